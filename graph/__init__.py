@@ -1,0 +1,1 @@
+"""The LangGraph state graph behind the chat: state, intents, router, providers, nodes."""

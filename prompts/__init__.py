@@ -1,0 +1,1 @@
+"""Prompt templates, one module per LLM node, formatted at call time inside the node."""

@@ -1,0 +1,1 @@
+"""Persistence the graph and app own: plan versions, model usage, router decisions, audit."""

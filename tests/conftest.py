@@ -1,0 +1,26 @@
+"""Shared fixtures: where the shared screenplays and benchmarks live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SCREENPLAYS = SHARED / "data" / "screenplays"
+BENCHMARKS = SHARED / "data" / "benchmarks"
+
+
+@pytest.fixture(scope="session")
+def screenplays_dir() -> Path:
+    """`../shared/data/screenplays`, the real scripts with ground truth."""
+    assert SCREENPLAYS.is_dir(), f"shared data missing at {SCREENPLAYS}"
+    return SCREENPLAYS
+
+
+@pytest.fixture(scope="session")
+def benchmarks_dir() -> Path:
+    """`../shared/data/benchmarks`, the published scheduling instances."""
+    assert BENCHMARKS.is_dir(), f"shared data missing at {BENCHMARKS}"
+    return BENCHMARKS

@@ -1,0 +1,195 @@
+"""Records of the scheduling problem and its answer: strips in, stripboard and DOOD out.
+
+Shared by the optimizer, the baseline, the budget and the chat graph. Money is in the rate
+card's currency; days are 0-based shooting-day indexes (calendar dates come from the
+calendar helper when a start date is given).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+__all__ = [
+    "CastMember",
+    "CostBreakdown",
+    "Dood",
+    "DoodRow",
+    "ScheduleCosts",
+    "ScheduleOptions",
+    "ScheduleProblem",
+    "ScheduleResult",
+    "ShootDay",
+    "SolveStatus",
+    "Strip",
+]
+
+SolveStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
+
+
+class Strip(BaseModel):
+    """One scene as the scheduler sees it."""
+
+    id: str
+    """The scene number ("12A"); unique within a problem."""
+    location: str = ""
+    main_location: str = ""
+    int_ext: str | None = None
+    lighting: Literal["DAY", "NIGHT"] = "DAY"
+    eighths: int = Field(default=1, ge=0)
+    minutes: float | None = Field(default=None, ge=0)
+    """Estimated shooting minutes; when None, minutes come from eighths and the pace."""
+    cast: list[str] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=list)
+    """Breakdown categories present in the scene (stunts, animals, vfx, extras, minors, ...)."""
+
+
+class CastMember(BaseModel):
+    """A cast member with a day rate and the days they cannot work."""
+
+    name: str
+    day_rate: float = Field(default=0.0, ge=0)
+    unavailable_days: list[int] = Field(default_factory=list)
+    """0-based shooting days on which they cannot work."""
+    earliest_day: int | None = None
+    latest_day: int | None = None
+
+
+class ScheduleCosts(BaseModel):
+    """The money side of the objective."""
+
+    crew_day: float = Field(default=0.0, ge=0)
+    """Cost of one shooting day for the whole unit (crew, equipment, base costs)."""
+    company_move: float = Field(default=0.0, ge=0)
+    """Cost of one move between main locations within a day."""
+    location_setup: dict[str, float] = Field(default_factory=dict)
+    """Set-up cost of a main location for each day it is used beyond the first visit."""
+    default_location_setup: float = Field(default=0.0, ge=0)
+    night_premium_day: float = Field(default=0.0, ge=0)
+    """Extra cost of a day with night work."""
+    soft_penalties: dict[str, float] = Field(default_factory=dict)
+    """Named penalties for soft rules (turnaround, story_order, stunt_spread, ...)."""
+
+
+class ScheduleOptions(BaseModel):
+    """Constraints and solver settings."""
+
+    capacity_eighths: int = Field(default=32, ge=1)
+    """Most eighths shot in one day (4 pages = 32)."""
+    capacity_minutes: float | None = None
+    max_days: int | None = Field(default=None, ge=1)
+    fixed_days: int | None = Field(default=None, ge=1)
+    pinned: dict[str, int] = Field(default_factory=dict)
+    """Scene id -> 0-based day it must be shot on."""
+    precedences: list[tuple[str, str]] = Field(default_factory=list)
+    """(a, b): scene a is shot before scene b."""
+    allow_split_days: bool = False
+    """Whether one day may mix day and night scenes."""
+    turnaround: bool = True
+    """Penalise a day scene the day after a night scene for the same cast."""
+    start_date: str | None = None
+    """ISO date of day 0; with `days_off` gives calendar dates."""
+    work_days_per_week: int = Field(default=5, ge=1, le=7)
+    time_limit_s: float = Field(default=30.0, gt=0)
+    workers: int = Field(default=2, ge=1)
+    seed: int = 7
+
+
+class ScheduleProblem(BaseModel):
+    """Everything the optimizer needs."""
+
+    strips: list[Strip]
+    cast: list[CastMember] = Field(default_factory=list)
+    costs: ScheduleCosts = Field(default_factory=ScheduleCosts)
+    options: ScheduleOptions = Field(default_factory=ScheduleOptions)
+
+
+class ShootDay(BaseModel):
+    """One day of the stripboard."""
+
+    index: int
+    date: str | None = None
+    strips: list[str] = Field(default_factory=list)
+    """Scene ids in shooting order."""
+    locations: list[str] = Field(default_factory=list)
+    """Main locations in the order visited."""
+    eighths: int = 0
+    cast: list[str] = Field(default_factory=list)
+    lighting: Literal["DAY", "NIGHT", "SPLIT"] = "DAY"
+    company_moves: int = 0
+    frozen: bool = False
+
+
+class CostBreakdown(BaseModel):
+    """The objective's parts, in money; `total` is their sum."""
+
+    crew_days: float = 0.0
+    cast_work: float = 0.0
+    cast_hold: float = 0.0
+    company_moves: float = 0.0
+    location_revisits: float = 0.0
+    night_premium: float = 0.0
+    penalties: dict[str, float] = Field(default_factory=dict)
+    stability: float = 0.0
+
+    @property
+    def total(self) -> float:
+        """Sum of all parts."""
+        return (
+            self.crew_days
+            + self.cast_work
+            + self.cast_hold
+            + self.company_moves
+            + self.location_revisits
+            + self.night_premium
+            + sum(self.penalties.values())
+            + self.stability
+        )
+
+
+class DoodRow(BaseModel):
+    """One cast member's line of the day-out-of-days."""
+
+    name: str
+    codes: list[str]
+    """Per shooting day: SW, W, H, WF, SWF, D or "" (not on the show that day)."""
+    work_days: int = 0
+    hold_days: int = 0
+    drop_days: int = 0
+    start_day: int | None = None
+    finish_day: int | None = None
+
+
+class Dood(BaseModel):
+    """Day-out-of-days for the whole cast."""
+
+    days: int
+    rows: list[DoodRow] = Field(default_factory=list)
+
+
+class ScheduleResult(BaseModel):
+    """The answer: a stripboard with its cost, or a diagnosis of why there is none."""
+
+    status: SolveStatus
+    days: list[ShootDay] = Field(default_factory=list)
+    cost: CostBreakdown = Field(default_factory=CostBreakdown)
+    bound: float | None = None
+    """Proven lower bound on the objective, when the solver has one."""
+    seconds: float = 0.0
+    diagnosis: list[str] = Field(default_factory=list)
+    """When infeasible: plain sentences naming what to relax."""
+    moved_strips: list[str] = Field(default_factory=list)
+    """For a re-plan: scene ids whose day changed against the previous schedule."""
+    method: str = "cp-sat"
+    """"cp-sat", "baseline" (script order packed by capacity), or "heuristic"."""
+
+    @property
+    def gap(self) -> float | None:
+        """Relative gap between cost and bound (0 = proven optimal)."""
+        if self.bound is None or self.status == "infeasible":
+            return None
+        total = self.cost.total
+        if total <= 0:
+            return 0.0
+        return max(0.0, (total - self.bound) / total)
