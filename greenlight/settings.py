@@ -34,11 +34,11 @@ class Settings(BaseSettings):
     # Parsing
     max_upload_mb: float = Field(default=20.0, gt=0, description="Largest script accepted.")
     pdf_timeout_s: float = Field(default=30.0, gt=0, description="Wall-clock bound on PDF parsing.")
-    pdf_memory_mb: int = Field(default=1024, gt=64, description="Address-space bound on PDF parsing.")
+    pdf_memory_mb: int = Field(default=1024, gt=64, description="Memory bound on PDF parsing.")
 
     # Planning
     currency: str = Field(default="USD", min_length=3, max_length=3)
-    rate_card: Path | None = Field(default=None, description="CSV rate card; default ships in data/.")
+    rate_card: Path | None = Field(default=None, description="CSV rate card (default: data/).")
     pages_per_day: float = Field(default=4.0, gt=0)
     solver_time_limit_s: float = Field(default=30.0, gt=0)
     solver_workers: int = Field(default=2, ge=1)
