@@ -1,0 +1,1 @@
+"""Screenplay readers: Fountain, plain text, Final Draft and PDF into one `Script`."""
