@@ -1,1 +1,44 @@
-"""The schedule optimizer (OR-Tools CP-SAT), its baseline and the day-out-of-days."""
+"""The schedule optimizer (OR-Tools CP-SAT), its baseline and the day-out-of-days.
+
+Entry points: `optimize` (CP-SAT, re-plan stability), `baseline` (script order packed by
+capacity), `evaluate` (the exact objective of any stripboard), `day_out_of_days`,
+`problem_from_script`, `calendar_dates`, and the benchmark readers in `benchmarks`.
+"""
+
+from tools.schedule.adapter import problem_from_script
+from tools.schedule.baseline import baseline
+from tools.schedule.calendar import calendar_dates
+from tools.schedule.costing import evaluate
+from tools.schedule.dood import day_out_of_days
+from tools.schedule.model import (
+    CastMember,
+    CostBreakdown,
+    Dood,
+    DoodRow,
+    ScheduleCosts,
+    ScheduleOptions,
+    ScheduleProblem,
+    ScheduleResult,
+    ShootDay,
+    Strip,
+)
+from tools.schedule.solver import optimize
+
+__all__ = [
+    "CastMember",
+    "CostBreakdown",
+    "Dood",
+    "DoodRow",
+    "ScheduleCosts",
+    "ScheduleOptions",
+    "ScheduleProblem",
+    "ScheduleResult",
+    "ShootDay",
+    "Strip",
+    "baseline",
+    "calendar_dates",
+    "day_out_of_days",
+    "evaluate",
+    "optimize",
+    "problem_from_script",
+]

@@ -43,6 +43,10 @@ class Strip(BaseModel):
     cast: list[str] = Field(default_factory=list)
     flags: list[str] = Field(default_factory=list)
     """Breakdown categories present in the scene (stunts, animals, vfx, extras, minors, ...)."""
+    days: int = Field(default=1, ge=1)
+    """Whole shooting days the strip takes; more than one means it fills those days alone."""
+    whole_day: bool = False
+    """True when the strip fills its day(s) alone (set by `days > 1` or a strip over capacity)."""
 
 
 class CastMember(BaseModel):
@@ -68,6 +72,9 @@ class ScheduleCosts(BaseModel):
     default_location_setup: float = Field(default=0.0, ge=0)
     night_premium_day: float = Field(default=0.0, ge=0)
     """Extra cost of a day with night work."""
+    cast_pay: Literal["span", "worked"] = "span"
+    """"span": paid every day from first to last work day (holds paid, as in a real DOOD);
+    "worked": paid only on days worked (the scene-allocation model)."""
     soft_penalties: dict[str, float] = Field(default_factory=dict)
     """Named penalties for soft rules (turnaround, story_order, stunt_spread, ...)."""
 
@@ -78,6 +85,9 @@ class ScheduleOptions(BaseModel):
     capacity_eighths: int = Field(default=32, ge=1)
     """Most eighths shot in one day (4 pages = 32)."""
     capacity_minutes: float | None = None
+    minutes_per_eighth: float = Field(default=22.5, gt=0)
+    """Pace used for strips without `minutes`: 22.5 min per eighth = 4 pages in 12 hours."""
+    max_scenes_per_day: int | None = Field(default=None, ge=1)
     max_days: int | None = Field(default=None, ge=1)
     fixed_days: int | None = Field(default=None, ge=1)
     pinned: dict[str, int] = Field(default_factory=dict)
@@ -88,9 +98,14 @@ class ScheduleOptions(BaseModel):
     """Whether one day may mix day and night scenes."""
     turnaround: bool = True
     """Penalise a day scene the day after a night scene for the same cast."""
+    drop_min_gap: int | None = Field(default=None, ge=1)
+    """Drop/pick-up rule: a gap of at least this many days between two work days of a cast
+    member is unpaid (drop, then pick up); None keeps everyone on hold between first and last."""
     start_date: str | None = None
     """ISO date of day 0; with `days_off` gives calendar dates."""
     work_days_per_week: int = Field(default=5, ge=1, le=7)
+    days_off: list[str] = Field(default_factory=list)
+    """ISO dates that are not shooting days (holidays) besides the weekly rest days."""
     time_limit_s: float = Field(default=30.0, gt=0)
     workers: int = Field(default=2, ge=1)
     seed: int = 7

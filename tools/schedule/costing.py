@@ -1,0 +1,201 @@
+"""The exact objective: cost any stripboard, and build its days in shooting order.
+
+Every solver path (CP-SAT, the exact sequencer, the baseline, what-ifs) reports the cost this
+module computes, so figures are comparable. A strip's "start" is the first day it occupies.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+from tools.schedule.model import CostBreakdown, ScheduleProblem, ScheduleResult, ShootDay
+from tools.schedule.prepare import PreparedProblem, prepare
+
+__all__ = ["cast_days", "cost_of", "evaluate", "occupancy", "result_from_starts", "shoot_days"]
+
+
+def occupancy(prep: PreparedProblem, starts: Sequence[int]) -> list[list[int]]:
+    """Strips occupying each day, in shooting order (day before night, grouped by location)."""
+    n_days = max((st + prep.length[s] for s, st in enumerate(starts)), default=0)
+    days: list[list[int]] = [[] for _ in range(n_days)]
+    for s, st in enumerate(starts):
+        for d in range(st, st + prep.length[s]):
+            days[d].append(s)
+    return [_order_within_day(prep, day) for day in days]
+
+
+def _order_within_day(prep: PreparedProblem, strips: list[int]) -> list[int]:
+    first_seen: dict[str, int] = {}
+    for s in strips:
+        first_seen.setdefault(prep.location[s], s)
+    ordered = sorted(strips, key=lambda s: (prep.night[s], first_seen[prep.location[s]], s))
+    before = {(prep.index[a], prep.index[b]) for a, b in prep.problem.options.precedences}
+    # A stable topological pass keeps continuity pairs right when they share a day.
+    out: list[int] = []
+    pending = list(ordered)
+    while pending:
+        pick = next(
+            (s for s in pending if not any((p, s) in before for p in pending if p != s)),
+            pending[0],
+        )
+        out.append(pick)
+        pending.remove(pick)
+    return out
+
+
+def cast_days(
+    worked: Sequence[int], drop_min_gap: int | None
+) -> tuple[list[int], list[int], list[int]]:
+    """Split a cast member's calendar into (work, hold, drop) day lists from their work days."""
+    work = sorted(set(worked))
+    holds: list[int] = []
+    drops: list[int] = []
+    for prev, nxt in itertools.pairwise(work):
+        gap = list(range(prev + 1, nxt))
+        if drop_min_gap is not None and len(gap) >= drop_min_gap:
+            drops.extend(gap)
+        else:
+            holds.extend(gap)
+    return work, holds, drops
+
+
+def _cast_cost(prep: PreparedProblem, days: list[list[int]]) -> tuple[float, float]:
+    work_cost = hold_cost = 0.0
+    worked: list[list[int]] = [[] for _ in prep.cast_names]
+    for d, strips in enumerate(days):
+        for a in {a for s in strips for a in prep.cast_of[s]}:
+            worked[a].append(d)
+    costs = prep.problem.costs
+    for a, rate in enumerate(prep.rates):
+        work, holds, _ = cast_days(worked[a], prep.problem.options.drop_min_gap)
+        work_cost += rate * len(work)
+        if costs.cast_pay == "span":
+            hold_cost += rate * len(holds)
+    return work_cost, hold_cost
+
+
+def _penalties(prep: PreparedProblem, days: list[list[int]], starts: Sequence[int]) -> dict:
+    out: dict[str, float] = {}
+    if (weight := prep.penalty("turnaround")) > 0:
+        count = 0
+        for d in range(len(days) - 1):
+            night_cast = {a for s in days[d] if prep.night[s] for a in prep.cast_of[s]}
+            day_cast = {a for s in days[d + 1] if not prep.night[s] for a in prep.cast_of[s]}
+            count += len(night_cast & day_cast)
+        out["turnaround"] = weight * count
+    if (weight := prep.penalty("story_order")) > 0:
+        count = sum(1 for s in range(len(starts) - 1) if starts[s + 1] < starts[s])
+        out["story_order"] = weight * count
+    if (weight := prep.penalty("stunt_spread")) > 0:
+        count = sum(max(0, sum(prep.stunt[s] for s in day) - 1) for day in days)
+        out["stunt_spread"] = weight * count
+    return out
+
+
+def cost_of(
+    prep: PreparedProblem,
+    starts: Sequence[int],
+    *,
+    previous: Mapping[str, int] | None = None,
+    move_cost: float = 0.0,
+) -> CostBreakdown:
+    """The objective's parts for strips starting on `starts` (one 0-based day per strip)."""
+    costs = prep.problem.costs
+    days = occupancy(prep, starts)
+    used = [day for day in days if day]
+    moves = sum(
+        max(0, len({prep.location[s] for s in day if prep.location[s]}) - 1) for day in used
+    )
+    revisits = 0.0
+    for loc in {loc for loc in prep.location if loc}:
+        present = [any(prep.location[s] == loc for s in day) for day in days]
+        runs = sum(1 for d, here in enumerate(present) if here and (d == 0 or not present[d - 1]))
+        revisits += prep.setup_cost(loc) * max(0, runs - 1)
+    work, hold = _cast_cost(prep, days)
+    moved = _moved(prep, starts, previous)
+    return CostBreakdown(
+        crew_days=costs.crew_day * len(used),
+        cast_work=work,
+        cast_hold=hold,
+        company_moves=costs.company_move * moves,
+        location_revisits=revisits,
+        night_premium=costs.night_premium_day * sum(any(prep.night[s] for s in d) for d in used),
+        penalties=_penalties(prep, days, starts),
+        stability=move_cost * len(moved),
+    )
+
+
+def _moved(
+    prep: PreparedProblem, starts: Sequence[int], previous: Mapping[str, int] | None
+) -> list[str]:
+    if not previous:
+        return []
+    return [sid for s, sid in enumerate(prep.ids) if sid in previous and previous[sid] != starts[s]]
+
+
+def shoot_days(prep: PreparedProblem, starts: Sequence[int]) -> list[ShootDay]:
+    """The stripboard: each day with its strips in order, locations, eighths, cast, lighting."""
+    out = []
+    for d, strips in enumerate(occupancy(prep, starts)):
+        locations = list(dict.fromkeys(prep.location[s] for s in strips if prep.location[s]))
+        nights = {prep.night[s] for s in strips}
+        lighting: Literal["DAY", "NIGHT", "SPLIT"] = (
+            "SPLIT" if len(nights) == 2 else ("NIGHT" if True in nights else "DAY")
+        )
+        out.append(
+            ShootDay(
+                index=d,
+                strips=[prep.ids[s] for s in strips],
+                locations=locations,
+                eighths=sum(prep.problem.strips[s].eighths for s in strips if starts[s] == d),
+                cast=[
+                    prep.cast_names[a] for a in sorted({a for s in strips for a in prep.cast_of[s]})
+                ],
+                lighting=lighting,
+                company_moves=max(0, len(locations) - 1),
+            )
+        )
+    return out
+
+
+def result_from_starts(
+    prep: PreparedProblem,
+    starts: Sequence[int],
+    *,
+    status: str,
+    method: str,
+    previous: Mapping[str, int] | None = None,
+    move_cost: float = 0.0,
+) -> ScheduleResult:
+    """A result record for a complete assignment of start days (no bound, no timing)."""
+    return ScheduleResult(
+        status=status,  # type: ignore[arg-type]
+        days=shoot_days(prep, starts),
+        cost=cost_of(prep, starts, previous=previous, move_cost=move_cost),
+        moved_strips=_moved(prep, starts, previous),
+        method=method,
+    )
+
+
+def evaluate(problem: ScheduleProblem, days: Sequence[Sequence[str]]) -> ScheduleResult:
+    """Cost a given stripboard (scene ids per day) with the optimizer's exact objective.
+
+    A strip's first appearance is its start day; every strip must appear. The status is
+    "feasible" and the method "evaluated"; hard rules are not checked here.
+    """
+    starts: dict[str, int] = {}
+    for d, day in enumerate(days):
+        for sid in day:
+            starts.setdefault(sid, d)
+    missing = [strip.id for strip in problem.strips if strip.id not in starts]
+    if missing:
+        raise ValueError(f"scene {missing[0]!r} is not on the stripboard")
+    unknown = [sid for sid in starts if sid not in {s.id for s in problem.strips}]
+    if unknown:
+        raise ValueError(f"scene {unknown[0]!r} on the stripboard is not in the plan")
+    prep = prepare(problem, horizon=max(len(days), 1))
+    return result_from_starts(
+        prep, [starts[sid] for sid in prep.ids], status="feasible", method="evaluated"
+    )

@@ -1,0 +1,173 @@
+"""The CP-SAT objective: one helper per cost family, each matching `costing.cost_of` exactly."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ortools.sat.python import cp_model
+
+from tools.schedule.cpsat import SCALE, Built
+
+__all__ = ["add_costs"]
+
+
+def _exact_or(b: Built, literals: list, name: str) -> cp_model.IntVar:
+    var = b.model.new_bool_var(name)
+    b.model.add_max_equality(var, literals or [b.model.new_constant(0)])
+    return var
+
+
+def _add_crew_and_nights(b: Built, nights: list[cp_model.IntVar]) -> None:
+    """Crew cost per used day and the night premium per day with night work."""
+    costs = b.prep.problem.costs
+    b.add_cost(costs.crew_day, sum(b.used))
+    b.add_cost(costs.night_premium_day, sum(nights))
+
+
+def _add_locations(b: Built) -> None:
+    """Company moves (extra main locations in a day) and revisits (extra runs of days)."""
+    prep, costs = b.prep, b.prep.problem.costs
+    locations = sorted({loc for loc in prep.location if loc})
+    move = costs.company_move
+    if not locations or (move <= 0 and not any(prep.setup_cost(x) > 0 for x in locations)):
+        return
+    present: dict[str, list[cp_model.IntVar]] = {}
+    for loc in locations:
+        present[loc] = [
+            _exact_or(b, [v for s, v in day if prep.location[s] == loc], f"at_{loc}_{d}")
+            for d, day in enumerate(b.occ)
+        ]
+    if move > 0:
+        for d, day in enumerate(b.occ):
+            anywhere = _exact_or(b, [v for s, v in day if prep.location[s]], f"loc_{d}")
+            b.add_cost(move, sum(present[loc][d] for loc in locations) - anywhere)
+    for loc in locations:
+        setup = prep.setup_cost(loc)
+        if setup <= 0:
+            continue
+        days = present[loc]
+        runs = [days[0]]
+        for d in range(1, len(days)):
+            run = b.model.new_bool_var(f"run_{loc}_{d}")
+            b.model.add(run >= days[d] - days[d - 1])
+            runs.append(run)
+        b.add_cost(setup, sum(runs))
+        b.offset -= round(setup * SCALE)
+
+
+def _work_literals(b: Built, a: int) -> list[cp_model.IntVar]:
+    prep = b.prep
+    return [
+        _exact_or(b, [v for s, v in day if a in prep.cast_of[s]], f"work_{a}_{d}")
+        for d, day in enumerate(b.occ)
+    ]
+
+
+def _add_cast_span(b: Built, a: int, rate: float) -> None:
+    """Paid from the first to the last work day: rate x (last - first + 1)."""
+    prep, m = b.prep, b.model
+    strips = [s for s in range(len(prep.ids)) if a in prep.cast_of[s]]
+    first = m.new_int_var(0, prep.horizon - 1, f"first_{a}")
+    last = m.new_int_var(0, prep.horizon - 1, f"last_{a}")
+    for s in strips:
+        m.add(first <= b.start[s])
+        m.add(last >= b.start[s] + prep.length[s] - 1)
+    # Whole-day strips never share days, so their lengths bound the span from below.
+    m.add(last - first + 1 >= sum(prep.length[s] for s in strips if prep.whole[s]))
+    b.add_cost(rate, last - first + 1)
+
+
+def _add_cast_with_drops(b: Built, a: int, rate: float, gap: int) -> None:
+    """Paid on work days and on hold days inside gaps shorter than the drop rule's minimum."""
+    work = _work_literals(b, a)
+    b.add_cost(rate, sum(work))
+    horizon = len(work)
+    for d in range(1, horizon - 1):
+        hold = b.model.new_bool_var(f"hold_{a}_{d}")
+        for i in range(1, min(d, gap) + 1):
+            for j in range(1, gap - i + 1):
+                if d + j < horizon:
+                    b.model.add(hold >= work[d - i] + work[d + j] - 1 - work[d])
+        b.add_cost(rate, hold)
+
+
+def _add_cast(b: Built) -> None:
+    """Cast pay: span (holds paid, drop/pick-up rule optional) or days worked."""
+    prep = b.prep
+    pay, gap = prep.problem.costs.cast_pay, prep.problem.options.drop_min_gap
+    for a, rate in enumerate(prep.rates):
+        if rate <= 0:
+            continue
+        if pay == "worked":
+            b.add_cost(rate, sum(_work_literals(b, a)))
+        elif gap is not None:
+            _add_cast_with_drops(b, a, rate, gap)
+        else:
+            _add_cast_span(b, a, rate)
+
+
+def _add_turnaround(b: Built, weight: float) -> None:
+    """Penalty per cast member on a day scene the day after their night scene."""
+    prep, m = b.prep, b.model
+    for a in range(len(prep.cast_names)):
+        for d in range(len(b.occ) - 1):
+            night = [v for s, v in b.occ[d] if prep.night[s] and a in prep.cast_of[s]]
+            day = [v for s, v in b.occ[d + 1] if not prep.night[s] and a in prep.cast_of[s]]
+            if not night or not day:
+                continue
+            nw, dw = m.new_bool_var(f"nw_{a}_{d}"), m.new_bool_var(f"dw_{a}_{d}")
+            for v in night:
+                m.add_implication(v, nw)
+            for v in day:
+                m.add_implication(v, dw)
+            broken = m.new_bool_var(f"turnaround_{a}_{d}")
+            m.add(broken >= nw + dw - 1)
+            b.add_cost(weight, broken)
+
+
+def _add_story_order(b: Built, weight: float) -> None:
+    """Penalty per consecutive pair of script scenes shot in reverse day order."""
+    horizon = b.prep.horizon
+    for s in range(len(b.start) - 1):
+        late = b.model.new_bool_var(f"story_{s}")
+        b.model.add(b.start[s + 1] - b.start[s] + horizon * late >= 0)
+        b.add_cost(weight, late)
+
+
+def _add_stunt_spread(b: Built, weight: float) -> None:
+    """Penalty per stunt strip beyond the first on a day."""
+    for d, day in enumerate(b.occ):
+        stunts = [v for s, v in day if b.prep.stunt[s]]
+        if len(stunts) > 1:
+            extra = b.model.new_int_var(0, len(stunts) - 1, f"stunts_{d}")
+            b.model.add(extra >= sum(stunts) - 1)
+            b.add_cost(weight, extra)
+
+
+def _add_stability(b: Built, previous: Mapping[int, int], move_cost: float) -> None:
+    """Cost per strip whose start day differs from the previous version's."""
+    for s, day in previous.items():
+        stay = b.x.get((s, day))
+        b.add_cost(move_cost, 1 - stay if stay is not None else 1)
+
+
+def add_costs(
+    b: Built,
+    nights: list[cp_model.IntVar],
+    *,
+    previous: Mapping[int, int] | None = None,
+    move_cost: float = 0.0,
+) -> None:
+    """Every cost family into `b.terms`."""
+    _add_crew_and_nights(b, nights)
+    _add_locations(b)
+    _add_cast(b)
+    prep = b.prep
+    if (weight := prep.penalty("turnaround")) > 0:
+        _add_turnaround(b, weight)
+    if (weight := prep.penalty("story_order")) > 0:
+        _add_story_order(b, weight)
+    if (weight := prep.penalty("stunt_spread")) > 0:
+        _add_stunt_spread(b, weight)
+    if previous and move_cost > 0:
+        _add_stability(b, previous, move_cost)
