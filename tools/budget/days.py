@@ -1,0 +1,127 @@
+"""What the budget needs to know about each shooting day, read once from a stripboard."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tools.schedule.model import ScheduleProblem, ScheduleResult, Strip
+
+__all__ = [
+    "RELOCATED",
+    "DayFacts",
+    "day_facts",
+    "days_text",
+    "location_kind",
+    "main_location",
+    "visit_blocks",
+]
+
+#: Strip flag set on a scene moved to a stage or backlot by the stunt-relocation analysis.
+RELOCATED = "relocated"
+
+_STAGE = re.compile(r"\b(STAGE|STUDIO|SOUNDSTAGE)\b")
+_BACKLOT = re.compile(r"\bBACKLOT\b")
+# Public or hard-to-permit places: permits, police, closures, crowds.
+_PUBLIC = re.compile(
+    r"\b(STREETS?|ROADS?|HIGHWAY|FREEWAY|INTERSTATE|BRIDGE|TUNNEL|ALLEY|AVENUE|BOULEVARD|"
+    r"SIDEWALK|PARK|SQUARE|PLAZA|MARKET|BUS|AIRPORT|STADIUM|MALL|BEACH|PIER|HARBOR|"
+    r"DOWNTOWN|CITY|TOWN|PARKING|CROSSWALK|SUBWAY|TRAIN|RAILWAY|CROWD|FESTIVAL|PARADE)\b"
+)
+
+
+def location_kind(name: str) -> str:
+    """`stage`, `backlot`, `street` (public, hard to permit) or `practical`, from the name."""
+    upper = name.upper()
+    if _STAGE.search(upper):
+        return "stage"
+    if _BACKLOT.search(upper):
+        return "backlot"
+    if _PUBLIC.search(upper):
+        return "street"
+    return "practical"
+
+
+def main_location(strip: Strip) -> str:
+    """The location a strip is grouped, moved and paid by."""
+    return strip.main_location or strip.location or "UNKNOWN LOCATION"
+
+
+@dataclass(frozen=True, slots=True)
+class DayFacts:
+    """One shooting day as the budget sees it."""
+
+    index: int
+    strips: tuple[Strip, ...]
+    eighths: int
+    conditions: frozenset[str]
+    """"always", "night", "exterior" and every strip flag present that day."""
+    locations: tuple[str, ...]
+    """Main locations in the order visited."""
+    moves: int
+    """Company moves within the day: changes of main location between consecutive strips."""
+
+
+def _facts(index: int, strips: list[Strip]) -> DayFacts:
+    conditions = {"always"}
+    visited: list[str] = []
+    for strip in strips:
+        conditions.update(strip.flags)
+        if strip.lighting == "NIGHT":
+            conditions.add("night")
+        if strip.int_ext and "EXT" in strip.int_ext:
+            conditions.add("exterior")
+        where = main_location(strip)
+        if not visited or visited[-1] != where:
+            visited.append(where)
+    return DayFacts(
+        index=index,
+        strips=tuple(strips),
+        eighths=sum(strip.eighths for strip in strips),
+        conditions=frozenset(conditions),
+        locations=tuple(dict.fromkeys(visited)),
+        moves=max(0, len(visited) - 1),
+    )
+
+
+def day_facts(problem: ScheduleProblem, result: ScheduleResult) -> list[DayFacts]:
+    """Per day of `result`, its strips (looked up in `problem`), conditions and moves."""
+    by_id = {strip.id: strip for strip in problem.strips}
+    facts = []
+    for position, day in enumerate(result.days):
+        missing = [sid for sid in day.strips if sid not in by_id]
+        if missing:
+            raise ValueError(f"day {position + 1} lists scene {missing[0]!r}, not in the problem")
+        facts.append(_facts(position, [by_id[sid] for sid in day.strips]))
+    return facts
+
+
+def visit_blocks(facts: list[DayFacts]) -> dict[str, list[list[int]]]:
+    """Per main location, its runs of consecutive shooting days (each run is one set-up)."""
+    blocks: dict[str, list[list[int]]] = {}
+    for day in facts:
+        for where in day.locations:
+            runs = blocks.setdefault(where, [])
+            if runs and runs[-1][-1] == day.index - 1:
+                runs[-1].append(day.index)
+            else:
+                runs.append([day.index])
+    return blocks
+
+
+def days_text(days: Iterable[int]) -> str:
+    """0-based day indexes as 1-based ranges: [0, 1, 2, 5] -> "days 1-3, 6"."""
+    ordered = sorted(set(days))
+    if not ordered:
+        return "no days"
+    parts: list[str] = []
+    start = prev = ordered[0]
+    for day in [*ordered[1:], None]:
+        if day is not None and day == prev + 1:
+            prev = day
+            continue
+        parts.append(f"{start + 1}" if start == prev else f"{start + 1}-{prev + 1}")
+        if day is not None:
+            start = prev = day
+    return ("day " if len(ordered) == 1 else "days ") + ", ".join(parts)

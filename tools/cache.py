@@ -1,0 +1,81 @@
+"""A file cache for analyses, keyed by a hash of everything that determines their result.
+
+Keys come from `cache_key(...)`: the script's content hash, the rate card's content hash, the
+plan inputs and the solver settings (plus a format version, bumped when the result's shape
+changes). Values are JSON files under a directory the caller gives; writes are atomic, so a
+reader never sees half a file, and a corrupt entry is a miss, not an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+__all__ = ["FORMAT_VERSION", "PlanCache", "cache_key"]
+
+FORMAT_VERSION = "plan-1"
+M = TypeVar("M", bound=BaseModel)
+
+
+def cache_key(**parts: Any) -> str:
+    """SHA-256 of the parts as canonical JSON (sorted keys), with the format version."""
+    text = json.dumps({"version": FORMAT_VERSION, **parts}, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class PlanCache:
+    """Stored analyses (plans) under `directory`, one JSON file per key."""
+
+    def __init__(self, directory: str | Path):
+        self.directory = Path(directory)
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        if len(key) < 8 or not all(c in "0123456789abcdef" for c in key):
+            raise ValueError(f"cache key {key!r} is not a hex digest")
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str, model: type[M]) -> M | None:
+        """The stored value for `key` as `model`, or None (absent or unreadable)."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        try:
+            value = model.model_validate_json(data)
+        except ValidationError:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: BaseModel) -> Path:
+        """Store `value` under `key` atomically; returns the file written."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(value.model_dump_json().encode())
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return path
+
+    def clear(self) -> int:
+        """Delete every stored entry; returns how many."""
+        removed = 0
+        for path in self.directory.glob("*/*.json"):
+            path.unlink()
+            removed += 1
+        return removed

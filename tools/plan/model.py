@@ -1,0 +1,93 @@
+"""The plan's records: what the user asked for, and everything computed from it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from tools.budget import Budget, CrewPlan
+from tools.budget.money import Money
+from tools.savings import ClusteringReport, Saving, StuntCandidate
+from tools.schedule.model import Dood, ScheduleProblem, ScheduleResult
+
+__all__ = ["Baseline", "Plan", "PlanInputs", "Summary"]
+
+
+class PlanInputs(BaseModel):
+    """What the producer controls; the same inputs always give the same plan."""
+
+    days: int | None = Field(default=None, ge=1)
+    """Exact number of shooting days, or None to let the optimizer choose."""
+    pages_per_day: float = Field(default=4.0, gt=0)
+    rate_card: str | None = None
+    """Path of a rate-card CSV; None uses the shipped default."""
+    currency: str = Field(default="USD", min_length=3, max_length=3)
+    unavailable: dict[str, list[int]] = Field(default_factory=dict)
+    """Cast name -> 0-based shooting days they cannot work."""
+    pinned: dict[str, int] = Field(default_factory=dict)
+    """Scene number -> 0-based day it must be shot on."""
+    stage_moves: list[str] = Field(default_factory=list)
+    """Scene numbers moved to a stage (the stunt-relocation analysis, applied)."""
+    budget_cap: float | None = Field(default=None, gt=0)
+    start_date: str | None = None
+    time_limit_s: float = Field(default=30.0, gt=0)
+    seed: int = 7
+    frozen_days: list[int] = Field(default_factory=list)
+    """0-based days already shot or locked: a re-plan never moves their strips."""
+
+
+class Baseline(BaseModel):
+    """Script order packed into days by capacity, with its DOOD and budget."""
+
+    schedule: ScheduleResult
+    dood: Dood
+    budget: Budget
+
+
+class Summary(BaseModel):
+    """The executive summary: baseline against the plan, and where the saving comes from."""
+
+    status: str
+    currency: str
+    days: int
+    baseline_days: int
+    moves: int
+    baseline_moves: int
+    low: Money = Decimal(0)
+    likely: Money = Decimal(0)
+    high: Money = Decimal(0)
+    baseline_low: Money = Decimal(0)
+    baseline_likely: Money = Decimal(0)
+    baseline_high: Money = Decimal(0)
+    total_saving: Money = Decimal(0)
+    by_analysis: dict[str, Money] = Field(default_factory=dict)
+    over_cap: Money | None = None
+    """Likely total minus the budget cap, when a cap was given and is exceeded."""
+    text: list[str] = Field(default_factory=list)
+    """The same facts as sentences, for a reader or the chat's deterministic answer."""
+
+
+class Plan(BaseModel):
+    """A whole plan: schedule, DOOD, budget, baseline, savings and summary."""
+
+    inputs: PlanInputs
+    title: str
+    content_hash: str
+    rate_card_hash: str
+    key: str = ""
+    """The cache key the plan was stored under."""
+    currency: str
+    problem: ScheduleProblem
+    tiers: dict[str, str] = Field(default_factory=dict)
+    """Cast tier per character (lead, supporting, day_player)."""
+    schedule: ScheduleResult
+    dood: Dood | None = None
+    budget: Budget | None = None
+    """None when no schedule exists (infeasible): see `schedule.diagnosis`."""
+    crew: CrewPlan | None = None
+    baseline: Baseline
+    clustering: ClusteringReport | None = None
+    savings: list[Saving] = Field(default_factory=list)
+    stunt_candidates: list[StuntCandidate] = Field(default_factory=list)
+    summary: Summary

@@ -1,0 +1,202 @@
+"""`make_plan`: breakdown -> schedule -> savings -> budget -> summary, cached by its inputs.
+
+The savings waterfall, each step a full budget on the same rate card:
+baseline (script order, flat crew) -> location clustering -> the optimized schedule ->
+department scaling -> stunt relocation (only the scenes the user moved). Each analysis is
+credited with its step, so the credits add up to baseline minus plan exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import version
+from typing import Any
+
+from tools import schedule
+from tools.budget import Budget, cast_tiers, compute_budget, crew_needs, day_facts
+from tools.budget.crew import CrewPlan, day_player_premium
+from tools.cache import PlanCache, cache_key
+from tools.plan.model import Baseline, Plan, PlanInputs
+from tools.plan.problem import build_problem
+from tools.plan.summary import savings_steps, summarize
+from tools.ratecard import RateCard, load_rate_card
+from tools.savings import (
+    cluster_days,
+    clustering_report,
+    relocate,
+    scale_crew,
+    stunt_candidates,
+    waterfall,
+)
+from tools.schedule.model import Dood, ScheduleProblem, ScheduleResult
+from tools.script import Script
+
+__all__ = ["make_plan", "plan_key"]
+
+
+@dataclass(frozen=True)
+class Costed:
+    """A schedule with its DOOD, ready to budget."""
+
+    problem: ScheduleProblem
+    result: ScheduleResult
+    dood: Dood
+
+
+def plan_key(script: Script, card: RateCard, inputs: PlanInputs, previous: Plan | None) -> str:
+    """The cache key: script content, rate card content, inputs, previous version, solver."""
+    script_id = script.content_hash or script.model_dump_json()
+    return cache_key(
+        script=script_id,
+        rate_card=card.content_hash,
+        inputs=inputs.model_dump(mode="json"),
+        previous=previous.key if previous else None,
+        solver={"ortools": version("ortools"), "workers": 2},
+    )
+
+
+def _moves(c: Costed) -> int:
+    """Company moves as the budget counts them (changes of main location within a day)."""
+    return sum(day.moves for day in day_facts(c.problem, c.result))
+
+
+def _costed(problem: ScheduleProblem, result: ScheduleResult) -> Costed:
+    return Costed(problem, result, schedule.day_out_of_days(problem, result))
+
+
+def _scaled_crew(final: Costed, card: RateCard) -> CrewPlan:
+    needs = crew_needs(day_facts(final.problem, final.result), card)
+    rates = {name: card.rate("crew", name) for name in needs}
+    return scale_crew(needs, rates, premium=day_player_premium(card))
+
+
+def _budget(c: Costed, card: RateCard, tiers: dict[str, str], crew: CrewPlan | None) -> Budget:
+    return compute_budget(c.problem, c.result, c.dood, card, tiers=tiers, crew=crew)
+
+
+def _solve(
+    problem: ScheduleProblem, inputs: PlanInputs, card: RateCard, previous: Plan | None
+) -> ScheduleResult:
+    return schedule.optimize(
+        problem,
+        previous=previous.schedule if previous else None,
+        move_cost=float(card.rate("move", "company_move")) if previous else 0.0,
+        frozen_days=inputs.frozen_days,
+    )
+
+
+def _analyses(
+    problem: ScheduleProblem,
+    base: Costed,
+    base_budget: Budget,
+    final: Costed,
+    card: RateCard,
+    tiers: dict[str, str],
+    inputs: PlanInputs,
+) -> dict[str, Any]:
+    """The waterfall's budgets, the savings, the stunt candidates and the summary."""
+    clustered = _costed(problem, schedule.evaluate(problem, cluster_days(problem)))
+    crew = _scaled_crew(final, card)
+    original = Costed(problem, final.result, final.dood)
+    budgets = [
+        _budget(clustered, card, tiers, None),
+        _budget(original, card, tiers, None),
+        _budget(original, card, tiers, crew),
+        _budget(final, card, tiers, crew),
+    ]
+    report = clustering_report(
+        problem,
+        [day.strips for day in base.result.days],
+        [day.strips for day in clustered.result.days],
+    )
+    candidates = stunt_candidates(
+        final.problem,
+        lambda p: compute_budget(p, final.result, final.dood, card, tiers=tiers, crew=crew).likely,
+    )
+    steps = savings_steps(
+        budgets,
+        report,
+        clustered.result,
+        final.result,
+        (_moves(clustered), _moves(final)),
+        crew,
+        inputs,
+        candidates,
+    )
+    savings = waterfall(base_budget, steps)
+    return dict(
+        dood=final.dood,
+        budget=budgets[-1],
+        crew=crew,
+        clustering=report,
+        savings=savings,
+        stunt_candidates=candidates,
+        summary=summarize(
+            base_budget,
+            budgets[-1],
+            final.result,
+            inputs,
+            moves=(_moves(base), _moves(final)),
+            savings=savings,
+        ),
+    )
+
+
+def _build(script: Script, inputs: PlanInputs, card: RateCard, previous: Plan | None) -> Plan:
+    tiers = cast_tiers(script, card)
+    problem = build_problem(
+        script,
+        card,
+        tiers,
+        days=inputs.days,
+        pages_per_day=inputs.pages_per_day,
+        pinned=inputs.pinned,
+        unavailable=inputs.unavailable,
+        start_date=inputs.start_date,
+        time_limit_s=inputs.time_limit_s,
+        seed=inputs.seed,
+    )
+    base = _costed(problem, schedule.baseline(problem))
+    base_budget = _budget(base, card, tiers, None)
+    final_problem = relocate(problem, inputs.stage_moves) if inputs.stage_moves else problem
+    result = _solve(final_problem, inputs, card, previous)
+    common: dict[str, Any] = dict(
+        inputs=inputs,
+        title=script.title,
+        content_hash=script.content_hash,
+        rate_card_hash=card.content_hash,
+        currency=card.currency,
+        problem=final_problem,
+        tiers=tiers,
+        schedule=result,
+        baseline=Baseline(schedule=base.result, dood=base.dood, budget=base_budget),
+    )
+    if result.status == "infeasible" or not result.days:
+        summary = summarize(base_budget, None, result, inputs, moves=(_moves(base), 0))
+        return Plan(**common, summary=summary)
+    final = _costed(final_problem, result)
+    return Plan(**common, **_analyses(problem, base, base_budget, final, card, tiers, inputs))
+
+
+def make_plan(
+    script: Script,
+    inputs: PlanInputs,
+    *,
+    previous: Plan | None = None,
+    cache: PlanCache | None = None,
+) -> Plan:
+    """The whole plan for `script`; with `previous`, a stable re-plan (few moved strips).
+
+    With `cache`, the same script, rate card, inputs and previous version return the stored
+    plan without solving again.
+    """
+    card = load_rate_card(inputs.rate_card, currency=inputs.currency)
+    key = plan_key(script, card, inputs, previous)
+    if cache is not None:
+        stored = cache.get(key, Plan)
+        if stored is not None:
+            return stored
+    plan = _build(script, inputs, card, previous).model_copy(update={"key": key})
+    if cache is not None:
+        cache.put(key, plan)
+    return plan

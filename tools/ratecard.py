@@ -1,0 +1,263 @@
+"""The rate card: every price the budget and the savings analyses use, from one editable CSV.
+
+The default card ships in `data/rate_card.csv` (columns documented in `data/README.md`); a
+user's own file replaces it whole. A malformed file raises `RateCardError` naming the line
+and the column, so it can be fixed in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from tools.script import CATEGORIES
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_RATE_CARD",
+    "KINDS",
+    "RateCard",
+    "RateCardError",
+    "RateItem",
+    "load_rate_card",
+    "parse_rate_card",
+]
+
+DEFAULT_RATE_CARD = Path(__file__).resolve().parent.parent / "data" / "rate_card.csv"
+COLUMNS = (
+    "kind",
+    "key",
+    "applies_to",
+    "description",
+    "unit",
+    "rate",
+    "qty",
+    "low",
+    "high",
+    "notes",
+)
+KINDS = frozenset(
+    {
+        "param",
+        "cast",
+        "cast_name",
+        "crew",
+        "location",
+        "setup",
+        "equipment",
+        "move",
+        "premium",
+        "overtime",
+        "extras",
+        "specialty",
+        "atl",
+        "post",
+        "other",
+        "fringe",
+        "contingency",
+        "range",
+    }
+)
+#: Day conditions a crew or equipment row can apply to: every day, or days with a flag.
+CONDITIONS = frozenset({"always", "night", "exterior", *CATEGORIES})
+PERCENT_KINDS = frozenset({"premium", "overtime", "fringe", "contingency"})
+REQUIRED = (
+    ("cast", "lead"),
+    ("cast", "supporting"),
+    ("cast", "day_player"),
+    ("location", "practical"),
+    ("location", "street"),
+    ("location", "stage"),
+    ("location", "backlot"),
+    ("move", "company_move"),
+    ("fringe", "cast"),
+    ("fringe", "crew"),
+    ("contingency", "total"),
+)
+
+
+class RateCardError(ValueError):
+    """A rate card that cannot be used; the message names the line and the column."""
+
+
+@dataclass(frozen=True, slots=True)
+class RateItem:
+    """One row of the rate card."""
+
+    kind: str
+    key: str
+    applies_to: str
+    description: str
+    unit: str
+    rate: Decimal
+    qty: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    notes: str
+    line: int
+    """1-based line of the row in the file (the header is line 1)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RateCard:
+    """A validated rate card; amounts in `currency`."""
+
+    items: tuple[RateItem, ...]
+    currency: str = "USD"
+    source: str = ""
+    content_hash: str = ""
+
+    def find(self, kind: str, key: str, applies_to: str = "") -> RateItem | None:
+        """The row with this kind, key and condition, or None."""
+        for item in self.items:
+            if (item.kind, item.key, item.applies_to) == (kind, key, applies_to):
+                return item
+        return None
+
+    def item(self, kind: str, key: str, applies_to: str = "") -> RateItem:
+        """The row with this kind, key and condition; ValueError naming it when absent."""
+        found = self.find(kind, key, applies_to)
+        if found is None:
+            raise RateCardError(f"{self.source}: no row kind={kind!r} key={key!r}")
+        return found
+
+    def rate(self, kind: str, key: str, default: Decimal | None = None) -> Decimal:
+        """The rate of a row (any condition); `default` when absent, else ValueError."""
+        for item in self.items:
+            if item.kind == kind and item.key == key:
+                return item.rate
+        if default is not None:
+            return default
+        raise RateCardError(f"{self.source}: no row kind={kind!r} key={key!r}")
+
+    def of_kind(self, kind: str) -> list[RateItem]:
+        """Every row of one kind, in file order."""
+        return [item for item in self.items if item.kind == kind]
+
+
+def _decimal(value: str, *, line: int, column: str, required: bool) -> Decimal | None:
+    text = value.strip()
+    if not text:
+        if required:
+            raise RateCardError(f"line {line}, column {column!r}: a number is required")
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise RateCardError(f"line {line}, column {column!r}: {text!r} is not a number") from None
+    if not number.is_finite():
+        raise RateCardError(f"line {line}, column {column!r}: {text!r} is not a finite number")
+    return number
+
+
+def _item(row: dict[str, str], line: int) -> RateItem:
+    """Validate one CSV row."""
+    kind = (row.get("kind") or "").strip()
+    if kind not in KINDS:
+        raise RateCardError(
+            f"line {line}, column 'kind': {kind!r} is not one of {', '.join(sorted(KINDS))}"
+        )
+    key = (row.get("key") or "").strip()
+    if not key:
+        raise RateCardError(f"line {line}, column 'key': empty")
+    applies_to = (row.get("applies_to") or "").strip()
+    if kind in {"crew", "equipment"} and applies_to not in CONDITIONS:
+        raise RateCardError(
+            f"line {line}, column 'applies_to': {applies_to!r} is not one of "
+            f"{', '.join(sorted(CONDITIONS))}"
+        )
+    unit = (row.get("unit") or "").strip()
+    if not unit:
+        raise RateCardError(f"line {line}, column 'unit': empty")
+    rate = _decimal(row.get("rate") or "", line=line, column="rate", required=True)
+    assert rate is not None
+    if rate < 0 and kind != "range":
+        raise RateCardError(f"line {line}, column 'rate': {rate} is negative")
+    if kind in PERCENT_KINDS and rate > 100:
+        raise RateCardError(f"line {line}, column 'rate': {rate} is over 100 percent")
+    qty = _decimal(row.get("qty") or "", line=line, column="qty", required=kind == "crew")
+    if qty is not None and qty < 0:
+        raise RateCardError(f"line {line}, column 'qty': {qty} is negative")
+    low = _decimal(row.get("low") or "", line=line, column="low", required=kind == "range")
+    high = _decimal(row.get("high") or "", line=line, column="high", required=kind == "range")
+    if low is not None and high is not None and low > high:
+        raise RateCardError(f"line {line}, column 'low': {low} is above high {high}")
+    return RateItem(
+        kind=kind,
+        key=key,
+        applies_to=applies_to,
+        description=(row.get("description") or "").strip(),
+        unit=unit,
+        rate=rate,
+        qty=qty,
+        low=low,
+        high=high,
+        notes=(row.get("notes") or "").strip(),
+        line=line,
+    )
+
+
+def _check_department_rates(items: list[RateItem], source: str) -> None:
+    """Rows of one crew department share one day rate (the condition changes only headcount)."""
+    first: dict[str, RateItem] = {}
+    for item in items:
+        if item.kind != "crew":
+            continue
+        seen = first.setdefault(item.key, item)
+        if seen.rate != item.rate:
+            raise RateCardError(
+                f"{source}: line {item.line}, column 'rate': {item.rate} differs from the "
+                f"{item.key!r} rate {seen.rate} on line {seen.line}"
+            )
+
+
+def parse_rate_card(text: str, *, source: str = "rate card", currency: str = "USD") -> RateCard:
+    """Parse and validate rate-card CSV text; RateCardError names the bad line and column."""
+    if len(currency) != 3 or not currency.isalpha():
+        raise RateCardError(f"currency {currency!r} is not a three-letter code")
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [name.strip() for name in reader.fieldnames or []]
+    missing = [name for name in COLUMNS if name not in header]
+    if missing:
+        raise RateCardError(f"{source}: line 1 lacks the column(s) {', '.join(missing)}")
+    reader.fieldnames = header
+    items: list[RateItem] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            raise RateCardError(f"{source}: line {line} has more cells than the header")
+        if not any((value or "").strip() for value in row.values()):
+            continue
+        try:
+            item = _item(row, line)
+        except RateCardError as exc:
+            raise RateCardError(f"{source}: {exc}") from None
+        ident = (item.kind, item.key, item.applies_to)
+        if ident in seen:
+            raise RateCardError(f"{source}: line {line} repeats the row on line {seen[ident]}")
+        seen[ident] = line
+        items.append(item)
+    _check_department_rates(items, source)
+    present = {(item.kind, item.key) for item in items}
+    for kind, key in REQUIRED:
+        if (kind, key) not in present:
+            raise RateCardError(f"{source}: no row with kind={kind} and key={key}")
+    digest = hashlib.sha256(f"{currency}\n{text}".encode()).hexdigest()
+    return RateCard(tuple(items), currency=currency.upper(), source=source, content_hash=digest)
+
+
+def load_rate_card(path: str | Path | None = None, *, currency: str = "USD") -> RateCard:
+    """Read a rate card from `path`, or the default one shipped in `data/`."""
+    file = Path(path) if path is not None else DEFAULT_RATE_CARD
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RateCardError(f"rate card {str(file)!r} does not exist") from None
+    except UnicodeDecodeError:
+        raise RateCardError(f"rate card {file.name!r} is not UTF-8 text (save it as CSV)") from None
+    return parse_rate_card(text, source=file.name, currency=currency)
