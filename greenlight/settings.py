@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     # Models
     model_preference: Literal["auto", "local", "cloud"] = "auto"
     privacy_mode: Literal["off", "facts_only", "local_only"] = "facts_only"
+    moderate_route: Literal["local", "cloud"] = Field(
+        default="local", description="Where moderate requests go when the policy allows both."
+    )
     ollama_url: str = "http://127.0.0.1:11434"
     ollama_model: str = "llama3.2:3b"
     openai_api_key: SecretStr | None = None
@@ -65,6 +68,11 @@ class Settings(BaseSettings):
     # Server
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    public_url: str | None = Field(
+        default=None,
+        description="The address people open when the app is behind a proxy "
+        "(https://plan.example.com); the only other origin the chat accepts.",
+    )
 
     def sqlite_path(self) -> Path:
         """Where the default SQLite database lives."""

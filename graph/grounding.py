@@ -1,0 +1,145 @@
+"""The grounding check: every figure in a model's answer must come from the tool facts.
+
+Figures are money amounts, percentages, day counts and day numbers, scene numbers, and any
+other number. A figure is grounded when a fact rounds to it at the precision it was written
+with ("$1.2M" accepts 1,150,000 to 1,250,000; "$1,234,567" only that amount) or when the
+user's own message contains it. Numbered-list markers are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = ["Figure", "GroundingReport", "check_grounding", "extract_figures", "fact_values"]
+
+FigureKind = Literal["money", "percent", "day", "scene", "number"]
+
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+}
+_FIGURE = re.compile(
+    r"(?P<cur>[$€£]|\b(?:USD|EUR|GBP)\s?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<mult>k|K|m|M|MM|million|thousand|bn|billion)\b)?"
+    r"(?P<pct>\s?%|\s?percent\b)?",
+)
+_SCENE_LIST = re.compile(r"\bscenes?\s+((?:#?\d+[A-Z]?\b(?:\s*(?:,|and|&|or)\s*)?)+)", re.I)
+_DAY_BEFORE = re.compile(r"\bday\s*$", re.I)
+_LIST_MARKER = re.compile(r"^\s*\d+[.)]\s", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure read from a text."""
+
+    text: str
+    value: float
+    kind: FigureKind
+    tolerance: float
+    """Half a unit of the last digit written, scaled by k/M."""
+
+
+@dataclass
+class GroundingReport:
+    """The verdict on one answer."""
+
+    ok: bool
+    checked: list[Figure] = field(default_factory=list)
+    unsupported: list[Figure] = field(default_factory=list)
+
+    def reason(self) -> str:
+        """A sentence naming the figures the facts do not support."""
+        shown = ", ".join(f"“{f.text}”" for f in self.unsupported[:4])
+        return f"the model's answer contained figures the plan does not support ({shown})"
+
+
+def _kind(match: re.Match[str], text: str) -> FigureKind:
+    if match.group("pct"):
+        return "percent"
+    if match.group("cur") or match.group("mult"):
+        return "money"
+    if _DAY_BEFORE.search(text[: match.start()]):
+        return "day"
+    return "number"
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in a text, scene numbers included (as kind "scene", value = numeric part)."""
+    clean = _LIST_MARKER.sub(" ", text)
+    scene_spans: list[tuple[int, int]] = []
+    figures: list[Figure] = []
+    for match in _SCENE_LIST.finditer(clean):
+        scene_spans.append(match.span(1))
+        for token in re.findall(r"\d+[A-Z]?", match.group(1), re.I):
+            figures.append(Figure(token.upper(), float(re.sub(r"\D", "", token)), "scene", 0.0))
+    for match in _FIGURE.finditer(clean):
+        if any(start <= match.start() < end for start, end in scene_spans):
+            continue
+        number = match.group("num")
+        decimals = len(number.split(".")[1]) if "." in number else 0
+        scale = _MULTIPLIERS.get((match.group("mult") or "").lower(), 1.0)
+        value = float(number.replace(",", "")) * scale
+        figures.append(
+            Figure(match.group(0).strip(), value, _kind(match, clean), 0.5 * 10**-decimals * scale)
+        )
+    return figures
+
+
+def _walk(value: Any) -> Iterable[Any]:
+    if isinstance(value, Mapping):
+        for item in value.values():
+            yield from _walk(item)
+    elif isinstance(value, list | tuple | set):
+        for item in value:
+            yield from _walk(item)
+    else:
+        yield value
+
+
+def fact_values(facts: Mapping[str, Any]) -> tuple[list[float], set[str]]:
+    """The numbers the facts contain (also inside strings) and their scene-like tokens."""
+    numbers: list[float] = []
+    tokens: set[str] = set()
+    for value in _walk(facts):
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int | float):
+            numbers.append(float(value))
+        elif isinstance(value, str):
+            tokens.update(t.upper() for t in re.findall(r"\b\d+[A-Z]?\b", value, re.I))
+            numbers.extend(f.value for f in extract_figures(value) if f.kind != "scene")
+    return numbers, tokens
+
+
+def _supported(figure: Figure, numbers: list[float], tokens: set[str]) -> bool:
+    if figure.kind == "scene":
+        return figure.text in tokens or figure.value in numbers
+    tolerance = max(figure.tolerance, 0.5 if figure.kind == "money" else 0.0)
+    for fact in numbers:
+        if abs(fact - figure.value) <= tolerance + 1e-9:
+            return True
+        if figure.kind == "percent" and abs(fact * 100 - figure.value) <= tolerance + 1e-9:
+            return True
+    return False
+
+
+def check_grounding(
+    answer: str, facts: Mapping[str, Any], *, user_text: str = ""
+) -> GroundingReport:
+    """Check every figure of an answer against the facts (and the user's own message)."""
+    numbers, tokens = fact_values(facts)
+    user = extract_figures(user_text)
+    numbers.extend(f.value for f in user)
+    tokens.update(f.text for f in user if f.kind == "scene")
+    checked = extract_figures(answer)
+    unsupported = [f for f in checked if not _supported(f, numbers, tokens)]
+    return GroundingReport(ok=not unsupported, checked=checked, unsupported=unsupported)

@@ -1,0 +1,146 @@
+"""Plan, re-plan for a what-if, go back to a version, compare versions.
+
+Each saves or reads plan versions in the plan store and writes the turn's facts. Solving runs
+in a worker thread so the event loop keeps streaming.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from langgraph.config import get_config
+from langgraph.runtime import Runtime
+
+from graph.context import Context
+from graph.facts import diff_facts, overview_facts
+from graph.intents import Request
+from graph.state import State
+from graph.whatif import apply_changes, default_inputs, describe_changes, normalize_cuts
+
+__all__ = ["compare_versions", "plan_script", "switch_version", "thread_id"]
+
+Record = dict[str, Any]
+
+
+def thread_id() -> str:
+    """The running thread's id (from the run's config; "default" when a node runs alone)."""
+    try:
+        config = get_config()
+    except RuntimeError:
+        return "default"
+    return str(config.get("configurable", {}).get("thread_id", "default"))
+
+
+def _notice(state: State, *lines: str) -> dict[str, Any]:
+    notices = [*state.facts.get("notices", []), *lines]
+    return {"facts": {**state.facts, "notices": notices, "failed": True}}
+
+
+async def _tool_facts(ctx: Context, state: State, plan: Record, inputs: Record) -> Record:
+    """The diff against the previous plan and the cuts for a budget cap, when they apply."""
+    facts: Record = {}
+    if state.plan is not None:
+        facts["diff"] = diff_facts(await asyncio.to_thread(ctx.planner.compare, state.plan, plan))
+    if inputs.get("budget_cap"):
+        cuts = await asyncio.to_thread(ctx.planner.cuts, plan, float(inputs["budget_cap"]))
+        facts["cuts"] = normalize_cuts(cuts)
+    return facts
+
+
+async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
+    """Plan the script (reusing the current plan when nothing changed) or re-plan a what-if."""
+    ctx = runtime.context
+    request = Request.model_validate(state.request)
+    if state.script is None:
+        return _notice(state, "There is no script yet: attach a screenplay and I will plan it.")
+    kind = request.kind if state.plan is not None else "plan"
+    facts: Record = {**state.facts, "kind": kind, "view": request.view, "version": state.version}
+    if state.plan is not None and request.kind != "what_if":
+        return {"facts": {**facts, "overview": overview_facts(state.plan, state.script)}}
+    try:
+        inputs = apply_changes(
+            state.inputs or default_inputs(ctx.settings), request.changes, state.script
+        )
+        plan = await asyncio.to_thread(
+            ctx.planner.make_plan, state.script, inputs, previous=state.plan
+        )
+    except ValueError as exc:
+        return _notice(state, f"I could not plan that: {exc}")
+    schedule = plan.get("schedule") or {}
+    if schedule.get("status") == "infeasible":
+        return _notice(state, "That cannot be scheduled:", *schedule.get("diagnosis", []))
+    label = describe_changes(request.changes) or "initial plan"
+    stored = await ctx.plans.save(thread_id(), inputs=inputs, plan=plan, label=label)
+    facts.update(version=stored.version, changed=label, overview=overview_facts(plan, state.script))
+    if kind == "what_if":
+        facts.update(await _tool_facts(ctx, state, plan, inputs))
+    return {"plan": plan, "inputs": inputs, "version": stored.version, "facts": facts}
+
+
+async def _version_rows(ctx: Context, current: int | None) -> list[dict[str, Any]]:
+    rows = []
+    for stored in await ctx.plans.versions(thread_id()):
+        o = overview_facts(stored.plan)
+        rows.append(
+            {
+                "version": stored.version,
+                "label": stored.label,
+                "current": stored.version == current,
+                "days": o.get("shooting_days", 0),
+                "budget": o.get("budget_likely", 0.0),
+            }
+        )
+    return rows
+
+
+async def switch_version(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    """Go back to a saved version (the one named, else the one before the current)."""
+    ctx = runtime.context
+    request = Request.model_validate(state.request)
+    current = await ctx.plans.current(thread_id())
+    target = (
+        request.versions[0]
+        if request.versions
+        else ((current.parent_version or current.version - 1) if current else None)
+    )
+    if not target:
+        return _notice(state, "There is no earlier version to go back to.")
+    try:
+        stored = await ctx.plans.set_current(thread_id(), target)
+    except ValueError as exc:
+        return _notice(state, f"I cannot go back: {exc}.")
+    facts = {
+        **state.facts,
+        "kind": "revert",
+        "version": stored.version,
+        "overview": overview_facts(stored.plan, state.script),
+        "versions": await _version_rows(ctx, stored.version),
+    }
+    return {"plan": stored.plan, "inputs": stored.inputs, "version": stored.version, "facts": facts}
+
+
+async def compare_versions(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    """Compare two versions (named, or the previous against the current)."""
+    ctx = runtime.context
+    request = Request.model_validate(state.request)
+    wanted = list(request.versions)
+    if len(wanted) < 2 and state.version is not None:
+        wanted = [*wanted, state.version] if wanted else [state.version - 1, state.version]
+    if len(wanted) < 2:
+        return _notice(state, "There is only one plan so far: try a what-if first.")
+    old = await ctx.plans.get(thread_id(), wanted[0])
+    new = await ctx.plans.get(thread_id(), wanted[-1])
+    if old is None or new is None:
+        missing = wanted[0] if old is None else wanted[-1]
+        return _notice(state, f"There is no version {missing} in this conversation.")
+    diff = await asyncio.to_thread(ctx.planner.compare, old.plan, new.plan)
+    facts = {
+        **state.facts,
+        "kind": "compare",
+        "compared": [old.version, new.version],
+        "diff": diff_facts(diff),
+        "overview": overview_facts(new.plan, state.script),
+        "versions": await _version_rows(ctx, state.version),
+    }
+    return {"facts": facts}

@@ -1,0 +1,71 @@
+"""The planning tools as the graph sees them: JSON records in, JSON records out.
+
+`ToolPlanner` calls `tools.plan` (the deterministic pipeline); tests may inject another
+`Planner`. Records cross this seam as dicts because that is how the state stores them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+__all__ = ["Planner", "ToolPlanner"]
+
+Record = dict[str, Any]
+
+
+class Planner(Protocol):
+    """What the graph needs from the planning tools."""
+
+    def make_plan(self, script: Record, inputs: Record, *, previous: Record | None) -> Record:
+        """Plan a script under inputs (re-planning from `previous` when given)."""
+        ...
+
+    def compare(self, old: Record, new: Record) -> Record:
+        """What changed between two plans: moved strips, days, budget by account."""
+        ...
+
+    def cuts(self, plan: Record, cap: float) -> Record:
+        """What to cut to bring a plan under a budget cap."""
+        ...
+
+
+class ToolPlanner:
+    """The real tools (`tools.plan`), imported on first use; plans cached under `cache_dir`."""
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        self.cache_dir = cache_dir
+
+    def make_plan(self, script: Record, inputs: Record, *, previous: Record | None) -> Record:
+        """Run `tools.plan.make_plan` and return the plan as JSON."""
+        from tools import plan
+        from tools.script import Script
+
+        result = plan.make_plan(
+            Script.model_validate(script),
+            plan.PlanInputs.model_validate(inputs),
+            previous=plan.Plan.model_validate(previous) if previous else None,
+            cache=plan.PlanCache(self.cache_dir) if self.cache_dir else None,
+        )
+        return result.model_dump(mode="json")
+
+    def compare(self, old: Record, new: Record) -> Record:
+        """Run `tools.plan.compare_plans` and return the diff as JSON."""
+        from tools import plan
+
+        diff = plan.compare_plans(plan.Plan.model_validate(old), plan.Plan.model_validate(new))
+        return _as_record(diff)
+
+    def cuts(self, plan_record: Record, cap: float) -> Record:
+        """Run `tools.plan.cuts_for_cap` and return its answer as JSON."""
+        from tools import plan
+
+        return _as_record(plan.cuts_for_cap(plan.Plan.model_validate(plan_record), cap))
+
+
+def _as_record(value: Any) -> Record:
+    if hasattr(value, "model_dump"):
+        return dict(value.model_dump(mode="json"))
+    if isinstance(value, list):
+        return {"items": [_as_record(item) for item in value]}
+    return dict(value)

@@ -1,0 +1,134 @@
+"""Open the assistant (database, checkpointer, models, compiled graph) and run one turn.
+
+The CLI, the benchmark and the chat app use these, so a turn runs the same everywhere:
+`open_assistant(settings)` at start-up, `run_turn(...)` per message.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.messages import HumanMessage
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph.state import CompiledStateGraph
+
+from graph.build import compile_graph
+from graph.checkpoint import open_checkpointer
+from graph.context import Context
+from graph.planner import ToolPlanner
+from graph.providers import ModelSet, build_models
+from greenlight.settings import Settings
+from store.db import create_tables, make_engine
+from store.plans import PlanStore
+from store.usage import UsageStore
+
+__all__ = ["Assistant", "TurnResult", "delete_thread", "open_assistant", "run_turn"]
+
+
+@dataclass
+class Assistant:
+    """A compiled graph and the context its runs use."""
+
+    graph: CompiledStateGraph[Any, Any, Any, Any]
+    context: Context
+    checkpointer: BaseCheckpointSaver[str]
+
+
+@dataclass
+class TurnResult:
+    """One turn's outcome, as the CLI prints it with --json."""
+
+    answer: str
+    route: dict[str, Any] | None
+    usage: dict[str, Any] | None
+    facts: dict[str, Any]
+    request: dict[str, Any] | None
+    version: int | None
+    artifacts: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@asynccontextmanager
+async def open_assistant(
+    settings: Settings, *, models: ModelSet | None = None, probe: bool = True
+) -> AsyncIterator[Assistant]:
+    """Everything a turn needs, opened on the settings' database and closed on exit."""
+    url = settings.resolved_database_url()
+    engine = make_engine(url)
+    try:
+        await create_tables(engine)
+        async with open_checkpointer(url) as saver:
+            context = Context(
+                settings=settings,
+                plans=PlanStore(engine),
+                usage=UsageStore(engine),
+                models=models if models is not None else await build_models(settings, probe=probe),
+                planner=ToolPlanner(cache_dir=settings.data_dir / "cache"),
+            )
+            yield Assistant(compile_graph(saver), context, saver)
+    finally:
+        await engine.dispose()
+
+
+TokenSink = Callable[[str], Awaitable[None] | None]
+
+
+async def _forward(
+    event: dict[str, Any], on_token: TokenSink | None, on_replace: TokenSink | None
+) -> None:
+    sink, value = (
+        (on_token, event.get("token")) if "token" in event else (on_replace, event.get("replace"))
+    )
+    if sink is not None and value:
+        pending = sink(value)
+        if pending is not None:
+            await pending
+
+
+async def run_turn(
+    assistant: Assistant,
+    *,
+    thread_id: str,
+    text: str,
+    uploads: list[dict[str, Any]] | None = None,
+    on_token: TokenSink | None = None,
+    on_replace: TokenSink | None = None,
+) -> TurnResult:
+    """Run one turn; tokens go to `on_token`, a replaced answer to `on_replace`."""
+    started = time.perf_counter()
+    config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
+    payload: Any = {"messages": [HumanMessage(content=text)], "uploads": uploads or []}
+    async for mode, chunk in assistant.graph.astream(
+        payload,
+        config,
+        context=assistant.context,
+        stream_mode=["custom"],
+        # One checkpoint per turn instead of one per step: halves the graph's overhead
+        # (measured 48 -> 21 ms); a crash mid-turn loses only that turn, plans are in store/.
+        durability="exit",
+    ):
+        if mode == "custom" and isinstance(chunk, dict):
+            await _forward(chunk, on_token, on_replace)
+    state = (await assistant.graph.aget_state(config)).values
+    last = state["messages"][-1]
+    return TurnResult(
+        answer=str(last.content),
+        route=state.get("route"),
+        usage=state.get("answer"),
+        facts=state.get("facts", {}),
+        request=state.get("request"),
+        version=state.get("version"),
+        artifacts=state.get("artifacts", []),
+        seconds=time.perf_counter() - started,
+    )
+
+
+async def delete_thread(assistant: Assistant, thread_id: str) -> None:
+    """Forget a conversation: its checkpoints and its plan versions."""
+    await assistant.checkpointer.adelete_thread(thread_id)
+    await assistant.context.plans.delete_thread(thread_id)

@@ -1,0 +1,212 @@
+"""The deterministic answer: a complete, readable reply written from the facts alone.
+
+Used when no model is reachable, when a model's answer fails the grounding check, and as
+the reference a model's answer is judged against. Every figure it prints comes from the
+facts, so it always passes the grounding check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["format_money", "write_summary"]
+
+Record = dict[str, Any]
+
+
+def format_money(value: float, currency: str = "USD") -> str:
+    """Money as people write it in a budget: "$1,234,567" (other currencies by code)."""
+    sign = "-" if value < 0 else ""
+    amount = f"{abs(value):,.0f}"
+    return f"{sign}${amount}" if currency == "USD" else f"{sign}{currency} {amount}"
+
+
+def _signed(value: float, currency: str) -> str:
+    return ("+" if value > 0 else "") + format_money(value, currency)
+
+
+def _overview(facts: Record) -> list[str]:
+    o = facts.get("overview") or {}
+    if not o:
+        return []
+    cur = o.get("currency", "USD")
+    lines = [
+        f"**{o.get('title', 'The script')}**: {o.get('scenes', 0)} scenes shot in "
+        f"{o.get('shooting_days', 0)} days with {o.get('company_moves', 0)} company moves.",
+        f"Budget: {format_money(o.get('budget_likely', 0.0), cur)} likely "
+        f"(range {format_money(o.get('budget_low', 0.0), cur)} to "
+        f"{format_money(o.get('budget_high', 0.0), cur)}).",
+    ]
+    if o.get("baseline_days") and o.get("baseline_budget"):
+        lines.append(
+            f"Against the script-order baseline ({o['baseline_days']} days, "
+            f"{format_money(o['baseline_budget'], cur)}) this plan saves "
+            f"{format_money(o.get('total_saving', 0.0), cur)}"
+            + (f" ({o['saving_pct']}%)." if o.get("saving_pct") is not None else ".")
+        )
+    return lines
+
+
+def _savings(facts: Record) -> list[str]:
+    o = facts.get("overview") or {}
+    cur = o.get("currency", "USD")
+    rows = o.get("savings") or []
+    if not rows:
+        return ["No savings were found against the baseline."]
+    return ["Savings by analysis:"] + [
+        f"- {row['analysis'].replace('_', ' ').capitalize()}: {format_money(row['amount'], cur)}"
+        for row in rows
+    ]
+
+
+def _schedule(facts: Record) -> list[str]:
+    lines = ["| Day | Scenes | Locations | Pages |", "|---|---|---|---|"]
+    for day in facts.get("schedule") or []:
+        lines.append(
+            f"| {day['day']} | {', '.join(day['scenes'])} | {', '.join(day['locations'])} "
+            f"| {day['pages']:g} |"
+        )
+    return lines
+
+
+def _dood(facts: Record) -> list[str]:
+    lines = ["| Cast | Work | Hold | First day | Last day |", "|---|---|---|---|---|"]
+    for row in facts.get("dood") or []:
+        lines.append(
+            f"| {row['name']} | {row['work_days']} | {row['hold_days']} "
+            f"| {row['first_day']} | {row['last_day']} |"
+        )
+    return lines
+
+
+def _accounts(facts: Record) -> list[str]:
+    cur = (facts.get("overview") or {}).get("currency", "USD")
+    lines = ["| Account | Total |", "|---|---|"]
+    lines += [f"| {a['account']} | {format_money(a['total'], cur)} |" for a in facts["accounts"]]
+    return lines
+
+
+def _diff(facts: Record) -> list[str]:
+    diff = facts.get("diff") or {}
+    cur = (facts.get("overview") or {}).get("currency", "USD")
+    moved = diff.get("moved") or []
+    lines = []
+    if label := facts.get("compared"):
+        lines.append(f"Version {label[0]} against version {label[1]}:")
+    lines.append(
+        f"Shooting days: {diff.get('days_before')} -> {diff.get('days_after')}. "
+        + (
+            f"{len(moved)} scenes moved: "
+            + ", ".join(
+                f"scene {m['scene']} (day {m['from_day']} -> {m['to_day']})" for m in moved[:12]
+            )
+            + ("..." if len(moved) > 12 else ".")
+            if moved
+            else "No scene changed day."
+        )
+    )
+    lines.append(
+        f"Budget: {format_money(diff.get('total_before', 0.0), cur)} -> "
+        f"{format_money(diff.get('total_after', 0.0), cur)} "
+        f"({_signed(diff.get('total_change', 0.0), cur)})."
+    )
+    changed = diff.get("accounts") or []
+    lines += [f"- {a['account']}: {_signed(a['change'], cur)}" for a in changed] or [
+        "No account changed."
+    ]
+    return lines
+
+
+def _cuts(facts: Record) -> list[str]:
+    cuts = facts.get("cuts") or {}
+    cur = (facts.get("overview") or {}).get("currency", "USD")
+    cap = cuts.get("cap", 0.0)
+    lines = [
+        f"Budget cap {format_money(cap, cur)}; the plan is at "
+        f"{format_money(cuts.get('likely', 0.0), cur)}."
+    ]
+    if cuts.get("gap", 0.0) <= 0:
+        return [*lines, "The plan already fits under the cap; nothing needs cutting."]
+    lines.append(f"To close the gap of {format_money(cuts['gap'], cur)}, in order:")
+    lines += [
+        f"- {c['what']}: saves {format_money(c['amount'], cur)}" for c in cuts.get("items", [])
+    ]
+    if not cuts.get("fits"):
+        lines.append(
+            "Even all of these do not reach the cap: the gap left is "
+            f"{format_money(cuts.get('remaining', 0.0), cur)}."
+        )
+    return lines
+
+
+def _question(facts: Record) -> list[str]:
+    q = facts.get("question") or {}
+    if "cast" in q:
+        who = ", ".join(q["cast"]) or "no named characters"
+        return [f"Scene {q['scene']} ({q.get('heading', '')}): {who}."]
+    if "scenes" in q:
+        if not q["scenes"]:
+            return [f"No scene has {q['category']} in the breakdown."]
+        shown = "; ".join(f"scene {s['scene']} ({', '.join(s['items'])})" for s in q["scenes"])
+        return [f"{len(q['scenes'])} scenes have {q['category']}: {shown}."]
+    return [q.get("answer", "")]
+
+
+def _versions(facts: Record) -> list[str]:
+    rows = facts.get("versions") or []
+    cur = (facts.get("overview") or {}).get("currency", "USD")
+    return ["Plan versions:"] + [
+        f"- v{v['version']}: {v['label'] or 'plan'} ({v['days']} days, "
+        f"{format_money(v['budget'], cur)})" + (" (current)" if v.get("current") else "")
+        for v in rows
+    ]
+
+
+def _render(facts: Record) -> list[str]:
+    r = facts.get("render_cost") or {}
+    lines = [r.get("headline", "AI-shot estimate:")]
+    lines += [f"- {step}" for step in r.get("steps", [])]
+    return lines
+
+
+_BY_KIND: dict[str, Callable[[Record], list[str]]] = {
+    "plan": lambda f: _overview(f) + _savings(f),
+    "what_if": lambda f: (
+        [f"Re-planned as version {f.get('version')} ({f.get('changed', '')})."]
+        + _diff(f)
+        + (_cuts(f) if f.get("cuts") else [])
+    ),
+    "compare": _diff,
+    "revert": lambda f: [f"Version {f.get('version')} is current again.", *_overview(f)],
+    "question": _question,
+    "render_cost": _render,
+    "export": lambda f: [f"Exported the {f['export']['view']} as {f['export']['name']}."],
+}
+_VIEWS: dict[str, Callable[[Record], list[str]]] = {
+    "schedule": _schedule,
+    "stripboard": _schedule,
+    "dood": _dood,
+    "budget": lambda f: _overview(f)[1:2] + _accounts(f),
+    "savings": _savings,
+    "summary": lambda f: _overview(f) + _savings(f),
+}
+
+
+def write_summary(facts: Record) -> str:
+    """The full deterministic answer for a turn's facts (notices first)."""
+    lines = list(facts.get("notices") or [])
+    kind = facts.get("kind", "chat")
+    if kind == "show":
+        lines += _VIEWS.get(facts.get("view") or "summary", _VIEWS["summary"])(facts)
+    elif kind in _BY_KIND and not facts.get("failed"):
+        lines += _BY_KIND[kind](facts)
+    elif not lines:
+        lines += _overview(facts) or [
+            "Attach a screenplay (Fountain, Final Draft, PDF or plain text) and I will break it "
+            "down, schedule it and budget it. Then ask for the schedule, the DOOD, the budget or "
+            'savings, or try a what-if such as "Maya is unavailable the first week".'
+        ]
+    if facts.get("versions") and kind in {"compare", "revert"}:
+        lines += _versions(facts)
+    return "\n".join(line for line in lines if line)

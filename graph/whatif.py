@@ -1,0 +1,138 @@
+"""What-if changes applied to plan inputs, checked against the script, and described.
+
+The planner's inputs are a `tools.plan.PlanInputs` record kept as a dict in state; each
+change returns a new dict (inputs are never mutated). A change naming a scene or a cast
+member the script does not have raises ValueError naming it.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from typing import Any
+
+from graph.facts import money
+from graph.intents import Change
+from greenlight.settings import Settings
+
+__all__ = ["apply_changes", "default_inputs", "describe_changes", "normalize_cuts"]
+
+Record = dict[str, Any]
+
+
+def default_inputs(settings: Settings) -> Record:
+    """The first plan's inputs, from the settings."""
+    return {
+        "days": None,
+        "pages_per_day": settings.pages_per_day,
+        "rate_card": str(settings.rate_card) if settings.rate_card else None,
+        "currency": settings.currency,
+        "unavailable": {},
+        "pinned": {},
+        "stage_moves": [],
+        "budget_cap": None,
+        "start_date": None,
+        "time_limit_s": settings.solver_time_limit_s,
+        "seed": settings.solver_seed,
+        "frozen_days": [],
+    }
+
+
+def _scene(script: Record, number: str) -> Record:
+    for scene in script.get("scenes", []):
+        if str(scene.get("number", "")).upper() == number.upper():
+            return scene
+    raise ValueError(f"the script has no scene {number}")
+
+
+def _actor(script: Record, name: str) -> str:
+    cast: dict[str, None] = {}
+    for scene in script.get("scenes", []):
+        cast.update(dict.fromkeys(scene.get("speakers", []) + scene.get("non_speaking", [])))
+    matches = [c for c in cast if c == name or c.split()[0] == name]
+    if not matches:
+        raise ValueError(f"nobody called {name} is in the cast")
+    return matches[0]
+
+
+def _stage_scenes(script: Record, change: Change) -> list[str]:
+    if change.scene:
+        return [str(_scene(script, change.scene)["number"])]
+    hint = (change.hint or "").upper()
+    found = [
+        str(s["number"])
+        for s in script.get("scenes", [])
+        if (s.get("elements") or {}).get("stunts") and hint in str(s.get("location", "")).upper()
+    ]
+    if not found:
+        what = f"{change.hint} stunt" if change.hint else "stunt"
+        raise ValueError(f"no {what} scene was found in the breakdown")
+    return found
+
+
+def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> Record:
+    """New inputs with every change applied; ValueError for an unknown scene or actor."""
+    new = copy.deepcopy(inputs)
+    for change in changes:
+        if change.kind == "days":
+            new["days"] = int(change.value or 0)
+        elif change.kind == "pages_per_day":
+            new["pages_per_day"] = float(change.value or 0)
+        elif change.kind == "budget_cap":
+            new["budget_cap"] = float(change.value or 0)
+        elif change.kind == "unavailable":
+            actor = _actor(script, change.actor or "")
+            days = set(new.setdefault("unavailable", {}).get(actor, [])) | set(change.days)
+            new["unavailable"][actor] = sorted(days)
+        elif change.kind == "pin":
+            number = str(_scene(script, change.scene or "")["number"])
+            new.setdefault("pinned", {})[number] = change.days[0]
+        elif change.kind == "stage":
+            moves = new.setdefault("stage_moves", [])
+            moves.extend(s for s in _stage_scenes(script, change) if s not in moves)
+    return new
+
+
+def describe_changes(changes: Sequence[Change]) -> str:
+    """The changes in a few words ("18 shooting days; MAYA unavailable on days 1-5")."""
+    parts = []
+    for c in changes:
+        if c.kind == "days":
+            parts.append(f"{c.value:g} shooting days")
+        elif c.kind == "pages_per_day":
+            parts.append(f"{c.value:g} pages per day")
+        elif c.kind == "budget_cap":
+            parts.append(f"budget cap {c.value:,.0f}")
+        elif c.kind == "unavailable":
+            days = ", ".join(str(d + 1) for d in c.days)
+            parts.append(f"{c.actor} unavailable on days {days}")
+        elif c.kind == "pin":
+            parts.append(f"scene {c.scene} pinned to day {c.days[0] + 1}")
+        elif c.kind == "stage":
+            parts.append(
+                f"scene {c.scene} moved to a stage"
+                if c.scene
+                else f"{c.hint or 'the'} stunt moved to a stage"
+            )
+    return "; ".join(parts)
+
+
+def normalize_cuts(cuts: Record) -> Record:
+    """The cuts tool's answer (`tools.plan.CapCuts` as JSON) as facts."""
+    return {
+        "cap": money(cuts.get("cap")),
+        "likely": money(cuts.get("likely")),
+        "gap": money(cuts.get("gap")),
+        "items": [
+            {
+                "what": str(c.get("action", "")),
+                "amount": money(c.get("saving")),
+                "traded_away": str(c.get("traded_away", "")),
+                "selected": bool(c.get("selected")),
+            }
+            for c in cuts.get("cuts") or []
+        ],
+        "fits": bool(cuts.get("reachable")),
+        "remaining": money(cuts.get("remaining")),
+        "message": str(cuts.get("message", "")),
+    }

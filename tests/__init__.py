@@ -1,0 +1,1 @@
+"""Greenlight test suite (a package so `tests.pgserver` and `tests.fakes` import by name)."""
