@@ -12,12 +12,13 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from graph.providers import ModelSet
-from graph.session import TurnResult, open_assistant, run_turn
 from greenlight.cli.common import UserError, print_json
 from greenlight.settings import Settings
+
+if TYPE_CHECKING:
+    from graph.session import TurnResult
 
 __all__ = ["ask", "register", "result_record", "run"]
 
@@ -72,6 +73,10 @@ async def ask(
         sys.stdout.flush()
 
     upload = {"name": path.name, "path": str(path)}
+    # The graph pulls in langgraph and the model clients: import it only when asked.
+    from graph.providers import ModelSet
+    from graph.session import open_assistant, run_turn
+
     models = ModelSet() if no_model else None
     async with open_assistant(settings, models=models) as assistant:
         result = await run_turn(

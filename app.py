@@ -1,0 +1,71 @@
+"""Greenlight's Chainlit app: handlers only. The work lives in `greenlight.chat`.
+
+Run it with `greenlight serve` (or `make run`), which prepares the database and first user.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import chainlit as cl
+import chainlit.server
+
+from greenlight.chat import session
+from greenlight.chat.chainlit_output import ChainlitOutput
+from greenlight.chat.datalayer import GreenlightDataLayer
+from greenlight.chat.runtime import STARTERS, build_runtime
+from greenlight.chat.turn import run_turn
+from greenlight.settings import Settings
+
+SETTINGS = Settings()
+RUNTIME = build_runtime(SETTINGS)
+RUNTIME.install(chainlit.server)
+
+
+@cl.on_app_startup
+async def startup() -> None:
+    await RUNTIME.create_tables()
+
+
+@cl.data_layer
+def data_layer() -> GreenlightDataLayer:
+    return RUNTIME.data_layer
+
+
+@cl.password_auth_callback
+async def password_auth(username: str, password: str) -> cl.User | None:
+    return await RUNTIME.sign_in(username, password)
+
+
+@cl.set_starters
+async def starters(user: cl.User | None = None, language: str | None = None) -> list[cl.Starter]:
+    return list(STARTERS)
+
+
+@cl.on_chat_start
+async def chat_start() -> None:
+    await session.open_session(SETTINGS)
+
+
+@cl.on_chat_resume
+async def chat_resume(thread: cl.types.ThreadDict) -> None:
+    await session.resume_session(thread, SETTINGS)
+
+
+@cl.on_settings_update
+async def settings_update(values: dict[str, Any]) -> None:
+    await session.update_preferences(values, SETTINGS)
+
+
+@cl.on_message
+async def message(msg: cl.Message) -> None:
+    if msg.command == session.RATE_CARD_COMMAND:
+        await session.ask_rate_card(SETTINGS)
+    else:
+        await run_turn(await session.turn_input(msg, SETTINGS), ChainlitOutput(msg.thread_id))
+    await session.save_session(msg.thread_id)
+
+
+@cl.on_chat_end
+async def chat_end() -> None:
+    await session.save_session(cl.context.session.thread_id)

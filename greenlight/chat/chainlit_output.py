@@ -1,0 +1,86 @@
+"""The Chainlit side of `ChatOutput`: messages, steps, token streams and the session title."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator, MutableMapping, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+import chainlit as cl
+from chainlit.data import get_data_layer
+
+from greenlight.chat.elements import to_elements
+from greenlight.chat.outputs import Item, StepHandle
+
+__all__ = ["ChainlitOutput", "SessionMemory", "rename_thread"]
+
+#: Longest session title shown in the sidebar.
+MAX_TITLE = 80
+
+
+class SessionMemory(MutableMapping[str, Any]):
+    """`cl.user_session` under one key, so the turn's facts persist with the thread."""
+
+    KEY = "greenlight"
+
+    def _data(self) -> dict[str, Any]:
+        data = cl.user_session.get(self.KEY)
+        if not isinstance(data, dict):
+            data = {}
+            cl.user_session.set(self.KEY, data)
+        return data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data()[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._data()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._data()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._data()))
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+
+async def rename_thread(thread_id: str, title: str) -> None:
+    """Give a saved session its sidebar title (no-op without a data layer)."""
+    title = " ".join(title.split())[:MAX_TITLE] or "Untitled"
+    if data_layer := get_data_layer():
+        await data_layer.update_thread(thread_id, name=title)
+
+
+class ChainlitOutput:
+    """Writes a turn into the current Chainlit session."""
+
+    def __init__(self, thread_id: str) -> None:
+        self.thread_id = thread_id
+        self.memory: MutableMapping[str, Any] = SessionMemory()
+
+    async def say(self, text: str, *, items: Sequence[Item] = ()) -> None:
+        """Send one assistant message with its elements."""
+        await cl.Message(content=text, elements=to_elements(items)).send()  # type: ignore[arg-type]
+
+    @asynccontextmanager
+    async def step(self, name: str) -> AsyncGenerator[StepHandle, None]:
+        """A `cl.Step` of type tool, showing the handle's output when the block ends."""
+        handle = StepHandle(name)
+        async with cl.Step(name=name, type="tool", show_input=False) as step:
+            yield handle
+            step.output = handle.output
+            step.is_error = handle.error
+
+    async def stream(self, tokens: AsyncIterator[str], *, items: Sequence[Item] = ()) -> str:
+        """Stream tokens into one message, then attach the items."""
+        message = cl.Message(content="", elements=to_elements(items))  # type: ignore[arg-type]
+        async for token in tokens:
+            await message.stream_token(token)
+        await message.send()
+        return message.content
+
+    async def set_title(self, title: str) -> None:
+        """Name this session in the sidebar."""
+        await rename_thread(self.thread_id, title)

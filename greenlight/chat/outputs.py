@@ -1,0 +1,75 @@
+"""What a turn can show, independent of Chainlit: text, steps, streamed tokens and items.
+
+The turn (greenlight.chat.turn) writes to a `ChatOutput`; the app passes the Chainlit one
+(greenlight.chat.chainlit_output), tests pass a recorder. Items are built from in-memory data
+only (a DataFrame, a figure, bytes), never from a path or a URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, MutableMapping, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import pandas as pd
+import plotly.graph_objects as go
+
+__all__ = ["Chart", "ChatOutput", "Download", "Item", "StepHandle", "Table"]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table shown inline in the answer."""
+
+    name: str
+    frame: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A Plotly chart shown inline in the answer."""
+
+    name: str
+    figure: go.Figure
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file offered for download, from bytes built in memory."""
+
+    name: str
+    data: bytes
+    mime: str
+
+
+Item = Table | Chart | Download
+
+
+@dataclass
+class StepHandle:
+    """A running step: what the user sees under the step's name once it ends."""
+
+    name: str
+    output: str = ""
+    error: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ChatOutput(Protocol):
+    """Where a turn writes; one instance per turn."""
+
+    memory: MutableMapping[str, Any]
+    """Small JSON-able facts kept with the session (saved with the thread, back on resume)."""
+
+    async def say(self, text: str, *, items: Sequence[Item] = ()) -> None:
+        """Send one assistant message (Markdown, no HTML) with its items."""
+
+    def step(self, name: str) -> AbstractAsyncContextManager[StepHandle]:
+        """A visible step (a tool at work) around a block of the turn."""
+
+    async def stream(self, tokens: AsyncIterator[str], *, items: Sequence[Item] = ()) -> str:
+        """Send one message token by token; returns the full text."""
+
+    async def set_title(self, title: str) -> None:
+        """Name the session in the history sidebar."""

@@ -1,0 +1,106 @@
+"""`greenlight serve`: prepare the data directory and database, then run the chat.
+
+On the first run it creates the first user and prints the password once. The token-signing
+secret is generated on first run and kept in the data directory, so sign-ins survive restarts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from greenlight.chat.secret import ensure_auth_secret
+from greenlight.cli.users import run_with_engine
+from greenlight.settings import PROJECT_ROOT, Settings
+from store import users
+from store.chat_schema import create_chat_tables
+
+__all__ = ["FirstUser", "chainlit_command", "prepare", "register", "server_env"]
+
+FIRST_USER = "producer"
+
+
+@dataclass(frozen=True)
+class FirstUser:
+    """The user created on first run, with the password to print once."""
+
+    name: str
+    password: str
+
+
+async def _prepare_db(engine: Any, first_user: str) -> FirstUser | None:
+    from store.db import create_tables
+
+    await create_chat_tables(engine)
+    await create_tables(engine)
+    if await users.list_users(engine):
+        return None
+    password = users.generate_password()
+    await users.create_user(engine, first_user, password)
+    return FirstUser(first_user, password)
+
+
+def prepare(settings: Settings, *, first_user: str = FIRST_USER) -> FirstUser | None:
+    """Create the data directory, the tables and (on first run) the first user."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return run_with_engine(settings, lambda engine: _prepare_db(engine, first_user))
+
+
+def server_env(settings: Settings, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for the Chainlit process: the settings it must see, and the secret."""
+    env = dict(os.environ if base is None else base)
+    env.update(
+        GREENLIGHT_DATA_DIR=str(settings.data_dir),
+        GREENLIGHT_HOST=settings.host,
+        GREENLIGHT_PORT=str(settings.port),
+    )
+    if settings.database_url:
+        env["GREENLIGHT_DATABASE_URL"] = settings.database_url
+    ensure_auth_secret(settings.data_dir, environ=env)
+    return env
+
+
+def chainlit_command(settings: Settings, *, app: Path = PROJECT_ROOT / "app.py") -> list[str]:
+    """The command that runs the app headless on the configured host and port."""
+    return [
+        sys.executable,
+        "-m",
+        "chainlit",
+        "run",
+        str(app),
+        "--headless",
+        "--host",
+        settings.host,
+        "--port",
+        str(settings.port),
+    ]
+
+
+def _serve(args: argparse.Namespace) -> int:
+    overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
+    settings = Settings(**overrides)
+    first = prepare(settings)
+    address = f"http://{settings.host}:{settings.port}"
+    if first is not None:
+        print(f"Created the first user. Sign in as {first.name!r} with password: {first.password}")
+        print("(shown once; change it with `greenlight users passwd NAME`)")
+    print(f"Greenlight is starting at {address}  (Ctrl-C stops it)", flush=True)
+    try:
+        return subprocess.call(
+            chainlit_command(settings), cwd=PROJECT_ROOT, env=server_env(settings)
+        )
+    except KeyboardInterrupt:
+        return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add `serve` to the `greenlight` parser."""
+    parser = subparsers.add_parser("serve", help="run the chat app (what `make run` does)")
+    parser.add_argument("--host", help="address to listen on (default: settings)")
+    parser.add_argument("--port", type=int, help="port (default: settings)")
+    parser.set_defaults(handler=_serve)
