@@ -1,8 +1,9 @@
 """The schedule optimizer (OR-Tools CP-SAT), its baseline and the day-out-of-days.
 
-Entry points: `optimize` (CP-SAT, re-plan stability), `baseline` (script order packed by
-capacity), `evaluate` (the exact objective of any stripboard), `day_out_of_days`,
-`problem_from_script`, `calendar_dates`, and the benchmark readers in `benchmarks`.
+Entry points: `optimize` (exact subset DP for sequencing problems, else CP-SAT; re-plan
+stability), `baseline` (script order packed by capacity), `evaluate` (the exact objective of
+any stripboard), `day_out_of_days`, `problem_from_script`, `calendar_dates`, and the
+benchmark readers in `benchmarks`.
 """
 
 from tools.schedule.adapter import problem_from_script

@@ -197,7 +197,9 @@ class ScheduleResult(BaseModel):
     moved_strips: list[str] = Field(default_factory=list)
     """For a re-plan: scene ids whose day changed against the previous schedule."""
     method: str = "cp-sat"
-    """"cp-sat", "baseline" (script order packed by capacity), or "heuristic"."""
+    """"cp-sat", "exact-dp" (the subset DP of sequencing problems, proven optimal),
+    "local-search" (its fallback when neither it nor CP-SAT finished), "baseline" (script order
+    packed by capacity), or "evaluated" (a given stripboard costed)."""
 
     @property
     def gap(self) -> float | None:

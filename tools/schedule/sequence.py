@@ -1,20 +1,23 @@
-"""Exact search for sequencing problems (talent scheduling, movie shoot scheduling).
+"""Sequencing problems: when the cost of a schedule depends only on the order of its strips.
 
-When every strip fills whole days, the days are exactly filled, and no rule depends on the
-calendar (pins, windows, soft rules), the cost depends only on the order of strips. Then a
-dynamic program over the set of strips still to shoot (Garcia de la Banda, Stuckey & Chu
-2011), with branch-and-bound and their dominance rule, proves the optimum. Its order is the
-CP-SAT model's hint and its value the model's proven lower bound; see `solver.optimize`.
+That holds when every strip fills whole days, the days are exactly filled, and no rule looks
+at the calendar (pins, windows, soft rules, drop/pick-up): talent scheduling and movie shoot
+scheduling are this case. Then an order is costed in closed form (each cast member paid from
+the first day of their first strip to the last day of their last; a location set up again for
+each separate run of days), many orders at once with numpy, which the exact subset DP, the
+local search and the lower bound all share.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 from tools.schedule.prepare import PreparedProblem
 
-__all__ = ["is_sequential", "order_cost", "solve_sequence"]
+__all__ = ["Sequencing", "is_sequential", "order_cost", "order_costs", "sequencing", "starts_of"]
 
 
 def is_sequential(prep: PreparedProblem) -> bool:
@@ -32,157 +35,98 @@ def is_sequential(prep: PreparedProblem) -> bool:
     )
 
 
-class _Budget(Exception):
-    """The search ran out of its node or time budget."""
+@dataclass(frozen=True)
+class Sequencing:
+    """A sequencing problem as arrays: strip days, cast matrix, rates, locations, precedences."""
+
+    days: np.ndarray
+    """Days per strip, shape (n,)."""
+    cast: np.ndarray
+    """Boolean (n, m): strip s needs cast member a."""
+    rates: np.ndarray
+    """Paid rate per cast member and day, shape (m,) (0 when cast are paid per worked day)."""
+    loc: np.ndarray
+    """Location class per strip, shape (n,); strips without a location share a free class."""
+    setup: np.ndarray
+    """Set-up cost of each location class for every run of days beyond the first."""
+    before: tuple[tuple[int, int], ...]
+    """(a, b): strip a is shot before strip b."""
+
+    @property
+    def n(self) -> int:
+        """Number of strips."""
+        return len(self.days)
+
+    def own(self) -> np.ndarray:
+        """Per strip, the pay of its own cast for its days (paid wherever it goes)."""
+        return self.days * (self.cast.astype(float) @ self.rates)
 
 
-class _Search:
-    def __init__(self, prep: PreparedProblem, deadline: float, max_nodes: int) -> None:
-        self.prep = prep
-        n = len(prep.ids)
-        self.n = n
-        self.span = prep.problem.costs.cast_pay == "span"
-        self.actors = [sum(1 << a for a in prep.cast_of[s]) for s in range(n)]
-        locs = sorted({loc for loc in prep.location if loc})
-        self.loc = [locs.index(prep.location[s]) if prep.location[s] else -1 for s in range(n)]
-        self.setup = [prep.setup_cost(loc) for loc in locs]
-        self.priced_locations = any(cost > 0 for cost in self.setup)
-        pred = [0] * n
-        for a, b in prep.problem.options.precedences:
-            pred[prep.index[b]] |= 1 << prep.index[a]
-        self.pred = pred
-        self._pay_cache: dict[int, float] = {}
-        self.own = [prep.length[s] * self._pay(self.actors[s]) for s in range(n)]
-        self.exact: dict[tuple[int, int], float] = {}
-        self.lower: dict[tuple[int, int], float] = {}
-        self.choice: dict[tuple[int, int], int] = {}
-        self.deadline, self.max_nodes, self.nodes = deadline, max_nodes, 0
-
-    def _pay(self, mask: int) -> float:
-        cached = self._pay_cache.get(mask)
-        if cached is None:
-            cached = sum(r for a, r in enumerate(self.prep.rates) if mask >> a & 1)
-            self._pay_cache[mask] = cached
-        return cached
-
-    def _members(self, mask: int) -> list[int]:
-        return [s for s in range(self.n) if mask >> s & 1]
-
-    def _union(self, strips: list[int], table: list[int]) -> int:
-        out = 0
-        for s in strips:
-            out |= table[s]
-        return out
-
-    def _step(self, s: int, done_actors: int, rest_actors: int, visited: int, last: int) -> float:
-        """Cost of shooting s next: on-location cast for its days, plus a location re-setup."""
-        on = self.actors[s] | (done_actors & rest_actors) if self.span else self.actors[s]
-        cost = self.prep.length[s] * self._pay(on)
-        here = self.loc[s]
-        if here >= 0 and here != last and visited >> here & 1:
-            cost += self.setup[here]
-        return cost
-
-    def _bound(self, remaining: list[int], visited: int, last: int) -> float:
-        bound = sum(self.own[s] for s in remaining)
-        again = {self.loc[s] for s in remaining if self.loc[s] >= 0 and self.loc[s] != last}
-        return bound + sum(self.setup[x] for x in again if visited >> x & 1)
-
-    def solve(self, todo: int, last: int, ub: float) -> float:
-        """Optimal cost of shooting `todo` next; a lower bound (>= ub) when pruned."""
-        key = (todo, last)
-        if key in self.exact:
-            return self.exact[key]
-        if todo == 0:
-            return 0.0
-        self.nodes += 1
-        if self.nodes > self.max_nodes or (
-            self.nodes & 1023 == 0 and time.monotonic() > self.deadline
-        ):
-            raise _Budget
-        remaining = self._members(todo)
-        done = [s for s in range(self.n) if not todo >> s & 1]
-        done_actors = self._union(done, self.actors)
-        visited = self._union(done, [1 << x if x >= 0 else 0 for x in self.loc])
-        bound = max(self.lower.get(key, 0.0), self._bound(remaining, visited, last))
-        if bound >= ub:
-            return bound
-        options = self._options(todo, remaining, done_actors, visited, last)
-        best, best_lb, pick = float("inf"), float("inf"), -1
-        for step, s in options:
-            limit = min(ub, best) - step
-            value = step + self.solve(todo & ~(1 << s), self.loc[s], limit)
-            if value < best and value < ub:
-                best, pick = value, s
-            best_lb = min(best_lb, value)
-        if pick >= 0 and best < ub:
-            self.exact[key], self.choice[key] = best, pick
-            return best
-        self.lower[key] = max(bound, best_lb)
-        return self.lower[key]
-
-    def _options(
-        self, todo: int, remaining: list[int], done_actors: int, visited: int, last: int
-    ) -> list[tuple[float, int]]:
-        ready = [s for s in remaining if self.pred[s] & todo == 0]
-        out = []
-        for s in ready:
-            rest_actors = self._union([t for t in remaining if t != s], self.actors)
-            step = self._step(s, done_actors, rest_actors, visited, last)
-            out.append((step, s))
-        if self.span and not self.priced_locations and not any(self.pred):
-            on_location = done_actors & self._union(remaining, self.actors)
-            # Dominance: a strip whose cast is exactly the cast on location (all started,
-            # nobody else held) is shot at once; moving it first lengthens no one's span.
-            for step, s in out:
-                if self.actors[s] == on_location:
-                    return [(step, s)]
-        return sorted(out)
-
-    def order(self) -> list[int]:
-        """The optimal order found by the last complete `solve`."""
-        todo, last, out = (1 << self.n) - 1, -1, []
-        while todo:
-            s = self.choice[(todo, last)]
-            out.append(s)
-            todo &= ~(1 << s)
-            last = self.loc[s]
-        return out
+def sequencing(prep: PreparedProblem) -> Sequencing:
+    """The arrays of a sequential problem (see `is_sequential`)."""
+    n, m = len(prep.ids), len(prep.cast_names)
+    cast = np.zeros((n, m), dtype=bool)
+    for s, members in enumerate(prep.cast_of):
+        cast[s, members] = True
+    span = prep.problem.costs.cast_pay == "span"
+    names = sorted({loc for loc in prep.location if loc})
+    setup = [prep.setup_cost(name) for name in names]
+    priced = any(cost > 0 for cost in setup)
+    # Unpriced locations never change the cost, so they collapse into one class.
+    classes = {name: (i if priced else 0) for i, name in enumerate(names)}
+    free = len(names) if priced else 0
+    before = tuple((prep.index[a], prep.index[b]) for a, b in prep.problem.options.precedences)
+    return Sequencing(
+        days=np.array(prep.length, dtype=np.int64),
+        cast=cast,
+        rates=np.array(prep.rates if span else [0.0] * m, dtype=float),
+        loc=np.array([classes.get(x, free) for x in prep.location], dtype=np.int64),
+        setup=np.array([*setup, 0.0] if priced else [0.0], dtype=float),
+        before=before,
+    )
 
 
-def order_cost(prep: PreparedProblem, order: Sequence[int]) -> float:
-    """Order-dependent cost of a sequence (cast on location, location re-setups)."""
-    search = _Search(prep, deadline=float("inf"), max_nodes=0)
-    todo, last, total = (1 << search.n) - 1, -1, 0.0
-    done_actors = visited = 0
-    for s in order:
-        todo &= ~(1 << s)
-        rest = search._union(search._members(todo), search.actors)
-        total += search._step(s, done_actors, rest, visited, last)
-        done_actors |= search.actors[s]
-        if search.loc[s] >= 0:
-            visited |= 1 << search.loc[s]
-        last = search.loc[s]
+def order_costs(seq: Sequencing, orders: np.ndarray) -> np.ndarray:
+    """Order-dependent cost (paid cast days, location re-setups) of each row of `orders`.
+
+    Rows breaking a precedence cost infinity. Rows are permutations of range(n).
+    """
+    orders = np.atleast_2d(orders)
+    k, n = orders.shape
+    if n == 0:
+        return np.zeros(k)
+    rows = np.arange(k)[:, None]
+    ends = np.cumsum(seq.days[orders], axis=1)
+    start = np.empty((k, n), dtype=np.int64)
+    end = np.empty((k, n), dtype=np.int64)
+    start[rows, orders] = ends - seq.days[orders]
+    end[rows, orders] = ends
+    total = np.zeros(k)
+    if seq.cast.shape[1] and seq.rates.any():
+        mask = seq.cast[None, :, :]
+        first = np.where(mask, start[:, :, None], np.iinfo(np.int64).max).min(axis=1)
+        last = np.where(mask, end[:, :, None], 0).max(axis=1)
+        used = seq.cast.any(axis=0)
+        total += np.where(used, last - first, 0) @ seq.rates
+    if seq.setup.any():
+        places = seq.loc[orders]
+        fresh = np.ones((k, n), dtype=bool)
+        fresh[:, 1:] = places[:, 1:] != places[:, :-1]
+        total += (seq.setup[places] * fresh).sum(axis=1) - seq.setup[np.unique(seq.loc)].sum()
+    for a, b in seq.before:
+        total[start[:, a] >= start[:, b]] = np.inf
     return total
 
 
-def solve_sequence(
-    prep: PreparedProblem,
-    *,
-    upper: tuple[float, Sequence[int]] | None = None,
-    seconds: float = 5.0,
-    max_nodes: int = 2_000_000,
-) -> tuple[float, list[int]] | None:
-    """The optimal order and its order-dependent cost, or None when the budget runs out.
+def order_cost(seq: Sequencing, order: Sequence[int]) -> float:
+    """Order-dependent cost of one order (see `order_costs`)."""
+    return float(order_costs(seq, np.asarray(order, dtype=np.int64)[None, :])[0])
 
-    `upper` is a known (cost, order): if nothing cheaper exists it is returned as optimal.
-    """
-    search = _Search(prep, time.monotonic() + seconds, max_nodes)
-    ub = upper[0] + 1e-6 if upper else float("inf")
-    try:
-        value = search.solve((1 << search.n) - 1, -1, ub)
-    except (_Budget, RecursionError):
-        return None
-    if (((1 << search.n) - 1, -1)) in search.exact:
-        return value, search.order()
-    return (upper[0], list(upper[1])) if upper else None
+
+def starts_of(prep: PreparedProblem, order: Sequence[int]) -> list[int]:
+    """Start day of each strip when strips are shot back to back in `order`."""
+    starts, day = [0] * len(prep.ids), 0
+    for s in order:
+        starts[s] = day
+        day += prep.length[s]
+    return starts

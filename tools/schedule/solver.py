@@ -1,8 +1,10 @@
-"""`optimize`: the cheapest schedule CP-SAT can find and prove, with re-plan stability.
+"""`optimize`: the cheapest schedule the solvers can find and prove, with re-plan stability.
 
-The same path serves the product and the published benchmarks: prepare the problem, seed a
-hint (heuristic, the previous version, or the exact sequencer), build the CP-SAT model, solve
-with pinned parameters, decode, and cost the answer with `costing.cost_of`.
+The same path serves the product and the published benchmarks. Sequencing problems (whole-day
+strips filling a fixed number of days, see `sequence.is_sequential`) go to `sequential`: an
+exact subset DP when it fits the time budget, else local search, relaxed-DP bounds and CP-SAT.
+Everything else is the CP-SAT model seeded with a heuristic (or the previous version). The
+time limit covers the whole call: CP-SAT gets what preparation and the other methods left.
 """
 
 from __future__ import annotations
@@ -10,25 +12,19 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from ortools.sat.python import cp_model
-
 from tools.schedule.baseline import heuristic_starts
 from tools.schedule.costing import result_from_starts
-from tools.schedule.cpsat import SCALE, Built, add_hard_rules, new_built
-from tools.schedule.cpsat_costs import add_costs
+from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.diagnose import diagnose, precedence_cycle
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, default_horizon, prepare
-from tools.schedule.sequence import is_sequential, order_cost, solve_sequence
+from tools.schedule.sequence import is_sequential
+from tools.schedule.sequential import solve_sequential
 
 __all__ = ["optimize"]
 
-_STATUS = {
-    cp_model.OPTIMAL: "optimal",
-    cp_model.FEASIBLE: "feasible",
-    cp_model.INFEASIBLE: "infeasible",
-    cp_model.MODEL_INVALID: "infeasible",
-}
+_DECODE_MARGIN = 0.5
+"""Seconds kept back from CP-SAT to decode and cost its answer."""
 
 
 def _previous_starts(prep: PreparedProblem, previous: ScheduleResult | None) -> dict[int, int]:
@@ -46,39 +42,6 @@ def _frozen(
     days = set(frozen_days) | {d.index for d in (previous.days if previous else []) if d.frozen}
     fixed = {s: d for s, d in _previous_starts(prep, previous).items() if d in days}
     return days, fixed
-
-
-def _starts_from_order(prep: PreparedProblem, order: Sequence[int]) -> list[int]:
-    starts, day = [0] * len(prep.ids), 0
-    for s in order:
-        starts[s] = day
-        day += prep.length[s]
-    return starts
-
-
-def _oriented(prep: PreparedProblem, order: list[int], *, reversible: bool) -> list[int]:
-    """Start days of `order`, turned to satisfy the model's symmetry breaking."""
-    for candidate in (order, order[::-1]) if reversible else (order,):
-        slots: dict[str, list[int]] = {}
-        for position, s in enumerate(candidate):
-            slots.setdefault(_twin_key(prep, s), []).append(position)
-        placed = list(candidate)
-        for key, positions in slots.items():
-            members = sorted(s for s in candidate if _twin_key(prep, s) == key)
-            for position, s in zip(positions, members, strict=True):
-                placed[position] = s
-        starts = _starts_from_order(prep, placed)
-        if len(starts) < 2 or starts[0] <= starts[-1]:
-            return starts
-    return starts
-
-
-def _twin_key(prep: PreparedProblem, s: int) -> str:
-    options = prep.problem.options
-    named = set(options.pinned) | {x for pair in options.precedences for x in pair}
-    if prep.ids[s] in named:
-        return f"id:{prep.ids[s]}"
-    return prep.problem.strips[s].model_dump_json(exclude={"id"})
 
 
 def _days_interchangeable(prep: PreparedProblem, previous: ScheduleResult | None) -> bool:
@@ -115,37 +78,6 @@ def _reversible(prep: PreparedProblem, previous: ScheduleResult | None) -> bool:
     )
 
 
-def _exact_sequence(prep: PreparedProblem, seconds: float) -> tuple[float, list[int]] | None:
-    """The sequencer's proven optimum in cents of the whole objective, with its order."""
-    seed = heuristic_starts(prep)
-    greedy = sorted(range(len(prep.ids)), key=lambda s: seed[s])
-    found = solve_sequence(prep, upper=(order_cost(prep, greedy), greedy), seconds=seconds)
-    if found is None:
-        return None
-    _, order = found
-    return found[0], order
-
-
-def _solve(b: Built, hint: Sequence[int] | None, floor: int | None) -> cp_model.CpSolver:
-    options = b.prep.problem.options
-    for (s, d), var in b.x.items():
-        if hint is not None:
-            b.model.add_hint(var, hint[s] == d)
-    if floor is not None:
-        b.model.add(b.objective() >= floor)
-    b.model.minimize(b.objective())
-    solver = cp_model.CpSolver()
-    params = solver.parameters
-    # Deterministic time and interleaved workers make the same input give the same answer;
-    # the wall-clock limit still caps the run on a loaded machine.
-    params.max_deterministic_time = options.time_limit_s
-    params.max_time_in_seconds = options.time_limit_s
-    params.interleave_search = True
-    params.num_workers = options.workers
-    params.random_seed = options.seed
-    return solver
-
-
 def optimize(
     problem: ScheduleProblem,
     *,
@@ -165,44 +97,41 @@ def optimize(
     if precedence_cycle(problem.options.precedences):
         return ScheduleResult(status="infeasible", diagnosis=diagnose(prep))
     frozen, fixed = _frozen(prep, previous, frozen_days)
+    if previous is None and not frozen and is_sequential(prep):
+        found = solve_sequential(prep, started=started, reversible=_reversible(prep, previous))
+        if found is not None:
+            return found
     before = _previous_starts(prep, previous)
-    b = new_built(prep)
-    nights = add_hard_rules(
-        b,
+    fallback = heuristic_starts(prep)
+    hint = [before.get(s, fallback[s]) for s in range(len(prep.ids))]
+    outcome = run_cpsat(
+        prep,
+        deadline=started + problem.options.time_limit_s - _DECODE_MARGIN,
+        hint=hint,
         frozen_days=sorted(frozen),
         fixed=fixed,
+        previous=before,
+        move_cost=move_cost,
         reversible=_reversible(prep, previous),
         relabel=_days_interchangeable(prep, previous),
     )
-    add_costs(b, nights, previous=before, move_cost=move_cost)
-    hint, floor = _hint_and_floor(prep, b, previous, before)
-    solver = _solve(b, hint, floor)
-    status = solver.solve(b.model)
-    name = _STATUS.get(status, "unknown")
-    if name not in ("optimal", "feasible"):
+    if outcome.starts is None:
         return ScheduleResult(
-            status="infeasible" if name == "infeasible" else "unknown",
+            status="infeasible" if outcome.status == "infeasible" else "unknown",
             seconds=time.perf_counter() - started,
             diagnosis=diagnose(
-                prep, frozen_days=frozen, fixed=fixed, timed_out=name != "infeasible"
+                prep, frozen_days=frozen, fixed=fixed, timed_out=outcome.status != "infeasible"
             ),
         )
-    starts = [
-        next(d for (t, d), v in b.x.items() if t == s and solver.boolean_value(v))
-        for s in range(len(prep.ids))
-    ]
     result = result_from_starts(
         prep,
-        starts,
-        status=name,
-        method="cp-sat" if floor is None else "cp-sat+sequence-dp",
+        outcome.starts,
+        status=outcome.status,
+        method="cp-sat",
         previous={prep.ids[s]: d for s, d in before.items()},
         move_cost=move_cost,
     )
-    bound = solver.best_objective_bound / SCALE
-    if name == "feasible" and floor is not None and solver.objective_value <= floor:
-        result.status = "optimal"
-    result.bound = min(bound, result.cost.total) if result.status == "optimal" else bound
+    result.bound = min(outcome.bound, result.cost.total) if outcome.bound is not None else None
     result.seconds = time.perf_counter() - started
     return result
 
@@ -216,20 +145,3 @@ def _horizon(problem: ScheduleProblem, previous: ScheduleResult | None) -> int:
     ):
         days = max(days, len(previous.days) + 1)
     return days
-
-
-def _hint_and_floor(
-    prep: PreparedProblem, b: Built, previous: ScheduleResult | None, before: dict[int, int]
-) -> tuple[list[int] | None, int | None]:
-    if previous is not None:
-        fallback = heuristic_starts(prep)
-        return [before.get(s, fallback[s]) for s in range(len(prep.ids))], None
-    if not is_sequential(prep):
-        return heuristic_starts(prep), None
-    found = _exact_sequence(prep, seconds=prep.problem.options.time_limit_s / 3)
-    if found is None:
-        return heuristic_starts(prep), None
-    starts = _oriented(prep, found[1], reversible=_reversible(prep, previous))
-    cost = result_from_starts(prep, starts, status="feasible", method="sequence").cost.total
-    # The sequencer proved no order is cheaper, so the model may start from that floor.
-    return starts, round(cost * SCALE)
