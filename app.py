@@ -11,6 +11,7 @@ import chainlit as cl
 import chainlit.server
 
 from greenlight.chat import session
+from greenlight.chat.assistant import AssistantHost
 from greenlight.chat.chainlit_output import ChainlitOutput
 from greenlight.chat.datalayer import GreenlightDataLayer
 from greenlight.chat.runtime import STARTERS, build_runtime
@@ -18,13 +19,22 @@ from greenlight.chat.turn import run_turn
 from greenlight.settings import Settings
 
 SETTINGS = Settings()
-RUNTIME = build_runtime(SETTINGS)
+# One assistant (graph, checkpointer, models) per server process, opened at start-up.
+HOST = AssistantHost(SETTINGS)
+# Deleting a session also deletes its graph memory and plan versions.
+RUNTIME = build_runtime(SETTINGS, on_thread_deleted=[HOST.delete_thread])
 RUNTIME.install(chainlit.server)
 
 
 @cl.on_app_startup
 async def startup() -> None:
     await RUNTIME.create_tables()
+    await HOST.start()
+
+
+@cl.on_app_shutdown
+async def shutdown() -> None:
+    await HOST.close()
 
 
 @cl.data_layer
@@ -62,7 +72,8 @@ async def message(msg: cl.Message) -> None:
     if msg.command == session.RATE_CARD_COMMAND:
         await session.ask_rate_card(SETTINGS)
     else:
-        await run_turn(await session.turn_input(msg, SETTINGS), ChainlitOutput(msg.thread_id))
+        turn = await session.turn_input(msg, SETTINGS)
+        await run_turn(turn, ChainlitOutput(msg.thread_id), assistant=await HOST.start())
     await session.save_session(msg.thread_id)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.messages import HumanMessage
@@ -27,7 +27,14 @@ from store.db import create_tables, make_engine
 from store.plans import PlanStore
 from store.usage import UsageStore
 
-__all__ = ["Assistant", "TurnResult", "delete_thread", "open_assistant", "run_turn"]
+__all__ = [
+    "Assistant",
+    "NodeSink",
+    "TurnResult",
+    "delete_thread",
+    "open_assistant",
+    "run_turn",
+]
 
 
 @dataclass
@@ -51,6 +58,8 @@ class TurnResult:
     version: int | None
     artifacts: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
+    plan: dict[str, Any] | None = None
+    """The current plan record after the turn (None before the first plan)."""
 
 
 @asynccontextmanager
@@ -76,6 +85,8 @@ async def open_assistant(
 
 
 TokenSink = Callable[[str], Awaitable[None] | None]
+NodeSink = Callable[[str, "dict[str, Any] | None"], Awaitable[None] | None]
+"""Called with a node's name when it starts (None) and with its update when it ends."""
 
 
 async def _forward(
@@ -90,6 +101,21 @@ async def _forward(
             await pending
 
 
+async def _node_event(task: Any, on_node: NodeSink) -> None:
+    if not isinstance(task, dict) or "name" not in task:
+        return
+    if "result" in task:
+        result = task.get("result")
+        update = dict(result) if isinstance(result, dict) else {}
+        if task.get("error"):
+            update["error"] = str(task["error"])
+        pending = on_node(str(task["name"]), update)
+    else:
+        pending = on_node(str(task["name"]), None)
+    if pending is not None:
+        await pending
+
+
 async def run_turn(
     assistant: Assistant,
     *,
@@ -98,22 +124,37 @@ async def run_turn(
     uploads: list[dict[str, Any]] | None = None,
     on_token: TokenSink | None = None,
     on_replace: TokenSink | None = None,
+    on_node: NodeSink | None = None,
+    settings: Settings | None = None,
+    plan_defaults: dict[str, Any] | None = None,
 ) -> TurnResult:
-    """Run one turn; tokens go to `on_token`, a replaced answer to `on_replace`."""
+    """Run one turn; tokens go to `on_token`, a replaced answer to `on_replace`.
+
+    `on_node` hears each node start and end (for progress). `settings` overrides the
+    assistant's for this turn only (a chat session's preferences), keeping its models;
+    `plan_defaults` are merged into a new plan's inputs (e.g. {"days": 6}).
+    """
     started = time.perf_counter()
-    config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
+    config: RunnableConfig = {
+        "configurable": {"thread_id": thread_id, "plan_defaults": dict(plan_defaults or {})}
+    }
+    context = (
+        assistant.context if settings is None else replace(assistant.context, settings=settings)
+    )
     payload: Any = {"messages": [HumanMessage(content=text)], "uploads": uploads or []}
     async for mode, chunk in assistant.graph.astream(
         payload,
         config,
-        context=assistant.context,
-        stream_mode=["custom"],
+        context=context,
+        stream_mode=["custom", "tasks"] if on_node is not None else ["custom"],
         # One checkpoint per turn instead of one per step: halves the graph's overhead
         # (measured 48 -> 21 ms); a crash mid-turn loses only that turn, plans are in store/.
         durability="exit",
     ):
         if mode == "custom" and isinstance(chunk, dict):
             await _forward(chunk, on_token, on_replace)
+        elif mode == "tasks" and on_node is not None:
+            await _node_event(chunk, on_node)
     state = (await assistant.graph.aget_state(config)).values
     last = state["messages"][-1]
     return TurnResult(
@@ -125,6 +166,7 @@ async def run_turn(
         version=state.get("version"),
         artifacts=state.get("artifacts", []),
         seconds=time.perf_counter() - started,
+        plan=state.get("plan"),
     )
 
 

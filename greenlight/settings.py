@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(default=60.0, gt=0)
     llm_connect_timeout_s: float = Field(default=3.0, gt=0)
     llm_max_retries: int = Field(default=1, ge=0)
+    fake_model: str | None = Field(
+        default=None,
+        description="Tests only: the chat app answers with a scripted fake model (replies "
+        "separated by '||') and loads no real one. Never set this in production.",
+    )
 
     # Server
     host: str = "127.0.0.1"

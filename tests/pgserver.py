@@ -1,6 +1,6 @@
 """Pytest plugin: a throwaway PostgreSQL cluster on loopback, one per test session.
 
-Use it with `pytest_plugins = ["tests.pgserver"]` (in a test module or conftest). The cluster
+Registered for the whole suite in tests/conftest.py. The cluster
 is Debian's PostgreSQL (`scripts/system-deps.sh` installs it): `initdb -A trust` into a
 temporary folder, `pg_ctl start` on a free loopback port, stopped and removed at the end.
 The server refuses to run as root, so as root it runs as the `postgres` user.

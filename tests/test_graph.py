@@ -17,8 +17,6 @@ from tests.fakes import FakeChatModel
 
 SCRIPT = "the-library-freak-out.fountain"
 
-pytest_plugins = ["tests.pgserver"]
-
 
 def settings(tmp_path: Path, **options: object) -> Settings:
     return Settings(data_dir=tmp_path, solver_time_limit_s=2.0, _env_file=None, **options)  # type: ignore[call-arg, arg-type]

@@ -14,8 +14,6 @@ from store.db import create_tables, make_engine, normalize_url, sqlite_path
 from store.plans import PlanStore
 from store.usage import RouteRecord, UsageRecord, UsageStore
 
-pytest_plugins = ["tests.pgserver"]
-
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:

@@ -24,8 +24,6 @@ from greenlight.chat.datalayer import GreenlightDataLayer
 from store.chat_schema import TABLES, create_chat_tables, dialect_of, statements
 from store.storage import LocalStorageClient
 
-pytest_plugins = ["tests.pgserver"]
-
 
 def _columns(dialect: str) -> dict[str, set[str]]:
     out = {}

@@ -13,8 +13,6 @@ from store import users
 from store.chat_schema import create_chat_tables
 from store.db import make_engine
 
-pytest_plugins = ["tests.pgserver"]
-
 
 @pytest.fixture
 async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:

@@ -32,6 +32,15 @@ def thread_id() -> str:
     return str(config.get("configurable", {}).get("thread_id", "default"))
 
 
+def _defaults(ctx: Context) -> Record:
+    """A first plan's inputs: the settings', then the run's `plan_defaults` (chat preferences)."""
+    try:
+        extra = get_config().get("configurable", {}).get("plan_defaults") or {}
+    except RuntimeError:
+        extra = {}
+    return {**default_inputs(ctx.settings), **extra}
+
+
 def _notice(state: State, *lines: str) -> dict[str, Any]:
     notices = [*state.facts.get("notices", []), *lines]
     return {"facts": {**state.facts, "notices": notices, "failed": True}}
@@ -59,9 +68,7 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
     if state.plan is not None and request.kind != "what_if":
         return {"facts": {**facts, "overview": overview_facts(state.plan, state.script)}}
     try:
-        inputs = apply_changes(
-            state.inputs or default_inputs(ctx.settings), request.changes, state.script
-        )
+        inputs = apply_changes(state.inputs or _defaults(ctx), request.changes, state.script)
         plan = await asyncio.to_thread(
             ctx.planner.make_plan, state.script, inputs, previous=state.plan
         )

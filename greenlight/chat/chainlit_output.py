@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator, Iterator, MutableMapping, Sequence
+from collections.abc import AsyncGenerator, Iterator, MutableMapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -12,7 +12,7 @@ from chainlit.data import get_data_layer
 from greenlight.chat.elements import to_elements
 from greenlight.chat.outputs import Item, StepHandle
 
-__all__ = ["ChainlitOutput", "SessionMemory", "rename_thread"]
+__all__ = ["ChainlitAnswer", "ChainlitOutput", "SessionMemory", "rename_thread"]
 
 #: Longest session title shown in the sidebar.
 MAX_TITLE = 80
@@ -53,6 +53,35 @@ async def rename_thread(thread_id: str, title: str) -> None:
         await data_layer.update_thread(thread_id, name=title)
 
 
+class ChainlitAnswer:
+    """A `cl.Message` streamed token by token; created on the first token."""
+
+    def __init__(self) -> None:
+        self.message: cl.Message | None = None
+
+    def _current(self) -> cl.Message:
+        if self.message is None:
+            self.message = cl.Message(content="")
+        return self.message
+
+    async def token(self, text: str) -> None:
+        """Stream more text into the message."""
+        await self._current().stream_token(text)
+
+    async def replace(self, text: str) -> None:
+        """Replace the message's text in the page (a sequence token replaces, not appends)."""
+        await self._current().stream_token(text, is_sequence=True)
+
+    async def finish(self, *, footer: str = "", items: Sequence[Item] = ()) -> str:
+        """Add the footer and the elements, and save the message."""
+        message = self._current()
+        if footer:
+            await message.stream_token(("\n\n" if message.content else "") + footer)
+        message.elements = to_elements(items)  # type: ignore[assignment]
+        await message.send()
+        return message.content
+
+
 class ChainlitOutput:
     """Writes a turn into the current Chainlit session."""
 
@@ -73,13 +102,9 @@ class ChainlitOutput:
             step.output = handle.output
             step.is_error = handle.error
 
-    async def stream(self, tokens: AsyncIterator[str], *, items: Sequence[Item] = ()) -> str:
-        """Stream tokens into one message, then attach the items."""
-        message = cl.Message(content="", elements=to_elements(items))  # type: ignore[arg-type]
-        async for token in tokens:
-            await message.stream_token(token)
-        await message.send()
-        return message.content
+    def answer(self) -> ChainlitAnswer:
+        """A new streamed answer message."""
+        return ChainlitAnswer()
 
     async def set_title(self, title: str) -> None:
         """Name this session in the sidebar."""

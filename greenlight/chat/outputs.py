@@ -7,7 +7,7 @@ only (a DataFrame, a figure, bytes), never from a path or a URL.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, MutableMapping, Sequence
+from collections.abc import MutableMapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import pandas as pd
 import plotly.graph_objects as go
 
-__all__ = ["Chart", "ChatOutput", "Download", "Item", "StepHandle", "Table"]
+__all__ = ["AnswerStream", "Chart", "ChatOutput", "Download", "Item", "StepHandle", "Table"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,19 @@ class StepHandle:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+class AnswerStream(Protocol):
+    """One answer message written while the model writes it."""
+
+    async def token(self, text: str) -> None:
+        """Append streamed text."""
+
+    async def replace(self, text: str) -> None:
+        """Replace everything streamed so far (a grounding check threw the model's words out)."""
+
+    async def finish(self, *, footer: str = "", items: Sequence[Item] = ()) -> str:
+        """End the message: add the footer line and the items; returns the full text."""
+
+
 class ChatOutput(Protocol):
     """Where a turn writes; one instance per turn."""
 
@@ -68,8 +81,8 @@ class ChatOutput(Protocol):
     def step(self, name: str) -> AbstractAsyncContextManager[StepHandle]:
         """A visible step (a tool at work) around a block of the turn."""
 
-    async def stream(self, tokens: AsyncIterator[str], *, items: Sequence[Item] = ()) -> str:
-        """Send one message token by token; returns the full text."""
+    def answer(self) -> AnswerStream:
+        """A new answer message, shown from its first token on."""
 
     async def set_title(self, title: str) -> None:
         """Name the session in the history sidebar."""

@@ -135,6 +135,7 @@ async def turn_input(message: cl.Message, settings: Settings) -> TurnInput:
         settings=settings,
         attachments=tuple(attachments),
         refusals=tuple(refusals),
+        rate_card_csv=cl.user_session.get("rate_card_csv"),
     )
 
 

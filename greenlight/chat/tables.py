@@ -18,6 +18,7 @@ from tools.schedule.model import Dood, ShootDay, Strip
 from tools.script import Script
 
 __all__ = [
+    "budget_table",
     "csv_bytes",
     "dood_table",
     "json_bytes",
@@ -89,6 +90,23 @@ def dood_table(dood: Dood) -> pd.DataFrame:
         record.update(work=row.work_days, hold=row.hold_days, drop=row.drop_days)
         rows.append(record)
     return pd.DataFrame(rows, columns=["cast", *day_columns, "work", "hold", "drop"])
+
+
+def budget_table(accounts: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """The top sheet: one row per account (code, name, section, subtotal, fringes, total)."""
+    columns = ["code", "account", "section", "subtotal", "fringes", "total"]
+    rows = [
+        {
+            "code": str(a.get("code", "")),
+            "account": str(a.get("name", "")),
+            "section": str(a.get("section", "")),
+            "subtotal": round(float(a.get("subtotal") or 0), 2),
+            "fringes": round(float(a.get("fringes") or 0), 2),
+            "total": round(float(a.get("total") or 0), 2),
+        }
+        for a in accounts
+    ]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _defuse(frame: pd.DataFrame) -> pd.DataFrame:

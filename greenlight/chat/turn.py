@@ -1,30 +1,32 @@
 """The seam between the chat and the planner: one user turn in, messages out.
 
-`app.py` calls `run_turn` for every message, with the files already checked and read. Until
-the LangGraph planner is connected here, a turn does what the deterministic reader can do
-for real: read each screenplay, name the session after it, and answer with its breakdown
-(scene count, pages, speaking parts, a scenes table and downloads). Bad files get the
-reader's own message and the session goes on.
+`app.py` calls `run_turn` for every message, with the files already checked and read. The
+turn runs the agent graph on the server's one assistant with this session's preferences:
+each tool node shows as a step with its key result, the answer streams token by token and
+ends with the model that wrote it and why, then the plan's charts, tables and downloads.
+Bad files get the reader's own message and the session goes on; nothing saved is lost.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
+import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from greenlight.chat.outputs import ChatOutput, Download, Item, Table
+from greenlight.chat.assistant import plan_defaults, turn_settings
+from greenlight.chat.outputs import ChatOutput
 from greenlight.chat.preferences import Preferences
-from greenlight.chat.tables import csv_bytes, json_bytes, scenes_table, xlsx_bytes
-from greenlight.chat.uploads import display_name
+from greenlight.chat.progress import Progress, model_line
+from greenlight.chat.results import turn_items
 from greenlight.settings import Settings
 from tools.parsing.limits import ReadLimits
-from tools.script import Script, ScriptError
 
-__all__ = ["Attachment", "TurnInput", "read_limits", "run_turn", "script_facts"]
+if TYPE_CHECKING:
+    from graph.session import Assistant
 
-Reader = Callable[..., Script]
+__all__ = ["Attachment", "TurnInput", "read_limits", "run_turn", "script_memory"]
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class TurnInput:
     attachments: tuple[Attachment, ...] = ()
     refusals: tuple[str, ...] = ()
     """Messages for files refused before reading (wrong type, too big)."""
+    rate_card_csv: str | None = None
+    """The rate card uploaded in this session (CSV text), if any."""
 
 
 def read_limits(settings: Settings) -> ReadLimits:
@@ -58,101 +62,61 @@ def read_limits(settings: Settings) -> ReadLimits:
     )
 
 
-def script_facts(script: Script) -> dict[str, Any]:
-    """The small summary kept with the session (JSON-able, saved with the thread)."""
+def script_memory(script: dict[str, Any]) -> dict[str, Any]:
+    """The small summary of a script record kept with the session (JSON-able)."""
+    scenes = script.get("scenes") or []
+    speakers = {name for scene in scenes for name in scene.get("speakers") or []}
     return {
-        "title": script.title,
-        "format": script.format,
-        "source_name": script.source_name,
-        "scenes": len(script.scenes),
-        "eighths": script.total_eighths,
-        "speakers": len(script.speakers),
-        "content_hash": script.content_hash,
+        "title": script.get("title", "Untitled"),
+        "format": script.get("format", ""),
+        "source_name": script.get("source_name", ""),
+        "scenes": len(scenes),
+        "eighths": sum(int(scene.get("eighths") or 0) for scene in scenes),
+        "speakers": len(script.get("speakers") or speakers),
+        "content_hash": script.get("content_hash", ""),
     }
 
 
-def _pages(eighths: int) -> str:
-    whole, rest = divmod(eighths, 8)
-    return f"{whole} {rest}/8" if rest else str(whole)
+async def _run_graph(turn: TurnInput, out: ChatOutput, assistant: Assistant) -> None:
+    from graph.session import run_turn as run_graph_turn
+
+    progress = Progress(out, reading=bool(turn.attachments))
+    answer = out.answer()
+    try:
+        result = await run_graph_turn(
+            assistant,
+            thread_id=turn.thread_id,
+            text=turn.text,
+            uploads=[{"name": a.name, "data": a.data} for a in turn.attachments],
+            on_token=answer.token,
+            on_replace=answer.replace,
+            on_node=progress.node,
+            settings=turn_settings(
+                turn.settings, turn.preferences, rate_card_csv=turn.rate_card_csv
+            ),
+            plan_defaults=plan_defaults(turn.preferences),
+        )
+    except Exception:  # the session must survive anything one turn does
+        logger.exception("turn failed in thread %s", turn.thread_id)
+        await progress.close()
+        await answer.finish(
+            footer="Something went wrong while working on that, and nothing was changed: "
+            "your script and saved plans are kept. Try again, or rephrase the request."
+        )
+        return
+    if progress.script is not None:
+        memory = script_memory(progress.script)
+        out.memory["script"] = memory
+        title = memory["title"] if memory["title"] != "Untitled" else memory["source_name"]
+        await out.set_title(title)
+    items = turn_items(result.facts, result.plan, version=result.version)
+    await answer.finish(footer=model_line(result.route, result.usage), items=items)
 
 
-def _default_reader() -> Reader | None:
-    from tools import parsing
-
-    return getattr(parsing, "read_script", None)
-
-
-def _answer(facts: dict[str, Any]) -> str:
-    return (
-        f"**{facts['title']}** ({facts['format'].upper()}): {facts['scenes']} scenes, "
-        f"{_pages(facts['eighths'])} pages, {facts['speakers']} speaking parts. "
-        "The scene list is below, with CSV, XLSX and JSON downloads."
-    )
-
-
-def _items(script: Script) -> list[Item]:
-    frame = scenes_table(script)
-    return [
-        Table("Scenes", frame),
-        Download("scenes.csv", csv_bytes(frame), "text/csv"),
-        Download(
-            "breakdown.xlsx",
-            xlsx_bytes({"Scenes": frame}),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
-        Download("breakdown.json", json_bytes(script), "application/json"),
-    ]
-
-
-async def _read_one(
-    attachment: Attachment, out: ChatOutput, reader: Reader, limits: ReadLimits
-) -> Script | None:
-    name = display_name(attachment.name)
-    async with out.step(f"Read {name}") as step:
-        try:
-            # Parsing can take seconds (PDF): off the event loop so other chats keep moving.
-            script = await asyncio.to_thread(reader, attachment.data, filename=name, limits=limits)
-        except ScriptError as exc:
-            step.output, step.error = str(exc), True
-            await out.say(f"I could not read {name}: {exc}")
-            return None
-        step.output = f"{len(script.scenes)} scenes, {_pages(script.total_eighths)} pages"
-    return script
-
-
-async def run_turn(turn: TurnInput, out: ChatOutput, *, reader: Reader | None = None) -> None:
-    """Answer one user message (and its files) on `out`."""
+async def run_turn(turn: TurnInput, out: ChatOutput, *, assistant: Assistant) -> None:
+    """Answer one user message (and its files) on `out`, with the graph on `assistant`."""
     for refusal in turn.refusals:
         await out.say(refusal)
-    if turn.attachments:
-        await _read_all(turn, out, reader or _default_reader())
-    elif not turn.refusals:
-        await out.say(_reply_without_files(out.memory.get("script")))
-
-
-async def _read_all(turn: TurnInput, out: ChatOutput, reader: Reader | None) -> None:
-    if reader is None:
-        await out.say("This build has no screenplay reader installed, so I cannot read files yet.")
+    if turn.refusals and not turn.attachments and not turn.text.strip():
         return
-    limits = read_limits(turn.settings)
-    for attachment in turn.attachments:
-        script = await _read_one(attachment, out, reader, limits)
-        if script is None:
-            continue
-        facts = script_facts(script)
-        out.memory["script"] = facts
-        await out.set_title(script.title if script.title != "Untitled" else facts["source_name"])
-        await out.say(_answer(facts), items=_items(script))
-
-
-def _reply_without_files(facts: dict[str, Any] | None) -> str:
-    if facts is None:
-        return (
-            "Send a screenplay to start: drop a .fountain, .fdx, .pdf or .txt file into the "
-            "message box (or use the paperclip)."
-        )
-    return (
-        f"This session holds **{facts['title']}**: {facts['scenes']} scenes, "
-        f"{_pages(facts['eighths'])} pages. Scheduling and budgeting answers come from the "
-        "planner, which is not connected in this build; send another script to read it."
-    )
+    await _run_graph(turn, out, assistant)

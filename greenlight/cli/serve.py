@@ -17,8 +17,9 @@ from typing import Any
 from greenlight.chat.secret import ensure_auth_secret
 from greenlight.cli.users import run_with_engine
 from greenlight.settings import PROJECT_ROOT, Settings
-from store import users
-from store.chat_schema import create_chat_tables
+
+# store/ (SQLAlchemy, Chainlit) is imported in the handlers: `greenlight --help` imports
+# every subcommand module and must stay fast.
 
 __all__ = ["FirstUser", "chainlit_command", "prepare", "register", "server_env"]
 
@@ -34,6 +35,8 @@ class FirstUser:
 
 
 async def _prepare_db(engine: Any, first_user: str) -> FirstUser | None:
+    from store import users
+    from store.chat_schema import create_chat_tables
     from store.db import create_tables
 
     await create_chat_tables(engine)

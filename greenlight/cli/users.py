@@ -11,10 +11,9 @@ from typing import Any, TypeVar
 
 from greenlight.cli.common import UserError, print_json
 from greenlight.settings import Settings
-from store import users
-from store.chat_schema import create_chat_tables
-from store.db import make_engine
-from store.storage import LocalStorageClient
+
+# store/ pulls in SQLAlchemy and Chainlit (seconds): imported in the handlers, so that
+# `greenlight --help`, which imports every subcommand module, stays fast.
 
 __all__ = ["read_password", "register", "run_with_engine"]
 
@@ -23,6 +22,9 @@ T = TypeVar("T")
 
 def run_with_engine(settings: Settings, action: Callable[[Any], Awaitable[T]]) -> T:
     """Run `action(engine)` on the configured database, its chat tables created first."""
+
+    from store.chat_schema import create_chat_tables
+    from store.db import make_engine
 
     async def go() -> T:
         engine = make_engine(settings.resolved_database_url())
@@ -40,7 +42,9 @@ def read_password(args: argparse.Namespace) -> tuple[str, bool]:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n"), False
     if args.generate or not sys.stdin.isatty():
-        return users.generate_password(), True
+        from store.users import generate_password
+
+        return generate_password(), True
     first = getpass.getpass("New password: ")
     if first != getpass.getpass("Repeat it: "):
         raise UserError("the two passwords differ")
@@ -48,6 +52,8 @@ def read_password(args: argparse.Namespace) -> tuple[str, bool]:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from store import users
+
     password, generated = read_password(args)
     run_with_engine(Settings(), lambda e: users.create_user(e, args.name, password))
     print(f"user {args.name} added")
@@ -57,6 +63,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _passwd(args: argparse.Namespace) -> int:
+    from store import users
+
     password, generated = read_password(args)
     run_with_engine(Settings(), lambda e: users.set_password(e, args.name, password))
     print(f"password of {args.name} changed")
@@ -66,6 +74,8 @@ def _passwd(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from store import users
+
     found = run_with_engine(Settings(), users.list_users)
     if args.json:
         print_json([{"name": u.identifier, "created": u.created_at} for u in found])
@@ -76,8 +86,12 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _delete(args: argparse.Namespace) -> int:
+    from store import users
+
     settings = Settings()
     keys = run_with_engine(settings, lambda e: users.delete_user(e, args.name))
+    from store.storage import LocalStorageClient
+
     storage = LocalStorageClient(settings.data_dir / "files")
     for key in keys:
         asyncio.run(storage.delete_file(key))

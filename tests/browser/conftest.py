@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import ARTIFACTS
+from tests.browser.helpers import ARTIFACTS, FAKE_REPLY
 from tests.browser.server import AppServer, running_app
-
-pytest_plugins = ["tests.pgserver"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,7 +46,8 @@ def server(
 ) -> Iterator[AppServer]:
     """The real app on SQLite, then on PostgreSQL (one server each per module)."""
     url = request.getfixturevalue("postgres_url") if request.param == "postgres" else None
-    with running_app(tmp_path_factory.mktemp(request.param), database_url=url) as app:
+    workdir = tmp_path_factory.mktemp(request.param)
+    with running_app(workdir, database_url=url, fake_model=FAKE_REPLY) as app:
         app.backend = request.param  # type: ignore[attr-defined]
         yield app
 

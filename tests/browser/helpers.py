@@ -9,11 +9,13 @@ from urllib.parse import urlsplit
 
 from greenlight.settings import PROJECT_ROOT
 
-__all__ = ["ARTIFACTS", "OfflineGuard", "record_timing", "sign_in"]
+__all__ = ["ARTIFACTS", "FAKE_REPLY", "OfflineGuard", "record_timing", "sign_in"]
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "browser"
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 TIMEOUT_MS = 45_000
+#: What the server's fake model answers (no figures, so the grounding check keeps it).
+FAKE_REPLY = "Here is what the planning tools found for you."
 
 
 class OfflineGuard:

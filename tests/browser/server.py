@@ -91,8 +91,13 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def running_app(workdir: Path, *, database_url: str | None = None) -> Iterator[AppServer]:
-    """Run the app on a free loopback port with data under `workdir`; stop it afterwards."""
+def running_app(
+    workdir: Path, *, database_url: str | None = None, fake_model: str | None = None
+) -> Iterator[AppServer]:
+    """Run the app on a free loopback port with data under `workdir`; stop it afterwards.
+
+    `fake_model` (scripted replies) replaces every real model in the server (tests only).
+    """
     app_root, data_dir = workdir / "app", workdir / "data"
     (app_root / ".chainlit").mkdir(parents=True)
     shutil.copy(PROJECT_ROOT / ".chainlit" / "config.toml", app_root / ".chainlit")
@@ -102,6 +107,8 @@ def running_app(workdir: Path, *, database_url: str | None = None) -> Iterator[A
     assert first is not None, "a fresh data directory must get its first user"
     env = server_env(settings)
     env["CHAINLIT_APP_ROOT"] = str(app_root)
+    if fake_model is not None:
+        env["GREENLIGHT_FAKE_MODEL"] = fake_model
     log = workdir / "server.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
