@@ -97,7 +97,7 @@ def _diff(facts: Record) -> list[str]:
     lines.append(
         f"Shooting days: {diff.get('days_before')} -> {diff.get('days_after')}. "
         + (
-            f"{len(moved)} scenes moved: "
+            f"{len(moved)} {'scene' if len(moved) == 1 else 'scenes'} moved: "
             + ", ".join(
                 f"scene {m['scene']} (day {m['from_day']} -> {m['to_day']})" for m in moved[:12]
             )

@@ -191,6 +191,37 @@ def test_calendar_skips_weekends_and_days_off():
     assert len(calendar_dates("2025-03-03", 12, work_days_per_week=6)) == 12
 
 
+def test_stripboard_days_carry_calendar_dates_on_six_day_weeks():
+    strips = [_strip(str(i), eighths=32) for i in range(1, 9)]
+    problem = ScheduleProblem(
+        strips=strips,
+        costs=ScheduleCosts(crew_day=1000),
+        options=ScheduleOptions(
+            capacity_eighths=32,
+            start_date="2025-03-03",
+            work_days_per_week=6,
+            days_off=["2025-03-05"],
+        ),
+    )
+    for result in (baseline(problem), optimize(problem)):
+        assert [d.date for d in result.days] == [
+            "2025-03-03",
+            "2025-03-04",
+            "2025-03-06",
+            "2025-03-07",
+            "2025-03-08",
+            "2025-03-10",
+            "2025-03-11",
+            "2025-03-12",
+        ]
+    assert all(
+        d.date is None
+        for d in baseline(
+            problem.model_copy(update={"options": ScheduleOptions(capacity_eighths=32)})
+        ).days
+    )
+
+
 def test_cli_json_on_small_instance(benchmarks_dir, capsys):
     code = main(["solve", str(benchmarks_dir / "talent" / "small"), "--format", "talent", "--json"])
     answer = json.loads(capsys.readouterr().out)

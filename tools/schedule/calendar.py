@@ -44,19 +44,3 @@ def _as_date(value: str | date) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"not an ISO date: {value!r}") from None
-
-
-def dated(
-    days: list, *, start_date: str | None, work_days_per_week: int, days_off: list[str]
-) -> None:
-    """Fill `date` on ShootDay records in place when a start date is set (fresh records only)."""
-    if not start_date or not days:
-        return
-    dates = calendar_dates(
-        start_date,
-        max(day.index for day in days) + 1,
-        work_days_per_week=work_days_per_week,
-        days_off=days_off,
-    )
-    for day in days:
-        day.date = dates[day.index].isoformat()

@@ -10,7 +10,14 @@ import itertools
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from tools.schedule.model import CostBreakdown, ScheduleProblem, ScheduleResult, ShootDay
+from tools.schedule.calendar import calendar_dates
+from tools.schedule.model import (
+    CostBreakdown,
+    ScheduleOptions,
+    ScheduleProblem,
+    ScheduleResult,
+    ShootDay,
+)
 from tools.schedule.prepare import PreparedProblem, prepare
 
 __all__ = ["cast_days", "cost_of", "evaluate", "occupancy", "result_from_starts", "shoot_days"]
@@ -138,7 +145,9 @@ def _moved(
 def shoot_days(prep: PreparedProblem, starts: Sequence[int]) -> list[ShootDay]:
     """The stripboard: each day with its strips in order, locations, eighths, cast, lighting."""
     out = []
-    for d, strips in enumerate(occupancy(prep, starts)):
+    occupied = occupancy(prep, starts)
+    dates = _dates(prep.problem.options, len(occupied))
+    for d, strips in enumerate(occupied):
         locations = list(dict.fromkeys(prep.location[s] for s in strips if prep.location[s]))
         nights = {prep.night[s] for s in strips}
         lighting: Literal["DAY", "NIGHT", "SPLIT"] = (
@@ -155,9 +164,25 @@ def shoot_days(prep: PreparedProblem, starts: Sequence[int]) -> list[ShootDay]:
                 ],
                 lighting=lighting,
                 company_moves=max(0, len(locations) - 1),
+                date=dates[d] if dates else None,
             )
         )
     return out
+
+
+def _dates(options: ScheduleOptions, n_days: int) -> list[str]:
+    """ISO calendar dates of the shooting days when a start date is set, else nothing."""
+    if not options.start_date:
+        return []
+    return [
+        day.isoformat()
+        for day in calendar_dates(
+            options.start_date,
+            n_days,
+            work_days_per_week=options.work_days_per_week,
+            days_off=options.days_off,
+        )
+    ]
 
 
 def result_from_starts(
