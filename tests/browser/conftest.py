@@ -24,9 +24,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
-    """Chromium from Debian (Playwright's own browser download does not work here)."""
+    """Chromium from Debian (Playwright's own browser download does not work here).
+
+    Package scope, not session: Playwright's sync API keeps an event loop running in this
+    thread while it is open, which would break every later test that calls asyncio.run().
+    """
     if not CHROMIUM.exists():
         pytest.skip("chromium is not installed: run scripts/system-deps.sh")
     from playwright.sync_api import sync_playwright
