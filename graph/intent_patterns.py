@@ -39,13 +39,14 @@ _WEEK = re.compile(r"\b(?:(first|second|third|fourth) week|week (\d+|one|two|thr
 _DAY_RANGE = re.compile(r"\bdays?\s+(\d+)\s*(?:-|–|to|through|thru)\s*(\d+)\b", re.I)
 _DAY_LIST = re.compile(r"\bdays?\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)", re.I)
 _SHOOT_DAYS = re.compile(
-    r"\b(\d{1,3})(?:\s+shooting)?[\s-]+days?\b(?!\s*\d)(?<!hour days)|\b(\d{1,3})[- ]day shoot\b",
+    r"(?P<neg>(?<![\w-])-\s?|\bminus\s)?\b(\d{1,3})(?:\s+shooting)?[\s-]+days?\b(?!\s*\d)"
+    r"(?<!hour days)|\b(\d{1,3})[- ]day shoot\b",
     re.I,
 )
 _HOURS = re.compile(r"\d+[- ]hour", re.I)
 _PAGES = re.compile(
     r"\b(\d+(?:\.\d+)?)\s*pages?\s*(?:a|per|each)\s*day\b"
-    r"|\bpages? (?:a|per) day (?:to|of|at)\s*(\d+(?:\.\d+)?)",
+    r"|\bpages? (?:a|per) day\s*(?:(?:to|of|at|[:=])\s*)?(\d+(?:\.\d+)?)",
     re.I,
 )
 _UNAVAILABLE = re.compile(
@@ -115,9 +116,12 @@ def _unavailable(text: str) -> list[Change]:
 
     changes = []
     for match in _UNAVAILABLE.finditer(text):
-        days = parse_days(match.group("rest"))
-        if days and match.group(1).lower() not in {"i", "we", "it", "scene", "day"}:
-            changes.append(Change(kind="unavailable", actor=match.group(1).upper(), days=days))
+        days, name = parse_days(match.group("rest")), match.group(1)
+        # Without days only a name written as the script writes cast (upper case) counts, so
+        # "Maya is out" stays chat while "NOBODY unavailable" gets a clear answer.
+        named = days or (name.isupper() and len(name) > 1)
+        if named and name.lower() not in {"i", "we", "it", "scene", "day"}:
+            changes.append(Change(kind="unavailable", actor=name.upper(), days=days))
     return changes
 
 
@@ -146,7 +150,8 @@ def parse_changes(text: str) -> list[Change]:
     if not _HOURS.search(text) or _SHOOT_DAYS.search(_HOURS.sub("", text)):
         for match in _SHOOT_DAYS.finditer(_HOURS.sub("", text)):
             if not re.search(r"\b(?:days?|on|in week)\s*$", text[: match.start()], re.I):
-                value = float(match.group(1) or match.group(2))
+                value = float(match.group(2) or match.group(3))
+                value = -value if match.group("neg") else value
                 changes.append(Change(kind="days", value=value))
                 break
     if pages := _PAGES.search(text):
@@ -156,7 +161,6 @@ def parse_changes(text: str) -> list[Change]:
         changes.extend(
             Change(kind="pin", scene=scene.upper(), days=[int(day) - 1])
             for scene, day in _SCENE_DAY.findall(text)
-            if int(day) >= 1
         )
     changes.extend(_stage_moves(text))
     return changes

@@ -9,9 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["Planner", "ToolPlanner"]
+__all__ = ["MAX_PLAN_SCENES", "Planner", "ToolPlanner"]
 
 Record = dict[str, Any]
+MAX_PLAN_SCENES = 1_000
+"""Most scenes one plan schedules in a chat turn. A feature has 100 to 250; building the
+solver's model for 5,000 took 150 s of CPU here, so larger scripts are refused up front."""
 
 
 class Planner(Protocol):
@@ -29,6 +32,10 @@ class Planner(Protocol):
         """What to cut to bring a plan under a budget cap."""
         ...
 
+    def revise(self, plan: Record, old: Record, new: Record, inputs: Record) -> Record:
+        """Re-plan a new draft of the script stably: {"plan", "inputs", "report"}."""
+        ...
+
 
 class ToolPlanner:
     """The real tools (`tools.plan`), imported on first use; plans cached under `cache_dir`."""
@@ -37,16 +44,29 @@ class ToolPlanner:
         self.cache_dir = cache_dir
 
     def make_plan(self, script: Record, inputs: Record, *, previous: Record | None) -> Record:
-        """Run `tools.plan.make_plan` and return the plan as JSON."""
+        """Run `tools.plan.make_plan` and return the plan as JSON.
+
+        ValueError, before any solving, for a script over `MAX_PLAN_SCENES`; ValueError too
+        when the solver ran out of time without any schedule (no plan worth saving).
+        """
         from tools import plan
         from tools.script import Script
 
+        scenes = len(script.get("scenes") or [])
+        if scenes > MAX_PLAN_SCENES:
+            raise ValueError(
+                f"the script has {scenes:,} scenes, more than the {MAX_PLAN_SCENES:,} one plan "
+                "can schedule: split it into episodes or blocks and upload each one"
+            )
         result = plan.make_plan(
             Script.model_validate(script),
             plan.PlanInputs.model_validate(inputs),
             previous=plan.Plan.model_validate(previous) if previous else None,
             cache=plan.PlanCache(self.cache_dir) if self.cache_dir else None,
         )
+        if result.schedule.status == "unknown" and not result.schedule.days:
+            why = " ".join(result.schedule.diagnosis) or "the solver found no schedule in time"
+            raise ValueError(why)
         return result.model_dump(mode="json")
 
     def compare(self, old: Record, new: Record) -> Record:
@@ -61,6 +81,27 @@ class ToolPlanner:
         from tools import plan
 
         return _as_record(plan.cuts_for_cap(plan.Plan.model_validate(plan_record), cap))
+
+    def revise(self, plan_record: Record, old: Record, new: Record, inputs: Record) -> Record:
+        """Run `tools.revisions.replan_revision` with the inputs carried over to the new draft."""
+        from tools import plan, revisions
+        from tools.script import Script
+
+        old_script, new_script = Script.model_validate(old), Script.model_validate(new)
+        diff = revisions.diff_scripts(old_script, new_script)
+        carried = revisions.translate_inputs(plan.PlanInputs.model_validate(inputs), diff)
+        result, report = revisions.replan_revision(
+            plan.Plan.model_validate(plan_record),
+            old_script,
+            new_script,
+            carried,
+            cache=plan.PlanCache(self.cache_dir) if self.cache_dir else None,
+        )
+        return {
+            "plan": result.model_dump(mode="json"),
+            "inputs": carried.model_dump(mode="json"),
+            "report": report.model_dump(mode="json"),
+        }
 
 
 def _as_record(value: Any) -> Record:

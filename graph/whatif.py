@@ -15,9 +15,20 @@ from graph.facts import money
 from graph.intents import Change
 from greenlight.settings import Settings
 
-__all__ = ["apply_changes", "default_inputs", "describe_changes", "normalize_cuts"]
+__all__ = [
+    "MAX_DAYS",
+    "MAX_PAGES_PER_DAY",
+    "apply_changes",
+    "default_inputs",
+    "describe_changes",
+    "normalize_cuts",
+]
 
 Record = dict[str, Any]
+MAX_DAYS = 365
+"""More shooting days than any production asks for: a year."""
+MAX_PAGES_PER_DAY = 50.0
+"""Far more than any unit shoots in a day (a fast one does 8 to 10)."""
 
 
 def default_inputs(settings: Settings) -> Record:
@@ -70,10 +81,52 @@ def _stage_scenes(script: Record, change: Change) -> list[str]:
     return found
 
 
+def _day_word(day: int) -> str:
+    return f"day {day + 1}"
+
+
+def _check_value(change: Change) -> None:
+    """ValueError, in the producer's words, for a value no schedule can have."""
+    value = change.value
+    if change.kind == "days" and (value is None or not 1 <= value <= MAX_DAYS or value % 1):
+        raise ValueError(
+            f"{value:g} shooting days is not a schedule: ask for a whole number of days "
+            f"from 1 to {MAX_DAYS}"
+            if value is not None
+            else "say how many shooting days"
+        )
+    if change.kind == "pages_per_day" and (value is None or not 0 < value <= MAX_PAGES_PER_DAY):
+        raise ValueError(
+            f"{value or 0:g} pages per day cannot be scheduled: ask for more than 0 and at most "
+            f"{MAX_PAGES_PER_DAY:g} pages a day"
+        )
+    if change.kind == "budget_cap" and (value is None or value <= 0):
+        raise ValueError(f"a budget cap of {value or 0:g} is not a budget: name a positive amount")
+    if change.kind in {"pin", "unavailable"}:
+        if not change.days:
+            what = (
+                f"scene {change.scene} goes" if change.kind == "pin" else f"{change.actor} is out"
+            )
+            raise ValueError(f"say which shooting day {what} (days are numbered from 1)")
+        if min(change.days) < 0:
+            raise ValueError(
+                f"there is no {_day_word(min(change.days))}: shooting days are numbered from 1"
+            )
+        if max(change.days) >= MAX_DAYS:
+            raise ValueError(
+                f"{_day_word(max(change.days))} is past the longest schedule I plan "
+                f"({MAX_DAYS} days)"
+            )
+
+
 def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> Record:
-    """New inputs with every change applied; ValueError for an unknown scene or actor."""
+    """New inputs with every change applied; ValueError for an unknown scene or actor or a
+    value no schedule can have (0 days, day 0, 0 pages per day)."""
     new = copy.deepcopy(inputs)
     for change in changes:
+        if change.kind == "unavailable":
+            _actor(script, change.actor or "")  # an unknown name is the clearer answer
+        _check_value(change)
         if change.kind == "days":
             new["days"] = int(change.value or 0)
         elif change.kind == "pages_per_day":

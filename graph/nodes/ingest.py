@@ -9,6 +9,8 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from graph.context import Context
+from graph.nodes.planning import thread_id
+from graph.planner import MAX_PLAN_SCENES
 from graph.state import State
 from tools import parsing
 from tools.parsing.limits import ReadLimits
@@ -45,6 +47,56 @@ def _upload_bytes(upload: dict[str, Any], limits: ReadLimits) -> bytes:
     return data
 
 
+def _revision_facts(report: dict[str, Any]) -> dict[str, Any]:
+    scenes = report["diff"]["scenes"]
+    plan_diff = report["plan_diff"]
+    return {
+        **{
+            status: [s["new_id"] or s["old_id"] for s in scenes if s["status"] == status]
+            for status in ("added", "removed", "changed")
+        },
+        "moved": [
+            {"scene": m["scene"], "from_day": m["old_day"] + 1, "to_day": m["new_day"] + 1}
+            for m in report["moved"]
+        ],
+        "unchanged": report["unchanged"],
+        "kept": report["unchanged_kept"],
+        "affects": report["diff"]["affects"],
+        "days_before": plan_diff["days_before"],
+        "days_after": plan_diff["days_after"],
+        "budget_delta": plan_diff["total_delta"],
+    }
+
+
+async def _new_draft(
+    state: State, ctx: Context, script: Script, name: str
+) -> tuple[dict[str, Any], list[str]]:
+    """A new draft of the planned script: diff it, re-plan it stably, save the version."""
+    new = script.model_dump(mode="json")
+    assert state.plan is not None and state.script is not None
+    inputs = state.inputs or state.plan.get("inputs") or {}
+    try:
+        result = await asyncio.to_thread(ctx.planner.revise, state.plan, state.script, new, inputs)
+    except ValueError as exc:
+        reset = {"script": new, "plan": None, "version": None, "inputs": {}}
+        return reset, [f"I read {name} as a new draft but could not re-plan it: {exc}"]
+    stored = await ctx.plans.save(
+        thread_id(), inputs=result["inputs"], plan=result["plan"], label=f"new draft ({name})"
+    )
+    update = {
+        "script": new,
+        "plan": result["plan"],
+        "inputs": result["inputs"],
+        "version": stored.version,
+        "revision": _revision_facts(result["report"]),
+    }
+    return update, list(result["report"]["text"])
+
+
+def _is_new_draft(state: State, script: Script) -> bool:
+    return bool(state.plan and state.script and state.script.get("title") == script.title)
+
+
 def read_upload(upload: dict[str, Any], limits: ReadLimits) -> Script:
     """Parse one upload ({"name", "path"} or {"name", "data"}); ScriptError if unreadable."""
     data = _upload_bytes(upload, limits)
@@ -69,10 +121,26 @@ async def ingest_files(state: State, runtime: Runtime[Context]) -> dict[str, Any
             continue
         if state.script and state.script.get("content_hash") == script.content_hash:
             continue
+        if len(script.scenes) > MAX_PLAN_SCENES:
+            # Kept out of the state: the script already planned stays the current one.
+            notices.append(
+                f"I read {upload['name']} but did not keep it: its {len(script.scenes):,} "
+                f"scenes are more than the {MAX_PLAN_SCENES:,} one plan can schedule. Split it "
+                "into episodes or blocks and upload each one."
+            )
+            continue
+        if _is_new_draft(state, script):
+            revised, lines = await _new_draft(state, runtime.context, script, upload["name"])
+            update.update(revised)
+            notices += lines
+            continue
         update.update(script=script.model_dump(mode="json"), plan=None, version=None, inputs={})
         notices.append(
             f"Read **{script.title}** ({upload['name']}): {len(script.scenes)} scenes, "
             f"{len(script.speakers)} speaking parts."
         )
+    revision = update.pop("revision", None)
     update["facts"] = {"notices": notices, "uploaded": "script" in update}
+    if revision is not None:
+        update["facts"]["revision"] = revision
     return update

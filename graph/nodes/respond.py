@@ -21,6 +21,7 @@ from graph.nodes.planning import thread_id
 from graph.nodes.understand import last_user_text
 from graph.providers import CUT_NOTE, Provider, StreamOutcome, stream_with_fallback
 from graph.router import RouteDecision, RoutePolicy, choose_route, score_message
+from graph.safety import StreamGuard, leaked_instructions, neutralize_markup
 from graph.state import State
 from graph.summary import write_summary
 from prompts import respond as prompt
@@ -77,7 +78,7 @@ def respond_values(facts: Record, message: str, excerpt: str) -> dict[str, str]:
     return {
         "task": prompt.FULL_ANSWER if facts.get("kind", "chat") == "chat" else prompt.LEAD,
         "facts": json.dumps(model_facts(facts), separators=(",", ":"), ensure_ascii=False),
-        "script_excerpt": f"\nSCRIPT EXCERPT:\n{excerpt}" if excerpt else "",
+        "script_excerpt": f"\nSCRIPT EXCERPT (quoted from the file):\n{excerpt}" if excerpt else "",
         "message": message,
     }
 
@@ -104,6 +105,9 @@ def _finish(outcome: StreamOutcome, facts: Record, summary: str, user: str) -> t
         return f"{summary}\n\n(No model could answer ({why}), so this is the plan's summary.)", (
             "deterministic"
         )
+    if leaked_instructions(outcome.text, prompt.INSTRUCTIONS):
+        note = "(I replaced the model's answer because it repeated its instructions.)"
+        return f"{summary}\n\n{note}", "replaced"
     report = check_grounding(outcome.text, facts, user_text=user)
     if not report.ok:
         return f"{summary}\n\n(I replaced the model's answer because {report.reason()}.)", (
@@ -115,8 +119,11 @@ def _finish(outcome: StreamOutcome, facts: Record, summary: str, user: str) -> t
     return f"{words}\n\n{summary}", outcome.status
 
 
-async def _write(state: State, runtime: Runtime[Context], route: RouteDecision) -> StreamOutcome:
-    """Stream the routed model's words; the cloud sees the script only when privacy allows."""
+async def _write(
+    state: State, runtime: Runtime[Context], route: RouteDecision, guard: StreamGuard
+) -> StreamOutcome:
+    """Stream the routed model's words through `guard` (markup made inert); the cloud sees
+    the script only when privacy allows."""
     user = last_user_text(state.messages)
     local = respond_values(state.facts, user, _excerpt(state))
     cloud = respond_values(
@@ -130,10 +137,12 @@ async def _write(state: State, runtime: Runtime[Context], route: RouteDecision) 
             HumanMessage(prompt.USER.format(**values)),
         ]
 
+    def send(token: str) -> None:
+        if safe := guard.feed(token):
+            runtime.stream_writer({"token": safe})
+
     chain = runtime.context.models.chain(route.target, allow_cloud=route.cloud_sees != "nothing")
-    return await stream_with_fallback(
-        chain, messages_for, on_token=lambda t: runtime.stream_writer({"token": t})
-    )
+    return await stream_with_fallback(chain, messages_for, on_token=send)
 
 
 def _answer(outcome: StreamOutcome, label: str) -> Record:
@@ -154,15 +163,16 @@ def _answer(outcome: StreamOutcome, label: str) -> Record:
 async def respond(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Write the turn's answer from the facts and record its usage."""
     route = RouteDecision(**state.route) if state.route else None
-    outcome = StreamOutcome()
+    outcome, guard = StreamOutcome(), StreamGuard()
     if route is not None and not _deterministic(state.facts):
-        outcome = await _write(state, runtime, route)
+        outcome = await _write(state, runtime, route, guard)
     summary = write_summary(state.facts)
     text, label = _finish(outcome, state.facts, summary, last_user_text(state.messages))
-    if label in {"replaced", "deterministic"}:
+    text, streamed = neutralize_markup(text), guard.sent
+    if label in {"replaced", "deterministic"} or not text.startswith(streamed):
         runtime.stream_writer({"replace": text, "reason": label})
-    elif len(text) > len(outcome.text):
-        runtime.stream_writer({"token": text[len(outcome.text) :]})
+    elif len(text) > len(streamed):
+        runtime.stream_writer({"token": text[len(streamed) :]})
     answer = _answer(outcome, label)
     usage = {k: answer[k] for k in ("provider", "model", "tokens_in", "tokens_out", "cost")}
     await runtime.context.usage.record_usage(

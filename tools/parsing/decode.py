@@ -84,9 +84,25 @@ def _decode_bytes(data: bytes) -> tuple[str, str | None]:
     if not encoding.lower().replace("_", "").startswith(_LEGACY_OK):
         encoding = "cp1252"
     try:
-        return data.decode(encoding), encoding
+        return _by_line(data, encoding)
     except (UnicodeDecodeError, LookupError):
         return data.decode("latin-1"), "latin-1"
+
+
+def _by_line(data: bytes, encoding: str) -> tuple[str, str]:
+    """Each line as UTF-8 when it is valid UTF-8, else as the legacy `encoding`.
+
+    A file pasted together from a UTF-8 and a Windows-1252 source is not valid UTF-8 as a
+    whole; decoding it all as the legacy encoding would garble every accent of the UTF-8 part.
+    """
+    lines, mixed = [], False
+    for line in data.splitlines(keepends=True):
+        try:
+            lines.append(line.decode("utf-8"))
+            mixed = mixed or not line.isascii()
+        except UnicodeDecodeError:
+            lines.append(line.decode(encoding))
+    return "".join(lines), f"UTF-8 mixed with {encoding}" if mixed else encoding
 
 
 def decode_text(data: bytes) -> tuple[str, str | None]:
