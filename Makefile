@@ -36,7 +36,7 @@ pytest: $(STAMP) system-deps
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
+bench: $(STAMP) system-deps
 	$(BIN)/python -m bench
 
 clean:

@@ -23,7 +23,7 @@ SETTINGS = Settings()
 HOST = AssistantHost(SETTINGS)
 # Deleting a session also deletes its graph memory and plan versions.
 RUNTIME = build_runtime(SETTINGS, on_thread_deleted=[HOST.delete_thread])
-RUNTIME.install(chainlit.server)
+RUNTIME.install(chainlit.server, models=lambda: HOST.assistant.context.models)
 
 
 @cl.on_app_startup
@@ -69,6 +69,9 @@ async def settings_update(values: dict[str, Any]) -> None:
 
 @cl.on_message
 async def message(msg: cl.Message) -> None:
+    # Chainlit saves the user's message from a task a crash can outrun; saved here first
+    # (an idempotent upsert), it survives the server being killed mid-turn.
+    await RUNTIME.data_layer.create_step(msg.to_dict())
     if msg.command == session.RATE_CARD_COMMAND:
         await session.ask_rate_card(SETTINGS)
     else:

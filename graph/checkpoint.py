@@ -35,7 +35,8 @@ async def _postgres(url: str) -> AsyncIterator[BaseCheckpointSaver[str]]:
 @asynccontextmanager
 async def _sqlite(url: str) -> AsyncIterator[BaseCheckpointSaver[str]]:
     import aiosqlite
-    from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+
+    from graph.sqlite_saver import RollbackSqliteSaver
 
     path = sqlite_path(url)
     if path is not None:
@@ -45,7 +46,7 @@ async def _sqlite(url: str) -> AsyncIterator[BaseCheckpointSaver[str]]:
         await conn.execute("PRAGMA journal_mode=WAL")
         await conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         await conn.execute("PRAGMA synchronous=NORMAL")
-        saver = AsyncSqliteSaver(conn)
+        saver = RollbackSqliteSaver(conn)
         await saver.setup()
         yield saver
     finally:

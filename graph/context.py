@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from graph.planner import Planner, ToolPlanner
 from graph.providers import ModelSet
 from greenlight.settings import Settings
+from store.insights import InsightStore
 from store.plans import PlanStore
 from store.usage import UsageStore
 
@@ -31,5 +32,7 @@ class Context:
     """The model providers; an empty set means deterministic answers only."""
     planner: Planner = field(default_factory=ToolPlanner)
     """The planning tools (the real ones unless a test injects a fake)."""
+    insights: InsightStore | None = None
+    """Where each user's project figures are kept current; None leaves insights out."""
     understand_timeout_s: float = 20.0
     """Bound on the structured-output call that reads a message the rules could not."""

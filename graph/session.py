@@ -16,18 +16,22 @@ from langchain_core.messages import HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph.state import CompiledStateGraph
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from graph.build import compile_graph
 from graph.checkpoint import open_checkpointer
 from graph.context import Context
 from graph.planner import ToolPlanner
 from graph.providers import ModelSet, build_models
+from graph.telemetry import TurnTelemetry
 from greenlight.settings import Settings
 from store.db import create_tables, make_engine
+from store.insights import InsightStore
 from store.plans import PlanStore
 from store.usage import UsageStore
 
 __all__ = [
+    "LOCAL_USER",
     "Assistant",
     "NodeSink",
     "TurnResult",
@@ -37,6 +41,10 @@ __all__ = [
 ]
 
 
+LOCAL_USER = "local"
+"""The user id of runs without a signed-in user (the CLI)."""
+
+
 @dataclass
 class Assistant:
     """A compiled graph and the context its runs use."""
@@ -44,6 +52,8 @@ class Assistant:
     graph: CompiledStateGraph[Any, Any, Any, Any]
     context: Context
     checkpointer: BaseCheckpointSaver[str]
+    engine: AsyncEngine | None = None
+    """Greenlight's database (for reading sessions back; None in tests without one)."""
 
 
 @dataclass
@@ -76,10 +86,11 @@ async def open_assistant(
                 settings=settings,
                 plans=PlanStore(engine),
                 usage=UsageStore(engine),
+                insights=InsightStore(engine),
                 models=models if models is not None else await build_models(settings, probe=probe),
                 planner=ToolPlanner(cache_dir=settings.data_dir / "cache"),
             )
-            yield Assistant(compile_graph(saver), context, saver)
+            yield Assistant(compile_graph(saver), context, saver, engine)
     finally:
         await engine.dispose()
 
@@ -116,6 +127,31 @@ async def _node_event(task: Any, on_node: NodeSink) -> None:
         await pending
 
 
+async def _stream(
+    assistant: Assistant,
+    payload: Any,
+    config: RunnableConfig,
+    context: Context,
+    on_token: TokenSink | None,
+    on_replace: TokenSink | None,
+    on_node: NodeSink,
+) -> None:
+    async for mode, chunk in assistant.graph.astream(
+        payload,
+        config,
+        context=context,
+        # Node events always stream: the turn's log line and metrics time each node.
+        stream_mode=["custom", "tasks"],
+        # One checkpoint per turn instead of one per step: halves the graph's overhead
+        # (measured 48 -> 21 ms); a crash mid-turn loses only that turn, plans are in store/.
+        durability="exit",
+    ):
+        if mode == "custom" and isinstance(chunk, dict):
+            await _forward(chunk, on_token, on_replace)
+        elif mode == "tasks":
+            await _node_event(chunk, on_node)
+
+
 async def run_turn(
     assistant: Assistant,
     *,
@@ -127,35 +163,37 @@ async def run_turn(
     on_node: NodeSink | None = None,
     settings: Settings | None = None,
     plan_defaults: dict[str, Any] | None = None,
+    user_id: str = LOCAL_USER,
 ) -> TurnResult:
     """Run one turn; tokens go to `on_token`, a replaced answer to `on_replace`.
 
     `on_node` hears each node start and end (for progress). `settings` overrides the
     assistant's for this turn only (a chat session's preferences), keeping its models;
-    `plan_defaults` are merged into a new plan's inputs (e.g. {"days": 6}).
+    `plan_defaults` are merged into a new plan's inputs (e.g. {"days": 6}); `user_id` owns the
+    thread (its insights compare it with that user's other projects).
     """
     started = time.perf_counter()
     config: RunnableConfig = {
-        "configurable": {"thread_id": thread_id, "plan_defaults": dict(plan_defaults or {})}
+        "configurable": {
+            "thread_id": thread_id,
+            "user_id": user_id,
+            "plan_defaults": dict(plan_defaults or {}),
+        }
     }
     context = (
         assistant.context if settings is None else replace(assistant.context, settings=settings)
     )
     payload: Any = {"messages": [HumanMessage(content=text)], "uploads": uploads or []}
-    async for mode, chunk in assistant.graph.astream(
-        payload,
-        config,
-        context=context,
-        stream_mode=["custom", "tasks"] if on_node is not None else ["custom"],
-        # One checkpoint per turn instead of one per step: halves the graph's overhead
-        # (measured 48 -> 21 ms); a crash mid-turn loses only that turn, plans are in store/.
-        durability="exit",
-    ):
-        if mode == "custom" and isinstance(chunk, dict):
-            await _forward(chunk, on_token, on_replace)
-        elif mode == "tasks" and on_node is not None:
-            await _node_event(chunk, on_node)
-    state = (await assistant.graph.aget_state(config)).values
+    telemetry = TurnTelemetry(thread_id)
+    try:
+        await _stream(
+            assistant, payload, config, context, on_token, on_replace, telemetry.wrap(on_node)
+        )
+        state = (await assistant.graph.aget_state(config)).values
+    except Exception as exc:
+        telemetry.fail(exc)
+        raise
+    telemetry.finish(state)
     last = state["messages"][-1]
     return TurnResult(
         answer=str(last.content),

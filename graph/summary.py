@@ -209,4 +209,7 @@ def write_summary(facts: Record) -> str:
         ]
     if facts.get("versions") and kind in {"compare", "revert"}:
         lines += _versions(facts)
+    if not facts.get("failed"):
+        # Written from the user's stored figures by templates: grounded, never missing.
+        lines += list(facts.get("insights") or [])[:1]
     return "\n".join(line for line in lines if line)

@@ -78,6 +78,10 @@ class Settings(BaseSettings):
         description="The address people open when the app is behind a proxy "
         "(https://plan.example.com); the only other origin the chat accepts.",
     )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token for /metrics from other hosts; without it, loopback only.",
+    )
 
     def sqlite_path(self) -> Path:
         """Where the default SQLite database lives."""

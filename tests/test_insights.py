@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -232,3 +233,18 @@ async def test_a_plan_without_a_key_is_keyed_by_its_content(
     async with engine.connect() as conn:
         keys = (await conn.execute(select(ProjectFiguresRow.plan_key))).scalars().all()
     assert len(keys) == 1 and len(keys[0]) == 64
+
+
+async def test_concurrent_first_saves_of_one_user_do_not_collide(
+    engine: AsyncEngine, plans: dict[str, Plan]
+) -> None:
+    # One producer planning in several tabs at once: every first save must land.
+    store = InsightStore(engine)
+    saved = await asyncio.gather(
+        *(
+            store.plan_saved("maya", f"tab-{i}", plans["calm" if i % 2 else "dark"])
+            for i in range(6)
+        )
+    )
+    assert saved == [True] * 6
+    assert (await store.totals("maya")).projects == 6

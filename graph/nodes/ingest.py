@@ -9,7 +9,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from graph.context import Context
-from graph.nodes.planning import thread_id
+from graph.nodes.planning import remember_plan, thread_id
 from graph.planner import MAX_PLAN_SCENES
 from graph.state import State
 from tools import parsing
@@ -89,6 +89,7 @@ async def _new_draft(
         "inputs": result["inputs"],
         "version": stored.version,
         "revision": _revision_facts(result["report"]),
+        "insights": await remember_plan(ctx, result["plan"]),
     }
     return update, list(result["report"]["text"])
 
@@ -140,7 +141,10 @@ async def ingest_files(state: State, runtime: Runtime[Context]) -> dict[str, Any
             f"{len(script.speakers)} speaking parts."
         )
     revision = update.pop("revision", None)
+    insights = update.pop("insights", None)
     update["facts"] = {"notices": notices, "uploaded": "script" in update}
+    if insights:
+        update["facts"]["insights"] = insights
     if revision is not None:
         update["facts"]["revision"] = revision
     return update

@@ -18,7 +18,14 @@ from graph.intents import Request
 from graph.state import State
 from graph.whatif import apply_changes, default_inputs, describe_changes, normalize_cuts
 
-__all__ = ["compare_versions", "plan_script", "switch_version", "thread_id"]
+__all__ = [
+    "compare_versions",
+    "plan_script",
+    "remember_plan",
+    "switch_version",
+    "thread_id",
+    "user_id",
+]
 
 Record = dict[str, Any]
 
@@ -30,6 +37,26 @@ def thread_id() -> str:
     except RuntimeError:
         return "default"
     return str(config.get("configurable", {}).get("thread_id", "default"))
+
+
+def user_id() -> str:
+    """The user owning the running thread (from the run's config; "local" when none is set)."""
+    try:
+        config = get_config()
+    except RuntimeError:
+        return "local"
+    return str(config.get("configurable", {}).get("user_id") or "local")
+
+
+async def remember_plan(ctx: Context, plan: Record) -> list[str]:
+    """Refresh the user's insights with the thread's current plan; one observation line.
+
+    The figures are recomputed only when the plan's key changed (InsightStore.plan_saved).
+    """
+    if ctx.insights is None:
+        return []
+    await ctx.insights.plan_saved(user_id(), thread_id(), plan)
+    return (await ctx.insights.observe(user_id(), thread_id()))[:1]
 
 
 def _defaults(ctx: Context) -> Record:
@@ -80,6 +107,7 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
     label = describe_changes(request.changes) or "initial plan"
     stored = await ctx.plans.save(thread_id(), inputs=inputs, plan=plan, label=label)
     facts.update(version=stored.version, changed=label, overview=overview_facts(plan, state.script))
+    facts["insights"] = await remember_plan(ctx, plan)
     if kind == "what_if":
         facts.update(await _tool_facts(ctx, state, plan, inputs))
     return {"plan": plan, "inputs": inputs, "version": stored.version, "facts": facts}
@@ -123,6 +151,7 @@ async def switch_version(state: State, runtime: Runtime[Context]) -> dict[str, A
         "version": stored.version,
         "overview": overview_facts(stored.plan, state.script),
         "versions": await _version_rows(ctx, stored.version),
+        "insights": await remember_plan(ctx, stored.plan),
     }
     return {"plan": stored.plan, "inputs": stored.inputs, "version": stored.version, "facts": facts}
 

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from greenlight.chat.charts import budget_figure, stripboard_figure
+from greenlight.chat.compare import compare_items
 from greenlight.chat.outputs import Chart, Download, Item, Table
 from greenlight.chat.tables import (
     budget_table,
@@ -120,7 +121,7 @@ def turn_items(facts: Record, plan: Record | None, *, version: int | None) -> li
     if kind in _PLANNED:
         return [*diff, *plan_items(plan, version=version)]
     if kind == "compare":
-        return diff
+        return compare_items(facts) or diff
     if kind == "show":
         return view_items(plan, facts.get("view"))
     if kind == "export":

@@ -17,7 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from greenlight.chat.datalayer import GreenlightDataLayer, ThreadHook
 from greenlight.chat.files import files_router, install_first
+from greenlight.chat.ops import ModelsOf, ops_router
 from greenlight.chat.page import install_offline_page
+from greenlight.chat.review_page import review_router
 from greenlight.chat.secret import ensure_auth_secret
 from greenlight.settings import Settings
 from store import users
@@ -69,9 +71,12 @@ class Runtime:
             return cl.User(identifier=username, metadata={"provider": "password"})
         return None
 
-    def install(self, server: ModuleType) -> None:
-        """Hook the runtime into Chainlit's server: files route, offline page, origins."""
+    def install(self, server: ModuleType, *, models: ModelsOf | None = None) -> None:
+        """Hook the runtime into Chainlit's server: files, metrics and health routes, offline
+        page, origins. `models` gives the open assistant's models for the health check."""
         install_first(server.app, files_router(self.storage, self.data_layer.file_owner))
+        install_first(server.app, review_router(self.engine))
+        install_first(server.app, ops_router(self.settings, self.engine, models=models))
         install_offline_page(server)
         origins = allowed_origins(self.settings)
         # Chainlit's CORS middleware holds this very list; it is built on the first request.

@@ -18,6 +18,7 @@ from greenlight.chat.outputs import ChatOutput
 from greenlight.chat.preferences import Preferences
 from greenlight.chat.progress import Progress, model_line
 from greenlight.chat.results import turn_items
+from greenlight.chat.review import answer_review, is_review_command
 from greenlight.settings import Settings
 from tools.parsing.limits import ReadLimits
 
@@ -95,6 +96,7 @@ async def _run_graph(turn: TurnInput, out: ChatOutput, assistant: Assistant) -> 
                 turn.settings, turn.preferences, rate_card_csv=turn.rate_card_csv
             ),
             plan_defaults=plan_defaults(turn.preferences),
+            user_id=turn.user_id,
         )
     except Exception:  # the session must survive anything one turn does
         logger.exception("turn failed in thread %s", turn.thread_id)
@@ -110,7 +112,10 @@ async def _run_graph(turn: TurnInput, out: ChatOutput, assistant: Assistant) -> 
         title = memory["title"] if memory["title"] != "Untitled" else memory["source_name"]
         await out.set_title(title)
     items = turn_items(result.facts, result.plan, version=result.version)
-    await answer.finish(footer=model_line(result.route, result.usage), items=items)
+    footer = model_line(result.route, result.usage)
+    if result.version is not None:
+        footer = f"{footer} · Current plan: version {result.version}".lstrip(" ·")
+    await answer.finish(footer=footer, items=items)
 
 
 async def run_turn(turn: TurnInput, out: ChatOutput, *, assistant: Assistant) -> None:
@@ -118,5 +123,8 @@ async def run_turn(turn: TurnInput, out: ChatOutput, *, assistant: Assistant) ->
     for refusal in turn.refusals:
         await out.say(refusal)
     if turn.refusals and not turn.attachments and not turn.text.strip():
+        return
+    if is_review_command(turn.text) and not turn.attachments and assistant.engine is not None:
+        await answer_review(out, assistant.engine, turn.user_id)
         return
     await _run_graph(turn, out, assistant)

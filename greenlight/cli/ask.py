@@ -75,7 +75,7 @@ async def ask(
     upload = {"name": path.name, "path": str(path)}
     # The graph pulls in langgraph and the model clients: import it only when asked.
     from graph.providers import ModelSet
-    from graph.session import open_assistant, run_turn
+    from graph.session import LOCAL_USER, open_assistant, run_turn
 
     models = ModelSet() if no_model else None
     async with open_assistant(settings, models=models) as assistant:
@@ -86,6 +86,7 @@ async def ask(
             uploads=[upload],
             on_token=token if stream else None,
             on_replace=replace if stream else None,
+            user_id=LOCAL_USER,
         )
     if stream:
         sys.stdout.write("\n")

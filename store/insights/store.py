@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, Integer, String, UniqueConstraint, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -67,6 +68,7 @@ class InsightStore:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self._dialect = engine.dialect.name
         self.recomputed = 0
         """How many times a project's figures were computed from a plan."""
 
@@ -95,6 +97,7 @@ class InsightStore:
             else:
                 row.plan_key, row.figures, row.updated_at = key, stored, utcnow()
             await session.flush()
+            await self._ensure_user_row(session, user_id)
             await self._refresh_totals(session, user_id)
         return True
 
@@ -134,6 +137,19 @@ class InsightStore:
             select(ProjectFiguresRow).where(
                 ProjectFiguresRow.user_id == user_id, ProjectFiguresRow.thread_id == thread_id
             )
+        )
+
+    async def _ensure_user_row(self, session: AsyncSession, user_id: str) -> None:
+        """Create the user's sums row if missing, without racing a concurrent first save.
+
+        Two sessions of one user planning at once would both find no row and both insert it;
+        an insert that ignores the conflict leaves exactly one row for the lock below.
+        """
+        insert = postgresql.insert if self._dialect == "postgresql" else sqlite.insert
+        await session.execute(
+            insert(UserInsightsRow)
+            .values(user_id=user_id, totals={}, updated_at=utcnow())
+            .on_conflict_do_nothing(index_elements=["user_id"])
         )
 
     @staticmethod

@@ -1,0 +1,147 @@
+"""The session review page at /review: the signed-in user's sessions, rendered on the server.
+
+Every value written into the page goes through `html.escape` (titles come from uploaded
+scripts); links carry URL-quoted ids. The page loads nothing from elsewhere: no script, no
+CDN, inline styles only. Signed-out requests get 401; a user only ever sees their own
+sessions, because the query is scoped to the signed-in identifier, whatever the parameters.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from chainlit.auth import get_current_user
+from fastapi import APIRouter, Depends, HTTPException
+from fastapi.responses import HTMLResponse
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from greenlight.chat.review import REVIEW_PATH, money
+from store.review import SORTS, ProviderUse, Review, SessionSummary, load_review
+
+__all__ = ["render_review_page", "review_router"]
+
+_STYLE = (
+    "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
+    "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#eee}"
+)
+_HEAD = (
+    "Script",
+    "Draft",
+    "Scenes",
+    "Versions",
+    "Days",
+    "Likely budget",
+    "Savings",
+    "Local / cloud msgs",
+    "Tokens",
+    "Cost",
+    "By provider",
+    "Router",
+    "Last activity",
+)
+
+
+def _cells(values: Any, tag: str = "td") -> str:
+    return "".join(f"<{tag}>{escape(str(v))}</{tag}>" for v in values)
+
+
+def _pairs(values: dict[str, Any]) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in sorted(values.items()))
+
+
+def _session_row(s: SessionSummary) -> str:
+    use = s.use()
+    link = f'<a href="/thread/{quote(s.thread_id, safe="")}">{escape(s.title)}</a>'
+    current = f" (v{s.current_version} current)" if s.current_version else ""
+    rest = (
+        s.draft,
+        "" if s.scenes is None else s.scenes,
+        f"{s.versions}{current}",
+        "" if s.days is None else s.days,
+        money(s.budget, s.currency),
+        money(s.savings, s.currency),
+        f"{s.messages('local')} / {s.messages('cloud')}",
+        use.tokens_in + use.tokens_out,
+        f"{use.cost:.4f}",
+        _pairs({p: f"{u.cost:.4f}" for p, u in s.by_provider.items()}),
+        _pairs(s.routes),
+        s.last_activity.replace("T", " "),
+    )
+    return f"<tr><td>{link}</td>{_cells(rest)}</tr>"
+
+
+def _usage_table(by_provider: dict[str, ProviderUse], routes: dict[str, int]) -> str:
+    rows = "".join(
+        f"<tr>{_cells((p, u.messages, u.tokens_in, u.tokens_out, f'{u.cost:.4f}'))}</tr>"
+        for p, u in sorted(by_provider.items())
+    )
+    route_rows = "".join(f"<tr>{_cells((r, n))}</tr>" for r, n in sorted(routes.items()))
+    head = _cells(("Provider", "Messages", "Tokens in", "Tokens out", "Cost"), "th")
+    return (
+        f'<table id="usage"><tr>{head}</tr>{rows}</table>'
+        f'<table id="routes"><tr>{_cells(("Route", "Decisions"), "th")}</tr>{route_rows}</table>'
+    )
+
+
+def _controls(sort: str, search: str) -> str:
+    links = " · ".join(
+        f'<a href="{REVIEW_PATH}?{escape(urlencode({"sort": key, "q": search}))}">{key}</a>'
+        if key != sort
+        else f"<b>{key}</b>"
+        for key in SORTS
+    )
+    return (
+        f'<form method="get" action="{REVIEW_PATH}"><input type="search" name="q" '
+        f'value="{escape(search)}" placeholder="Search by title" aria-label="Search by title">'
+        f'<input type="hidden" name="sort" value="{escape(sort)}">'
+        f'<button type="submit">Search</button></form><p>Sort by: {links}</p>'
+    )
+
+
+def render_review_page(review: Review, *, user: str, sort: str, search: str) -> str:
+    """The whole page as HTML text, every value escaped."""
+    rows = "".join(_session_row(s) for s in review.sessions)
+    body = (
+        f'<table id="sessions"><tr>{_cells(_HEAD, "th")}</tr>{rows}</table>'
+        if review.sessions
+        else "<p>No sessions match.</p>"
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Your sessions - Greenlight</title><style>{_STYLE}</style></head><body>"
+        f'<p><a href="/">Back to the chat</a></p><h1>Sessions of {escape(user)}</h1>'
+        f"{_controls(sort, search)}{body}"
+        f"<h2>Model use over these sessions</h2>{_usage_table(review.by_provider, review.routes)}"
+        "</body></html>"
+    )
+
+
+def review_router(engine: AsyncEngine) -> APIRouter:
+    """The GET route of the review page, reading sessions from `engine`."""
+    router = APIRouter()
+
+    @router.get(REVIEW_PATH)
+    async def review_page(
+        user: Annotated[Any, Depends(get_current_user)], sort: str = "activity", q: str = ""
+    ) -> HTMLResponse:
+        identifier = getattr(user, "identifier", None)
+        if not identifier:
+            raise HTTPException(status_code=401, detail="Sign in first")
+        try:
+            review = await load_review(engine, identifier, sort=sort, search=q[:200])
+        except ValueError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from exc
+        page = render_review_page(review, user=identifier, sort=sort, search=q[:200])
+        return HTMLResponse(
+            page,
+            headers={
+                "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+                "form-action 'self'",
+                "Cache-Control": "private, no-store",
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
+
+    return router
