@@ -16,6 +16,10 @@ from store.db import BUSY_TIMEOUT_MS, is_postgres, sqlite_path
 
 __all__ = ["open_checkpointer", "postgres_conninfo"]
 
+PG_POOL_SIZE = 10
+PG_CONNECT_TIMEOUT_S = 10.0
+"""How long a checkpoint read or write waits for a connection before the turn fails."""
+
 
 def postgres_conninfo(url: str) -> str:
     """A psycopg connection string for an SQLAlchemy PostgreSQL URL (driver removed)."""
@@ -26,8 +30,21 @@ def postgres_conninfo(url: str) -> str:
 @asynccontextmanager
 async def _postgres(url: str) -> AsyncIterator[BaseCheckpointSaver[str]]:
     from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+    from psycopg.rows import dict_row
+    from psycopg_pool import AsyncConnectionPool
 
-    async with AsyncPostgresSaver.from_conn_string(postgres_conninfo(url)) as saver:
+    # A pool that checks each connection before lending it: a single connection would stay
+    # dead after the server restarts, failing every later turn until the app restarts.
+    async with AsyncConnectionPool(
+        postgres_conninfo(url),
+        min_size=1,
+        max_size=PG_POOL_SIZE,
+        kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row},
+        check=AsyncConnectionPool.check_connection,
+        timeout=PG_CONNECT_TIMEOUT_S,
+        open=False,
+    ) as pool:
+        saver = AsyncPostgresSaver(conn=pool)  # type: ignore[arg-type]
         await saver.setup()
         yield saver
 
