@@ -28,3 +28,11 @@ def benchmarks_dir() -> Path:
     """`../shared/data/benchmarks`, the published scheduling instances."""
     assert BENCHMARKS.is_dir(), f"shared data missing at {BENCHMARKS}"
     return BENCHMARKS
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database per test: an SQLite file, then a database on the real PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'db' / 'greenlight.db'}"
+    return str(request.getfixturevalue("postgres_db_url"))

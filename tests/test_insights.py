@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -23,8 +22,6 @@ from store.insights import (
 )
 from tools.plan import Plan, PlanInputs, make_plan
 from tools.script import Element, Scene, Script
-
-pytest_plugins = ["tests.pgserver"]
 
 
 def _scene(i: int, where: str, cast: list[str], eighths: int, *, ext: bool, night: bool) -> Scene:
@@ -68,13 +65,9 @@ def plans() -> dict[str, Plan]:
     }
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'db' / 'greenlight.db'}"
-    else:
-        url = request.getfixturevalue("postgres_db_url")
-    engine = make_engine(url)
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(database_url)
     await create_insight_tables(engine)
     await create_insight_tables(engine)  # idempotent
     yield engine

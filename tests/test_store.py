@@ -15,13 +15,9 @@ from store.plans import PlanStore
 from store.usage import RouteRecord, UsageRecord, UsageStore
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'db' / 'greenlight.db'}"
-    else:
-        url = request.getfixturevalue("postgres_db_url")
-    engine = make_engine(url)
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(database_url)
     await create_tables(engine)
     await create_tables(engine)  # idempotent
     yield engine

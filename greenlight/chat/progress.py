@@ -12,8 +12,9 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from greenlight.chat.outputs import ChatOutput, StepHandle
+from tools.budget import format_money
 
-__all__ = ["STEP_NAMES", "Progress", "model_line", "money_text", "plan_results"]
+__all__ = ["STEP_NAMES", "Progress", "model_line", "plan_results"]
 
 Record = dict[str, Any]
 
@@ -34,11 +35,6 @@ _PROVIDERS = {
     "openai": "the cloud model",
     "deterministic": "the deterministic summary",
 }
-
-
-def money_text(value: float, currency: str) -> str:
-    """Money as a budget shows it ("USD 1,234,567")."""
-    return f"{currency} {value:,.0f}"
 
 
 def _gap(schedule: Record) -> str:
@@ -65,16 +61,16 @@ def plan_results(plan: Record) -> dict[str, str]:
         (str(s.get("analysis")), float(s.get("amount") or 0)) for s in plan.get("savings") or []
     ]
     total = float(summary.get("total_saving") or sum(a for _, a in savings))
-    parts = ", ".join(f"{name} {money_text(amount, currency)}" for name, amount in savings)
+    parts = ", ".join(f"{name} {format_money(amount, currency)}" for name, amount in savings)
     headline = (
-        f"{money_text(total, currency)} saved against script order"
+        f"{format_money(total, currency)} saved against script order"
         if total >= 0
-        else f"{money_text(-total, currency)} more than script order"
+        else f"{format_money(-total, currency)} more than script order"
     )
     out["Savings"] = headline + (f": {parts}" if parts else "")
     if budget:
         low, likely, high = (
-            money_text(float(budget.get(key) or budget.get("total") or 0), currency)
+            format_money(float(budget.get(key) or budget.get("total") or 0), currency)
             for key in ("low", "likely", "high")
         )
         out["Budget"] = f"likely {likely} (range {low} to {high})"

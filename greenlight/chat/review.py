@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from greenlight.chat.outputs import ChatOutput, Table
 from store.review import Review, SessionSummary, load_review
+from tools.budget import format_money
 
 __all__ = ["REVIEW_PATH", "answer_review", "is_review_command", "money", "review_frame"]
 
@@ -31,7 +32,7 @@ def is_review_command(text: str) -> bool:
 
 def money(value: float | None, currency: str) -> str:
     """An amount with its currency ("" when there is none)."""
-    return "" if value is None else f"{value:,.0f} {currency}".strip()
+    return "" if value is None else format_money(value, currency)
 
 
 def _row(s: SessionSummary) -> dict[str, object]:
