@@ -128,6 +128,8 @@ class ChatClient:
         self.sio = socketio.AsyncClient(reconnection=False)
         self._done = asyncio.Event()
         self._ready = asyncio.Event()
+        self._threaded = asyncio.Event()
+        """Set once the server has named the thread (Chainlit names it from a background task)."""
         self._seen: dict[str, tuple[str, str]] = {}
         self._old: set[str] = set()
         """Steps of earlier turns: their late updates do not belong to the current turn."""
@@ -168,6 +170,7 @@ class ChatClient:
 
     async def _first(self, data: dict[str, Any]) -> None:
         self.thread_id = data.get("thread_id") or self.thread_id
+        self._threaded.set()
 
     def messages(self) -> list[str]:
         """The current turn's steps and messages so far (while `ask` runs)."""
@@ -228,6 +231,10 @@ class ChatClient:
         await self.sio.emit("client_message", {"message": step, "fileReferences": files or []})
         await asyncio.wait_for(self._done.wait(), timeout_s)
         seconds = time.perf_counter() - started
+        if self.thread_id is None:
+            # Chainlit saves the new thread and names it from a task of its own, which can
+            # finish after the answer when the database is busy.
+            await asyncio.wait_for(self._threaded.wait(), timeout_s)
         answers = [text for kind, text in self._seen.values() if kind == "assistant_message"]
         texts = [text for _, text in self._seen.values()]
         return Turn(seconds, texts, answers[-1] if answers else "")
