@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
+from tools.plan import MAX_PLAN_SCENES
+
 __all__ = ["MAX_PLAN_SCENES", "Planner", "ToolPlanner"]
 
 Record = dict[str, Any]
-MAX_PLAN_SCENES = 1_000
-"""Most scenes one plan schedules in a chat turn. A feature has 100 to 250; building the
-solver's model for 5,000 took 150 s of CPU here, so larger scripts are refused up front."""
 
 
 class Planner(Protocol):
@@ -46,7 +45,8 @@ class ToolPlanner:
     def make_plan(self, script: Record, inputs: Record, *, previous: Record | None) -> Record:
         """Run `tools.plan.make_plan` and return the plan as JSON.
 
-        ValueError, before any solving, for a script over `MAX_PLAN_SCENES`; ValueError too
+        ValueError, before even validating the records, for a script over `MAX_PLAN_SCENES`
+        (checked again by the tools); ValueError too
         when the solver ran out of time without any schedule (no plan worth saving).
         """
         from tools import plan

@@ -90,6 +90,12 @@ CASES: list[tuple[str, Maker, str, str]] = [
     ("invalid UTF-16 BOM", lambda: b"\xff\xfe" + b"\x00\xd8" * 3, "a.fountain", "UTF-8"),
     ("10,001 scenes", _many_scenes, "many.fountain", "10001 scenes"),
     (
+        "2 MB on one line",
+        lambda: b"INT. HOUSE - DAY " + b"John sits. " * 190_000,
+        "oneline.txt",
+        "characters long, over the 1000-character limit",
+    ),
+    (
         "deeply nested FDX",
         lambda: (
             b"<FinalDraft><Content>"

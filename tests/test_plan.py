@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -193,3 +194,18 @@ def test_cli_plan_json_on_a_real_screenplay(
     assert main(["plan", str(path), "--time-limit", "3"]) == 0
     text = capsys.readouterr().out
     assert "Total (likely)" in text and "department_scaling" in text
+
+
+def test_cli_plan_refuses_more_scenes_than_one_plan_schedules_before_solving(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("GREENLIGHT_DATA_DIR", str(tmp_path))
+    path = tmp_path / "epic.fountain"
+    path.write_bytes(b"".join(b"INT. ROOM %d - DAY\n\nAction.\n\n" % i for i in range(1_001)))
+    started = time.perf_counter()
+    assert main(["plan", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert err.startswith("error: the script has 1,001 scenes, more than the 1,000")
+    assert time.perf_counter() - started < 30  # refused before any model is built
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").iterdir())

@@ -208,7 +208,11 @@ FILES: list[HostileFile] = [
         "passwd",
     ),
     HostileFile(
-        "one 2 MB line", "line.fountain", lambda: b"INT. A - DAY " * 160_000, "read", "1 scenes"
+        "one 2 MB line",
+        "line.fountain",
+        lambda: b"INT. A - DAY " * 160_000,
+        "refused",
+        "lost its line breaks",
     ),
 ]
 

@@ -94,7 +94,20 @@ def read_script(data: bytes, *, filename: str = "", limits: ReadLimits | None = 
             f"the script has {headings} scenes, over the limit of {limits.max_scenes}: "
             "split it into parts or check it is a single screenplay"
         )
+    _check_headings(doc, limits)
     return build_script(doc, source=data, filename=filename)
+
+
+def _check_headings(doc: ParsedDocument, limits: ReadLimits) -> None:
+    """Refuse a heading no screenplay has: a file that lost its line breaks, or a hostile one."""
+    for block in doc.blocks:
+        if block.kind == "heading" and len(block.text) > limits.max_heading_chars:
+            where = f" on line {block.line_no:,}" if block.line_no else ""
+            raise ScriptError(
+                f"the scene heading{where} is {len(block.text):,} characters long, over the "
+                f"{limits.max_heading_chars}-character limit: the file may have lost its line "
+                "breaks; re-export it from the writing program"
+            )
 
 
 def read_path(path: str | os.PathLike[str], *, limits: ReadLimits | None = None) -> Script:

@@ -15,6 +15,9 @@ class ReadLimits:
     """Largest file accepted (20 MB: a 300-page PDF export is well under 2 MB)."""
     max_scenes: int = 10_000
     """More scenes than any feature or series episode has."""
+    max_heading_chars: int = 1_000
+    """Longest scene heading: real ones are a line, a deliberate edge case a few hundred
+    characters; longer means the file lost its line breaks."""
     max_xml_bytes: int = 20 * 1024 * 1024
     """Largest FDX document after decoding."""
     pdf_timeout_s: float = 30.0

@@ -17,9 +17,10 @@ from tools.plan.compare import (
 )
 from tools.plan.cuts import CapCuts, Cut, cuts_for_cap
 from tools.plan.model import Baseline, Plan, PlanInputs, Summary
-from tools.plan.pipeline import make_plan, plan_key
+from tools.plan.pipeline import MAX_PLAN_SCENES, make_plan, plan_key
 
 __all__ = [
+    "MAX_PLAN_SCENES",
     "AccountChange",
     "Baseline",
     "CapCuts",
