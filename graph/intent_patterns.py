@@ -44,6 +44,11 @@ _SHOOT_DAYS = re.compile(
     re.I,
 )
 _HOURS = re.compile(r"\d+[- ]hour", re.I)
+_DAY_HOURS = re.compile(
+    r"\b(\d{1,2}(?:\.\d+)?)[- ]hours?(?:\s+shooting)?[\s-]+days?\b"
+    r"|\b(\d{1,2}(?:\.\d+)?)\s*hours?\s*(?:a|per|each)\s*day\b",
+    re.I,
+)
 _PAGES = re.compile(
     r"\b(\d+(?:\.\d+)?)\s*pages?\s*(?:a|per|each)\s*day\b"
     r"|\bpages? (?:a|per) day\s*(?:(?:to|of|at|[:=])\s*)?(\d+(?:\.\d+)?)",
@@ -156,6 +161,8 @@ def parse_changes(text: str) -> list[Change]:
                 break
     if pages := _PAGES.search(text):
         changes.append(Change(kind="pages_per_day", value=float(pages.group(1) or pages.group(2))))
+    elif hours := _DAY_HOURS.search(text):
+        changes.append(Change(kind="hours_per_day", value=float(hours.group(1) or hours.group(2))))
     changes.extend(_unavailable(text))
     if _PIN.search(text) and not _STAGE.search(text):
         changes.extend(

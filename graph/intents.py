@@ -32,9 +32,11 @@ _FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "json")
 class Change(BaseModel):
     """One what-if change to the plan's inputs."""
 
-    kind: Literal["days", "pages_per_day", "unavailable", "pin", "stage", "budget_cap"]
+    kind: Literal[
+        "days", "pages_per_day", "hours_per_day", "unavailable", "pin", "stage", "budget_cap"
+    ]
     value: float | None = None
-    """Days, pages per day or the budget cap."""
+    """Days, pages per day, hours per shooting day or the budget cap."""
     actor: str | None = None
     """Cast name (upper case) for `unavailable`."""
     days: list[int] = Field(default_factory=list)

@@ -47,7 +47,8 @@ _CHANGES = re.compile(
     r"\b\d+\s*(?:shooting\s+)?days\b|\bpages?\s*(?:a|per)\s*day\b"
     r"|\b(?:unavailable|not available|only available|can'?t (?:work|do)|cannot work|is out)\b"
     r"|\b(?:pin|lock|move)\b|\bscene\s+\d+\w?\s+(?:to|on)\s+day\b|\b(?:stage|backlot)\b"
-    r"|[$€£]\s*\d|\b\d+(?:\.\d+)?\s*(?:k|m|million|thousand)\b|\b\d+[- ]hour days?\b"
+    r"|[$€£]\s*\d|\b\d+(?:\.\d+)?\s*(?:k|m|million|thousand)\b"
+    r"|\b\d+[- ]hour days?\b|\bhours? (?:a|per) day\b"
     r"|\bweek\s+(?:\d+|one|two|three)\b|\b(?:first|second|last) week\b",
     re.I,
 )

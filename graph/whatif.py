@@ -14,9 +14,11 @@ from typing import Any
 from graph.facts import money
 from graph.intents import Change
 from greenlight.settings import Settings
+from tools.schedule.model import MINUTES_PER_EIGHTH, eighths_in_hours
 
 __all__ = [
     "MAX_DAYS",
+    "MAX_HOURS_PER_DAY",
     "MAX_PAGES_PER_DAY",
     "apply_changes",
     "default_inputs",
@@ -29,6 +31,14 @@ MAX_DAYS = 365
 """More shooting days than any production asks for: a year."""
 MAX_PAGES_PER_DAY = 50.0
 """Far more than any unit shoots in a day (a fast one does 8 to 10)."""
+MAX_HOURS_PER_DAY = 24.0
+HOURS_PER_PAGE = MINUTES_PER_EIGHTH * 8 / 60
+"""The planning pace the schedule uses (3 hours a page)."""
+
+
+def pages_in_hours(hours: float) -> float:
+    """Pages a shooting day of `hours` takes at the planning pace, in whole eighths."""
+    return eighths_in_hours(hours) / 8
 
 
 def default_inputs(settings: Settings) -> Record:
@@ -100,6 +110,14 @@ def _check_value(change: Change) -> None:
             f"{value or 0:g} pages per day cannot be scheduled: ask for more than 0 and at most "
             f"{MAX_PAGES_PER_DAY:g} pages a day"
         )
+    if change.kind == "hours_per_day" and (
+        value is None or not 0 < value <= MAX_HOURS_PER_DAY or pages_in_hours(value) <= 0
+    ):
+        raise ValueError(
+            f"{value or 0:g}-hour days cannot be scheduled: a shooting day needs at least "
+            f"{HOURS_PER_PAGE / 8 * 60:g} minutes (an eighth of a page) and at most "
+            f"{MAX_HOURS_PER_DAY:g} hours"
+        )
     if change.kind == "budget_cap" and (value is None or value <= 0):
         raise ValueError(f"a budget cap of {value or 0:g} is not a budget: name a positive amount")
     if change.kind in {"pin", "unavailable"}:
@@ -131,6 +149,8 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
             new["days"] = int(change.value or 0)
         elif change.kind == "pages_per_day":
             new["pages_per_day"] = float(change.value or 0)
+        elif change.kind == "hours_per_day":
+            new["pages_per_day"] = pages_in_hours(change.value or 0)
         elif change.kind == "budget_cap":
             new["budget_cap"] = float(change.value or 0)
         elif change.kind == "unavailable":
@@ -154,6 +174,11 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(f"{c.value:g} shooting days")
         elif c.kind == "pages_per_day":
             parts.append(f"{c.value:g} pages per day")
+        elif c.kind == "hours_per_day":
+            pages = pages_in_hours(c.value or 0)
+            parts.append(
+                f"{c.value:g}-hour days ({pages:g} pages a day at {HOURS_PER_PAGE:g} hours a page)"
+            )
         elif c.kind == "budget_cap":
             parts.append(f"budget cap {c.value:,.0f}")
         elif c.kind == "unavailable":

@@ -96,6 +96,28 @@ async def test_a_conversation_plans_what_ifs_compares_goes_back_and_remembers(
         assert len(routes) == 7 and all(r.reason for r in routes)
 
 
+async def test_shorter_shooting_days_replan_at_the_planning_pace(
+    tmp_path: Path, screenplays_dir: Path
+) -> None:
+    models = ModelSet(local=provider("fake-local", replies=["Shorter days."]))
+    async with assistant(tmp_path, models) as a:
+        await turn(a, "", upload(screenplays_dir))
+        shorter = await turn(a, "what if we shoot 6-hour days?")
+        assert shorter.version == 2 and shorter.request
+        assert shorter.request["changes"] == [
+            {**shorter.request["changes"][0], "kind": "hours_per_day", "value": 6.0}
+        ]
+        label = "6-hour days (2 pages a day at 3 hours a page)"
+        assert shorter.facts["changed"] == label
+        current = await a.context.plans.current("t1")
+        assert current is not None and current.inputs["pages_per_day"] == 2.0
+        days = current.plan["schedule"]["days"]
+        # Scene 2 (54 eighths) spans ceil(54 / 16) = 4 days at 2 pages a day; 1 and 3 share one.
+        assert [d["strips"] for d in days] == [["1", "3"]] + [["2"]] * 4
+        assert days[0]["eighths"] == 11 <= 16
+        assert (shorter.facts["diff"]["days_before"], shorter.facts["diff"]["days_after"]) == (3, 5)
+
+
 async def test_an_invented_figure_is_replaced_and_the_user_told(
     tmp_path: Path, screenplays_dir: Path
 ) -> None:

@@ -272,6 +272,8 @@ async def test_mixed_encodings_keep_every_accent(tmp_path: Path, cache_dir: Path
         ({"kind": "days", "value": 0}, "0 shooting days is not a schedule"),
         ({"kind": "days", "value": 2.5}, "2.5 shooting days is not a schedule"),
         ({"kind": "pages_per_day", "value": -1}, "-1 pages per day cannot be scheduled"),
+        ({"kind": "hours_per_day", "value": 0.1}, "0.1-hour days cannot be scheduled"),
+        ({"kind": "hours_per_day", "value": 30}, "30-hour days cannot be scheduled"),
         ({"kind": "budget_cap", "value": 0}, "a budget cap of 0 is not a budget"),
         ({"kind": "pin", "scene": "1", "days": []}, "say which shooting day scene 1 goes"),
         ({"kind": "unavailable", "actor": "ADA", "days": [-4]}, "there is no day -3"),

@@ -112,7 +112,14 @@ def _summary(text: str) -> dict[str, Any] | None:
         ("download the DOOD as csv", {"kind": "export", "view": "dood", "export_format": "csv"}),
         ("export budget json", {"kind": "export", "view": "budget", "export_format": "json"}),
         ("Estimate the cost of an AI-generated shot, 10 seconds", {"kind": "render_cost"}),
-        ("Can we shoot with 12-hour days?", None),
+        (
+            "Can we shoot with 10-hour days?",
+            {"kind": "what_if", "changes": [{"kind": "hours_per_day", "value": 10.0}]},
+        ),
+        (
+            "what if we shoot 11 hours a day",
+            {"kind": "what_if", "changes": [{"kind": "hours_per_day", "value": 11.0}]},
+        ),
         ("why is day 4 so long?", None),
         ("What do you think of the second act?", None),
     ],

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 __all__ = [
+    "MINUTES_PER_EIGHTH",
     "CastMember",
     "CostBreakdown",
     "Dood",
@@ -23,9 +24,17 @@ __all__ = [
     "ShootDay",
     "SolveStatus",
     "Strip",
+    "eighths_in_hours",
 ]
 
 SolveStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
+MINUTES_PER_EIGHTH = 22.5
+"""The planning pace: 3 hours a page, so a 12-hour day shoots 4 pages."""
+
+
+def eighths_in_hours(hours: float, minutes_per_eighth: float = MINUTES_PER_EIGHTH) -> int:
+    """Whole eighths a day of `hours` shoots at the pace (a 10-hour day: 26 eighths)."""
+    return int(hours * 60 / minutes_per_eighth + 1e-9)
 
 
 class Strip(BaseModel):
@@ -85,7 +94,7 @@ class ScheduleOptions(BaseModel):
     capacity_eighths: int = Field(default=32, ge=1)
     """Most eighths shot in one day (4 pages = 32)."""
     capacity_minutes: float | None = None
-    minutes_per_eighth: float = Field(default=22.5, gt=0)
+    minutes_per_eighth: float = Field(default=MINUTES_PER_EIGHTH, gt=0)
     """Pace used for strips without `minutes`: 22.5 min per eighth = 4 pages in 12 hours."""
     max_scenes_per_day: int | None = Field(default=None, ge=1)
     max_days: int | None = Field(default=None, ge=1)
