@@ -3,7 +3,9 @@
 Figures are money amounts, percentages, day counts and day numbers, scene numbers, and any
 other number. A figure is grounded when a fact rounds to it at the precision it was written
 with ("$1.2M" accepts 1,150,000 to 1,250,000; "$1,234,567" only that amount) or when the
-user's own message contains it. Numbered-list markers are not figures.
+user's own message contains it. A money figure needs an amount: a fractional fact (the tools
+give money as floats; counts, days and versions are integers) or a money figure written in
+a fact's text, so "$1" is not grounded by "version 1". Numbered-list markers are not figures.
 """
 
 from __future__ import annotations
@@ -13,7 +15,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Figure", "GroundingReport", "check_grounding", "extract_figures", "fact_values"]
+__all__ = [
+    "FactValues",
+    "Figure",
+    "GroundingReport",
+    "check_grounding",
+    "extract_figures",
+    "fact_values",
+]
 
 FigureKind = Literal["money", "percent", "day", "scene", "number"]
 
@@ -105,26 +114,43 @@ def _walk(value: Any) -> Iterable[Any]:
         yield value
 
 
-def fact_values(facts: Mapping[str, Any]) -> tuple[list[float], set[str]]:
+@dataclass
+class FactValues:
+    """What the facts say, as the check reads it."""
+
+    numbers: list[float] = field(default_factory=list)
+    """Every number, amounts and counts alike."""
+    amounts: list[float] = field(default_factory=list)
+    """The numbers that can be money: fractional facts and money figures in fact text."""
+    tokens: set[str] = field(default_factory=set)
+    """Scene-like tokens ("12A") written in fact text."""
+
+
+def fact_values(facts: Mapping[str, Any]) -> FactValues:
     """The numbers the facts contain (also inside strings) and their scene-like tokens."""
-    numbers: list[float] = []
-    tokens: set[str] = set()
+    found = FactValues()
     for value in _walk(facts):
         if isinstance(value, bool):
             continue
         if isinstance(value, int | float):
-            numbers.append(float(value))
+            found.numbers.append(float(value))
+            if isinstance(value, float):
+                found.amounts.append(value)
         elif isinstance(value, str):
-            tokens.update(t.upper() for t in re.findall(r"\b\d+[A-Z]?\b", value, re.I))
-            numbers.extend(f.value for f in extract_figures(value) if f.kind != "scene")
-    return numbers, tokens
+            found.tokens.update(t.upper() for t in re.findall(r"\b\d+[A-Z]?\b", value, re.I))
+            for figure in extract_figures(value):
+                if figure.kind != "scene":
+                    found.numbers.append(figure.value)
+                if figure.kind == "money":
+                    found.amounts.append(figure.value)
+    return found
 
 
-def _supported(figure: Figure, numbers: list[float], tokens: set[str]) -> bool:
+def _supported(figure: Figure, facts: FactValues) -> bool:
     if figure.kind == "scene":
-        return figure.text in tokens or figure.value in numbers
+        return figure.text in facts.tokens or figure.value in facts.numbers
     tolerance = max(figure.tolerance, 0.5 if figure.kind == "money" else 0.0)
-    for fact in numbers:
+    for fact in facts.amounts if figure.kind == "money" else facts.numbers:
         if abs(fact - figure.value) <= tolerance + 1e-9:
             return True
         if figure.kind == "percent" and abs(fact * 100 - figure.value) <= tolerance + 1e-9:
@@ -136,10 +162,11 @@ def check_grounding(
     answer: str, facts: Mapping[str, Any], *, user_text: str = ""
 ) -> GroundingReport:
     """Check every figure of an answer against the facts (and the user's own message)."""
-    numbers, tokens = fact_values(facts)
+    found = fact_values(facts)
     user = extract_figures(user_text)
-    numbers.extend(f.value for f in user)
-    tokens.update(f.text for f in user if f.kind == "scene")
+    found.numbers.extend(f.value for f in user)
+    found.amounts.extend(f.value for f in user)
+    found.tokens.update(f.text for f in user if f.kind == "scene")
     checked = extract_figures(answer)
-    unsupported = [f for f in checked if not _supported(f, numbers, tokens)]
+    unsupported = [f for f in checked if not _supported(f, found)]
     return GroundingReport(ok=not unsupported, checked=checked, unsupported=unsupported)

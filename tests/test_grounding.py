@@ -57,6 +57,8 @@ def test_answers_built_from_the_facts_pass(answer: str) -> None:
         ("Scenes 12A and 13 moved.", "13"),
         ("Day 11 is the heaviest.", "11"),
         ("A budget of 2.1 billion dollars.", "2.1 billion"),
+        ("The whole shoot costs $7.", "$7"),  # 7 is a day count, not an amount
+        ("Scene 12A costs $2 to move.", "$2"),
     ],
 )
 def test_invented_figures_are_caught(answer: str, invented: str) -> None:
