@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -16,6 +17,10 @@ from greenlight.chat.compare import compare_items
 from greenlight.chat.outputs import Download, Table
 from greenlight.chat.review import is_review_command, review_frame
 from greenlight.chat.review_page import render_review_page
+from greenlight.cli import main
+from greenlight.cli import review as review_cli
+from store import review as store_review
+from store import users
 from store.chat_schema import create_chat_tables
 from store.db import create_tables, make_engine
 from store.insights.store import ProjectFiguresRow
@@ -152,6 +157,37 @@ async def test_the_chat_table_lists_the_same_sessions(engine: AsyncEngine) -> No
     frame = review_frame(await load_review(engine, "ann"))
     assert list(frame["Link"]) == ["/thread/a1", "/thread/a2"]
     assert list(frame["Cloud msgs"]) == [2, 0] and frame.iloc[0]["Current"] == "v2"
+
+
+async def test_the_cli_lists_one_users_sessions_from_the_same_query(
+    engine: AsyncEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    await users.create_user(engine, "ann", "ann-password-1")
+    monkeypatch.setenv("GREENLIGHT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("GREENLIGHT_DATABASE_URL", f"sqlite:///{tmp_path / 'review.db'}")
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        status = main(["review", *argv])
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    status, out, _ = await asyncio.to_thread(run, "ann", "--json")
+    listed = json.loads(out)
+    assert status == 0 and [s["thread_id"] for s in listed["sessions"]] == ["a1", "a2"]
+    assert listed["by_provider"]["openai"]["messages"] == 2
+    status, out, _ = await asyncio.to_thread(run, "ann", "--sort", "budget")
+    lines = out.splitlines()
+    assert status == 0 and "Likely budget" in lines[0] and "Link" not in lines[0]
+    assert [line.split()[0] for line in lines[1:]] == ["<b>Bravo</b>", "Alpha"]
+    assert "Bob's secret" not in out
+    assert await asyncio.to_thread(run, "ann", "--search", "nothing") == (
+        0,
+        "ann has no saved sessions matching that\n",
+        "",
+    )
+    status, out, err = await asyncio.to_thread(run, "bob")  # bob has sessions, no account
+    assert (status, out) == (1, "") and err == "error: no user 'bob': see greenlight users list\n"
+    assert review_cli.SORTS == store_review.SORTS
 
 
 @pytest.mark.parametrize(
