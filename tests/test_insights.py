@@ -20,36 +20,22 @@ from store.insights import (
     observations,
     totals,
 )
+from tests.builders import scene
 from tools.plan import Plan, PlanInputs, make_plan
-from tools.script import Element, Scene, Script
-
-
-def _scene(i: int, where: str, cast: list[str], eighths: int, *, ext: bool, night: bool) -> Scene:
-    return Scene(
-        index=i,
-        number=str(i + 1),
-        heading=f"{'EXT' if ext else 'INT'}. {where} - {'NIGHT' if night else 'DAY'}",
-        int_ext="EXT" if ext else "INT",
-        location=where,
-        main_location=where,
-        lighting="NIGHT" if night else "DAY",
-        eighths=eighths,
-        speakers=cast,
-        elements={"props": [Element(name="LAMP")]} if i % 3 == 0 else {},
-    )
+from tools.script import Script
 
 
 def _script(night_exteriors: int, tag: str) -> Script:
     """Eight scenes of 8 eighths; the first `night_exteriors` of them are exterior nights."""
     places = ["HOUSE", "DINER", "STREET", "PARK"]
     scenes = [
-        _scene(
+        scene(
             i,
             places[i % 4],
             [["MAYA", "JO"], ["SAM"]][i % 2],
-            8,
             ext=i < night_exteriors,
             night=i < night_exteriors,
+            flags=("props",) if i % 3 == 0 else (),
         )
         for i in range(8)
     ]

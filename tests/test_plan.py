@@ -10,51 +10,28 @@ from pathlib import Path
 import pytest
 
 from greenlight.cli import main
+from tests.builders import scene
 from tools.budget import compute_budget
 from tools.plan import Plan, PlanInputs, compare_plans, cuts_for_cap, make_plan
 from tools.ratecard import load_rate_card
-from tools.script import Element, Scene, Script
+from tools.script import Script
 
 LIMIT = 3.0
-
-
-def _scene(
-    i: int,
-    where: str,
-    cast: list[str],
-    eighths: int = 8,
-    *,
-    night: bool = False,
-    ext: bool = False,
-    flags: tuple[str, ...] = (),
-) -> Scene:
-    return Scene(
-        index=i,
-        number=str(i + 1),
-        heading=f"{'EXT' if ext else 'INT'}. {where}",
-        int_ext="EXT" if ext else "INT",
-        location=where,
-        main_location=where,
-        lighting="NIGHT" if night else "DAY",
-        eighths=eighths,
-        speakers=cast,
-        elements={flag: [Element(name=flag.upper())] for flag in flags},
-    )
 
 
 def small_script() -> Script:
     """Ten scenes over four places, a night, a crowd and two stunts at public places."""
     scenes = [
-        _scene(0, "HOUSE", ["MAYA", "JO"], 12),
-        _scene(1, "MAIN STREET", ["MAYA"], 10, ext=True, flags=("stunts", "extras")),
-        _scene(2, "DINER", ["JO", "SAM"], 8),
-        _scene(3, "HOUSE", ["MAYA"], 6),
-        _scene(4, "BRIDGE", ["MAYA", "SAM"], 12, ext=True, night=True, flags=("stunts",)),
-        _scene(5, "DINER", ["MAYA", "JO"], 10),
-        _scene(6, "HOUSE", ["JO"], 8, flags=("animals",)),
-        _scene(7, "MAIN STREET", ["SAM"], 6, ext=True),
-        _scene(8, "DINER", ["MAYA", "SAM", "JO"], 12, flags=("vfx",)),
-        _scene(9, "HOUSE", ["MAYA", "JO"], 10),
+        scene(0, "HOUSE", ["MAYA", "JO"], 12),
+        scene(1, "MAIN STREET", ["MAYA"], 10, ext=True, flags=("stunts", "extras")),
+        scene(2, "DINER", ["JO", "SAM"], 8),
+        scene(3, "HOUSE", ["MAYA"], 6),
+        scene(4, "BRIDGE", ["MAYA", "SAM"], 12, ext=True, night=True, flags=("stunts",)),
+        scene(5, "DINER", ["MAYA", "JO"], 10),
+        scene(6, "HOUSE", ["JO"], 8, flags=("animals",)),
+        scene(7, "MAIN STREET", ["SAM"], 6, ext=True),
+        scene(8, "DINER", ["MAYA", "SAM", "JO"], 12, flags=("vfx",)),
+        scene(9, "HOUSE", ["MAYA", "JO"], 10),
     ]
     return Script(title="Small", format="fountain", scenes=scenes, content_hash="small-v1")
 
