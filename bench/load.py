@@ -1,8 +1,8 @@
 """Load: N concurrent chat sessions against the real server, on SQLite and on PostgreSQL.
 
-Each session (its own user) signs in, opens its websocket, uploads a screenplay with its first
-question and asks the rest (five in all) with the fake model, as the page would
-(bench/chatdriver.py).
+Sessions belong to users five at a time (a producer with several sessions open: 50 sessions are
+10 users); each signs in, opens its websocket, uploads a screenplay with its first question and
+asks the rest (five in all) with the fake model, as the page would (bench/chatdriver.py).
 Reported: errors (target 0), p50/p95 turn latency, and the server's peak memory (RSS of the
 server process and its children, sampled every 0.25 s). `make bench` runs 50 sessions;
 `--quick` runs 5. The plan cache makes later sessions' plans of the same script cheap.
@@ -37,6 +37,7 @@ QUESTIONS = (
     "Which scenes are shot on day 1?",
 )
 PASSWORD = "load-test-password"
+SESSIONS_PER_USER = 5
 #: The chat's own words when a turn failed (greenlight/chat/turn.py).
 FAILED = "Something went wrong"
 
@@ -110,9 +111,10 @@ async def drive(
     script = (SCRIPT / SCRIPT_NAME).read_bytes()
     pid = server.process.pid if server.process is not None else 0
     started = time.perf_counter()
-    names = [f"load-{number}" for number in range(sessions)]
-    await asyncio.gather(*(asyncio.to_thread(server.add_user, n, PASSWORD) for n in names))
-    work = asyncio.gather(*(_session(server, n, script, questions, result) for n in names))
+    users = [f"load-{number}" for number in range(-(-sessions // SESSIONS_PER_USER))]
+    await asyncio.gather(*(asyncio.to_thread(server.add_user, n, PASSWORD) for n in users))
+    owners = [users[i % len(users)] for i in range(sessions)]
+    work = asyncio.gather(*(_session(server, n, script, questions, result) for n in owners))
     task = asyncio.ensure_future(work)
     while not task.done():
         result.rss_peak_mb = max(result.rss_peak_mb, _rss_mb(pid))
