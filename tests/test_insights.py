@@ -202,6 +202,21 @@ async def test_observations_compare_with_the_users_other_projects_only(
     assert (await store.totals("ana")).projects == 1
 
 
+async def test_remember_is_save_then_observe_in_one_transaction(
+    engine: AsyncEngine, plans: dict[str, Plan]
+) -> None:
+    store = InsightStore(engine)
+    first = await store.remember("ana", "t1", plans["dark"])
+    assert first == await store.observe("ana", "t1")
+    assert first[0].startswith("First planned project: 8.0 pages")
+    assert store.recomputed == 1
+    await store.plan_saved("ana", "t2", plans["calm"])
+    again = await store.remember("ana", "t1", plans["dark"].model_dump(mode="json"))
+    assert store.recomputed == 2  # only t2's save computed figures; t1's plan is unchanged
+    assert again == await store.observe("ana", "t1")
+    assert "50% night exteriors, 4.0 times your average (12%)." in again
+
+
 async def test_a_plan_without_a_key_is_keyed_by_its_content(
     engine: AsyncEngine, plans: dict[str, Plan]
 ) -> None:

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from store import plans as store_plans
 from store.db import create_tables, make_engine, normalize_url, sqlite_path
 from store.plans import PlanStore
 from store.usage import RouteRecord, UsageRecord, UsageStore
@@ -71,6 +72,31 @@ async def test_plan_versions_number_branch_and_go_back(engine: AsyncEngine) -> N
     assert await plans.versions("t") == []
     assert await plans.current("t") is None
     assert len(await plans.versions("other")) == 1
+
+
+async def test_versions_saved_elsewhere_are_read_and_kept_versions_are_not_decoded_again(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine, other_process = PlanStore(engine), PlanStore(engine)
+    await mine.save("t", inputs={}, plan={"n": 1})
+    await other_process.save("t", inputs={}, plan={"n": 2})  # a version this store never saw
+    assert [v.plan for v in await mine.versions("t")] == [{"n": 1}, {"n": 2}]
+    assert (await mine.get("t", 2)).plan == {"n": 2}  # type: ignore[union-attr]
+    decoded: list[int] = []
+    real = store_plans._record
+    monkeypatch.setattr(
+        store_plans, "_record", lambda row: decoded.append(row.version) or real(row)
+    )
+    await mine.versions("t")
+    await mine.get("t", 1)
+    await mine.current("t")
+    assert decoded == []  # saved versions never change: each is decoded once per store
+    small = PlanStore(engine)
+    monkeypatch.setattr(small, "CACHED_VERSIONS", 1)
+    assert [v.version for v in await small.versions("t")] == [1, 2]  # beyond the memory bound
+    await other_process.delete_thread("t")
+    await mine.delete_thread("t")
+    assert await mine.versions("t") == [] and await mine.get("t", 1) is None
 
 
 async def test_concurrent_saves_get_distinct_versions(engine: AsyncEngine) -> None:

@@ -51,12 +51,11 @@ def user_id() -> str:
 async def remember_plan(ctx: Context, plan: Record) -> list[str]:
     """Refresh the user's insights with the thread's current plan; one observation line.
 
-    The figures are recomputed only when the plan's key changed (InsightStore.plan_saved).
+    The figures are recomputed only when the plan's key changed (InsightStore.remember).
     """
     if ctx.insights is None:
         return []
-    await ctx.insights.plan_saved(user_id(), thread_id(), plan)
-    return (await ctx.insights.observe(user_id(), thread_id()))[:1]
+    return (await ctx.insights.remember(user_id(), thread_id(), plan))[:1]
 
 
 def _defaults(ctx: Context) -> Record:
@@ -105,11 +104,20 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
     if schedule.get("status") == "infeasible":
         return _notice(state, "That cannot be scheduled:", *schedule.get("diagnosis", []))
     label = describe_changes(request.changes) or "initial plan"
-    stored = await ctx.plans.save(thread_id(), inputs=inputs, plan=plan, label=label)
-    facts.update(version=stored.version, changed=label, overview=overview_facts(plan, state.script))
-    facts["insights"] = await remember_plan(ctx, plan)
+    # The diff and cuts run in a worker thread while the version and insights are saved.
+    tools = None
     if kind == "what_if":
-        facts.update(await _tool_facts(ctx, state, plan, inputs))
+        tools = asyncio.ensure_future(_tool_facts(ctx, state, plan, inputs))
+    try:
+        stored = await ctx.plans.save(thread_id(), inputs=inputs, plan=plan, label=label)
+        facts["insights"] = await remember_plan(ctx, plan)
+    except BaseException:
+        if tools is not None:
+            tools.cancel()
+        raise
+    facts.update(version=stored.version, changed=label, overview=overview_facts(plan, state.script))
+    if tools is not None:
+        facts.update(await tools)
     return {"plan": plan, "inputs": inputs, "version": stored.version, "facts": facts}
 
 

@@ -79,27 +79,47 @@ class InsightStore:
 
         `plan` is a Plan or its JSON (as `store.plans` keeps it).
         """
-        key = _key_of(plan)
         async with self._sessions.begin() as session:
-            row = await self._project(session, user_id, thread_id)
-            if row is not None and row.plan_key == key:
-                return False
-            parsed = plan if isinstance(plan, Plan) else Plan.model_validate(plan)
-            figures = figures_of(parsed).model_copy(update={"plan_key": key})
-            self.recomputed += 1
-            stored = figures.model_dump(mode="json")
-            if row is None:
-                session.add(
-                    ProjectFiguresRow(
-                        user_id=user_id, thread_id=thread_id, plan_key=key, figures=stored
-                    )
-                )
-            else:
-                row.plan_key, row.figures, row.updated_at = key, stored, utcnow()
-            await session.flush()
-            await self._ensure_user_row(session, user_id)
-            await self._refresh_totals(session, user_id)
-        return True
+            changed, _ = await self._save(session, user_id, thread_id, plan)
+        return changed
+
+    async def remember(
+        self, user_id: str, thread_id: str, plan: Plan | Mapping[str, Any]
+    ) -> list[str]:
+        """`plan_saved` then `observe`, in one transaction: what a turn that saves a plan needs."""
+        async with self._sessions.begin() as session:
+            _, figures = await self._save(session, user_id, thread_id, plan)
+            found = await session.get(UserInsightsRow, user_id)
+            summed = Totals.model_validate(found.totals) if found else Totals()
+        return observations(figures, summed)
+
+    async def _save(
+        self,
+        session: AsyncSession,
+        user_id: str,
+        thread_id: str,
+        plan: Plan | Mapping[str, Any],
+    ) -> tuple[bool, ProjectFigures]:
+        """The project's figures, recomputed (True) only when the plan's key changed."""
+        key = _key_of(plan)
+        row = await self._project(session, user_id, thread_id)
+        if row is not None and row.plan_key == key:
+            return False, ProjectFigures.model_validate(row.figures)
+        parsed = plan if isinstance(plan, Plan) else Plan.model_validate(plan)
+        figures = figures_of(parsed).model_copy(update={"plan_key": key})
+        self.recomputed += 1
+        stored = figures.model_dump(mode="json")
+        if row is None:
+            project = ProjectFiguresRow(
+                user_id=user_id, thread_id=thread_id, plan_key=key, figures=stored
+            )
+            session.add(project)
+        else:
+            row.plan_key, row.figures, row.updated_at = key, stored, utcnow()
+        await session.flush()
+        await self._ensure_user_row(session, user_id)
+        await self._refresh_totals(session, user_id)
+        return True, figures
 
     async def forget(self, user_id: str, thread_id: str) -> None:
         """Drop a project (its thread was deleted) and refresh the user's sums."""
