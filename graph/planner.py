@@ -9,9 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-from tools.plan import MAX_PLAN_SCENES
-
-__all__ = ["MAX_PLAN_SCENES", "Planner", "ToolPlanner"]
+__all__ = ["Planner", "ToolPlanner"]
 
 Record = dict[str, Any]
 
@@ -45,19 +43,12 @@ class ToolPlanner:
     def make_plan(self, script: Record, inputs: Record, *, previous: Record | None) -> Record:
         """Run `tools.plan.make_plan` and return the plan as JSON.
 
-        ValueError, before even validating the records, for a script over `MAX_PLAN_SCENES`
-        (checked again by the tools); ValueError too
-        when the solver ran out of time without any schedule (no plan worth saving).
+        ValueError, before any solving, for a script over `tools.plan.MAX_PLAN_SCENES`;
+        ValueError too when the solver ran out of time without any schedule (no plan worth saving).
         """
         from tools import plan
         from tools.script import Script
 
-        scenes = len(script.get("scenes") or [])
-        if scenes > MAX_PLAN_SCENES:
-            raise ValueError(
-                f"the script has {scenes:,} scenes, more than the {MAX_PLAN_SCENES:,} one plan "
-                "can schedule: split it into episodes or blocks and upload each one"
-            )
         result = plan.make_plan(
             Script.model_validate(script),
             plan.PlanInputs.model_validate(inputs),

@@ -115,7 +115,7 @@ def _check_value(change: Change) -> None:
     ):
         raise ValueError(
             f"{value or 0:g}-hour days cannot be scheduled: a shooting day needs at least "
-            f"{HOURS_PER_PAGE / 8 * 60:g} minutes (an eighth of a page) and at most "
+            f"{MINUTES_PER_EIGHTH:g} minutes (an eighth of a page) and at most "
             f"{MAX_HOURS_PER_DAY:g} hours"
         )
     if change.kind == "budget_cap" and (value is None or value <= 0):

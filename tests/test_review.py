@@ -18,8 +18,6 @@ from greenlight.chat.outputs import Download, Table
 from greenlight.chat.review import is_review_command, review_frame
 from greenlight.chat.review_page import render_review_page
 from greenlight.cli import main
-from greenlight.cli import review as review_cli
-from store import review as store_review
 from store import users
 from store.chat_schema import create_chat_tables
 from store.db import create_tables, make_engine
@@ -187,7 +185,8 @@ async def test_the_cli_lists_one_users_sessions_from_the_same_query(
     )
     status, out, err = await asyncio.to_thread(run, "bob")  # bob has sessions, no account
     assert (status, out) == (1, "") and err == "error: no user 'bob': see greenlight users list\n"
-    assert review_cli.SORTS == store_review.SORTS
+    status, out, err = await asyncio.to_thread(run, "ann", "--sort", "price")
+    assert (status, out) == (1, "") and err.startswith("error: sort 'price' is not one of")
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ from langgraph.runtime import Runtime
 
 from graph.context import Context
 from graph.nodes.planning import remember_plan, thread_id
-from graph.planner import MAX_PLAN_SCENES
 from graph.state import State
 from tools import parsing
 from tools.parsing.limits import ReadLimits
+from tools.plan import MAX_PLAN_SCENES
 from tools.script import Script, ScriptError
 
 __all__ = ["ingest_files", "read_upload"]

@@ -14,9 +14,6 @@ from greenlight.settings import Settings
 
 __all__ = ["register"]
 
-SORTS = ("activity", "title", "budget")
-"""The page's sorts (`store.review.SORTS`, repeated here so `--help` stays fast)."""
-
 
 def _handle(args: argparse.Namespace) -> int:
     from greenlight.chat.review import review_frame
@@ -49,7 +46,7 @@ def register(subparsers: Any) -> None:
         description="List one user's saved sessions as the chat's /review page does.",
     )
     parser.add_argument("name", help="the user (see greenlight users list)")
-    parser.add_argument("--sort", choices=SORTS, default="activity")
+    parser.add_argument("--sort", default="activity", help="activity (default), title or budget")
     parser.add_argument("--search", default="", help="only sessions whose title contains this")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=_handle)
