@@ -72,10 +72,13 @@ def _group_strips(seq: Sequencing) -> tuple[list[list[int]], list[int]]:
     return list(keyed.values()), first
 
 
-def exact_plan(seq: Sequencing) -> ExactPlan:
-    """Merge twins, set cast-less strips first, and keep only cast whose pay order changes."""
+def exact_plan(seq: Sequencing, *, max_groups: int = _MAX_GROUPS) -> ExactPlan:
+    """Merge twins, set cast-less strips first, and keep only cast whose pay order changes.
+
+    Raises ValueError past `max_groups` groups (at most 62: a set of groups is an int64 mask).
+    """
     groups, first = _group_strips(seq)
-    if len(groups) > _MAX_GROUPS:
+    if len(groups) > min(max_groups, 62):
         raise ValueError(f"{len(groups)} groups of strips is too many for the exact search")
     cast = np.array([seq.cast[g].any(axis=0) for g in groups], dtype=bool).reshape(
         len(groups), seq.cast.shape[1]

@@ -1,8 +1,10 @@
 """`optimize`: the cheapest schedule the solvers can find and prove, with re-plan stability.
 
 The same path serves the product and the published benchmarks. Sequencing problems (whole-day
-strips filling a fixed number of days, see `sequence.is_sequential`) go to `sequential`: an
-exact subset DP when it fits the time budget, else local search, relaxed-DP bounds and CP-SAT.
+strips filling a fixed number of days, see `sequence.is_sequential`) without locations or
+precedences and too big for the subset DP go to `talent` (a bounded DP over sets of strips);
+the rest go to `sequential`: an exact subset DP when it fits the time budget, else local
+search, relaxed-DP bounds and CP-SAT.
 Everything else is the CP-SAT model seeded with a heuristic (or the previous version). The
 time limit covers the whole call: CP-SAT gets what preparation and the other methods left.
 """
@@ -20,6 +22,7 @@ from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, default_horizon, prepare
 from tools.schedule.sequence import is_sequential
 from tools.schedule.sequential import solve_sequential
+from tools.schedule.talent import solve_talent
 
 __all__ = ["optimize"]
 
@@ -98,7 +101,9 @@ def optimize(
         return ScheduleResult(status="infeasible", diagnosis=diagnose(prep))
     frozen, fixed = _frozen(prep, previous, frozen_days)
     if previous is None and not frozen and is_sequential(prep):
-        found = solve_sequential(prep, started=started, reversible=_reversible(prep, previous))
+        found = solve_talent(prep, started=started) or solve_sequential(
+            prep, started=started, reversible=_reversible(prep, previous)
+        )
         if found is not None:
             return found
     before = _previous_starts(prep, previous)

@@ -1,0 +1,82 @@
+"""The talent-scheduling path of `optimize`: sequencing without locations or precedences.
+
+Pure talent problems (whole-day strips, cast paid from first to last day, no priced location,
+no precedence) too big for the subset DP go to the bounded DP of `talent_search`, started
+from the local search's order; its answer is proven optimal when the search finishes, and
+otherwise comes with the better of the search's lower bound and the relaxed DPs' of `bounds`
+(method "talent-dp" either way). Problems the subset DP solves within the time stay with it
+(it is faster there), and anything else returns None so `sequential` takes it.
+"""
+
+from __future__ import annotations
+
+import time
+
+from tools.schedule.bounds import lower_bound
+from tools.schedule.costing import result_from_starts
+from tools.schedule.exact import ExactPlan, exact_plan
+from tools.schedule.model import ScheduleResult
+from tools.schedule.ordering import greedy_order, improve_order
+from tools.schedule.prepare import PreparedProblem
+from tools.schedule.sequence import Sequencing, order_cost, sequencing, starts_of
+from tools.schedule.talent_search import talent_search
+
+__all__ = ["solve_talent"]
+
+_LOCAL_SHARE = 0.1
+_BOUND_SHARE = 0.15
+"""Share of the time limit kept for the relaxed-DP bound when the search does not finish."""
+_MARGIN = 0.3
+"""Seconds kept back to cost and build the answer."""
+
+
+def _plan(seq: Sequencing, seconds: float) -> ExactPlan | None:
+    if seq.before or seq.setup.any():
+        return None
+    try:
+        plan = exact_plan(seq, max_groups=62)
+    except ValueError:
+        return None
+    if plan.estimated_seconds() <= 0.8 * seconds:  # the subset DP fits: `sequential` is faster
+        return None
+    return plan
+
+
+def _as_groups(plan: ExactPlan, order: list[int]) -> list[int]:
+    """Groups in the order their first strip appears in `order`."""
+    where = {s: g for g, members in enumerate(plan.groups) for s in members}
+    seen: dict[int, None] = {}
+    for s in order:
+        if s in where:
+            seen.setdefault(where[s], None)
+    return list(seen)
+
+
+def solve_talent(prep: PreparedProblem, *, started: float) -> ScheduleResult | None:
+    """The talent answer with its bound, or None when another path should take the problem."""
+    limit = prep.problem.options.time_limit_s
+    deadline = started + limit
+    seq = sequencing(prep)
+    plan = _plan(seq, deadline - time.perf_counter())
+    if plan is None:
+        return None
+    local, _ = improve_order(
+        seq, greedy_order(seq), deadline=time.perf_counter() + _LOCAL_SHARE * limit
+    )
+    found = talent_search(
+        plan, _as_groups(plan, local), deadline=deadline - (_BOUND_SHARE * limit + _MARGIN)
+    )
+    order = list(plan.first) + [s for g in found.groups for s in plan.groups[g]]
+    status = "optimal" if found.proven else "feasible"
+    result = result_from_starts(prep, starts_of(prep, order), status=status, method="talent-dp")
+    # The DP leaves out what every order pays the same (one-group cast, crew days, ...).
+    bound = found.bound + result.cost.total - found.cost
+    if not found.proven:
+        # Past ~30 groups the relaxed DPs (fewer cast, fewer strips) often bound better.
+        floor = lower_bound(seq, deadline=deadline - _MARGIN)
+        bound = max(bound, floor + result.cost.total - order_cost(seq, order))
+    result.bound = min(bound, result.cost.total)
+    if result.bound >= result.cost.total - 1e-6:
+        result.status = "optimal"
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,215 @@
+"""Compiled inner loops of the talent search (`talent_search`), with numba.
+
+Why compiled: the search visits millions of states, and each costs a pass over the groups and
+the cast; as numpy array operations that is a (states x groups x cast) temporary per layer, as
+Python loops about a microsecond per bit. numba compiles these plain loops once (cached on
+disk beside the module), so a state costs well under a microsecond.
+
+A state is a pair of int64 bitmasks: the groups shot first (`front`, from day one on) and the
+groups shot last (`back`, from the last day backwards); cast sets are int64 bitmasks too. The
+bound of a state (`_bound`) adds: cast in both ends, paid every remaining day; cast working in
+one end and in the middle, paid from that end to their last (first) middle group, bounded as
+Garcia de la Banda, Stuckey & Chu (2011) do, a weighted-completion problem whose shared groups
+are split between their cast in proportion to pay and solved by Smith's ratio rule, once from
+each end; everyone else, their own days.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["expand", "state_bounds"]
+
+_CHUNK = 11
+"""Cast bits per pay-table chunk: 2,048 entries each."""
+
+
+@njit(cache=True)
+def _pay(mask: int, table: np.ndarray) -> float:
+    total = 0.0
+    for j in range(table.shape[0]):
+        total += table[j, (mask >> (_CHUNK * j)) & 2047]
+    return total
+
+
+@njit(cache=True)
+def _casts(front: int, back: int, actors: np.ndarray) -> tuple[int, int, int]:
+    """The cast of the front groups, of the back groups and of the groups in neither."""
+    first, last, rest = 0, 0, 0
+    for i in range(actors.shape[0]):
+        if (front >> i) & 1:
+            first |= actors[i]
+        elif (back >> i) & 1:
+            last |= actors[i]
+        else:
+            rest |= actors[i]
+    return first, last, rest
+
+
+@njit(cache=True)
+def _completion(on: int, ratio: np.ndarray, weights: np.ndarray, picked: np.ndarray) -> float:
+    """Smith's rule over the `on` cast: sum of pay x completion, by increasing ratio."""
+    count = 0
+    for a in range(weights.shape[0]):
+        if (on >> a) & 1:
+            # Insertion sort: a handful of cast, and ties keep cast order (deterministic).
+            at = count
+            while at > 0 and ratio[picked[at - 1]] > ratio[a]:
+                picked[at] = picked[at - 1]
+                at -= 1
+            picked[at] = a
+            count += 1
+    elapsed, total = 0.0, 0.0
+    for j in range(count):
+        a = picked[j]
+        elapsed += ratio[a] * weights[a]
+        total += weights[a] * elapsed
+    return total
+
+
+@njit(cache=True)
+def _bound(
+    front: int,
+    back: int,
+    actors: np.ndarray,
+    days: np.ndarray,
+    pay: np.ndarray,
+    squares: np.ndarray,
+    weights: np.ndarray,
+    ratio: np.ndarray,
+    picked: np.ndarray,
+) -> float:
+    """Lower bound on the pay of the groups in neither end, whatever their order."""
+    first, last, rest = _casts(front, back, actors)
+    both = first & last
+    left = first & rest & ~both
+    right = last & rest & ~both
+    held = _pay(both, pay)
+    total = 0.0
+    ratio[:] = 0.0
+    for i in range(actors.shape[0]):
+        if ((front | back) >> i) & 1:
+            continue
+        total += days[i] * (held + _pay(actors[i] & ~(both | left | right), pay))
+        # Left and right cast are disjoint, so one ratio array serves both problems.
+        for on in (actors[i] & left, actors[i] & right):
+            if on:
+                w = _pay(on, pay)
+                total += days[i] * (w - _pay(on, squares) / w) / 2.0
+                for a in range(weights.shape[0]):
+                    if (on >> a) & 1:
+                        ratio[a] += days[i] / w
+    total += _completion(left, ratio, weights, picked)
+    return total + _completion(right, ratio, weights, picked)
+
+
+@njit(cache=True)
+def state_bounds(
+    front: np.ndarray,
+    back: np.ndarray,
+    actors: np.ndarray,
+    days: np.ndarray,
+    pay: np.ndarray,
+    squares: np.ndarray,
+    weights: np.ndarray,
+) -> np.ndarray:
+    """The bound of each state (see `_bound`)."""
+    out = np.empty(front.shape[0])
+    ratio = np.zeros(weights.shape[0])
+    picked = np.zeros(weights.shape[0], dtype=np.int64)
+    for k in range(front.shape[0]):
+        out[k] = _bound(front[k], back[k], actors, days, pay, squares, weights, ratio, picked)
+    return out
+
+
+@njit(cache=True)
+def _step(
+    i: int, near: int, far: int, actors: np.ndarray, days: np.ndarray, pay: np.ndarray
+) -> float:
+    """Pay of group i placed next to the `near` end: its cast, and near cast working later."""
+    return days[i] * _pay(actors[i] | (near & far), pay)
+
+
+@njit(cache=True)
+def expand(
+    front: np.ndarray,
+    back: np.ndarray,
+    g: np.ndarray,
+    to_front: bool,
+    actors: np.ndarray,
+    days: np.ndarray,
+    pay: np.ndarray,
+    own: np.ndarray,
+    limit: float,
+) -> tuple:
+    """Children (one group added to one end) whose cost plus the own pay left is within limit.
+
+    Returns their front and back masks, costs, parent indexes and added groups. A group whose
+    cast is exactly the cast on location at that end goes next alone: moving it there never
+    lengthens anyone's span (its cast are held there already, nobody else is).
+    """
+    n = actors.shape[0]
+    size = front.shape[0] * n
+    out_f, out_b = np.empty(size, dtype=np.int64), np.empty(size, dtype=np.int64)
+    out_g, out_p = np.empty(size), np.empty(size, dtype=np.int64)
+    out_i = np.empty(size, dtype=np.int64)
+    after = np.zeros(n + 1, dtype=np.int64)
+    count = 0
+    for k in range(front.shape[0]):
+        near_set = front[k] if to_front else back[k]
+        far_set = back[k] if to_front else front[k]
+        used = front[k] | back[k]
+        near, far, rest = _casts(near_set, far_set, actors)
+        on = near & (far | rest)
+        left, forced = 0.0, -1
+        for i in range(n):
+            if not (used >> i) & 1:
+                left += own[i]
+                if forced < 0 and actors[i] == on:
+                    forced = i
+        for i in range(n - 1, -1, -1):
+            after[i] = after[i + 1] | (0 if (used >> i) & 1 else actors[i])
+        before = 0
+        for i in range(n):
+            if (used >> i) & 1:
+                continue
+            others = before | after[i + 1] | far
+            before |= actors[i]
+            if forced >= 0 and i != forced:
+                continue
+            value = g[k] + _step(i, near, others, actors, days, pay)
+            if value + left - own[i] <= limit:
+                grown = near_set | (1 << i)
+                out_f[count] = grown if to_front else far_set
+                out_b[count] = far_set if to_front else grown
+                out_g[count], out_p[count], out_i[count] = value, k, i
+                count += 1
+    return out_f[:count], out_b[:count], out_g[:count], out_p[:count], out_i[:count]
+
+
+@njit(cache=True)
+def unique_least(front: np.ndarray, back: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """Indexes, increasing, of each (front, back) state once with its least cost (first on ties).
+
+    An open-addressing hash table: a sort of millions of pairs costs several times more.
+    """
+    size = 16
+    while size < 2 * front.shape[0]:
+        size *= 2
+    table = np.full(size, -1, dtype=np.int64)
+    mix = np.uint64(0x9E3779B97F4A7C15)
+    for k in range(front.shape[0]):
+        h = (np.uint64(front[k]) * mix) ^ (np.uint64(back[k]) + np.uint64(0x632BE59BD9B4E019))
+        slot = np.int64((h * mix) >> np.uint64(20)) & (size - 1)
+        while True:
+            j = table[slot]
+            if j < 0:
+                table[slot] = k
+                break
+            if front[j] == front[k] and back[j] == back[k]:
+                if g[k] < g[j]:
+                    table[slot] = k
+                break
+            slot = (slot + 1) & (size - 1)
+    return np.sort(table[table >= 0])

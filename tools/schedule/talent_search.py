@@ -1,0 +1,207 @@
+"""Exact talent scheduling past the subset DP: a bounded DP over sets of scheduled groups.
+
+The cost of what remains depends only on the set of groups already shot (Garcia de la Banda,
+Stuckey & Chu 2011), so the search goes layer by layer (sets of k groups, then k + 1) and
+keeps one cost per set, the cheapest way to shoot it first (memoisation by merging). A set is
+kept only while its cost plus a lower bound on finishing it (`talent_kernels._bound`) stays
+below the best order known, which comes from the local search; so only a small part of the
+2^n sets is ever seen. The reductions of `exact.exact_plan` come first: twins merged, cast-less
+strips first, cast in one group only priced as a constant.
+
+When a layer would exceed `_MAX_STATES`, the states with the best bound are kept and the
+least bound among those dropped is remembered; when the time runs out, the least bound of the
+current layer is. Either way the returned bound stays a true lower bound on every order, and
+the answer is "proven" when the bound reaches the best order's cost. Work is the same for the
+same input (sorted layers, stable sorts), so answers are deterministic unless the deadline cuts.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from tools.schedule.exact import ExactPlan
+from tools.schedule.talent_kernels import expand, state_bounds, unique_least
+
+__all__ = ["TalentOutcome", "talent_search"]
+
+_MAX_STATES = 2_000_000
+"""States kept per layer (masks, costs and parent links: about 70 MB a layer at most)."""
+_CHUNK = 10_000
+"""Parents expanded at once: bounds the children array and lets the deadline cut a layer."""
+
+
+@dataclass(frozen=True)
+class TalentOutcome:
+    """The best group order found, its DP cost, and a lower bound on every order's DP cost."""
+
+    groups: list[int]
+    cost: float
+    bound: float
+
+    @property
+    def proven(self) -> bool:
+        """True when no order is cheaper than the one found."""
+        return self.bound >= self.cost - 1e-6 * max(1.0, abs(self.cost))
+
+
+class _Tables:
+    """The plan as the compiled kernels take it: bit masks, pay tables per 11 cast bits."""
+
+    def __init__(self, plan: ExactPlan) -> None:
+        self.actors = plan.actors.astype(np.int64)
+        self.days = plan.days.astype(float)
+        self.weights = plan.weights.astype(float)
+        chunks = max(1, -(-len(self.weights) // 11))
+        self.pay = np.zeros((chunks, 2048))
+        self.squares = np.zeros((chunks, 2048))
+        for a, w in enumerate(self.weights):
+            j, bit = divmod(a, 11)
+            has = (np.arange(2048) >> bit) & 1 == 1
+            self.pay[j, has] += w
+            self.squares[j, has] += w * w
+        self.own = self.days * np.array([self.pay_of(int(x)) for x in self.actors])
+        self.integral = bool(np.all(self.weights == np.round(self.weights)))
+
+    def pay_of(self, mask: int) -> float:
+        return float(sum(w for a, w in enumerate(self.weights) if mask >> a & 1))
+
+    def bounds(self, front: np.ndarray, back: np.ndarray) -> np.ndarray:
+        return state_bounds(
+            front, back, self.actors, self.days, self.pay, self.squares, self.weights
+        )
+
+    def step(self, parent: int, group: int) -> float:
+        """The cost of shooting `group` right after the set `parent`."""
+        child = parent | 1 << group
+        done = rest = 0
+        for i, x in enumerate(self.actors):
+            if parent >> i & 1:
+                done |= int(x)
+            elif not child >> i & 1:
+                rest |= int(x)
+        return float(self.days[group]) * self.pay_of(int(self.actors[group]) | (done & rest))
+
+    def group_cost(self, order: list[int]) -> float:
+        state, total = 0, 0.0
+        for group in order:
+            total += self.step(state, group)
+            state |= 1 << group
+        return total
+
+
+def _dedupe(front: np.ndarray, back: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """Indexes of each (front, back) state once, with its least cost."""
+    return unique_least(front, back, g)
+
+
+class _Search:
+    """Layer k holds states with ceil(k/2) front groups and floor(k/2) back groups."""
+
+    def __init__(self, plan: ExactPlan, incumbent: list[int], deadline: float) -> None:
+        self.t = _Tables(plan)
+        self.n = len(plan.groups)
+        self.deadline = deadline
+        self.best = incumbent
+        self.best_cost = self.t.group_cost(incumbent)
+        self.floor = np.inf
+        """Least bound among states dropped for memory."""
+        self.steps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        """Per layer: each state's parent index, added group, and whether its ends swapped."""
+
+    def limit(self) -> float:
+        """Largest path cost worth keeping: below the best order (by a unit if integral)."""
+        if self.t.integral:
+            return self.best_cost - 1.0 + 1e-6
+        return self.best_cost - 1e-9 * max(1.0, abs(self.best_cost))
+
+    def _layer(self, state: tuple, to_front: bool, even: bool) -> tuple | None:
+        t, parts = self.t, []
+        front, back, g = state
+        for at in range(0, len(front), _CHUNK):
+            if time.perf_counter() >= self.deadline:
+                return None
+            cut = slice(at, at + _CHUNK)
+            cf, cb, cg, cp, ci = expand(
+                front[cut],
+                back[cut],
+                g[cut],
+                to_front,
+                t.actors,
+                t.days,
+                t.pay,
+                t.own,
+                self.limit(),
+            )
+            cp += at
+            # A state and its mirror cost the same to finish: keep one (front < back).
+            flip = (cf > cb) if even else np.zeros(len(cf), dtype=bool)
+            cf, cb = np.where(flip, cb, cf), np.where(flip, cf, cb)
+            keep = _dedupe(cf, cb, cg)
+            cf, cb, cg, cp, ci, flip = (x[keep] for x in (cf, cb, cg, cp, ci, flip))
+            ok = cg + t.bounds(cf, cb) <= self.limit()
+            parts.append([x[ok] for x in (cf, cb, cg, cp, ci, flip)])
+        joined = [np.concatenate([p[j] for p in parts]) for j in range(6)]
+        keep = _dedupe(*joined[:3])
+        return tuple(x[keep] for x in joined)
+
+    def _trim(self, found: tuple) -> tuple:
+        if len(found[0]) <= _MAX_STATES:
+            return found
+        f = found[2] + self.t.bounds(found[0], found[1])
+        order = np.argsort(f, kind="stable")
+        self.floor = min(self.floor, float(f[order[_MAX_STATES]]))
+        kept = np.sort(order[:_MAX_STATES])
+        return tuple(x[kept] for x in found)
+
+    def run(self) -> TalentOutcome:
+        zero = np.zeros(1, dtype=np.int64)
+        state: tuple = (zero, zero.copy(), np.zeros(1))
+        for k in range(self.n):
+            found = self._layer(state, to_front=k % 2 == 0, even=k % 2 == 1)
+            if found is None:
+                front, back, g = state
+                pending = float((g + self.t.bounds(front, back)).min()) if len(g) else np.inf
+                return self._outcome(min(pending, self.floor))
+            found = self._trim(found)
+            state = found[:3]
+            self.steps.append((found[3], found[4], found[5]))
+            if not len(found[0]):
+                return self._outcome(self.floor)
+        g = state[2]
+        at = int(np.argmin(g))
+        if float(g[at]) < self.best_cost:
+            self.best, self.best_cost = self._walk_back(at), float(g[at])
+        return self._outcome(self.floor)
+
+    def _walk_back(self, at: int) -> list[int]:
+        """The group order of a final state, replayed from its chain of parents."""
+        chain = []
+        for parents, groups, flips in reversed(self.steps):
+            chain.append((int(groups[at]), bool(flips[at])))
+            at = int(parents[at])
+        front: list[int] = []
+        back: list[int] = []
+        for k, (group, flip) in enumerate(reversed(chain)):
+            (front if k % 2 == 0 else back).append(group)
+            if flip:
+                front, back = back, front
+        return front + back[::-1]
+
+    def _outcome(self, pending: float) -> TalentOutcome:
+        bound = min(self.best_cost, pending)
+        if self.t.integral:
+            bound = min(self.best_cost, float(np.ceil(bound - 1e-6)))
+        return TalentOutcome(groups=self.best, cost=self.best_cost, bound=bound)
+
+
+def talent_search(plan: ExactPlan, incumbent: list[int], *, deadline: float) -> TalentOutcome:
+    """The cheapest group order of a talent plan (no locations, no precedences), and a bound.
+
+    `incumbent` is a group order to beat (from the local search); the answer is never worse.
+    """
+    if not plan.groups:
+        return TalentOutcome(groups=[], cost=0.0, bound=0.0)
+    return _Search(plan, incumbent, deadline).run()
