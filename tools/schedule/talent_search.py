@@ -4,15 +4,17 @@ The cost of what remains depends only on the set of groups already shot (Garcia 
 Stuckey & Chu 2011), so the search goes layer by layer (sets of k groups, then k + 1) and
 keeps one cost per set, the cheapest way to shoot it first (memoisation by merging). A set is
 kept only while its cost plus a lower bound on finishing it (`talent_kernels._bound`) stays
-below the best order known, which comes from the local search; so only a small part of the
-2^n sets is ever seen. The reductions of `exact.exact_plan` come first: twins merged, cast-less
-strips first, cast in one group only priced as a constant.
+below the best order known (the local search's, then a narrow beam's); so only a small part
+of the 2^n sets is ever seen. The reductions of `exact.exact_plan` come first: twins merged,
+cast-less strips first, cast in one group only priced as a constant. Optionally orders grow
+from both ends at once (`both_ends`).
 
-When a layer would exceed `_MAX_STATES`, the states with the best bound are kept and the
-least bound among those dropped is remembered; when the time runs out, the least bound of the
+When a layer would exceed its width, the states with the best bound are kept and the least
+bound among those dropped is remembered; when the time runs out, the least bound of the
 current layer is. Either way the returned bound stays a true lower bound on every order, and
 the answer is "proven" when the bound reaches the best order's cost. Work is the same for the
-same input (sorted layers, stable sorts), so answers are deterministic unless the deadline cuts.
+same input (states in a fixed order, ties to the first), so answers are deterministic unless
+the deadline cuts the search.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ __all__ = ["TalentOutcome", "talent_search"]
 
 _MAX_STATES = 2_000_000
 """States kept per layer (masks, costs and parent links: about 70 MB a layer at most)."""
+_BEAMS = (2_000,)
+"""Widths of the beam searches run before the exact one."""
 _CHUNK = 10_000
 """Parents expanded at once: bounds the children array and lets the deadline cut a layer."""
 
@@ -100,7 +104,10 @@ def _dedupe(front: np.ndarray, back: np.ndarray, g: np.ndarray) -> np.ndarray:
 class _Search:
     """Layer k holds states with ceil(k/2) front groups and floor(k/2) back groups."""
 
-    def __init__(self, plan: ExactPlan, incumbent: list[int], deadline: float) -> None:
+    def __init__(
+        self, plan: ExactPlan, incumbent: list[int], deadline: float, both_ends: bool, width: int
+    ) -> None:
+        self.both_ends, self.width = both_ends, width
         self.t = _Tables(plan)
         self.n = len(plan.groups)
         self.deadline = deadline
@@ -148,19 +155,20 @@ class _Search:
         return tuple(x[keep] for x in joined)
 
     def _trim(self, found: tuple) -> tuple:
-        if len(found[0]) <= _MAX_STATES:
+        if len(found[0]) <= self.width:
             return found
         f = found[2] + self.t.bounds(found[0], found[1])
         order = np.argsort(f, kind="stable")
-        self.floor = min(self.floor, float(f[order[_MAX_STATES]]))
-        kept = np.sort(order[:_MAX_STATES])
+        self.floor = min(self.floor, float(f[order[self.width]]))
+        kept = np.sort(order[: self.width])
         return tuple(x[kept] for x in found)
 
     def run(self) -> TalentOutcome:
         zero = np.zeros(1, dtype=np.int64)
         state: tuple = (zero, zero.copy(), np.zeros(1))
         for k in range(self.n):
-            found = self._layer(state, to_front=k % 2 == 0, even=k % 2 == 1)
+            turn = k % 2 == 1 and self.both_ends
+            found = self._layer(state, to_front=not turn, even=turn)
             if found is None:
                 front, back, g = state
                 pending = float((g + self.t.bounds(front, back)).min()) if len(g) else np.inf
@@ -185,7 +193,7 @@ class _Search:
         front: list[int] = []
         back: list[int] = []
         for k, (group, flip) in enumerate(reversed(chain)):
-            (front if k % 2 == 0 else back).append(group)
+            (back if k % 2 == 1 and self.both_ends else front).append(group)
             if flip:
                 front, back = back, front
         return front + back[::-1]
@@ -197,11 +205,23 @@ class _Search:
         return TalentOutcome(groups=self.best, cost=self.best_cost, bound=bound)
 
 
-def talent_search(plan: ExactPlan, incumbent: list[int], *, deadline: float) -> TalentOutcome:
+def talent_search(
+    plan: ExactPlan, incumbent: list[int], *, deadline: float, both_ends: bool = False
+) -> TalentOutcome:
     """The cheapest group order of a talent plan (no locations, no precedences), and a bound.
 
     `incumbent` is a group order to beat (from the local search); the answer is never worse.
+    `both_ends` builds orders from both ends (states are (front, back) pairs): its bound is
+    stronger but it has up to 3^n states against 2^n, and measured at 19 to 32 groups the
+    one-ended search proves more within the same time, so it is the default.
     """
     if not plan.groups:
         return TalentOutcome(groups=[], cost=0.0, bound=0.0)
-    return _Search(plan, incumbent, deadline).run()
+    for width in _BEAMS:
+        # A narrow beam first: a few thousand states a layer find a near-optimal order fast,
+        # and a better order to beat prunes the wide search far more.
+        found = _Search(plan, incumbent, deadline, both_ends, width).run()
+        if found.proven or time.perf_counter() >= deadline:
+            return found
+        incumbent = found.groups
+    return _Search(plan, incumbent, deadline, both_ends, _MAX_STATES).run()
