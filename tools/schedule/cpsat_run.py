@@ -18,7 +18,8 @@ from ortools.sat.python import cp_model
 
 from tools.schedule.cpsat import SCALE, Built, add_hard_rules, new_built
 from tools.schedule.cpsat_costs import add_costs
-from tools.schedule.prepare import PreparedProblem
+from tools.schedule.cpsat_day import add_day_rules
+from tools.schedule.prepare import PreparedProblem, day_rules_on
 
 __all__ = ["CpOutcome", "run_cpsat"]
 
@@ -74,6 +75,8 @@ def run_cpsat(
     nights = add_hard_rules(
         b, frozen_days=frozen_days, fixed=fixed, reversible=reversible, relabel=relabel
     )
+    if day_rules_on(prep.problem):
+        add_day_rules(b)
     add_costs(b, nights, previous=previous, move_cost=move_cost)
     if hint is not None:
         for (s, d), var in b.x.items():

@@ -12,12 +12,12 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from tools.schedule.baseline import heuristic_starts
+from tools.schedule.baseline import heuristic_starts, sorted_board
 from tools.schedule.costing import result_from_starts
 from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.diagnose import diagnose, precedence_cycle
 from tools.schedule.model import ScheduleProblem, ScheduleResult
-from tools.schedule.prepare import PreparedProblem, default_horizon, prepare
+from tools.schedule.prepare import PreparedProblem, day_rules_on, default_horizon, prepare
 from tools.schedule.sequence import is_sequential
 from tools.schedule.sequential import solve_sequential
 
@@ -138,6 +138,10 @@ def optimize(
 
 def _horizon(problem: ScheduleProblem, previous: ScheduleResult | None) -> int:
     days = default_horizon(problem)
+    options = problem.options
+    if day_rules_on(problem) and options.fixed_days is None and options.max_days is None:
+        # The moves cap can need more days than the pages do: the sorted board fits them.
+        days = max(days, len(sorted_board(problem).days))
     if (
         previous is not None
         and problem.options.fixed_days is None
