@@ -78,7 +78,12 @@ def build_registry(readings: list[Reading]) -> Registry:
         if near and len(key) >= 8:
             reg.alias[key] = (near[0], "a spelling variant")
             continue
-        reg.names[key] = spelled[key].most_common(1)[0][0]
+        # The commonest spelling names it; on a tie, the first one written without THE.
+        order = list(spelled[key])
+        reg.names[key] = min(
+            order,
+            key=lambda t: (-spelled[key][t], t.startswith("THE ") or "S' " in f"{t} ", order.index(t)),
+        )
         reg.words[key] = _words(readings, key)
         reg.alias[key] = (key, "named in the heading")
         if owner is not None:
