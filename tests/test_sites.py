@@ -63,7 +63,7 @@ RUNS = [
      [("MAST FARM", "MAST FARM"), ("MAST FARM", "MAST FARM")]),
     (["INT. HOUSE - DAY - FLASHBACK"], [("HOUSE", "HOUSE")]),
     (["EXT. MACGREGOR FARMHOUSE - DAY", "INT. MCGREGOR FARMHOUSE - NIGHT"],
-     [("MACGREGOR FARMHOUSE", "MACGREGOR FARMHOUSE"), ("MACGREGOR FARMHOUSE", "MACGREGOR FARMHOUSE")]),
+     [("MACGREGOR FARMHOUSE", "MACGREGOR FARMHOUSE")] * 2),
     (["INT. ORSON'S CAR - MOVING - NIGHT", "INT. KITCHEN - DAY"],
      [("ORSON'S CAR", "ORSON'S CAR"), ("KITCHEN", "KITCHEN")]),
     (["INT. POLICE STATION - BULLPEN - DAY", "INT. POLICE CAR - NIGHT"],
@@ -136,9 +136,9 @@ def test_corrections_win_and_say_so() -> None:
     assert [a.site for a in out] == ["LIGHTHOUSE"] * 3 + ["ST. JUDE'S HOSPITAL"]
     assert out[0].confidence == 1.0 and out[0].site_reason.startswith("your correction")
     assert out[3].kind == "stage"
+    wrong = parse_site_phrase("scenes 1 to 99 are at the lighthouse") or SiteCorrections()
     with pytest.raises(ValueError, match="'99'"):
-        apply_corrections(scenes, inferred, parse_site_phrase("scenes 1 to 99 are at the lighthouse")
-                          or SiteCorrections())  # fmt: skip
+        apply_corrections(scenes, inferred, wrong)
 
 
 def test_location_correction_moves_every_scene_naming_it() -> None:

@@ -187,7 +187,9 @@ def _build(script: Script, inputs: PlanInputs, card: RateCard, previous: Plan | 
         summary = summarize(base_budget, None, result, inputs, moves=(_moves(base), 0))
         return Plan(**common, schedule=result, summary=summary)
     final = _costed(final_problem, result)
-    if previous is None and not inputs.stage_moves:
+    # The sorted board keeps only the day rules: it may stand in for an unconstrained plan.
+    free = not (inputs.stage_moves or inputs.days or inputs.pinned or inputs.unavailable)
+    if previous is None and free:
         final = _no_worse(final, sorted_, card, tiers)
     analyses = _analyses(problem, base, sorted_, base_budget, final, card, tiers, inputs)
     return Plan(**common, schedule=final.result, **analyses)

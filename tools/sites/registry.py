@@ -82,13 +82,18 @@ def build_registry(readings: list[Reading]) -> Registry:
         order = list(spelled[key])
         reg.names[key] = min(
             order,
-            key=lambda t: (-spelled[key][t], t.startswith("THE ") or "S' " in f"{t} ", order.index(t)),
+            key=lambda t: (-spelled[key][t], _ornate(t), order.index(t)),
         )
         reg.words[key] = _words(readings, key)
         reg.alias[key] = (key, "named in the heading")
         if owner is not None:
             reg.owners[owner] = key
     return reg
+
+
+def _ornate(text: str) -> bool:
+    """A spelling with THE or a plural possessive ("THE MILLERS' HOUSE")."""
+    return text.startswith("THE ") or "S' " in f"{text} "
 
 
 def _words(readings: list[Reading], key: str) -> tuple[str, ...]:
