@@ -25,6 +25,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from bench.scriptsites import SitePlanner
 from bench.scriptwords import (
     DAY_WORDS,
     ELEMENT_LINES,
@@ -38,7 +39,6 @@ from bench.scriptwords import (
     SPEAKERS,
     SUBLOCATIONS,
 )
-from bench.scriptsites import SitePlanner
 from tools.parsing.blocks import Block
 
 __all__ = ["GenOptions", "GeneratedScript", "SceneTruth", "generate"]
