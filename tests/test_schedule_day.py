@@ -5,6 +5,8 @@ Checked on every board the product makes: CP-SAT's, the sorted board and script 
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,12 +56,16 @@ def _assert_day_rules(problem: ScheduleProblem, result: ScheduleResult) -> None:
     by_id = {s.id: s for s in problem.strips}
     for day in result.days:
         assert day.company_moves <= options.max_company_moves
-        sites = {by_id[sid].main_location for sid in day.strips}
-        sets = {
-            (by_id[sid].main_location, by_id[sid].int_ext, by_id[sid].set) for sid in day.strips
-        }
-        moves = (len(sites) - 1) * options.company_move_minutes
-        moves += (len(sets) - len(sites)) * options.set_move_minutes
+        # Moves as the AD counts them: changes of site, then of set, in shooting order.
+        order = [by_id[sid] for sid in day.strips]
+        pairs = list(itertools.pairwise(order))
+        sites = sum(a.main_location != b.main_location for a, b in pairs)
+        places = [
+            (a.main_location, a.int_ext, a.set, b.main_location, b.int_ext, b.set) for a, b in pairs
+        ]
+        sets = sum(p[:3] != p[3:] for p in places) - sites
+        assert day.company_moves == sites and day.set_moves == sets
+        moves = sites * options.company_move_minutes + sets * options.set_move_minutes
         shoot = sum(by_id[sid].eighths * options.minutes_per_eighth for sid in day.strips)
         assert abs(day.move_minutes - moves) < 1e-6 and abs(day.shoot_minutes - shoot) < 1e-6
         assert shoot + moves <= options.day_minutes + 1e-6

@@ -28,6 +28,7 @@ from tools.savings import (
     waterfall,
 )
 from tools.schedule.model import Dood, ScheduleProblem, ScheduleResult
+from tools.schedule.solver import Progress
 from tools.script import Script
 
 __all__ = ["make_plan", "plan_key"]
@@ -74,13 +75,18 @@ def _budget(c: Costed, card: RateCard, tiers: dict[str, str], crew: CrewPlan | N
 
 
 def _solve(
-    problem: ScheduleProblem, inputs: PlanInputs, card: RateCard, previous: Plan | None
+    problem: ScheduleProblem,
+    inputs: PlanInputs,
+    card: RateCard,
+    previous: Plan | None,
+    progress: Progress | None,
 ) -> ScheduleResult:
     return schedule.optimize(
         problem,
         previous=previous.schedule if previous else None,
         move_cost=float(card.rate("move", "company_move")) if previous else 0.0,
         frozen_days=inputs.frozen_days,
+        progress=progress,
     )
 
 
@@ -162,7 +168,13 @@ def _no_worse(final: Costed, sorted_: Costed, card: RateCard, tiers: dict[str, s
     return Costed(final.problem, kept, sorted_.dood)
 
 
-def _build(script: Script, inputs: PlanInputs, card: RateCard, previous: Plan | None) -> Plan:
+def _build(
+    script: Script,
+    inputs: PlanInputs,
+    card: RateCard,
+    previous: Plan | None,
+    progress: Progress | None = None,
+) -> Plan:
     tiers = cast_tiers(script, card)
     placed = script_sites(script, inputs.site_corrections)
     problem = build_problem(script, card, tiers, inputs, assigned=placed)
@@ -170,7 +182,7 @@ def _build(script: Script, inputs: PlanInputs, card: RateCard, previous: Plan | 
     base_budget = _budget(base, card, tiers, None)
     final_problem = relocate(problem, inputs.stage_moves) if inputs.stage_moves else problem
     sorted_ = _costed(problem, schedule.sorted_board(problem))
-    result = _solve(final_problem, inputs, card, previous)
+    result = _solve(final_problem, inputs, card, previous, progress)
     common: dict[str, Any] = dict(
         inputs=inputs,
         title=script.title,
@@ -206,11 +218,14 @@ def make_plan(
     *,
     previous: Plan | None = None,
     cache: PlanCache | None = None,
+    progress: Progress | None = None,
 ) -> Plan:
     """The whole plan for `script`; with `previous`, a stable re-plan (few moved strips).
 
     With `cache`, the same script, rate card, inputs and previous version return the stored
-    plan without solving again. ValueError for a script over `MAX_PLAN_SCENES`.
+    plan without solving again. With `progress`, a feature-length solve reports each
+    improving board (a `ScheduleResult` with its bound) as it goes, the sorted board first.
+    ValueError for a script over `MAX_PLAN_SCENES`.
     """
     if len(script.scenes) > MAX_PLAN_SCENES:
         raise ValueError(
@@ -223,7 +238,7 @@ def make_plan(
         stored = cache.get(key, Plan)
         if stored is not None:
             return stored
-    plan = _build(script, inputs, card, previous).model_copy(update={"key": key})
+    plan = _build(script, inputs, card, previous, progress).model_copy(update={"key": key})
     if cache is not None:
         cache.put(key, plan)
     return plan

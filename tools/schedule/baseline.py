@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tools.schedule.costing import result_from_starts
+from tools.schedule.costing import day_moves, result_from_starts
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, prepare, strip_minutes
 
@@ -23,16 +23,13 @@ class _Day:
     count: int = 0
     whole: bool = False
     lighting: set[bool] = field(default_factory=set)
-    sites: set[str] = field(default_factory=set)
-    sets: set[str] = field(default_factory=set)
+    placed: list[int] = field(default_factory=list)
 
 
 def _moves_fit(prep: PreparedProblem, day: _Day, s: int) -> bool:
     """The day's moves cap and its minutes (shooting plus moves) with strip `s` added."""
     options = prep.problem.options
-    sites = day.sites | ({prep.location[s]} if prep.location[s] else set())
-    sets = day.sets | ({prep.sets[s]} if prep.location[s] else set())
-    company, set_moves = max(0, len(sites) - 1), max(0, len(sets) - len(sites))
+    company, set_moves = day_moves(prep, [*day.placed, s])
     if options.max_company_moves is not None and company > options.max_company_moves:
         return False
     if options.day_minutes is None:
@@ -72,9 +69,7 @@ def _place(prep: PreparedProblem, board: list[_Day], s: int, start: int) -> None
         day.eighths += strip.eighths
         day.minutes += strip_minutes(strip, prep.problem.options.minutes_per_eighth)
         day.lighting.add(prep.night[s])
-        if prep.location[s]:
-            day.sites.add(prep.location[s])
-            day.sets.add(prep.sets[s])
+        day.placed.append(s)
 
 
 def first_fit(prep: PreparedProblem, order: Sequence[int], *, rules: bool = True) -> list[int]:

@@ -71,9 +71,16 @@ def day_moves(prep: PreparedProblem, strips: Sequence[int]) -> tuple[int, int]:
     """(company moves, set moves) of a day: sites visited - 1, sets visited - sites visited.
 
     Strips are shot grouped by site, then set (`occupancy`), so these are also the changes
-    between consecutive strips; the objective and the CP-SAT model count them this way.
+    between consecutive strips; the objective and the CP-SAT model count them this way. A
+    split day shoots its day scenes, then its night scenes: a site in both halves is visited
+    twice unless the halves meet there: the changes are counted in shooting order.
     """
     placed = [s for s in strips if prep.location[s]]
+    if len({prep.night[s] for s in placed}) > 1:
+        ordered = _order_within_day(prep, placed)
+        company = site_changes(prep, ordered)
+        changes = sum(1 for a, b in itertools.pairwise(ordered) if prep.sets[a] != prep.sets[b])
+        return company, changes - company
     sites = len({prep.location[s] for s in placed})
     sets = len({prep.sets[s] for s in placed})
     return max(0, sites - 1), max(0, sets - sites)
