@@ -1,8 +1,11 @@
 """Benchmark: `greenlight plan` on a generated 150-scene feature, then again from the cache.
 
 Targets: under 45 s end to end with default limits; the cache hit under 100 ms; the savings
-per analysis add up to the total exactly. Uses `bench.scriptgen` + the readers when they are
-importable (the real path from a file), else `synthetic_script` (Script records directly).
+per analysis add up to the total exactly. The day (issue 11): at most one company move a day
+on average, every day's minutes fit, the plan's likely budget at least 3% below the sorted
+board's, the gap to the bound, the first feasible board under 10 s and the final under 60 s.
+Uses `bench.scriptgen` (with site structure) + the readers when they are importable (the
+real path from a file), else `synthetic_script` (Script records directly).
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tools.plan import Plan
+from tools.schedule import ScheduleResult
 from tools.script import Element, Scene, Script
 
 __all__ = ["run", "synthetic_script"]
@@ -110,7 +115,7 @@ def _generated_script(scenes: int) -> tuple[Script, str]:
         from tools.parsing import read_script
     except ImportError:
         return synthetic_script(scenes=scenes), "synthetic records"
-    generated = generate(GenOptions(scenes=scenes))
+    generated = generate(GenOptions(scenes=scenes, pages=scenes * 4 // 5, sites=True))
     text = to_fountain(generated.title_page, generated.blocks())
     return read_script(text.encode(), filename="feature.fountain"), "scriptgen + Fountain reader"
 
@@ -123,11 +128,16 @@ def run(args: argparse.Namespace) -> None:
     scenes = 60 if getattr(args, "quick", False) else 150
     script, how = _generated_script(scenes)
     parsed = time.perf_counter() - parse_started
-    inputs = PlanInputs(time_limit_s=10.0 if getattr(args, "quick", False) else 30.0)
+    inputs = PlanInputs(time_limit_s=10.0 if getattr(args, "quick", False) else 60.0)
+    boards: list[tuple[float, float | None]] = []
     with tempfile.TemporaryDirectory() as tmp:
         cache = PlanCache(Path(tmp))
         started = time.perf_counter()
-        plan = make_plan(script, inputs, cache=cache)
+
+        def seen(board: ScheduleResult) -> None:
+            boards.append((time.perf_counter() - started, board.gap))
+
+        plan = make_plan(script, inputs, cache=cache, progress=seen)
         cold = time.perf_counter() - started
         started = time.perf_counter()
         again = make_plan(script, inputs, cache=cache)
@@ -147,3 +157,30 @@ def run(args: argparse.Namespace) -> None:
         print(f"{'  ' + saving.analysis:<34}{saving.amount:>14,.2f}")
     print(f"{'savings add up exactly':<34}{exact!s:>14}{'True':>12}")
     print(f"{'cache hit identical':<34}{(again == plan)!s:>14}{'True':>12}")
+    _day_figures(plan, boards, cold)
+
+
+def _day_figures(plan: Plan, boards: list[tuple[float, float | None]], cold: float) -> None:
+    """The board as an AD checks it, and the solve's progress (issue 11's targets)."""
+    days = plan.schedule.days
+    limit = plan.problem.options.day_minutes or 0
+    cap = plan.problem.options.max_company_moves
+    moves = sum(d.company_moves for d in days) / max(1, len(days))
+    fit = all(d.day_minutes <= limit + 1e-6 for d in days)
+    sorted_likely = plan.summary.sorted_likely
+    below = 1 - float(plan.summary.likely) / float(sorted_likely) if sorted_likely else 0.0
+    gap = plan.schedule.gap
+    first = boards[0][0] if boards else cold
+    most = max(d.company_moves for d in days)
+    print(
+        f"{'company moves a day (avg / max)':<34}{moves:>8.2f} / {most:<3}"
+        f"{'<= 1 / ' + str(cap):>12}"
+    )
+    print(f"{'every day fits its minutes':<34}{fit!s:>14}{'True':>12}")
+    print(f"{'plan below sorted board (likely)':<34}{below:>14.1%}{'>= 3%':>12}")
+    print(
+        f"{'gap to the bound':<34}{(gap if gap is not None else float('nan')):>14.1%}{'< 15%':>12}"
+    )
+    print(f"{'first feasible board (s)':<34}{first:>14.2f}{'< 10':>12}")
+    print(f"{'improving boards streamed':<34}{len(boards):>14}")
+    print(f"{'final board (s)':<34}{cold:>14.2f}{'< 60':>12}")

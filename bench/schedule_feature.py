@@ -22,11 +22,14 @@ def feature_problem(
     cast: int = 40,
     seed: int = 1,
     time_limit_s: float = 30.0,
+    day_rules: bool = False,
 ) -> ScheduleProblem:
     """A seeded feature: `scenes` strips over `locations` main locations and `cast` characters.
 
     Leads appear in many scenes, day players in few; about a quarter of scenes are night,
     a tenth have stunts; capacity is 4 pages a day; the full product objective is priced.
+    With `day_rules`, each location has up to three sets and the day is 720 minutes with
+    75-minute company moves, 15-minute set moves and at most one company move a day.
     """
     rng = random.Random(seed)
     names = [f"ACTOR{i:02d}" for i in range(cast)]
@@ -55,9 +58,21 @@ def feature_problem(
         night_premium_day=8000.0,
         soft_penalties={"turnaround": 1500.0, "story_order": 50.0, "stunt_spread": 2000.0},
     )
-    return ScheduleProblem(
+    problem = ScheduleProblem(
         strips=strips,
         cast=[CastMember(name=n, day_rate=r) for n, r in zip(names, rates, strict=True)],
         costs=costs,
         options=ScheduleOptions(capacity_eighths=32, time_limit_s=time_limit_s),
     )
+    if not day_rules:
+        return problem
+    sets = random.Random(seed + 1)
+    strips = [s.model_copy(update={"set": f"SET{sets.randint(0, 2)}"}) for s in problem.strips]
+    options = problem.options.model_copy(
+        update=dict(
+            day_minutes=720.0, company_move_minutes=75.0, set_move_minutes=15.0,
+            max_company_moves=1,
+        )
+    )  # fmt: skip
+    costs = problem.costs.model_copy(update={"set_move": 250.0})
+    return problem.model_copy(update={"strips": strips, "options": options, "costs": costs})

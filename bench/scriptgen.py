@@ -16,6 +16,8 @@ Knobs (all in `GenOptions`, same seed -> same script, byte for byte):
 - `messy`: fraction of headings written with an irregular separator, case or spacing
   (`--`, `,`, `. `, en dash, double spaces, odd case), as PARSING.md lists from real files.
 - `night`: fraction of scenes at night (the rest are day words: DAY, MORNING, DUSK, ...).
+- `sites`: realistic site structure (`bench.scriptsites`): sites with several sets, written
+  many ways, in story runs; each scene's truth then carries its `site` and `set`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from bench.scriptsites import SitePlanner
 from bench.scriptwords import (
     DAY_WORDS,
     ELEMENT_LINES,
@@ -59,6 +62,7 @@ class GenOptions:
     a_scenes: int = 2
     messy: float = 0.3
     night: float = 0.35
+    sites: bool = False
 
 
 @dataclass
@@ -72,6 +76,9 @@ class SceneTruth:
     location: str
     time_of_day: str | None
     lighting: str
+    site: str = ""
+    """With `GenOptions.sites`: the site the scene is truly at (the set's site)."""
+    set: str = ""
     speakers: list[str] = field(default_factory=list)
     non_speaking: list[str] = field(default_factory=list)
     elements: dict[str, list[str]] = field(default_factory=dict)
@@ -128,12 +135,13 @@ def generate(options: GenOptions | None = None) -> GeneratedScript:
     budget = opts.pages * LINES_PER_PAGE / opts.scenes
     scenes: list[SceneTruth] = []
     number, lighting = 0, "DAY"
+    planner = SitePlanner(random.Random(opts.seed + 1)) if opts.sites else None
     for index in range(opts.scenes):
         label = f"{number}A" if index in inserts else str(number := number + 1)
         if index in secondary:
             scene = _secondary_scene(rng, label, scenes[-1])
         else:
-            scene = _scene_heading(rng, opts, label, lighting)
+            scene = _scene_heading(rng, opts, label, lighting, planner)
         lighting = scene.lighting
         # Everyone gets a line early on, so all speaking parts appear even in short scripts.
         must = [cast[index % len(cast)], cast[(index * 7 + 3) % len(cast)]]
@@ -144,11 +152,17 @@ def generate(options: GenOptions | None = None) -> GeneratedScript:
     )
 
 
-def _scene_heading(rng: random.Random, opts: GenOptions, label: str, lighting: str) -> SceneTruth:
+def _scene_heading(
+    rng: random.Random, opts: GenOptions, label: str, lighting: str, planner: SitePlanner | None
+) -> SceneTruth:
     written, int_ext = rng.choices(_PREFIXES, weights=(10, 8, 1, 1))[0]
     location = rng.choice(LOCATIONS)
     if rng.random() < 0.25:
         location = f"{location} - {rng.choice(SUBLOCATIONS)}"
+    place = planner.next() if planner is not None else None
+    if place is not None:
+        location, int_ext = place.location, place.int_ext
+        written = "INT." if int_ext == "INT" else "EXT."
     roll = rng.random()
     if roll < 0.1:
         time, light = rng.choice(_INHERITING), lighting
@@ -167,12 +181,13 @@ def _scene_heading(rng: random.Random, opts: GenOptions, label: str, lighting: s
         shown_time = time[0].lower() + time[1:]
     space = "  " if messy and rng.random() < 0.3 else " "
     heading = f"{written}{space}{shown_location}" + (f"{sep}{shown_time}" if shown_time else "")
-    return SceneTruth(label, heading, int_ext, location, time, light)
+    site, set_ = (place.site, place.set) if place is not None else ("", "")
+    return SceneTruth(label, heading, int_ext, location, time, light, site, set_)
 
 
 def _secondary_scene(rng: random.Random, label: str, before: SceneTruth) -> SceneTruth:
     text = rng.choice(SECONDARY)
-    return SceneTruth(label, text, None, text, None, before.lighting)
+    return SceneTruth(label, text, None, text, None, before.lighting, before.site, before.set)
 
 
 def _fill_body(

@@ -8,7 +8,7 @@ ask an LLM for the same `Request` through structured output. Days in messages ar
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -18,6 +18,7 @@ from graph.intent_patterns import (
     parse_changes,
     parse_versions,
 )
+from graph.site_intents import site_changes
 
 __all__ = ["Change", "IntentKind", "Request", "View", "parse_intent"]
 
@@ -33,8 +34,9 @@ class Change(BaseModel):
     """One what-if change to the plan's inputs."""
 
     kind: Literal[
-        "days", "pages_per_day", "hours_per_day", "unavailable", "pin", "stage", "budget_cap"
-    ]
+        "days", "pages_per_day", "hours_per_day", "unavailable", "pin", "stage", "budget_cap",
+        "sites", "moves_per_day",
+    ]  # fmt: skip
     value: float | None = None
     """Days, pages per day, hours per shooting day or the budget cap."""
     actor: str | None = None
@@ -45,6 +47,8 @@ class Change(BaseModel):
     """Scene number for `pin` and `stage`."""
     hint: str | None = None
     """Words that pick scenes for `stage` when no number is given ("bridge")."""
+    sites: dict[str, Any] | None = None
+    """For `sites`: the user's site corrections (`tools.sites.SiteCorrections` as JSON)."""
 
 
 class Request(BaseModel):
@@ -111,6 +115,8 @@ def parse_intent(text: str) -> Request | None:
         return Request(kind="plan", text=text)
     if _GREETING.match(message):
         return Request(kind="chat", text=text)
+    if sited := site_changes(message):
+        return Request(kind="what_if", changes=sited, text=text)
     if _RENDER.search(message):
         return Request(kind="render_cost", text=text)
     if _COMPARE.search(message):

@@ -15,6 +15,7 @@ from graph.facts import money
 from graph.intents import Change
 from greenlight.settings import Settings
 from tools.schedule.model import MINUTES_PER_EIGHTH, eighths_in_hours
+from tools.sites import SiteCorrections, parse_site_phrase
 
 __all__ = [
     "MAX_DAYS",
@@ -32,6 +33,8 @@ MAX_DAYS = 365
 MAX_PAGES_PER_DAY = 50.0
 """Far more than any unit shoots in a day (a fast one does 8 to 10)."""
 MAX_HOURS_PER_DAY = 24.0
+MAX_MOVES_PER_DAY = 5
+"""Most company moves a day the chat lets a plan allow."""
 HOURS_PER_PAGE = MINUTES_PER_EIGHTH * 8 / 60
 """The planning pace the schedule uses (3 hours a page)."""
 
@@ -137,6 +140,31 @@ def _check_value(change: Change) -> None:
             )
 
 
+def _moves_cap(value: float | None) -> int:
+    if value is None or value % 1 or not 0 <= value <= MAX_MOVES_PER_DAY:
+        raise ValueError(
+            f"a cap of {value or 0:g} company moves a day is not a plan: ask for a whole number "
+            f"from 0 to {MAX_MOVES_PER_DAY}"
+        )
+    return int(value)
+
+
+def _site_corrections(inputs: Record, change: Change, script: Record) -> Record:
+    """The saved corrections with this one added; ValueError names an unknown scene or place."""
+    added = SiteCorrections.model_validate(change.sites or {})
+    numbers = {str(s.get("number", "")).upper() for s in script.get("scenes") or []}
+    for span in added.scenes:
+        for end in (span.first, span.last):
+            if end.upper() not in numbers:
+                raise ValueError(f"the script has no scene {end}: check the scene numbers")
+    places = [str(s.get(k) or "") for s in script.get("scenes") or [] for k in ("location",)]
+    for name in [*added.locations, *added.kinds]:
+        if parse_site_phrase(f"{name} is a stage", places) is None:
+            raise ValueError(f"no heading names {name}: say it as the script writes it")
+    saved = SiteCorrections.model_validate(inputs.get("site_corrections") or {})
+    return saved.merged(added).model_dump(mode="json")
+
+
 def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> Record:
     """New inputs with every change applied; ValueError for an unknown scene or actor or a
     value no schedule can have (0 days, day 0, 0 pages per day)."""
@@ -151,6 +179,12 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
             new["pages_per_day"] = float(change.value or 0)
         elif change.kind == "hours_per_day":
             new["pages_per_day"] = pages_in_hours(change.value or 0)
+            # The day in minutes: shooting plus moves must fit the new length.
+            new["day_minutes"] = float(change.value or 0) * 60
+        elif change.kind == "moves_per_day":
+            new["max_company_moves"] = _moves_cap(change.value)
+        elif change.kind == "sites":
+            new["site_corrections"] = _site_corrections(new, change, script)
         elif change.kind == "budget_cap":
             new["budget_cap"] = float(change.value or 0)
         elif change.kind == "unavailable":
@@ -181,6 +215,10 @@ def describe_changes(changes: Sequence[Change]) -> str:
             )
         elif c.kind == "budget_cap":
             parts.append(f"budget cap {c.value:,.0f}")
+        elif c.kind == "moves_per_day":
+            parts.append(f"up to {c.value:g} company moves a day")
+        elif c.kind == "sites":
+            parts.append(_describe_sites(SiteCorrections.model_validate(c.sites or {})))
         elif c.kind == "unavailable":
             days = ", ".join(str(d + 1) for d in c.days)
             parts.append(f"{c.actor} unavailable on days {days}")
@@ -193,6 +231,13 @@ def describe_changes(changes: Sequence[Change]) -> str:
                 else f"{c.hint or 'the'} stunt moved to a stage"
             )
     return "; ".join(parts)
+
+
+def _describe_sites(c: SiteCorrections) -> str:
+    said = [f"scenes {s.first}-{s.last} at {s.site.upper()}" for s in c.scenes]
+    said += [f"{place} at {site}" for place, site in c.locations.items()]
+    said += [f"{site} is a {kind}" for site, kind in c.kinds.items()]
+    return "sites corrected: " + ", ".join(said)
 
 
 def normalize_cuts(cuts: Record) -> Record:

@@ -11,6 +11,7 @@ import pytest
 
 from greenlight.chat.tables import (
     csv_bytes,
+    days_table,
     dood_table,
     json_bytes,
     scenes_table,
@@ -35,6 +36,16 @@ def test_schedule_table_follows_shooting_order() -> None:
     assert frame.loc[1, "cast"] == "ANN, BO" and frame.loc[0, "date"] == "2025-03-01"
     with pytest.raises(ValueError, match="unknown strip 'x'"):
         schedule_table([ShootDay(index=0, strips=["x"])], strips)
+
+
+def test_days_table_shows_sites_and_moves() -> None:
+    day = ShootDay(
+        index=0, strips=["1", "2"], sites=["MILLER HOUSE", "DINER"], company_moves=1,
+        set_moves=2, eighths=20, shoot_minutes=450, move_minutes=105, day_minutes=555,
+    )  # fmt: skip
+    row = days_table([day]).iloc[0].to_dict()
+    assert row["sites"] == "MILLER HOUSE -> DINER" and row["company_moves"] == 1
+    assert (row["set_moves"], row["pages"], row["move_min"], row["day_min"]) == (2, 2.5, 105, 555)
 
 
 def test_dood_table_has_a_column_per_day() -> None:

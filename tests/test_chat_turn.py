@@ -164,7 +164,7 @@ async def test_a_real_screenplay_gets_steps_a_streamed_answer_and_the_plan(
     assert isinstance(schedule, Table) and len(schedule.frame) == truth["scenes"]
     assert schedule.frame["day"].max() == days
     book = openpyxl.load_workbook(io.BytesIO(found["plan-v1.xlsx"].data))  # type: ignore[union-attr]
-    assert book.sheetnames == ["Schedule", "DOOD", "Budget"]
+    assert book.sheetnames == ["Schedule", "Days", "DOOD", "Budget"]
     budget_rows = list(book["Budget"].iter_rows(values_only=True))[1:]
     accounts = plan["budget"]["accounts"]
     assert [r[1] for r in budget_rows] == [acc["name"] for acc in accounts]
@@ -289,7 +289,7 @@ async def test_a_failing_tool_ends_the_turn_with_a_message(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("show the schedule", {"Stripboard", "Schedule"}),
+        ("show the schedule", {"Stripboard", "Schedule", "Days"}),
         ("show the budget", {"Budget by account", "Budget"}),
         ("show the day out of days", {"DOOD"}),
         ("export the budget as xlsx", {"budget.xlsx"}),

@@ -16,6 +16,7 @@ from greenlight.chat.outputs import Chart, Download, Item, Table
 from greenlight.chat.tables import (
     budget_table,
     csv_bytes,
+    days_table,
     dood_table,
     json_bytes,
     schedule_table,
@@ -37,11 +38,12 @@ def _days_and_strips(plan: Record) -> tuple[list[ShootDay], list[Strip]]:
 
 
 def plan_frames(plan: Record) -> dict[str, pd.DataFrame]:
-    """The plan's three tables: Schedule, DOOD and Budget (empty when the plan has none)."""
+    """The plan's tables: Schedule, Days (sites and moves), DOOD, Budget (empty when none)."""
     days, strips = _days_and_strips(plan)
     dood = plan.get("dood")
     return {
         "Schedule": schedule_table(days, strips),
+        "Days": days_table(days),
         "DOOD": dood_table(Dood.model_validate(dood)) if dood else pd.DataFrame(),
         "Budget": budget_table((plan.get("budget") or {}).get("accounts") or []),
     }
@@ -86,7 +88,11 @@ def view_items(plan: Record, view: str | None) -> list[Item]:
     """The chart and table of one view of the plan (schedule, stripboard, DOOD, budget)."""
     frames = plan_frames(plan)
     if view in {"schedule", "stripboard"}:
-        return [_stripboard(plan), Table("Schedule", frames["Schedule"])]
+        return [
+            _stripboard(plan),
+            Table("Schedule", frames["Schedule"]),
+            Table("Days", frames["Days"]),
+        ]
     if view == "dood":
         return [Table("DOOD", frames["DOOD"])]
     if view == "budget":

@@ -20,6 +20,7 @@ from tools.script import Script
 __all__ = [
     "budget_table",
     "csv_bytes",
+    "days_table",
     "dood_table",
     "json_bytes",
     "scenes_table",
@@ -66,13 +67,41 @@ def schedule_table(days: Sequence[ShootDay], strips: Iterable[Strip]) -> pd.Data
                     "date": day.date or "",
                     "scene": strip.id,
                     "location": strip.location or strip.main_location,
+                    "site": strip.main_location or strip.location,
+                    "set": strip.set,
                     "int_ext": strip.int_ext or "",
                     "lighting": strip.lighting,
                     "pages": round(strip.eighths / 8, 3),
                     "cast": ", ".join(strip.cast),
                 }
             )
-    columns = ["day", "date", "scene", "location", "int_ext", "lighting", "pages", "cast"]
+    columns = [
+        "day", "date", "scene", "location", "site", "set", "int_ext", "lighting", "pages", "cast"
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def days_table(days: Sequence[ShootDay]) -> pd.DataFrame:
+    """One row per shooting day as an AD checks it: sites, moves, pages and the day's minutes."""
+    rows = [
+        {
+            "day": day.index + 1,
+            "date": day.date or "",
+            "lighting": day.lighting,
+            "sites": " -> ".join(day.sites or day.locations),
+            "company_moves": day.company_moves,
+            "set_moves": day.set_moves,
+            "pages": round(day.eighths / 8, 3),
+            "shoot_min": round(day.shoot_minutes),
+            "move_min": round(day.move_minutes),
+            "day_min": round(day.day_minutes),
+        }
+        for day in days
+    ]
+    columns = [
+        "day", "date", "lighting", "sites", "company_moves", "set_moves", "pages",
+        "shoot_min", "move_min", "day_min",
+    ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 
 

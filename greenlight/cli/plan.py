@@ -52,7 +52,8 @@ def _read(path: Path) -> Any:
     return parsing.read_script(path.read_bytes(), filename=path.name)
 
 
-def _breakdown(script: Any, tiers: dict[str, str]) -> dict[str, Any]:
+def _breakdown(script: Any, tiers: dict[str, str], sites: list[Any]) -> dict[str, Any]:
+    placed = {a.index: a for a in sites}
     scenes = [
         {
             "number": s.number,
@@ -60,6 +61,7 @@ def _breakdown(script: Any, tiers: dict[str, str]) -> dict[str, Any]:
             "int_ext": s.int_ext,
             "location": s.location,
             "main_location": s.main_location,
+            **_site(placed.get(i)),
             "lighting": s.lighting,
             "eighths": s.eighths,
             "cast": s.cast,
@@ -67,16 +69,41 @@ def _breakdown(script: Any, tiers: dict[str, str]) -> dict[str, Any]:
                 cat: [e.name for e in found] for cat, found in s.elements.items() if found
             },
         }
-        for s in script.scenes
+        for i, s in enumerate(script.scenes)
     ]
     return {"title": script.title, "format": script.format, "scenes": scenes, "cast": tiers}
+
+
+def _site(a: Any) -> dict[str, Any]:
+    if a is None:
+        return {"site": None, "set": None, "site_kind": None, "site_reason": None}
+    return {
+        "site": a.site,
+        "set": a.set,
+        "site_kind": a.kind,
+        "site_reason": a.site_reason,
+        "site_confidence": a.confidence,
+    }
+
+
+def _baselines(plan: Any) -> dict[str, Any]:
+    out = {}
+    for name, base in (("script_order", plan.baseline), ("sorted_board", plan.sorted_board)):
+        if base is not None:
+            out[name] = {
+                "days": len(base.schedule.days),
+                "company_moves": sum(d.company_moves for d in base.schedule.days),
+                "likely": float(base.budget.likely),
+            }
+    return out
 
 
 def plan_json(script: Any, plan: Any, cuts: Any = None) -> dict[str, Any]:
     """The plan as one JSON-ready object (the `--json` output)."""
     out = {
-        "breakdown": _breakdown(script, plan.tiers),
-        "schedule": plan.schedule.model_dump(mode="json"),
+        "breakdown": _breakdown(script, plan.tiers, plan.sites),
+        "schedule": {**plan.schedule.model_dump(mode="json"), "gap": plan.schedule.gap},
+        "baselines": _baselines(plan),
         "dood": plan.dood.model_dump(mode="json") if plan.dood else None,
         "budget": plan.budget.model_dump(mode="json") if plan.budget else None,
         "baseline": plan.baseline.model_dump(mode="json"),
@@ -94,15 +121,19 @@ def plan_json(script: Any, plan: Any, cuts: Any = None) -> dict[str, Any]:
 
 def _stripboard(plan: Any) -> None:
     by_id = {strip.id: strip for strip in plan.problem.strips}
-    print(f"\n{'Day':>4}  {'Scenes':<28}{'Pages':>7}  {'D/N':<6}Locations")
+    print(f"\n{'Day':>4}  {'Scenes':<28}{'Pages':>7}  {'D/N':<6}{'Moves':>6}{'Min':>6}  Sites")
     for day in plan.schedule.days:
         scenes = ", ".join(day.strips)
         if len(scenes) > 26:
             scenes = scenes[:23] + "..."
         eighths = sum(by_id[s].eighths for s in dict.fromkeys(day.strips))
         pages = f"{eighths // 8} {eighths % 8}/8" if eighths % 8 else f"{eighths // 8}"
-        where = " -> ".join(day.locations)
-        print(f"{day.index + 1:>4}  {scenes:<28}{pages:>7}  {day.lighting:<6}{where}")
+        where = " -> ".join(day.sites or day.locations)
+        moves = f"{day.company_moves}+{day.set_moves}"
+        print(
+            f"{day.index + 1:>4}  {scenes:<28}{pages:>7}  {day.lighting:<6}{moves:>6}"
+            f"{round(day.day_minutes):>6}  {where}"
+        )
 
 
 def _topsheet(plan: Any) -> None:

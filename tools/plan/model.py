@@ -10,6 +10,7 @@ from tools.budget import Budget, CrewPlan
 from tools.budget.money import Money
 from tools.savings import ClusteringReport, Saving, StuntCandidate
 from tools.schedule.model import Dood, ScheduleProblem, ScheduleResult
+from tools.sites import SiteAssignment, SiteCorrections
 
 __all__ = ["Baseline", "Plan", "PlanInputs", "Summary"]
 
@@ -35,10 +36,16 @@ class PlanInputs(BaseModel):
     seed: int = 7
     frozen_days: list[int] = Field(default_factory=list)
     """0-based days already shot or locked: a re-plan never moves their strips."""
+    day_minutes: float | None = Field(default=None, gt=0)
+    """Length of a shooting day in minutes; None: the rate card's (720, a 12-hour day)."""
+    max_company_moves: int | None = Field(default=None, ge=0, le=5)
+    """Most company moves in one day; None: the rate card's (1)."""
+    site_corrections: SiteCorrections = Field(default_factory=SiteCorrections)
+    """The user's corrections of sites (chat or CSV); they win over inference."""
 
 
 class Baseline(BaseModel):
-    """Script order packed into days by capacity, with its DOOD and budget."""
+    """A baseline board (script order, or the sorted board), with its DOOD and budget."""
 
     schedule: ScheduleResult
     dood: Dood
@@ -61,6 +68,15 @@ class Summary(BaseModel):
     baseline_likely: Money = Decimal(0)
     baseline_high: Money = Decimal(0)
     total_saving: Money = Decimal(0)
+    """Saving against the script-order baseline (the one the waterfall attributes)."""
+    sorted_days: int = 0
+    sorted_moves: int = 0
+    sorted_likely: Money = Decimal(0)
+    """The sorted board's likely budget (sorted by site, INT/EXT, day/night, cast)."""
+    saving_vs_sorted: Money = Decimal(0)
+    """Saving against the sorted board: what the optimizer adds over the AD's first board."""
+    attributed_to: str = "script_order"
+    """The baseline the per-analysis savings are measured from."""
     by_analysis: dict[str, Money] = Field(default_factory=dict)
     over_cap: Money | None = None
     """Likely total minus the budget cap, when a cap was given and is exceeded."""
@@ -87,6 +103,11 @@ class Plan(BaseModel):
     """None when no schedule exists (infeasible): see `schedule.diagnosis`."""
     crew: CrewPlan | None = None
     baseline: Baseline
+    """Script order packed into days under the plan's day rules."""
+    sorted_board: Baseline | None = None
+    """The board an AD sorts by hand first (site, INT/EXT, day/night, cast), same rules."""
+    sites: list[SiteAssignment] = Field(default_factory=list)
+    """Per scene, its site and set with the reason (corrections applied)."""
     clustering: ClusteringReport | None = None
     savings: list[Saving] = Field(default_factory=list)
     stunt_candidates: list[StuntCandidate] = Field(default_factory=list)

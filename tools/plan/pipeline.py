@@ -17,11 +17,10 @@ from tools.budget import Budget, cast_tiers, compute_budget, crew_needs, day_fac
 from tools.budget.crew import CrewPlan, day_player_premium
 from tools.cache import PlanCache, cache_key
 from tools.plan.model import Baseline, Plan, PlanInputs
-from tools.plan.problem import build_problem
+from tools.plan.problem import build_problem, script_sites
 from tools.plan.summary import savings_steps, summarize
 from tools.ratecard import RateCard, load_rate_card
 from tools.savings import (
-    cluster_days,
     clustering_report,
     relocate,
     scale_crew,
@@ -29,6 +28,7 @@ from tools.savings import (
     waterfall,
 )
 from tools.schedule.model import Dood, ScheduleProblem, ScheduleResult
+from tools.schedule.solver import Progress
 from tools.script import Script
 
 __all__ = ["make_plan", "plan_key"]
@@ -75,19 +75,25 @@ def _budget(c: Costed, card: RateCard, tiers: dict[str, str], crew: CrewPlan | N
 
 
 def _solve(
-    problem: ScheduleProblem, inputs: PlanInputs, card: RateCard, previous: Plan | None
+    problem: ScheduleProblem,
+    inputs: PlanInputs,
+    card: RateCard,
+    previous: Plan | None,
+    progress: Progress | None,
 ) -> ScheduleResult:
     return schedule.optimize(
         problem,
         previous=previous.schedule if previous else None,
         move_cost=float(card.rate("move", "company_move")) if previous else 0.0,
         frozen_days=inputs.frozen_days,
+        progress=progress,
     )
 
 
 def _analyses(
     problem: ScheduleProblem,
     base: Costed,
+    sorted_: Costed,
     base_budget: Budget,
     final: Costed,
     card: RateCard,
@@ -95,7 +101,7 @@ def _analyses(
     inputs: PlanInputs,
 ) -> dict[str, Any]:
     """The waterfall's budgets, the savings, the stunt candidates and the summary."""
-    clustered = _costed(problem, schedule.evaluate(problem, cluster_days(problem)))
+    clustered = sorted_
     crew = _scaled_crew(final, card)
     original = Costed(problem, final.result, final.dood)
     budgets = [
@@ -138,28 +144,45 @@ def _analyses(
             inputs,
             moves=(_moves(base), _moves(final)),
             savings=savings,
+            sorted_board=(budgets[0], _moves(clustered)),
         ),
     )
 
 
-def _build(script: Script, inputs: PlanInputs, card: RateCard, previous: Plan | None) -> Plan:
-    tiers = cast_tiers(script, card)
-    problem = build_problem(
-        script,
-        card,
-        tiers,
-        days=inputs.days,
-        pages_per_day=inputs.pages_per_day,
-        pinned=inputs.pinned,
-        unavailable=inputs.unavailable,
-        start_date=inputs.start_date,
-        time_limit_s=inputs.time_limit_s,
-        seed=inputs.seed,
+def _baseline(c: Costed, budget: Budget) -> Baseline:
+    return Baseline(schedule=c.result, dood=c.dood, budget=budget)
+
+
+def _no_worse(final: Costed, sorted_: Costed, card: RateCard, tiers: dict[str, str]) -> Costed:
+    """The plan, or the sorted board when the solver's board came out dearer in the budget."""
+    plan_likely = _budget(final, card, tiers, None).likely
+    if _budget(sorted_, card, tiers, None).likely >= plan_likely:
+        return final
+    kept = sorted_.result.model_copy(
+        update={
+            "status": final.result.status,
+            "bound": final.result.bound,
+            "method": "sorted-board",
+        }
     )
+    return Costed(final.problem, kept, sorted_.dood)
+
+
+def _build(
+    script: Script,
+    inputs: PlanInputs,
+    card: RateCard,
+    previous: Plan | None,
+    progress: Progress | None = None,
+) -> Plan:
+    tiers = cast_tiers(script, card)
+    placed = script_sites(script, inputs.site_corrections)
+    problem = build_problem(script, card, tiers, inputs, assigned=placed)
     base = _costed(problem, schedule.baseline(problem))
     base_budget = _budget(base, card, tiers, None)
     final_problem = relocate(problem, inputs.stage_moves) if inputs.stage_moves else problem
-    result = _solve(final_problem, inputs, card, previous)
+    sorted_ = _costed(problem, schedule.sorted_board(problem))
+    result = _solve(final_problem, inputs, card, previous, progress)
     common: dict[str, Any] = dict(
         inputs=inputs,
         title=script.title,
@@ -168,14 +191,20 @@ def _build(script: Script, inputs: PlanInputs, card: RateCard, previous: Plan | 
         currency=card.currency,
         problem=final_problem,
         tiers=tiers,
-        schedule=result,
-        baseline=Baseline(schedule=base.result, dood=base.dood, budget=base_budget),
+        baseline=_baseline(base, base_budget),
+        sorted_board=_baseline(sorted_, _budget(sorted_, card, tiers, None)),
+        sites=placed,
     )
     if result.status == "infeasible" or not result.days:
         summary = summarize(base_budget, None, result, inputs, moves=(_moves(base), 0))
-        return Plan(**common, summary=summary)
+        return Plan(**common, schedule=result, summary=summary)
     final = _costed(final_problem, result)
-    return Plan(**common, **_analyses(problem, base, base_budget, final, card, tiers, inputs))
+    # The sorted board keeps only the day rules: it may stand in for an unconstrained plan.
+    free = not (inputs.stage_moves or inputs.days or inputs.pinned or inputs.unavailable)
+    if previous is None and free:
+        final = _no_worse(final, sorted_, card, tiers)
+    analyses = _analyses(problem, base, sorted_, base_budget, final, card, tiers, inputs)
+    return Plan(**common, schedule=final.result, **analyses)
 
 
 MAX_PLAN_SCENES = 1_000
@@ -189,11 +218,14 @@ def make_plan(
     *,
     previous: Plan | None = None,
     cache: PlanCache | None = None,
+    progress: Progress | None = None,
 ) -> Plan:
     """The whole plan for `script`; with `previous`, a stable re-plan (few moved strips).
 
     With `cache`, the same script, rate card, inputs and previous version return the stored
-    plan without solving again. ValueError for a script over `MAX_PLAN_SCENES`.
+    plan without solving again. With `progress`, a feature-length solve reports each
+    improving board (a `ScheduleResult` with its bound) as it goes, the sorted board first.
+    ValueError for a script over `MAX_PLAN_SCENES`.
     """
     if len(script.scenes) > MAX_PLAN_SCENES:
         raise ValueError(
@@ -206,7 +238,7 @@ def make_plan(
         stored = cache.get(key, Plan)
         if stored is not None:
             return stored
-    plan = _build(script, inputs, card, previous).model_copy(update={"key": key})
+    plan = _build(script, inputs, card, previous, progress).model_copy(update={"key": key})
     if cache is not None:
         cache.put(key, plan)
     return plan

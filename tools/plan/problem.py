@@ -8,15 +8,18 @@ the tier rate with fringes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
-from tools import schedule
+from tools import schedule, sites
 from tools.budget import location_kind
+from tools.plan.model import PlanInputs
 from tools.ratecard import RateCard
-from tools.schedule.model import ScheduleCosts, ScheduleOptions, ScheduleProblem
+from tools.schedule.model import MINUTES_PER_EIGHTH, ScheduleCosts, ScheduleOptions, ScheduleProblem
 from tools.script import Script
+from tools.sites import SiteAssignment, SiteCorrections
 
-__all__ = ["build_problem", "schedule_costs"]
+__all__ = ["build_problem", "day_options", "schedule_costs", "script_sites"]
 
 
 def _crew_wages(card: RateCard, condition: str) -> tuple[Decimal, int]:
@@ -30,8 +33,13 @@ def _equipment(card: RateCard, condition: str) -> Decimal:
     return sum((item.rate for item in items if item.applies_to == condition), Decimal(0))
 
 
-def schedule_costs(card: RateCard, locations: list[str]) -> ScheduleCosts:
-    """The optimizer's prices, from the rate card (see the module docstring)."""
+def schedule_costs(
+    card: RateCard, locations: list[str], kinds: Mapping[str, str] | None = None
+) -> ScheduleCosts:
+    """The optimizer's prices, from the rate card (see the module docstring).
+
+    `kinds` gives a site's kind (from `tools.sites`); otherwise it is read from the name.
+    """
     crew_fringe = 1 + card.rate("fringe", "crew", Decimal(0)) / 100
     wages, heads = _crew_wages(card, "always")
     meal = card.rate("other", "catering", Decimal(0))
@@ -46,14 +54,44 @@ def schedule_costs(card: RateCard, locations: list[str]) -> ScheduleCosts:
     )
     setups = {}
     for where in locations:
-        item = card.find("setup", location_kind(where))
+        item = card.find("setup", (kinds or {}).get(where) or location_kind(where))
         setups[where] = float(item.rate) if item else 0.0
+    turnaround = float(card.rate("param", "turnaround_penalty", Decimal(0)))
     return ScheduleCosts(
         crew_day=float(crew_day),
         company_move=float(card.rate("move", "company_move")),
+        set_move=float(card.rate("move", "set_move", Decimal(0))),
         location_setup=setups,
         night_premium_day=float(night),
+        soft_penalties={"turnaround": turnaround} if turnaround > 0 else {},
     )
+
+
+def day_options(card: RateCard, inputs: PlanInputs) -> dict[str, float | int]:
+    """The day's rules from the inputs over the rate card: its minutes, move minutes, cap.
+
+    The day's minutes also cap the pages a day (at the pace), so "10-hour days" shoots fewer.
+    """
+    minutes = inputs.day_minutes or float(card.rate("param", "day_minutes", Decimal(720)))
+    cap = inputs.max_company_moves
+    if cap is None:
+        cap = int(card.rate("param", "max_company_moves_per_day", Decimal(1)))
+    eighths = min(round(inputs.pages_per_day * 8), int(minutes / MINUTES_PER_EIGHTH + 1e-9))
+    return {
+        "day_minutes": minutes,
+        "company_move_minutes": float(card.rate("param", "company_move_minutes", Decimal(0))),
+        "set_move_minutes": float(card.rate("param", "set_move_minutes", Decimal(0))),
+        "max_company_moves": cap,
+        "capacity_eighths": max(1, eighths),
+    }
+
+
+def script_sites(script: Script, corrections: SiteCorrections) -> list[SiteAssignment]:
+    """Every scene's site and set: inferred from the headings, the user's corrections on top."""
+    inferred = sites.infer_sites(script.scenes)
+    if corrections.empty:
+        return inferred
+    return sites.apply_corrections(script.scenes, inferred, corrections)
 
 
 def _cast_rates(card: RateCard, tiers: dict[str, str]) -> dict[str, float]:
@@ -70,38 +108,38 @@ def build_problem(
     script: Script,
     card: RateCard,
     tiers: dict[str, str],
+    inputs: PlanInputs,
     *,
-    days: int | None,
-    pages_per_day: float,
-    pinned: dict[str, int],
-    unavailable: dict[str, list[int]],
-    start_date: str | None,
-    time_limit_s: float,
-    seed: int,
+    assigned: list[SiteAssignment] | None = None,
 ) -> ScheduleProblem:
-    """The problem: strips from scenes, cast with rates and unavailability, options, costs."""
-    locations = list(dict.fromkeys(s.main_location or s.location for s in script.scenes))
+    """The problem: strips (at their sites) from scenes, cast with rates and unavailability,
+    the day's rules and the costs. ValueError names an unknown scene or cast member."""
+    placed = assigned if assigned is not None else script_sites(script, inputs.site_corrections)
+    locations = list(dict.fromkeys(a.site for a in placed))
+    kinds = {a.site: a.kind for a in placed}
     gap = int(card.rate("param", "drop_pickup_min_gap_days", Decimal(0)))
     options = ScheduleOptions(
-        capacity_eighths=max(1, round(pages_per_day * 8)),
         drop_min_gap=gap or None,
-        fixed_days=days,
-        pinned=dict(pinned),
-        start_date=start_date,
-        time_limit_s=time_limit_s,
-        seed=seed,
+        fixed_days=inputs.days,
+        pinned=dict(inputs.pinned),
+        start_date=inputs.start_date,
+        time_limit_s=inputs.time_limit_s,
+        seed=inputs.seed,
+        **day_options(card, inputs),  # type: ignore[arg-type]
     )
     problem = schedule.problem_from_script(
         script,
         cast_rates=_cast_rates(card, tiers),
-        costs=schedule_costs(card, locations),
+        costs=schedule_costs(card, locations, kinds),
         options=options,
+        sites=placed,
     )
     ids = {strip.id for strip in problem.strips}
-    for scene in pinned:
+    for scene in inputs.pinned:
         if scene not in ids:
             raise ValueError(f"cannot pin scene {scene!r}: the script has no such scene")
     names = {member.name for member in problem.cast}
+    unavailable = inputs.unavailable
     for name in unavailable:
         if name not in names:
             raise ValueError(f"{name!r} is not in the cast; check the spelling (upper case)")

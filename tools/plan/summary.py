@@ -55,9 +55,9 @@ def savings_steps(
     """
     gap = f", gap {result.gap:.1%}" if result.gap is not None else ""
     details = [
-        f"{report.visits_saved} location set-ups and {report.moves_saved} company moves saved; "
-        f"{report.baseline_days} -> {report.clustered_days} days (pins and availability are "
-        "left to the optimizer)",
+        f"the sorted board (by site, INT/EXT, day/night, cast, packed by the day's minutes): "
+        f"{report.visits_saved} site set-ups and {report.moves_saved} company moves saved; "
+        f"{report.baseline_days} -> {report.clustered_days} days",
         f"CP-SAT {result.status}{gap}: {len(clustered.days)} -> {len(result.days)} days, "
         f"{moves[0]} -> {moves[1]} company moves",
         _crew_detail(crew),
@@ -72,7 +72,8 @@ def savings_steps(
 def _text(s: Summary) -> list[str]:
     money = lambda v: format_money(v, s.currency)  # noqa: E731
     lines = [
-        f"Baseline (script order): {s.baseline_days} days, {s.baseline_moves} company moves, "
+        f"Baseline (script order, same day rules): {s.baseline_days} days, "
+        f"{s.baseline_moves} company moves, "
         f"{money(s.baseline_low)} / {money(s.baseline_likely)} / {money(s.baseline_high)} "
         "(low / likely / high).",
     ]
@@ -84,7 +85,17 @@ def _text(s: Summary) -> list[str]:
         f"Plan ({s.status}): {s.days} days, {s.moves} company moves, {money(s.low)} / "
         f"{money(s.likely)} / {money(s.high)}."
     )
-    lines.append(f"Saving against the baseline: {money(s.total_saving)}.")
+    if s.sorted_days:
+        lines.append(
+            f"Sorted board (by site, INT/EXT, day/night, cast): {s.sorted_days} days, "
+            f"{s.sorted_moves} company moves, {money(s.sorted_likely)} likely."
+        )
+    lines.append(
+        f"Saving against the script-order baseline: {money(s.total_saving)} (the analyses "
+        "below are attributed against this baseline)."
+    )
+    if s.sorted_days:
+        lines.append(f"Saving against the sorted board: {money(s.saving_vs_sorted)}.")
     lines += [f"- {name.replace('_', ' ')}: {money(v)}" for name, v in s.by_analysis.items()]
     if s.over_cap is not None:
         lines.append(f"Over the budget cap by {money(s.over_cap)}.")
@@ -99,10 +110,12 @@ def summarize(
     *,
     moves: tuple[int, int] = (0, 0),
     savings: list[Saving] | None = None,
+    sorted_board: tuple[Budget, int] | None = None,
 ) -> Summary:
-    """Baseline against plan in days, moves and money, and the saving per analysis.
+    """Baselines against plan in days, moves and money, and the saving per analysis.
 
-    `moves` is (baseline, plan) company moves, counted as the budget counts them.
+    `moves` is (baseline, plan) company moves, counted as the budget counts them;
+    `sorted_board` is the sorted board's budget and company moves.
     """
     summary = Summary(
         status=result.status,
@@ -115,9 +128,14 @@ def summarize(
         baseline_likely=base_budget.likely,
         baseline_high=base_budget.high,
     )
+    if sorted_board is not None:
+        summary.sorted_days, summary.sorted_likely = sorted_board[0].days, sorted_board[0].likely
+        summary.sorted_moves = sorted_board[1]
     if budget is not None:
         summary.low, summary.likely, summary.high = budget.low, budget.likely, budget.high
         summary.total_saving = base_budget.likely - budget.likely
+        if sorted_board is not None:
+            summary.saving_vs_sorted = sorted_board[0].likely - budget.likely
         summary.by_analysis = {s.analysis: s.amount for s in savings or []}
         cap = inputs.budget_cap
         if cap is not None and budget.likely > Decimal(str(cap)):

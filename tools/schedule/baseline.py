@@ -1,15 +1,19 @@
-"""The baseline (script order packed by capacity) and the heuristic that seeds the solver."""
+"""The baselines (script order, the sorted board) and the heuristic that seeds the solver.
+
+Both baselines pack strips into days under the same day rules as the plan: capacity, the
+day's minutes with move time, the moves cap; the sorted board also keeps day and night apart.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tools.schedule.costing import result_from_starts
+from tools.schedule.costing import day_moves, result_from_starts
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, prepare, strip_minutes
 
-__all__ = ["baseline", "first_fit", "heuristic_starts"]
+__all__ = ["baseline", "first_fit", "heuristic_starts", "sorted_board", "sorted_order"]
 
 
 @dataclass
@@ -19,6 +23,19 @@ class _Day:
     count: int = 0
     whole: bool = False
     lighting: set[bool] = field(default_factory=set)
+    placed: list[int] = field(default_factory=list)
+
+
+def _moves_fit(prep: PreparedProblem, day: _Day, s: int) -> bool:
+    """The day's moves cap and its minutes (shooting plus moves) with strip `s` added."""
+    options = prep.problem.options
+    company, set_moves = day_moves(prep, [*day.placed, s])
+    if options.max_company_moves is not None and company > options.max_company_moves:
+        return False
+    if options.day_minutes is None:
+        return True
+    moves = company * options.company_move_minutes + set_moves * options.set_move_minutes
+    return day.minutes + prep.minutes[s] + moves <= options.day_minutes + 1e-9
 
 
 def _fits(prep: PreparedProblem, day: _Day, s: int, *, rules: bool) -> bool:
@@ -27,6 +44,8 @@ def _fits(prep: PreparedProblem, day: _Day, s: int, *, rules: bool) -> bool:
         return False
     if prep.whole[s]:
         return day.count == 0
+    if not _moves_fit(prep, day, s):
+        return False
     strip = prep.problem.strips[s]
     minutes = strip_minutes(strip, options.minutes_per_eighth)
     if day.eighths + strip.eighths > options.capacity_eighths:
@@ -50,6 +69,7 @@ def _place(prep: PreparedProblem, board: list[_Day], s: int, start: int) -> None
         day.eighths += strip.eighths
         day.minutes += strip_minutes(strip, prep.problem.options.minutes_per_eighth)
         day.lighting.add(prep.night[s])
+        day.placed.append(s)
 
 
 def first_fit(prep: PreparedProblem, order: Sequence[int], *, rules: bool = True) -> list[int]:
@@ -82,15 +102,44 @@ def first_fit(prep: PreparedProblem, order: Sequence[int], *, rules: bool = True
     return starts
 
 
-def heuristic_starts(prep: PreparedProblem) -> list[int]:
-    """A good first schedule: pinned strips first, then blocks by location, lighting and cast."""
+def sorted_order(prep: PreparedProblem) -> list[int]:
+    """The AD's first sort: pinned strips, then by site, INT/EXT, day/night, set and cast.
+
+    Sites come in order of first appearance in the script, so the board follows the story
+    where it costs nothing.
+    """
     pinned = set(prep.problem.options.pinned)
+    first_seen: dict[str, int] = {}
+    for s in range(len(prep.ids)):
+        first_seen.setdefault(prep.location[s], s)
+    strips = prep.problem.strips
 
     def key(s: int) -> tuple:
-        cast = tuple(prep.cast_of[s])
-        return (prep.ids[s] not in pinned, prep.location[s], prep.night[s], cast, s)
+        inside = strips[s].int_ext or ""
+        return (
+            prep.ids[s] not in pinned,
+            first_seen[prep.location[s]],
+            inside,
+            prep.night[s],
+            prep.sets[s],
+            tuple(prep.cast_of[s]),
+            s,
+        )
 
-    return first_fit(prep, sorted(range(len(prep.ids)), key=key))
+    return sorted(range(len(prep.ids)), key=key)
+
+
+def heuristic_starts(prep: PreparedProblem) -> list[int]:
+    """A good first schedule (the sorted board): strips in `sorted_order`, first fit."""
+    return first_fit(prep, sorted_order(prep))
+
+
+def sorted_board(problem: ScheduleProblem) -> ScheduleResult:
+    """The board an AD makes first by hand: sorted by site, INT/EXT, day/night, cast, packed
+    by the day's minutes under the same rules as the plan (a baseline beside script order)."""
+    prep = prepare(problem, horizon=max(1, 2 * sum(strip.days for strip in problem.strips)))
+    starts = first_fit(prep, sorted_order(prep))
+    return result_from_starts(prep, starts, status="feasible", method="sorted-board")
 
 
 def baseline(problem: ScheduleProblem) -> ScheduleResult:

@@ -20,7 +20,17 @@ from tools.schedule.model import (
 )
 from tools.schedule.prepare import PreparedProblem, prepare
 
-__all__ = ["cast_days", "cost_of", "evaluate", "occupancy", "result_from_starts", "shoot_days"]
+__all__ = [
+    "cast_days",
+    "cost_of",
+    "day_minutes",
+    "day_moves",
+    "evaluate",
+    "occupancy",
+    "result_from_starts",
+    "shoot_days",
+    "site_changes",
+]
 
 
 def occupancy(prep: PreparedProblem, starts: Sequence[int]) -> list[list[int]]:
@@ -35,9 +45,14 @@ def occupancy(prep: PreparedProblem, starts: Sequence[int]) -> list[list[int]]:
 
 def _order_within_day(prep: PreparedProblem, strips: list[int]) -> list[int]:
     first_seen: dict[str, int] = {}
+    first_set: dict[str, int] = {}
     for s in strips:
         first_seen.setdefault(prep.location[s], s)
-    ordered = sorted(strips, key=lambda s: (prep.night[s], first_seen[prep.location[s]], s))
+        first_set.setdefault(prep.sets[s], s)
+    ordered = sorted(
+        strips,
+        key=lambda s: (prep.night[s], first_seen[prep.location[s]], first_set[prep.sets[s]], s),
+    )
     before = {(prep.index[a], prep.index[b]) for a, b in prep.problem.options.precedences}
     # A stable topological pass keeps continuity pairs right when they share a day.
     out: list[int] = []
@@ -50,6 +65,42 @@ def _order_within_day(prep: PreparedProblem, strips: list[int]) -> list[int]:
         out.append(pick)
         pending.remove(pick)
     return out
+
+
+def day_moves(prep: PreparedProblem, strips: Sequence[int]) -> tuple[int, int]:
+    """(company moves, set moves) of a day: sites visited - 1, sets visited - sites visited.
+
+    Strips are shot grouped by site, then set (`occupancy`), so these are also the changes
+    between consecutive strips; the objective and the CP-SAT model count them this way. A
+    split day shoots its day scenes, then its night scenes: a site in both halves is visited
+    twice unless the halves meet there: the changes are counted in shooting order.
+    """
+    placed = [s for s in strips if prep.location[s]]
+    if len({prep.night[s] for s in placed}) > 1:
+        ordered = _order_within_day(prep, placed)
+        company = site_changes(prep, ordered)
+        changes = sum(1 for a, b in itertools.pairwise(ordered) if prep.sets[a] != prep.sets[b])
+        return company, changes - company
+    sites = len({prep.location[s] for s in placed})
+    sets = len({prep.sets[s] for s in placed})
+    return max(0, sites - 1), max(0, sets - sites)
+
+
+def site_changes(prep: PreparedProblem, strips: Sequence[int]) -> int:
+    """Changes of site between consecutive strips, in shooting order (what the board shows)."""
+    placed = [prep.location[s] for s in strips if prep.location[s]]
+    return sum(1 for a, b in itertools.pairwise(placed) if a != b)
+
+
+def day_minutes(prep: PreparedProblem, strips: Sequence[int], first: Sequence[int]) -> tuple:
+    """(shooting, move) minutes of a day; `first` are the strips that start on it."""
+    options = prep.problem.options
+    company, sets = day_moves(prep, strips)
+    shoot = sum(prep.minutes[s] for s in first if not prep.whole[s])
+    if any(prep.whole[s] for s in strips):
+        shoot = options.day_minutes or shoot
+    moves = company * options.company_move_minutes + sets * options.set_move_minutes
+    return float(shoot), float(moves)
 
 
 def cast_days(
@@ -112,9 +163,9 @@ def cost_of(
     costs = prep.problem.costs
     days = occupancy(prep, starts)
     used = [day for day in days if day]
-    moves = sum(
-        max(0, len({prep.location[s] for s in day if prep.location[s]}) - 1) for day in used
-    )
+    counted = [day_moves(prep, day) for day in used]
+    moves = sum(c for c, _ in counted)
+    set_moves = sum(s for _, s in counted)
     revisits = 0.0
     for loc in {loc for loc in prep.location if loc}:
         present = [any(prep.location[s] == loc for s in day) for day in days]
@@ -127,6 +178,7 @@ def cost_of(
         cast_work=work,
         cast_hold=hold,
         company_moves=costs.company_move * moves,
+        set_moves=costs.set_move * set_moves,
         location_revisits=revisits,
         night_premium=costs.night_premium_day * sum(any(prep.night[s] for s in d) for d in used),
         penalties=_penalties(prep, days, starts),
@@ -149,6 +201,8 @@ def shoot_days(prep: PreparedProblem, starts: Sequence[int]) -> list[ShootDay]:
     dates = _dates(prep.problem.options, len(occupied))
     for d, strips in enumerate(occupied):
         locations = list(dict.fromkeys(prep.location[s] for s in strips if prep.location[s]))
+        _, sets = day_moves(prep, strips)
+        shoot, move = day_minutes(prep, strips, [s for s in strips if starts[s] == d])
         nights = {prep.night[s] for s in strips}
         lighting: Literal["DAY", "NIGHT", "SPLIT"] = (
             "SPLIT" if len(nights) == 2 else ("NIGHT" if True in nights else "DAY")
@@ -163,7 +217,12 @@ def shoot_days(prep: PreparedProblem, starts: Sequence[int]) -> list[ShootDay]:
                     prep.cast_names[a] for a in sorted({a for s in strips for a in prep.cast_of[s]})
                 ],
                 lighting=lighting,
-                company_moves=max(0, len(locations) - 1),
+                company_moves=site_changes(prep, strips),
+                sites=locations,
+                set_moves=sets,
+                shoot_minutes=shoot,
+                move_minutes=move,
+                day_minutes=shoot + move,
                 date=dates[d] if dates else None,
             )
         )

@@ -6,6 +6,7 @@ d..d+L-1). Cost terms live in `cpsat_costs`; this module holds the variables and
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,11 @@ class Built:
     """Per day, (strip, start literal) pairs of strips occupying that day."""
     start: list[cp_model.LinearExpr] = field(default_factory=list)
     used: list[cp_model.IntVar] = field(default_factory=list)
+    present: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)
+    """Per site, per day: the site is visited (built by `cpsat_day.presence`)."""
+    anywhere: list[cp_model.IntVar] = field(default_factory=list)
+    set_visits: list[list[cp_model.IntVar]] = field(default_factory=list)
+    """Per day: one literal per set, true when the set is visited."""
     terms: list[tuple[int, cp_model.LinearExprT]] = field(default_factory=list)
     """Objective terms (integer cents coefficient, expression)."""
     offset: int = 0
@@ -117,7 +123,12 @@ def _add_used_days(b: Built) -> None:
     pages = sum(st.eighths for s, st in enumerate(prep.problem.strips) if not prep.whole[s])
     whole = sum(length for s, length in enumerate(prep.length) if prep.whole[s])
     # Redundant: the pages alone need this many days, which lifts the crew-cost bound.
-    m.add(sum(b.used) >= min(len(b.used), whole + -(-pages // cap)))
+    need = whole + -(-pages // cap)
+    day_length = prep.problem.options.day_minutes
+    if day_length is not None:
+        minutes = sum(prep.minutes[s] for s in range(len(prep.ids)) if not prep.whole[s])
+        need = max(need, whole + math.ceil(minutes / day_length - 1e-9))
+    m.add(sum(b.used) >= min(len(b.used), need))
 
 
 def _add_lighting(b: Built) -> list[cp_model.IntVar]:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from ortools.sat.python import cp_model
 
 from tools.schedule.cpsat import SCALE, Built
+from tools.schedule.cpsat_day import company_moves, presence, set_moves, set_presence
 
 __all__ = ["add_costs"]
 
@@ -25,27 +26,25 @@ def _add_crew_and_nights(b: Built, nights: list[cp_model.IntVar]) -> None:
 
 
 def _add_locations(b: Built) -> None:
-    """Company moves (extra main locations in a day) and revisits (extra runs of days)."""
+    """Company moves (extra sites in a day), set moves and revisits (extra runs of days)."""
     prep, costs = b.prep, b.prep.problem.costs
     locations = sorted({loc for loc in prep.location if loc})
-    move = costs.company_move
-    if not locations or (move <= 0 and not any(prep.setup_cost(x) > 0 for x in locations)):
+    move, set_move = costs.company_move, costs.set_move
+    setups = any(prep.setup_cost(x) > 0 for x in locations)
+    if not locations or (move <= 0 and set_move <= 0 and not setups):
         return
-    present: dict[str, list[cp_model.IntVar]] = {}
-    for loc in locations:
-        present[loc] = [
-            _exact_or(b, [v for s, v in day if prep.location[s] == loc], f"at_{loc}_{d}")
-            for d, day in enumerate(b.occ)
-        ]
-    if move > 0:
-        for d, day in enumerate(b.occ):
-            anywhere = _exact_or(b, [v for s, v in day if prep.location[s]], f"loc_{d}")
-            b.add_cost(move, sum(present[loc][d] for loc in locations) - anywhere)
+    presence(b)
+    if set_move > 0:
+        set_presence(b)
+    for d in range(len(b.occ)):
+        b.add_cost(move, company_moves(b, d))
+        if set_move > 0:
+            b.add_cost(set_move, set_moves(b, d))
     for loc in locations:
         setup = prep.setup_cost(loc)
         if setup <= 0:
             continue
-        days = present[loc]
+        days = b.present[loc]
         runs = [days[0]]
         for d in range(1, len(days)):
             run = b.model.new_bool_var(f"run_{loc}_{d}")

@@ -18,7 +18,8 @@ from ortools.sat.python import cp_model
 
 from tools.schedule.cpsat import SCALE, Built, add_hard_rules, new_built
 from tools.schedule.cpsat_costs import add_costs
-from tools.schedule.prepare import PreparedProblem
+from tools.schedule.cpsat_day import add_day_rules
+from tools.schedule.prepare import PreparedProblem, day_rules_on
 
 __all__ = ["CpOutcome", "run_cpsat"]
 
@@ -39,11 +40,13 @@ class CpOutcome:
     bound: float | None
 
 
-def _parameters(solver: cp_model.CpSolver, prep: PreparedProblem, deadline: float) -> None:
+def _parameters(
+    solver: cp_model.CpSolver, prep: PreparedProblem, deadline: float, work: float | None
+) -> None:
     params = solver.parameters
     # Building the model took part of the budget; the solve gets what is left.
     params.max_time_in_seconds = max(0.05, deadline - time.perf_counter())
-    params.max_deterministic_time = params.max_time_in_seconds
+    params.max_deterministic_time = work or params.max_time_in_seconds
     params.interleave_search = True
     params.num_workers = prep.problem.options.workers
     params.random_seed = prep.problem.options.seed
@@ -68,19 +71,23 @@ def run_cpsat(
     move_cost: float = 0.0,
     reversible: bool = False,
     relabel: bool = False,
+    work: float | None = None,
 ) -> CpOutcome:
-    """Solve the full model, stopping at `deadline` (a `time.perf_counter` instant)."""
+    """Solve the full model, stopping at `deadline` (a `time.perf_counter` instant) or after
+    `work` deterministic seconds, whichever comes first."""
     b = new_built(prep)
     nights = add_hard_rules(
         b, frozen_days=frozen_days, fixed=fixed, reversible=reversible, relabel=relabel
     )
+    if day_rules_on(prep.problem):
+        add_day_rules(b)
     add_costs(b, nights, previous=previous, move_cost=move_cost)
     if hint is not None:
         for (s, d), var in b.x.items():
             b.model.add_hint(var, hint[s] == d)
     b.model.minimize(b.objective())
     solver = cp_model.CpSolver()
-    _parameters(solver, prep, deadline)
+    _parameters(solver, prep, deadline, work)
     status = _STATUS.get(solver.solve(b.model), "unknown")
     if status not in ("optimal", "feasible"):
         return CpOutcome(status=status, starts=None, bound=None)

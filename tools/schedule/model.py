@@ -44,6 +44,11 @@ class Strip(BaseModel):
     """The scene number ("12A"); unique within a problem."""
     location: str = ""
     main_location: str = ""
+    """The site (where the company parks): changing it within a day is a company move."""
+    set: str = ""
+    """The set within the site (a room or area); changing it within a site is a set move."""
+    site_kind: str | None = None
+    """practical, stage, backlot, street or vehicle (`tools.sites`), when known."""
     int_ext: str | None = None
     lighting: Literal["DAY", "NIGHT"] = "DAY"
     eighths: int = Field(default=1, ge=0)
@@ -76,6 +81,8 @@ class ScheduleCosts(BaseModel):
     """Cost of one shooting day for the whole unit (crew, equipment, base costs)."""
     company_move: float = Field(default=0.0, ge=0)
     """Cost of one move between main locations within a day."""
+    set_move: float = Field(default=0.0, ge=0)
+    """Cost of one move between sets of one site within a day."""
     location_setup: dict[str, float] = Field(default_factory=dict)
     """Set-up cost of a main location for each day it is used beyond the first visit."""
     default_location_setup: float = Field(default=0.0, ge=0)
@@ -94,6 +101,15 @@ class ScheduleOptions(BaseModel):
     capacity_eighths: int = Field(default=32, ge=1)
     """Most eighths shot in one day (4 pages = 32)."""
     capacity_minutes: float | None = None
+    """Most shooting minutes in one day (moves not counted); see `day_minutes`."""
+    day_minutes: float | None = Field(default=None, gt=0)
+    """The day's length: shooting minutes plus move minutes fit it (a hard rule); None: off."""
+    company_move_minutes: float = Field(default=0.0, ge=0)
+    """Minutes one company move (a change of site within a day) takes out of the day."""
+    set_move_minutes: float = Field(default=0.0, ge=0)
+    """Minutes one set move (a change of set within a site) takes out of the day."""
+    max_company_moves: int | None = Field(default=None, ge=0)
+    """Most company moves in one day (a hard rule); None: no cap."""
     minutes_per_eighth: float = Field(default=MINUTES_PER_EIGHTH, gt=0)
     """Pace used for strips without `minutes`: 22.5 min per eighth = 4 pages in 12 hours."""
     max_scenes_per_day: int | None = Field(default=None, ge=1)
@@ -142,7 +158,18 @@ class ShootDay(BaseModel):
     cast: list[str] = Field(default_factory=list)
     lighting: Literal["DAY", "NIGHT", "SPLIT"] = "DAY"
     company_moves: int = 0
+    """Changes of site between consecutive strips."""
     frozen: bool = False
+    sites: list[str] = Field(default_factory=list)
+    """Sites in the order visited (the same as `locations`)."""
+    set_moves: int = 0
+    """Changes of set within a site between consecutive strips."""
+    shoot_minutes: float = 0.0
+    """Shooting minutes of the day's strips at the pace."""
+    move_minutes: float = 0.0
+    """Minutes the day's company and set moves take."""
+    day_minutes: float = 0.0
+    """Shooting plus move minutes: what the day's length must hold."""
 
 
 class CostBreakdown(BaseModel):
@@ -152,6 +179,7 @@ class CostBreakdown(BaseModel):
     cast_work: float = 0.0
     cast_hold: float = 0.0
     company_moves: float = 0.0
+    set_moves: float = 0.0
     location_revisits: float = 0.0
     night_premium: float = 0.0
     penalties: dict[str, float] = Field(default_factory=dict)
@@ -165,6 +193,7 @@ class CostBreakdown(BaseModel):
             + self.cast_work
             + self.cast_hold
             + self.company_moves
+            + self.set_moves
             + self.location_revisits
             + self.night_premium
             + sum(self.penalties.values())
@@ -206,6 +235,8 @@ class ScheduleResult(BaseModel):
     moved_strips: list[str] = Field(default_factory=list)
     """For a re-plan: scene ids whose day changed against the previous schedule."""
     method: str = "cp-sat"
+    relaxation_bound: float | None = None
+    """A lower bound from the day-packing relaxation (`tools.schedule.relax`), when computed."""
     """"cp-sat", "exact-dp" (the subset DP of sequencing problems, proven optimal),
     "local-search" (its fallback when neither it nor CP-SAT finished), "baseline" (script order
     packed by capacity), or "evaluated" (a given stripboard costed)."""

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from tools.schedule.model import ScheduleProblem, Strip
 
-__all__ = ["PreparedProblem", "prepare", "strip_length", "strip_minutes"]
+__all__ = [
+    "PreparedProblem",
+    "day_rules_on",
+    "default_horizon",
+    "prepare",
+    "strip_length",
+    "strip_minutes",
+]
 
 STUNT_FLAG = "stunts"
 
@@ -40,6 +47,11 @@ class PreparedProblem:
     length: list[int]
     whole: list[bool]
     location: list[str]
+    """Per strip, its site (main location): a change within a day is a company move."""
+    sets: list[str]
+    """Per strip, its set's key within the site (site, INT/EXT and set name)."""
+    minutes: list[float]
+    """Per strip, shooting minutes at the pace."""
     night: list[bool]
     stunt: list[bool]
     cast_of: list[list[int]]
@@ -93,6 +105,17 @@ def _unavailable(problem: ScheduleProblem, names: list[str], horizon: int) -> li
     return out
 
 
+def _set_key(strip: Strip) -> str:
+    site = strip.main_location or strip.location
+    return f"{site}|{strip.int_ext or ''}|{strip.set or strip.location}"
+
+
+def day_rules_on(problem: ScheduleProblem) -> bool:
+    """True when the day in minutes (moves take time) or the moves cap is a rule."""
+    options = problem.options
+    return options.day_minutes is not None or options.max_company_moves is not None
+
+
 def default_horizon(problem: ScheduleProblem) -> int:
     """Days the model may use: fixed or maximum days, else a packing estimate with slack."""
     options = problem.options
@@ -105,6 +128,16 @@ def default_horizon(problem: ScheduleProblem) -> int:
     whole_days = sum(length for length, whole in lengths if whole)
     pages = sum(s.eighths for s, (_, w) in zip(problem.strips, lengths, strict=True) if not w)
     estimate = whole_days + math.ceil(pages / cap) if problem.strips else 1
+    if options.day_minutes is not None and problem.strips:
+        # A day with a move shoots less: size the horizon for one move a day.
+        pace = options.minutes_per_eighth
+        shoot = sum(
+            strip_minutes(s, pace)
+            for s, (_, w) in zip(problem.strips, lengths, strict=True)
+            if not w
+        )
+        room = max(1.0, options.day_minutes - options.company_move_minutes)
+        estimate = max(estimate, whole_days + math.ceil(shoot / room))
     latest_pin = max(options.pinned.values(), default=0) + 1
     return max(estimate + max(2, estimate // 5), latest_pin)
 
@@ -133,6 +166,8 @@ def prepare(problem: ScheduleProblem, *, horizon: int | None = None) -> Prepared
         length=[length for length, _ in lengths],
         whole=[whole for _, whole in lengths],
         location=[s.main_location or s.location for s in problem.strips],
+        sets=[_set_key(s) for s in problem.strips],
+        minutes=[strip_minutes(s, problem.options.minutes_per_eighth) for s in problem.strips],
         night=[s.lighting == "NIGHT" for s in problem.strips],
         stunt=[STUNT_FLAG in s.flags for s in problem.strips],
         cast_of=[sorted({position[name] for name in s.cast}) for s in problem.strips],

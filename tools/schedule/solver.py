@@ -12,19 +12,24 @@ time limit covers the whole call: CP-SAT gets what preparation and the other met
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from tools.schedule.baseline import heuristic_starts
+from tools.schedule.baseline import heuristic_starts, sorted_board
 from tools.schedule.costing import result_from_starts
 from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.diagnose import diagnose, precedence_cycle
+from tools.schedule.lns import improve
 from tools.schedule.model import ScheduleProblem, ScheduleResult
-from tools.schedule.prepare import PreparedProblem, default_horizon, prepare
+from tools.schedule.prepare import PreparedProblem, day_rules_on, default_horizon, prepare
+from tools.schedule.relax import relaxation_bound
 from tools.schedule.sequence import is_sequential
 from tools.schedule.sequential import solve_sequential
 from tools.schedule.talent import solve_talent
 
-__all__ = ["optimize"]
+__all__ = ["LNS_MIN_STRIPS", "Progress", "optimize"]
+
+Progress = Callable[[ScheduleResult], None]
+"""Receives each improving board (a full result with its bound) while `optimize` runs."""
 
 _DECODE_MARGIN = 0.5
 """Seconds kept back from CP-SAT to decode and cost its answer."""
@@ -81,6 +86,46 @@ def _reversible(prep: PreparedProblem, previous: ScheduleResult | None) -> bool:
     )
 
 
+LNS_MIN_STRIPS = 60
+"""From this many strips (with the day rules on), the board is improved by `lns` from the
+sorted board instead of one monolithic CP-SAT model, which cannot close at feature scale."""
+
+
+def _lns_start(prep: PreparedProblem) -> list[int] | None:
+    """The sorted board as a start for LNS, when it keeps every hard rule it is checked for."""
+    options = prep.problem.options
+    if options.fixed_days is not None or options.precedences:
+        return None
+    starts = heuristic_starts(prep)
+    if all(starts[s] in prep.allowed_starts(s) for s in range(len(prep.ids))):
+        return starts
+    return None
+
+
+def _by_lns(
+    prep: PreparedProblem, start: list[int], started: float, progress: Progress | None
+) -> ScheduleResult:
+    options = prep.problem.options
+    deadline = started + options.time_limit_s - _DECODE_MARGIN
+    bound = relaxation_bound(prep)
+
+    def board(starts: list[int]) -> ScheduleResult:
+        found = result_from_starts(prep, starts, status="feasible", method="lns")
+        found.bound = min(bound, found.cost.total)
+        found.seconds = time.perf_counter() - started
+        return found
+
+    def report(starts: list[int], _: float) -> None:
+        if progress is not None:
+            progress(board(starts))
+
+    report(start, 0.0)
+    # Deterministic work, not wall time, decides where the search stops (same input, same board).
+    work = 0.8 * options.time_limit_s
+    best = improve(prep, start, deadline=deadline, budget=work, progress=report)
+    return board(best)
+
+
 def optimize(
     problem: ScheduleProblem,
     *,
@@ -88,18 +133,26 @@ def optimize(
     move_cost: float = 0.0,
     frozen_days: Sequence[int] = (),
     horizon: int | None = None,
+    progress: Progress | None = None,
 ) -> ScheduleResult:
     """The cheapest schedule found within `problem.options.time_limit_s`, with status and bound.
 
     Infeasible problems come back with `status="infeasible"` and a plain-words `diagnosis`.
     With `previous`, each strip whose start day changes costs `move_cost`; strips on frozen
     days (`frozen_days` or days marked frozen in `previous`) stay, and nothing joins them.
+    At feature scale (`LNS_MIN_STRIPS`, day rules on) the sorted board is improved by large
+    neighbourhood search; `progress` then receives each improving board with its bound.
     """
     started = time.perf_counter()
     prep = prepare(problem, horizon=horizon or _horizon(problem, previous))
     if precedence_cycle(problem.options.precedences):
         return ScheduleResult(status="infeasible", diagnosis=diagnose(prep))
     frozen, fixed = _frozen(prep, previous, frozen_days)
+    large = len(prep.ids) >= LNS_MIN_STRIPS and day_rules_on(problem)
+    if large and previous is None and not frozen:
+        start = _lns_start(prep)
+        if start is not None:
+            return _by_lns(prep, start, started, progress)
     if previous is None and not frozen and is_sequential(prep):
         found = solve_talent(prep, started=started) or solve_sequential(
             prep, started=started, reversible=_reversible(prep, previous)
@@ -137,12 +190,18 @@ def optimize(
         move_cost=move_cost,
     )
     result.bound = min(outcome.bound, result.cost.total) if outcome.bound is not None else None
+    if day_rules_on(problem):
+        result.bound = min(max(result.bound or 0.0, relaxation_bound(prep)), result.cost.total)
     result.seconds = time.perf_counter() - started
     return result
 
 
 def _horizon(problem: ScheduleProblem, previous: ScheduleResult | None) -> int:
     days = default_horizon(problem)
+    options = problem.options
+    if day_rules_on(problem) and options.fixed_days is None and options.max_days is None:
+        # The moves cap can need more days than the pages do: the sorted board fits them.
+        days = max(days, len(sorted_board(problem).days))
     if (
         previous is not None
         and problem.options.fixed_days is None

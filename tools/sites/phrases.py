@@ -1,0 +1,80 @@
+"""The chat's site corrections in words, read deterministically into `SiteCorrections`.
+
+Phrasings: "scenes 18 to 25 are all at the lighthouse", "scene 4 is at the diner",
+"KITCHEN is in the Miller house", "the hospital is a stage". `parse_site_phrase` returns None
+when the message is not a site correction, so the intent parser can try its other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tools.sites.kinds import KINDS
+from tools.sites.model import SceneRange, SiteCorrections
+from tools.sites.names import joined, tokens
+
+__all__ = ["parse_site_phrase"]
+
+_NUM = r"([0-9]+[A-Z]?)"
+_PLACE = r"(?:the\s+)?(?P<site>[^.,;!?]+?)"
+_END = r"\s*[.!]?\s*$"
+_RANGE = re.compile(
+    rf"^\s*scenes?\s+{_NUM}\s*(?:to|through|thru|until|-|–)\s*{_NUM}\s+"
+    rf"(?:are|is|were)\s+(?:all\s+)?(?:shot\s+)?(?:at|in|on)\s+{_PLACE}{_END}",
+    re.IGNORECASE,
+)
+_ONE = re.compile(
+    rf"^\s*scene\s+{_NUM}\s+(?:is|was)\s+(?:shot\s+)?(?:at|in|on)\s+{_PLACE}{_END}", re.IGNORECASE
+)
+_KIND = re.compile(
+    rf"^\s*(?:the\s+)?(?P<name>[^.,;!?]+?)\s+(?:is|are|will be)\s+(?:a|an|on\s+a|on\s+the)\s+"
+    rf"(?P<kind>{'|'.join(KINDS)})(?:\s+location|\s+set)?{_END}",
+    re.IGNORECASE,
+)
+_PART_OF = re.compile(
+    rf"^\s*(?:the\s+)?(?P<name>[^.,;!?]+?)\s+(?:is|are)\s+(?:all\s+)?(?:in|at|part\s+of)\s+{_PLACE}"
+    rf"{_END}",
+    re.IGNORECASE,
+)
+_NOT_PLACES = re.compile(r"^(?:it|this|that|he|she|they|we|the\s+budget|day\s+\d+)$", re.IGNORECASE)
+
+
+def _known(name: str, places: Iterable[str] | None) -> bool:
+    if places is None:
+        return True
+    key = joined(tokens(name))
+    return bool(key) and any(key in joined(tokens(place)) for place in places)
+
+
+def parse_site_phrase(
+    text: str, known_places: Iterable[str] | None = None
+) -> SiteCorrections | None:
+    """The corrections a chat message states, or None when it states none.
+
+    With `known_places` (the script's locations, sets and sites), a location or kind
+    correction must name one of them, so "Maya is in the hospital" is not read as a site.
+    """
+    if match := _RANGE.match(text):
+        first, last, site = match.group(1), match.group(2), match.group("site")
+        return SiteCorrections(
+            scenes=[SceneRange(first=first.upper(), last=last.upper(), site=site)]
+        )
+    if match := _ONE.match(text):
+        scene = match.group(1).upper()
+        return SiteCorrections(
+            scenes=[SceneRange(first=scene, last=scene, site=match.group("site"))]
+        )
+    if match := _KIND.match(text):
+        name = match.group("name").strip()
+        if _NOT_PLACES.match(name) or not _known(name, known_places):
+            return None
+        return SiteCorrections(kinds={name.upper(): match.group("kind").lower()})  # type: ignore[dict-item]
+    if match := _PART_OF.match(text):
+        name = match.group("name").strip()
+        if _NOT_PLACES.match(name) or re.match(r"^scenes?\b", name, re.IGNORECASE):
+            return None
+        if not _known(name, known_places):
+            return None
+        return SiteCorrections(locations={name.upper(): match.group("site").strip().upper()})
+    return None
