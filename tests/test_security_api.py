@@ -294,31 +294,37 @@ def test_one_address_guessing_many_names_is_refused(server: AppServer) -> None:
     _signed_in(server, "second", "second-password", **{"X-Forwarded-For": "198.51.100.10"})
 
 
-async def _burst(server: AppServer, logins: int) -> tuple[float, float]:
-    """Seconds the burst of parallel sign-ins took, and one other request's time during it."""
+async def _burst(server: AppServer, logins: int) -> tuple[float, list[float]]:
+    """Seconds the burst of parallel sign-ins took, and the times of other requests during it."""
     form = {"username": server.first_user.name, "password": server.first_user.password}
     async with httpx.AsyncClient(base_url=server.url, timeout=120) as http:
         login = await http.post("/login", data=form)
-        cookies = {"access_token": login.cookies["access_token"]}
+        token = login.cookies["access_token"]
+        http.cookies.clear()
         started = time.perf_counter()
-        burst = [
-            asyncio.create_task(
+        burst = asyncio.gather(
+            *(
                 http.post("/login", data=form, headers={"X-Forwarded-For": f"203.0.113.{i}"})
+                for i in range(logins)
             )
-            for i in range(logins)
-        ]
-        await asyncio.sleep(0.3)  # the burst is under way
-        probe_start = time.perf_counter()
-        probe = await http.get("/user", cookies=cookies)
-        probe_s = time.perf_counter() - probe_start
-        answers = await asyncio.gather(*burst)
+        )
+        probes: list[float] = []
+        async with httpx.AsyncClient(
+            base_url=server.url, timeout=120, cookies={"access_token": token}
+        ) as other:
+            while not burst.done():
+                probe_start = time.perf_counter()
+                assert (await other.get("/user")).status_code == 200
+                probes.append(time.perf_counter() - probe_start)
+                await asyncio.sleep(0.05)
+        answers = await burst
         burst_s = time.perf_counter() - started
-    assert probe.status_code == 200
     assert [a.status_code for a in answers] == [200] * logins
-    return burst_s, probe_s
+    return burst_s, probes
 
 
 def test_a_burst_of_sign_ins_does_not_stall_other_requests(server: AppServer) -> None:
-    burst_s, probe_s = asyncio.run(_burst(server, 60))
-    # Hashing on the event loop made the other request wait for most of the burst.
-    assert probe_s < 1.0 and probe_s < burst_s / 3, (probe_s, burst_s)
+    burst_s, probes = asyncio.run(_burst(server, 60))
+    print(f"burst {burst_s:.2f} s, {len(probes)} probes, slowest {max(probes):.3f} s")
+    # Hashing on the event loop held every other request until the queued hashes ran.
+    assert len(probes) >= 5 and max(probes) < 1.0, (burst_s, probes)
