@@ -9,12 +9,14 @@ from typing import Any
 
 import chainlit as cl
 import chainlit.server
+from fastapi import Request, Response
 
 from greenlight.chat import session
 from greenlight.chat.assistant import AssistantHost
 from greenlight.chat.chainlit_output import ChainlitOutput
 from greenlight.chat.datalayer import GreenlightDataLayer
 from greenlight.chat.runtime import STARTERS, build_runtime
+from greenlight.chat.security import install_security, sign_out
 from greenlight.chat.turn import run_turn
 from greenlight.settings import Settings
 
@@ -24,6 +26,7 @@ HOST = AssistantHost(SETTINGS)
 # Deleting a session also deletes its graph memory and plan versions.
 RUNTIME = build_runtime(SETTINGS, on_thread_deleted=[HOST.delete_thread])
 RUNTIME.install(chainlit.server, models=lambda: HOST.assistant.context.models)
+install_security(chainlit.server, SETTINGS, RUNTIME.engine, RUNTIME.data_layer)
 
 
 @cl.on_app_startup
@@ -45,6 +48,11 @@ def data_layer() -> GreenlightDataLayer:
 @cl.password_auth_callback
 async def password_auth(username: str, password: str) -> cl.User | None:
     return await RUNTIME.sign_in(username, password)
+
+
+@cl.on_logout
+async def logout(request: Request, response: Response) -> dict[str, bool]:
+    return await sign_out(RUNTIME.engine, request)
 
 
 @cl.set_starters

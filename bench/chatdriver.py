@@ -214,13 +214,16 @@ class ChatClient:
         *,
         files: list[dict[str, Any]] | None = None,
         timeout_s: float = TURN_TIMEOUT_S,
+        step_id: str | None = None,
     ) -> Turn:
-        """Send one message and wait for the server to finish the turn."""
+        """Send one message and wait for the server to finish the turn.
+
+        `step_id` names the message's step (the page picks a fresh one; a test may not)."""
         self._done.clear()
         self._old |= set(self._seen)
         self._seen, self.events = {}, []
         step = {
-            "id": str(uuid.uuid4()),
+            "id": step_id or str(uuid.uuid4()),
             "threadId": self.thread_id or "",
             "type": "user_message",
             "name": self.name,

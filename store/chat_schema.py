@@ -8,8 +8,10 @@ is silently lost. The columns below are the union of the keys Chainlit 2.12 writ
 
 Identifiers are TEXT on both engines: Chainlit passes ids as strings and compares them with
 string literals, so TEXT keeps one behaviour on SQLite and PostgreSQL. `credentials` is the
-project's own table of password hashes (see `store.users`), kept apart from `users` because
-Chainlit sends a user's metadata to the browser.
+project's own table of password hashes and token versions (see `store.users`), kept apart
+from `users` because Chainlit sends a user's metadata to the browser; `login_failures`
+counts failed sign-ins per user and per address (see `store.logins`), shared by every app
+instance on the database.
 """
 
 from __future__ import annotations
@@ -17,14 +19,22 @@ from __future__ import annotations
 from typing import Literal
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 __all__ = ["TABLES", "create_chat_tables", "dialect_of", "statements"]
 
 Dialect = Literal["sqlite", "postgresql"]
 
 #: Tables in creation order (children after parents).
-TABLES: tuple[str, ...] = ("users", "credentials", "threads", "steps", "elements", "feedbacks")
+TABLES: tuple[str, ...] = (
+    "users",
+    "credentials",
+    "login_failures",
+    "threads",
+    "steps",
+    "elements",
+    "feedbacks",
+)
 
 # {json} and {array} are filled per dialect: JSONB and TEXT[] on PostgreSQL, TEXT on SQLite.
 _DDL: tuple[str, ...] = (
@@ -39,8 +49,15 @@ _DDL: tuple[str, ...] = (
         "salt" TEXT NOT NULL,
         "hash" TEXT NOT NULL,
         "params" TEXT NOT NULL,
+        "tokenVersion" INTEGER NOT NULL DEFAULT 0,
         "createdAt" TEXT NOT NULL,
         "updatedAt" TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS login_failures (
+        "key" TEXT PRIMARY KEY,
+        "failures" INTEGER NOT NULL,
+        "lockedUntil" BIGINT NOT NULL,
+        "updatedAt" BIGINT NOT NULL
     )""",
     """CREATE TABLE IF NOT EXISTS threads (
         "id" TEXT PRIMARY KEY,
@@ -135,9 +152,29 @@ def statements(dialect: Dialect) -> list[str]:
     return [ddl.format(**_TYPES[dialect]) for ddl in _DDL]
 
 
+#: Columns added after a table's first release: (table, column, definition).
+_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("credentials", "tokenVersion", "INTEGER NOT NULL DEFAULT 0"),
+)
+
+
+async def _add_missing_columns(conn: AsyncConnection, dialect: Dialect) -> None:
+    for table, column, definition in _ADDED_COLUMNS:
+        if dialect == "postgresql":
+            await conn.execute(
+                text(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{column}" {definition}')
+            )
+            continue
+        present = {row[1] for row in await conn.execute(text(f"PRAGMA table_info({table})"))}
+        if column not in present:
+            await conn.execute(text(f'ALTER TABLE {table} ADD COLUMN "{column}" {definition}'))
+
+
 async def create_chat_tables(engine: AsyncEngine) -> None:
-    """Create every chat table and index that does not exist yet (safe to call again)."""
+    """Create every chat table and index that does not exist yet, and add columns that
+    databases made by earlier releases lack (safe to call again)."""
     dialect = dialect_of(engine.url.drivername)
     async with engine.begin() as conn:
         for ddl in statements(dialect):
             await conn.execute(text(ddl))
+        await _add_missing_columns(conn, dialect)

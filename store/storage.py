@@ -76,6 +76,7 @@ class LocalStorageClient(BaseStorageClient):
         for path, content in ((blob, data), (meta, json.dumps(sidecar).encode("utf-8"))):
             tmp = path.with_suffix(path.suffix + ".tmp")
             tmp.write_bytes(content)
+            os.chmod(tmp, 0o600)  # chat files are the server's only, whatever the umask
             os.replace(tmp, path)
         return digest
 

@@ -2,11 +2,18 @@
 
 Only the hash, its salt and the scrypt parameters are stored. Verification compares in
 constant time and does the same work for an unknown name as for a known one, so a login
-attempt cannot tell which user names exist by timing.
+attempt cannot tell which user names exist by timing; the hash runs in a worker thread, so
+a burst of sign-ins does not stall the server's event loop.
+
+Each user also has a token version, signed into every sign-in token: a token is honoured
+only while it carries the current version, so changing the password or `revoke_tokens`
+(sign-out) ends every earlier session, and deleting the user ends them all. A new user's
+version starts at a random value, so a re-created name never revives an old token.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import re
@@ -26,7 +33,9 @@ __all__ = [
     "generate_password",
     "hash_password",
     "list_users",
+    "revoke_tokens",
     "set_password",
+    "token_version",
     "verify_password",
 ]
 
@@ -91,6 +100,11 @@ def verify_password(password: str, *, salt_hex: str, hash_hex: str, params: str)
     return hmac.compare_digest(_scrypt(password, salt_hex, params), hash_hex)
 
 
+def _first_version() -> int:
+    # Random, so a deleted and re-created name does not accept the old user's tokens.
+    return secrets.randbelow(2**31)
+
+
 def generate_password() -> str:
     """A random password a person can type (about 100 bits)."""
     return secrets.token_urlsafe(15)
@@ -99,7 +113,7 @@ def generate_password() -> str:
 async def create_user(engine: AsyncEngine, identifier: str, password: str) -> UserRecord:
     """Add a password user; ValueError when the name is taken or invalid."""
     _check_name(identifier)
-    salt, digest, params = hash_password(_check_password(password))
+    salt, digest, params = await asyncio.to_thread(hash_password, _check_password(password))
     now = _now()
     async with engine.begin() as conn:
         taken = await conn.execute(
@@ -110,26 +124,51 @@ async def create_user(engine: AsyncEngine, identifier: str, password: str) -> Us
         await conn.execute(
             text(
                 'INSERT INTO credentials ("identifier", "salt", "hash", "params", '
-                '"createdAt", "updatedAt") VALUES (:i, :s, :h, :p, :c, :c)'
+                '"tokenVersion", "createdAt", "updatedAt") VALUES (:i, :s, :h, :p, :v, :c, :c)'
             ),
-            {"i": identifier, "s": salt, "h": digest, "p": params, "c": now},
+            {"i": identifier, "s": salt, "h": digest, "p": params, "v": _first_version(), "c": now},
         )
     return UserRecord(identifier, now)
 
 
 async def set_password(engine: AsyncEngine, identifier: str, password: str) -> None:
-    """Replace a user's password (new salt); ValueError when the user does not exist."""
-    salt, digest, params = hash_password(_check_password(password))
+    """Replace a user's password (new salt) and end their sessions; ValueError when unknown."""
+    salt, digest, params = await asyncio.to_thread(hash_password, _check_password(password))
     async with engine.begin() as conn:
         result = await conn.execute(
             text(
                 'UPDATE credentials SET "salt" = :s, "hash" = :h, "params" = :p, '
-                '"updatedAt" = :u WHERE "identifier" = :i'
+                '"tokenVersion" = "tokenVersion" + 1, "updatedAt" = :u WHERE "identifier" = :i'
             ),
             {"i": identifier, "s": salt, "h": digest, "p": params, "u": _now()},
         )
         if result.rowcount == 0:
             raise ValueError(f"no user {identifier!r}")
+
+
+async def token_version(engine: AsyncEngine, identifier: str) -> int | None:
+    """The version a sign-in token of this user must carry, or None for no such user."""
+    async with engine.connect() as conn:
+        row = (
+            await conn.execute(
+                text('SELECT "tokenVersion" FROM credentials WHERE "identifier" = :i'),
+                {"i": identifier},
+            )
+        ).first()
+    return None if row is None else int(row[0])
+
+
+async def revoke_tokens(engine: AsyncEngine, identifier: str) -> bool:
+    """End every session of the user (their tokens stop working); False for no such user."""
+    async with engine.begin() as conn:
+        result = await conn.execute(
+            text(
+                'UPDATE credentials SET "tokenVersion" = "tokenVersion" + 1, "updatedAt" = :u '
+                'WHERE "identifier" = :i'
+            ),
+            {"i": identifier, "u": _now()},
+        )
+    return bool(result.rowcount)
 
 
 async def list_users(engine: AsyncEngine) -> list[UserRecord]:
@@ -183,10 +222,12 @@ async def authenticate(engine: AsyncEngine, identifier: str, password: str) -> b
                 {"i": identifier},
             )
         ).first()
-    if row is None:
-        # Same cost as a real check, so response time does not reveal unknown names.
-        verify_password(
-            password, salt_hex=_DUMMY_SALT, hash_hex="", params=f"scrypt:{_N}:{_R}:{_P}"
-        )
-        return False
-    return verify_password(password, salt_hex=row[0], hash_hex=row[1], params=row[2])
+    # An unknown name costs the same as a real check, so timing does not reveal names.
+    salt, digest, params = (
+        tuple(row) if row is not None else (_DUMMY_SALT, "", f"scrypt:{_N}:{_R}:{_P}")
+    )
+    # scrypt takes tens of milliseconds of CPU: in a thread, the event loop serves others.
+    matched = await asyncio.to_thread(
+        verify_password, password, salt_hex=salt, hash_hex=digest, params=params
+    )
+    return matched and row is not None

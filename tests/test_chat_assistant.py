@@ -17,6 +17,7 @@ from greenlight.chat.preferences import Preferences
 from greenlight.chat.progress import model_line
 from greenlight.chat.runtime import build_runtime
 from greenlight.settings import Settings
+from store import users
 
 SMALL = "radio-studio.fountain"
 
@@ -46,6 +47,8 @@ async def test_deleting_a_session_deletes_its_graph_memory_and_plans(
         await runtime.create_tables()
         assistant = await host.start()
         assert await host.start() is assistant  # one assistant per process
+        # The data layer creates only users who have a password.
+        await users.create_user(runtime.engine, "maya", "maya-password")
         user = await runtime.data_layer.create_user(User(identifier="maya"))
         assert user is not None
         init_http_context(user=user)

@@ -9,6 +9,7 @@ from chainlit.context import init_http_context
 from chainlit.user import User
 
 from greenlight.chat.datalayer import GreenlightDataLayer
+from store import users
 from store.chat_schema import create_chat_tables
 from store.storage import LocalStorageClient
 
@@ -19,6 +20,8 @@ async def test_titles(tmp_path: Path) -> None:
     )
     try:
         await create_chat_tables(layer.engine)
+        # The data layer creates only users who have a password.
+        await users.create_user(layer.engine, "maya", "maya-password")
         user = await layer.create_user(User(identifier="maya"))
         assert user is not None
         init_http_context(user=user)

@@ -21,6 +21,7 @@ from chainlit.user import User
 from sqlalchemy import text
 
 from greenlight.chat.datalayer import GreenlightDataLayer
+from store import users
 from store.chat_schema import TABLES, create_chat_tables, dialect_of, statements
 from store.storage import LocalStorageClient
 
@@ -83,6 +84,8 @@ async def _round_trip(url: str, files: Path) -> None:
     try:
         await create_chat_tables(layer.engine)
         await create_chat_tables(layer.engine)  # idempotent
+        # The data layer creates only users who have a password.
+        await users.create_user(layer.engine, "maya", "maya-password")
         user = await layer.create_user(User(identifier="maya", metadata={"provider": "password"}))
         assert user is not None and user.identifier == "maya"
         thread_id = str(uuid.uuid4())

@@ -47,6 +47,19 @@ def test_add_list_passwd_delete(data_dir: Path, monkeypatch, capsys) -> None:
     assert not _can_sign_in("ben", generated)
 
 
+def test_signout_and_passwd_end_the_users_sessions(data_dir: Path, monkeypatch) -> None:
+    _stdin(monkeypatch, "first-password\n")
+    assert main(["users", "add", "maya", "--password-stdin"]) == 0
+    seen = [run_with_engine(Settings(), lambda e: users.token_version(e, "maya"))]
+    assert main(["users", "signout", "maya"]) == 0
+    seen.append(run_with_engine(Settings(), lambda e: users.token_version(e, "maya")))
+    _stdin(monkeypatch, "second-password\n")
+    assert main(["users", "passwd", "maya", "--password-stdin"]) == 0
+    seen.append(run_with_engine(Settings(), lambda e: users.token_version(e, "maya")))
+    assert len(set(seen)) == 3 and None not in seen
+    assert _can_sign_in("maya", "second-password")
+
+
 @pytest.mark.parametrize(
     ("argv", "stdin", "message"),
     [
@@ -54,6 +67,7 @@ def test_add_list_passwd_delete(data_dir: Path, monkeypatch, capsys) -> None:
         (["users", "delete", "ghost"], "", "no user 'ghost'"),
         (["users", "passwd", "ghost", "--password-stdin"], "long-enough-1\n", "no user"),
         (["users", "add", "bad name", "--password-stdin"], "long-enough-1\n", "not valid"),
+        (["users", "signout", "ghost"], "", "no user 'ghost'"),
     ],
 )
 def test_errors_are_one_line(data_dir: Path, monkeypatch, capsys, argv, stdin, message) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import chainlit as cl
 from chainlit.data import get_data_layer
 
+from graph.safety import neutralize_markup
 from greenlight.chat.elements import to_elements
 from greenlight.chat.outputs import Item, StepHandle
 
@@ -90,16 +91,27 @@ class ChainlitOutput:
         self.memory: MutableMapping[str, Any] = SessionMemory()
 
     async def say(self, text: str, *, items: Sequence[Item] = ()) -> None:
-        """Send one assistant message with its elements."""
-        await cl.Message(content=text, elements=to_elements(items)).send()  # type: ignore[arg-type]
+        """Send one assistant message with its elements.
+
+        Notices quote file names and reader errors (user-supplied text): images, links and
+        HTML in them are made inert, as in answers.
+        """
+        message = cl.Message(content=neutralize_markup(text), elements=to_elements(items))  # type: ignore[arg-type]
+        await message.send()
 
     @asynccontextmanager
     async def step(self, name: str) -> AsyncGenerator[StepHandle, None]:
-        """A `cl.Step` of type tool, showing the handle's output when the block ends."""
+        """A `cl.Step` of type tool, showing the handle's output when the block ends.
+
+        A step's output quotes the script (its title, scene headings): it is shown as plain
+        text (`language="text"`), never rendered as Markdown, so an image link in a title
+        cannot make the browser fetch a URL; code fences are neutralised too, so the text
+        cannot close the plain-text block early.
+        """
         handle = StepHandle(name)
-        async with cl.Step(name=name, type="tool", show_input=False) as step:
+        async with cl.Step(name=name, type="tool", show_input=False, language="text") as step:
             yield handle
-            step.output = handle.output
+            step.output = neutralize_markup(handle.output)
             step.is_error = handle.error
 
     def answer(self) -> ChainlitAnswer:

@@ -4,14 +4,25 @@ One URL for everything: an SQLite file by default (with a busy timeout, as sever
 share it), PostgreSQL through asyncpg by URL. Deleting a thread also deletes its files (the
 base class does that through the storage client) and then runs the registered hooks, so the
 planner can drop its graph memory for that thread.
+
+Chainlit writes whatever step a client's `client_message` names (an upsert by the step id
+the browser chose), so a step is written only into the current session's thread, only when
+that thread is the current user's, and never over a step of another thread. Users are
+created only for names that have a password (`credentials`): a sign-in token alone never
+brings a deleted user back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 
+from chainlit.context import ChainlitContextException, context
 from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
 from chainlit.logger import logger
+from chainlit.session import BaseSession
+from chainlit.step import StepDict
+from chainlit.types import Feedback
+from chainlit.user import PersistedUser, User
 
 from store.chat_schema import dialect_of
 from store.db import normalize_url
@@ -22,6 +33,14 @@ __all__ = ["GreenlightDataLayer", "ThreadHook"]
 ThreadHook = Callable[[str], Awaitable[None]]
 #: Seconds an SQLite writer waits for a lock before failing.
 SQLITE_BUSY_TIMEOUT_S = 5.0
+
+
+def _session() -> BaseSession | None:
+    """The Chainlit session this call runs for; None for server code outside any session."""
+    try:
+        return context.session
+    except ChainlitContextException:
+        return None
 
 
 class GreenlightDataLayer(SQLAlchemyDataLayer):
@@ -41,6 +60,99 @@ class GreenlightDataLayer(SQLAlchemyDataLayer):
         super().__init__(conninfo=async_url, connect_args=connect_args, storage_provider=storage)
         self.storage = storage
         self.thread_deleted_hooks: list[ThreadHook] = list(on_thread_deleted)
+
+    async def _rows(self, query: str, params: dict) -> list[dict]:
+        rows = await self.execute_sql(query, params)
+        return rows if isinstance(rows, list) else []
+
+    async def create_user(self, user: User) -> PersistedUser | None:
+        """Save a signed-in user; None (and no row) for a name without a password."""
+        known = await self._rows(
+            'SELECT 1 AS known FROM credentials WHERE "identifier" = :i', {"i": user.identifier}
+        )
+        if not known:
+            logger.warning("refused to create user %r: no such password user", user.identifier)
+            return None
+        return await super().create_user(user)
+
+    async def _may_write_step(self, step: StepDict) -> bool:
+        thread_id, session = str(step.get("threadId") or ""), _session()
+        if session is not None and thread_id != session.thread_id:
+            return False
+        rows = await self._rows(
+            'SELECT (SELECT "threadId" FROM steps WHERE "id" = :s) AS step_thread, '
+            '(SELECT "userIdentifier" FROM threads WHERE "id" = :t) AS owner',
+            {"s": str(step.get("id")), "t": thread_id},
+        )
+        found = rows[0] if rows else {}
+        if found.get("step_thread") not in (None, thread_id):
+            return False
+        owner = found.get("owner")
+        if owner is None or session is None:
+            return True
+        return owner == getattr(session.user, "identifier", None)
+
+    async def create_step(self, step_dict: StepDict) -> None:
+        """Save a step of the current session's own thread; refuse (and log) anything else."""
+        if not await self._may_write_step(step_dict):
+            logger.warning(
+                "refused to write step %s into thread %s",
+                step_dict.get("id"),
+                step_dict.get("threadId"),
+            )
+            return
+        await super().create_step(step_dict)
+
+    async def delete_step(self, step_id: str) -> None:
+        """Delete a step of the current session's thread only."""
+        session = _session()
+        if session is not None:
+            rows = await self._rows('SELECT "threadId" FROM steps WHERE "id" = :s', {"s": step_id})
+            if not rows or rows[0].get("threadId") != session.thread_id:
+                logger.warning("refused to delete step %s", step_id)
+                return
+        await super().delete_step(step_id)
+
+    async def step_thread_of(self, step_id: str, identifier: str) -> str | None:
+        """The thread of a step when that thread is `identifier`'s, else None."""
+        rows = await self._rows(
+            'SELECT s."threadId" AS thread FROM steps s JOIN threads t ON s."threadId" = t."id" '
+            'WHERE s."id" = :s AND t."userIdentifier" = :u',
+            {"s": step_id, "u": identifier},
+        )
+        return str(rows[0]["thread"]) if rows else None
+
+    async def feedback_step_of(self, feedback_id: str, identifier: str) -> str | None:
+        """The step a feedback is on when it is in a thread of `identifier`'s, else None."""
+        rows = await self._rows(
+            'SELECT f."forId" AS step FROM feedbacks f JOIN threads t ON f."threadId" = t."id" '
+            'WHERE f."id" = :f AND t."userIdentifier" = :u',
+            {"f": feedback_id, "u": identifier},
+        )
+        return str(rows[0]["step"]) if rows else None
+
+    async def save_feedback(self, feedback: Feedback, identifier: str) -> str | None:
+        """Write feedback on a step of one of the user's threads; None when it is not theirs.
+
+        The thread comes from the step, never from the request; an existing feedback id must
+        be the user's and on the same step.
+        """
+        thread_id = await self.step_thread_of(feedback.forId, identifier)
+        if thread_id is None:
+            return None
+        taken = feedback.id and await self._rows(
+            'SELECT 1 AS taken FROM feedbacks WHERE "id" = :f', {"f": feedback.id}
+        )
+        if taken and await self.feedback_step_of(str(feedback.id), identifier) != feedback.forId:
+            return None
+        feedback.threadId = thread_id
+        return await self.upsert_feedback(feedback)
+
+    async def remove_feedback(self, feedback_id: str, identifier: str) -> bool:
+        """Delete a feedback of the user's own threads; False when it is not theirs."""
+        if await self.feedback_step_of(feedback_id, identifier) is None:
+            return False
+        return await self.delete_feedback(feedback_id)
 
     async def update_thread(
         self,

@@ -21,6 +21,7 @@ from greenlight.chat.ops import ModelsOf, ops_router
 from greenlight.chat.page import install_offline_page
 from greenlight.chat.review_page import review_router
 from greenlight.chat.secret import ensure_auth_secret
+from greenlight.chat.security_tokens import TOKEN_VERSION
 from greenlight.settings import Settings
 from store import users
 from store.chat_schema import create_chat_tables
@@ -66,10 +67,16 @@ class Runtime:
         await create_chat_tables(self.engine)
 
     async def sign_in(self, username: str, password: str) -> cl.User | None:
-        """The Chainlit user for a correct name and password, else None."""
-        if await users.authenticate(self.engine, username, password):
-            return cl.User(identifier=username, metadata={"provider": "password"})
-        return None
+        """The Chainlit user for a correct name and password, else None.
+
+        The user's token version goes into the metadata Chainlit signs into the token, so
+        the token stops working when the version changes (see greenlight.chat.security).
+        """
+        if not await users.authenticate(self.engine, username, password):
+            return None
+        version = await users.token_version(self.engine, username)
+        metadata = {"provider": "password", TOKEN_VERSION: version}
+        return cl.User(identifier=username, metadata=metadata)
 
     def install(self, server: ModuleType, *, models: ModelsOf | None = None) -> None:
         """Hook the runtime into Chainlit's server: files, metrics and health routes, offline

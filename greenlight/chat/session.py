@@ -7,19 +7,21 @@ from typing import Any
 
 import chainlit as cl
 from chainlit.config import FILES_DIRECTORY
+from chainlit.config import config as chainlit_config
 from chainlit.data import get_data_layer
 from chainlit.types import CommandDict, ThreadDict
 
 from greenlight.chat import preferences as prefs
 from greenlight.chat.chainlit_output import SessionMemory
 from greenlight.chat.turn import Attachment, TurnInput
-from greenlight.chat.uploads import UploadRejected, check_upload, display_name
+from greenlight.chat.uploads import UploadRejected, check_upload, display_name, too_many_files
 from greenlight.settings import Settings
 
 __all__ = [
     "RATE_CARD_COMMAND",
     "ask_rate_card",
     "current_preferences",
+    "max_files_per_message",
     "open_session",
     "read_upload",
     "resume_session",
@@ -114,12 +116,28 @@ def read_upload(
     return Attachment(name=shown, data=resolved.read_bytes())
 
 
+#: Files per message when the Chainlit config names no limit.
+DEFAULT_MAX_FILES = 5
+
+
+def max_files_per_message() -> int:
+    """The configured number of files one message may carry (.chainlit/config.toml)."""
+    upload = chainlit_config.features.spontaneous_file_upload
+    most = getattr(upload, "max_files", None)
+    return int(most) if most else DEFAULT_MAX_FILES
+
+
 async def turn_input(message: cl.Message, settings: Settings) -> TurnInput:
     """The turn's plain input: text, checked files (or why each was refused), preferences."""
     max_bytes = int(settings.max_upload_mb * 1024 * 1024)
     attachments: list[Attachment] = []
     refusals: list[str] = []
-    for element in message.elements or []:
+    elements = [e for e in message.elements or [] if e.path is not None]
+    if len(elements) > (most := max_files_per_message()):
+        # The page enforces this limit too, but a client can send any number of references.
+        refusals.append(too_many_files(len(elements), most))
+        elements = []
+    for element in elements:
         if element.path is None:
             continue
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-__all__ = ["ALLOWED_SUFFIXES", "UploadRejected", "check_upload", "display_name"]
+__all__ = ["ALLOWED_SUFFIXES", "UploadRejected", "check_upload", "display_name", "too_many_files"]
 
 #: Screenplay formats the readers accept.
 ALLOWED_SUFFIXES: tuple[str, ...] = (".fountain", ".fdx", ".pdf", ".txt")
@@ -44,3 +44,11 @@ def check_upload(name: str, size: int, *, max_bytes: int) -> str:
             "limit: send the Fountain or Final Draft file, or a PDF without images."
         )
     return suffix
+
+
+def too_many_files(count: int, most: int) -> str:
+    """Why a message's files were all refused: more than `most` of them."""
+    return (
+        f"That message carried {count} files, and one message takes at most {most}: none of "
+        f"them was read. Send the screenplay (up to {most} files) in a new message."
+    )

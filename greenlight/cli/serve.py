@@ -1,7 +1,9 @@
 """`greenlight serve`: prepare the data directory and database, then run the chat.
 
-On the first run it creates the first user and prints the password once. The token-signing
-secret is generated on first run and kept in the data directory, so sign-ins survive restarts.
+On the first run it creates the first user and shows the password once, on the terminal
+only (never on stdout or in a log, which often end up in a service's journal). The
+token-signing secret is generated on first run and kept in the data directory, so sign-ins
+survive restarts. The data directory is the owner's only (0700, files 0600).
 """
 
 from __future__ import annotations
@@ -15,13 +17,21 @@ from pathlib import Path
 from typing import Any
 
 from greenlight.chat.secret import ensure_auth_secret
+from greenlight.chat.security_files import restrict_umask, secure_data_dir, show_once
 from greenlight.cli.users import run_with_engine
 from greenlight.settings import PROJECT_ROOT, Settings
 
 # store/ (SQLAlchemy, Chainlit) is imported in the handlers: `greenlight --help` imports
 # every subcommand module and must stay fast.
 
-__all__ = ["FirstUser", "chainlit_command", "prepare", "register", "server_env"]
+__all__ = [
+    "FirstUser",
+    "announce_first_user",
+    "chainlit_command",
+    "prepare",
+    "register",
+    "server_env",
+]
 
 FIRST_USER = "producer"
 
@@ -49,9 +59,12 @@ async def _prepare_db(engine: Any, first_user: str) -> FirstUser | None:
 
 
 def prepare(settings: Settings, *, first_user: str = FIRST_USER) -> FirstUser | None:
-    """Create the data directory, the tables and (on first run) the first user."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return run_with_engine(settings, lambda engine: _prepare_db(engine, first_user))
+    """Create the data directory (0700), the tables and (on first run) the first user."""
+    secure_data_dir(settings.data_dir)
+    first = run_with_engine(settings, lambda engine: _prepare_db(engine, first_user))
+    database = None if settings.database_url else settings.sqlite_path()
+    secure_data_dir(settings.data_dir, database=database)
+    return first
 
 
 def server_env(settings: Settings, base: dict[str, str] | None = None) -> dict[str, str]:
@@ -84,14 +97,26 @@ def chainlit_command(settings: Settings, *, app: Path = PROJECT_ROOT / "app.py")
     ]
 
 
+def announce_first_user(first: FirstUser) -> bool:
+    """Show the first user's password on the terminal once; True when it was shown."""
+    change = f"greenlight users passwd {first.name}"
+    return show_once(
+        f"Created the first user. Sign in as {first.name!r} with password: {first.password}\n"
+        f"(shown once, on this terminal only; change it with `{change}`)",
+        fallback=f"Created the first user {first.name!r}. No terminal to show its password "
+        f"on (it is never written to the log): set one with `{change}`.",
+    )
+
+
 def _serve(args: argparse.Namespace) -> int:
     overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
     settings = Settings(**overrides)
+    # Before anything is created: the database, secret and uploads are the owner's only.
+    restrict_umask()
     first = prepare(settings)
     address = f"http://{settings.host}:{settings.port}"
     if first is not None:
-        print(f"Created the first user. Sign in as {first.name!r} with password: {first.password}")
-        print("(shown once; change it with `greenlight users passwd NAME`)")
+        announce_first_user(first)
     print(f"Greenlight is starting at {address}  (Ctrl-C stops it)", flush=True)
     try:
         return subprocess.call(

@@ -1,4 +1,8 @@
-"""`greenlight users`: add, list, delete and re-password the people who can sign in."""
+"""`greenlight users`: add, list, delete and re-password the people who can sign in.
+
+Changing a password or deleting a user ends that user's open sessions (their sign-in tokens
+stop working); `greenlight users signout NAME` ends them without changing anything else.
+"""
 
 from __future__ import annotations
 
@@ -23,8 +27,12 @@ T = TypeVar("T")
 def run_with_engine(settings: Settings, action: Callable[[Any], Awaitable[T]]) -> T:
     """Run `action(engine)` on the configured database, its chat tables created first."""
 
+    from greenlight.chat.security_files import restrict_umask
     from store.chat_schema import create_chat_tables
     from store.db import make_engine
+
+    # A database this command creates is readable by its owner only.
+    restrict_umask()
 
     async def go() -> T:
         engine = make_engine(settings.resolved_database_url())
@@ -73,6 +81,15 @@ def _passwd(args: argparse.Namespace) -> int:
     return 0
 
 
+def _signout(args: argparse.Namespace) -> int:
+    from store import users
+
+    if not run_with_engine(Settings(), lambda e: users.revoke_tokens(e, args.name)):
+        raise UserError(f"no user {args.name!r}")
+    print(f"every session of {args.name} is signed out")
+    return 0
+
+
 def _list(args: argparse.Namespace) -> int:
     from store import users
 
@@ -117,6 +134,9 @@ def register(subparsers: Any) -> None:
     passwd.add_argument("name")
     _password_options(passwd)
     passwd.set_defaults(handler=_passwd)
+    signout = sub.add_parser("signout", help="end every session of a user")
+    signout.add_argument("name")
+    signout.set_defaults(handler=_signout)
     listing = sub.add_parser("list", help="list users")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)

@@ -4,6 +4,7 @@ the embedded model. Sign in with the password it prints, upload a script, get an
 from __future__ import annotations
 
 import os
+import pty
 import re
 import shutil
 import signal
@@ -18,6 +19,7 @@ import pytest
 from greenlight.settings import PROJECT_ROOT
 from tests.browser.helpers import TIMEOUT_MS, OfflineGuard, record_timing, sign_in
 from tests.browser.server import _free_port, _stop, _wait_ready
+from tests.test_security_serve import _read_terminal
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -45,25 +47,30 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str, str]]:
         CHAINLIT_APP_ROOT=str(app_root),
     )
     log = tmp_path / "serve.log"
+    # The password is shown on the terminal only (never in the log): stderr is a pty here.
+    master, slave = pty.openpty()
     with log.open("wb") as sink:
         process = subprocess.Popen(
             [str(PROJECT_ROOT / ".venv" / "bin" / "greenlight"), "serve"],
             cwd=PROJECT_ROOT,
             env=env,
             stdout=sink,
-            stderr=subprocess.STDOUT,
+            stderr=slave,
             start_new_session=True,
         )
+    os.close(slave)
     url = f"http://127.0.0.1:{port}"
     try:
+        terminal = _read_terminal(master, until=PASSWORD)
         _wait_ready(url, process, log)
-        found = PASSWORD.search(log.read_text(encoding="utf-8", errors="replace"))
-        assert found, f"no first-user password printed:\n{log.read_text(errors='replace')}"
+        found = PASSWORD.search(terminal)
+        assert found, f"no first-user password shown:\n{terminal}"
         yield url, found["name"], found["password"]
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGINT)
         _stop(process)
+        os.close(master)
 
 
 def test_serve_on_a_fresh_machine_answers_with_the_embedded_model(
