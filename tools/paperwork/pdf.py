@@ -1,0 +1,118 @@
+"""The page every document is printed on: paper size, embedded fonts, the version stamp.
+
+fpdf2 writes the PDF; DejaVu Sans (Debian's fonts-dejavu-core, installed by
+scripts/system-deps.sh) is embedded as a subset, so text is selectable and prints the same
+everywhere, with Latin, Greek, Cyrillic, Hebrew and Arabic glyphs. Symbola, when installed,
+is the fallback for emoji; a glyph no font has prints as a blank, never breaks the file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from fpdf import FPDF
+
+__all__ = ["FONT", "FONT_DIRS", "Paper", "Sheet", "font_path"]
+
+Paper = Literal["letter", "a4"]
+FONT = "DejaVu"
+FONT_DIRS = (
+    Path(os.environ.get("GREENLIGHT_FONT_DIR", "/usr/share/fonts/truetype/dejavu")),
+    Path("/usr/share/fonts/truetype/dejavu"),
+)
+_EMOJI_FONTS = (
+    Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"),
+    Path("/usr/share/fonts/truetype/ancient-scripts/Symbola.ttf"),
+)
+ELLIPSIS = "…"
+
+
+def font_path(name: str) -> Path:
+    """Where a DejaVu font file is; ValueError saying what to install when it is missing."""
+    for folder in FONT_DIRS:
+        if (folder / name).is_file():
+            return folder / name
+    raise ValueError(
+        f"font {name} not found in {', '.join(str(d) for d in FONT_DIRS)}: "
+        "install Debian's fonts-dejavu-core (scripts/system-deps.sh)"
+    )
+
+
+class Sheet(FPDF):
+    """A page with the production's title, the document's name and the plan version."""
+
+    def __init__(
+        self, *, title: str, document: str, stamp: str, paper: Paper, landscape: bool = False
+    ) -> None:
+        if paper not in ("letter", "a4"):
+            raise ValueError(f"unknown paper size {paper!r}: use letter or a4")
+        super().__init__(orientation="L" if landscape else "P", unit="mm", format=paper)
+        self.doc_title = title
+        self.document = document
+        self.stamp = stamp
+        self.set_margins(10, 16, 10)
+        self.set_auto_page_break(True, margin=14)
+        self.add_font(FONT, "", str(font_path("DejaVuSans.ttf")))
+        self.add_font(FONT, "B", str(font_path("DejaVuSans-Bold.ttf")))
+        fallbacks = []
+        for index, path in enumerate(p for p in _EMOJI_FONTS if p.is_file()):
+            self.add_font(f"Fallback{index}", "", str(path))
+            fallbacks.append(f"Fallback{index}")
+            break
+        if fallbacks:
+            self.set_fallback_fonts(fallbacks, exact_match=False)
+        self.set_title(f"{document}: {title}"[:200])
+        self.set_creator("Greenlight")
+        self.set_subject(stamp)
+        self.alias_nb_pages()
+
+    def header(self) -> None:
+        """Title left, document name right, a rule under them."""
+        self.set_font(FONT, "B", 11)
+        width = self.epw * 0.62
+        self.cell(width, 6, self.fit(self.doc_title, width), new_x="RIGHT", new_y="TOP")
+        self.set_font(FONT, "", 9)
+        self.cell(self.epw - width, 6, self.document, align="R", new_x="LMARGIN", new_y="NEXT")
+        self.set_draw_color(0, 0, 0)
+        self.line(self.l_margin, self.get_y() + 0.5, self.w - self.r_margin, self.get_y() + 0.5)
+        self.ln(2.5)
+
+    def footer(self) -> None:
+        """The version stamp and the page number on every page."""
+        self.set_y(-11)
+        self.set_font(FONT, "", 7.5)
+        self.set_text_color(60, 60, 60)
+        self.cell(self.epw / 2, 5, self.stamp, new_x="RIGHT", new_y="TOP")
+        self.cell(self.epw / 2, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+        self.set_text_color(0, 0, 0)
+
+    def fit(self, text: str, width: float) -> str:
+        """`text` on one line, shortened with an ellipsis to fit `width` mm at the current font."""
+        clean = " ".join(str(text).split())
+        if self.get_string_width(clean) <= width - 1:
+            return clean
+        low, high = 0, len(clean)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self.get_string_width(clean[:mid] + ELLIPSIS) <= width - 1:
+                low = mid
+            else:
+                high = mid - 1
+        return clean[:low].rstrip() + ELLIPSIS
+
+    def heading(self, text: str, size: float = 10) -> None:
+        """A bold section heading on its own line."""
+        self.set_font(FONT, "B", size)
+        self.cell(0, size * 0.55, self.fit(text, self.epw), new_x="LMARGIN", new_y="NEXT")
+        self.set_font(FONT, "", 8)
+
+    def paragraph(self, text: str, size: float = 8, height: float = 4) -> None:
+        """Wrapped text across the page (long words broken, never overflowing)."""
+        self.set_font(FONT, "", size)
+        self.multi_cell(0, height, " ".join(str(text).split()), new_x="LMARGIN", new_y="NEXT")
+
+    def output_bytes(self) -> bytes:
+        """The finished PDF."""
+        return bytes(self.output())
