@@ -11,11 +11,13 @@ accessors below read them when present and fall back to the main location and th
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from tools.paperwork.pdf import has_rtl
 from tools.plan.model import Plan
 from tools.schedule.model import MINUTES_PER_EIGHTH, ShootDay, Strip
 from tools.script import CATEGORIES, Scene, Script
@@ -104,6 +106,15 @@ class Board:
     """DOOD rows in cast-ID order: {"id", "name", "codes", "work", "hold", "drop", ...}."""
     detailed: bool
     """False when the script's words were not available (drawn from strips only)."""
+
+    @functools.cached_property
+    def rtl(self) -> bool:
+        """Whether any printed text is written right to left (Hebrew, Arabic)."""
+        texts = [self.title, *(name for _, name in self.cast)]
+        for scene in self.scenes:
+            texts += [scene.heading, scene.site, scene.set, scene.synopsis, *scene.notes]
+            texts += [name for names in scene.elements.values() for name in names]
+        return has_rtl(*texts)
 
     @property
     def stamp(self) -> str:

@@ -96,7 +96,13 @@ def _sheet(sheet: Sheet, board: Board, scene: BoardScene, day: int) -> None:
 
 def render_breakdown(board: Board, *, paper: Paper = "letter") -> bytes:
     """Every scheduled scene's breakdown sheet, in board order, as PDF bytes."""
-    sheet = Sheet(title=board.title, document="Breakdown sheets", stamp=board.stamp, paper=paper)
+    sheet = Sheet(
+        title=board.title,
+        document="Breakdown sheets",
+        stamp=board.stamp,
+        rtl=board.rtl,
+        paper=paper,
+    )
     sheet.set_auto_page_break(False)
     for day in board.days:
         for scene in day.scenes:

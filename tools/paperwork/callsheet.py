@@ -160,7 +160,11 @@ def render_callsheet(
     _minutes(options.crew_call)
     this = board.days[day - 1]
     sheet = Sheet(
-        title=board.title, document=f"Call sheet, day {day}", stamp=board.stamp, paper=paper
+        title=board.title,
+        document=f"Call sheet, day {day}",
+        stamp=board.stamp,
+        rtl=board.rtl,
+        paper=paper,
     )
     sheet.add_page()
     _top(sheet, board, this, options)

@@ -74,6 +74,7 @@ def render_dood(board: Board, *, paper: Paper = "letter") -> bytes:
         title=board.title,
         document="Day out of days",
         stamp=board.stamp,
+        rtl=board.rtl,
         paper=paper,
         landscape=True,
     )

@@ -9,12 +9,14 @@ is the fallback for emoji; a glyph no font has prints as a blank, never breaks t
 from __future__ import annotations
 
 import os
+import re
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 
 from fpdf import FPDF
 
-__all__ = ["FONT", "FONT_DIRS", "Paper", "Sheet", "font_path"]
+__all__ = ["FONT", "FONT_DIRS", "Paper", "Sheet", "font_path", "has_rtl"]
 
 Paper = Literal["letter", "a4"]
 FONT = "DejaVu"
@@ -40,11 +42,35 @@ def font_path(name: str) -> Path:
     )
 
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def has_rtl(*texts: str) -> bool:
+    """Whether any text has Hebrew or Arabic letters (written right to left)."""
+    return any(_RTL.search(text) for text in texts)
+
+
+def _version_datetime(stamp: str) -> datetime:
+    """The date at the end of a version stamp ("... of 2026-12-01") as a UTC datetime."""
+    try:
+        day = date.fromisoformat(stamp.rsplit(" ", 1)[-1][:10])
+    except ValueError:
+        day = date(2000, 1, 1)
+    return datetime.combine(day, datetime.min.time(), UTC)
+
+
 class Sheet(FPDF):
     """A page with the production's title, the document's name and the plan version."""
 
     def __init__(
-        self, *, title: str, document: str, stamp: str, paper: Paper, landscape: bool = False
+        self,
+        *,
+        title: str,
+        document: str,
+        stamp: str,
+        paper: Paper,
+        landscape: bool = False,
+        rtl: bool = False,
     ) -> None:
         if paper not in ("letter", "a4"):
             raise ValueError(f"unknown paper size {paper!r}: use letter or a4")
@@ -63,10 +89,17 @@ class Sheet(FPDF):
             break
         if fallbacks:
             self.set_fallback_fonts(fallbacks, exact_match=False)
+        self.rtl = rtl
+        if rtl:
+            # Right-to-left text needs the bidi algorithm and shaping (uharfbuzz); it costs
+            # time, so only documents that contain such text pay for it.
+            self.set_text_shaping(True)
         self.set_title(f"{document}: {title}"[:200])
         self.set_creator("Greenlight")
         self.set_subject(stamp)
         self.alias_nb_pages()
+        # The version's date, not the clock: one version always prints the same bytes.
+        self.set_creation_date(_version_datetime(stamp))
 
     def header(self) -> None:
         """Title left, document name right, a rule under them."""
@@ -89,14 +122,16 @@ class Sheet(FPDF):
         self.set_text_color(0, 0, 0)
 
     def fit(self, text: str, width: float) -> str:
-        """`text` on one line, shortened with an ellipsis to fit `width` mm at the current font."""
+        """`text` on one line, shortened with an ellipsis to fit a `width` mm cell."""
         clean = " ".join(str(text).split())
-        if self.get_string_width(clean) <= width - 1:
+        # A cell pads its text on both sides; keep a further 0.5 mm so text never meets a border.
+        room = width - 2 * self.c_margin - 0.5
+        if self.get_string_width(clean) <= room:
             return clean
         low, high = 0, len(clean)
         while low < high:
             mid = (low + high + 1) // 2
-            if self.get_string_width(clean[:mid] + ELLIPSIS) <= width - 1:
+            if self.get_string_width(clean[:mid] + ELLIPSIS) <= room:
                 low = mid
             else:
                 high = mid - 1

@@ -80,7 +80,13 @@ def _each_day(sheet: Sheet, board: Board, draw: str) -> None:
 
 def render_oneliner(board: Board, *, paper: Paper = "letter") -> bytes:
     """The one-line schedule as PDF bytes."""
-    sheet = Sheet(title=board.title, document="One-line schedule", stamp=board.stamp, paper=paper)
+    sheet = Sheet(
+        title=board.title,
+        document="One-line schedule",
+        stamp=board.stamp,
+        rtl=board.rtl,
+        paper=paper,
+    )
     sheet.add_page()
     _each_day(sheet, board, "one")
     return sheet.output_bytes()
@@ -112,7 +118,13 @@ def _scene_block(sheet: Sheet, board: Board, scene: BoardScene) -> None:
 
 def render_schedule(board: Board, *, paper: Paper = "letter") -> bytes:
     """The shooting schedule as PDF bytes."""
-    sheet = Sheet(title=board.title, document="Shooting schedule", stamp=board.stamp, paper=paper)
+    sheet = Sheet(
+        title=board.title,
+        document="Shooting schedule",
+        stamp=board.stamp,
+        rtl=board.rtl,
+        paper=paper,
+    )
     sheet.add_page()
     if not board.detailed:
         sheet.paragraph(
