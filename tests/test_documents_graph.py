@@ -72,8 +72,9 @@ async def test_documents_through_the_graph_and_old_versions_unchanged(
         first_bytes = Path(record["path"]).read_bytes()
         assert "Plan version 1 of" in pdf_text(first_bytes)
         items = turn_items(one.facts, one.plan, version=one.version)
-        assert [type(i) for i in items] == [Download, Preview]
-        assert items[0].data == first_bytes and items[1].data.startswith(b"\x89PNG")
+        download, preview = items
+        assert isinstance(download, Download) and isinstance(preview, Preview)
+        assert download.data == first_bytes and preview.data.startswith(b"\x89PNG")
 
         sheet = await turn("call sheet for day 2")
         assert "CALL SHEET · Day 2 of" in pdf_text(
