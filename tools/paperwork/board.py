@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tools.paperwork.pdf import has_rtl
+from tools.paperwork.pdf import has_rtl, lacks_glyphs
 from tools.plan.model import Plan
 from tools.schedule.model import MINUTES_PER_EIGHTH, ShootDay, Strip
 from tools.script import CATEGORIES, Scene, Script
@@ -108,13 +108,23 @@ class Board:
     """False when the script's words were not available (drawn from strips only)."""
 
     @functools.cached_property
-    def rtl(self) -> bool:
-        """Whether any printed text is written right to left (Hebrew, Arabic)."""
+    def texts(self) -> list[str]:
+        """Every name and phrase the documents print (for the font choices below)."""
         texts = [self.title, *(name for _, name in self.cast)]
         for scene in self.scenes:
             texts += [scene.heading, scene.site, scene.set, scene.synopsis, *scene.notes]
             texts += [name for names in scene.elements.values() for name in names]
-        return has_rtl(*texts)
+        return texts
+
+    @functools.cached_property
+    def rtl(self) -> bool:
+        """Whether any printed text is written right to left (Hebrew, Arabic)."""
+        return has_rtl(*self.texts)
+
+    @functools.cached_property
+    def fallback(self) -> bool:
+        """Whether any printed text needs the emoji fallback font."""
+        return lacks_glyphs(*self.texts)
 
     @property
     def stamp(self) -> str:

@@ -101,6 +101,7 @@ def render_breakdown(board: Board, *, paper: Paper = "letter") -> bytes:
         document="Breakdown sheets",
         stamp=board.stamp,
         rtl=board.rtl,
+        fallback=board.fallback,
         paper=paper,
     )
     sheet.set_auto_page_break(False)

@@ -164,6 +164,7 @@ def render_callsheet(
         document=f"Call sheet, day {day}",
         stamp=board.stamp,
         rtl=board.rtl,
+        fallback=board.fallback,
         paper=paper,
     )
     sheet.add_page()

@@ -75,6 +75,7 @@ def render_dood(board: Board, *, paper: Paper = "letter") -> bytes:
         document="Day out of days",
         stamp=board.stamp,
         rtl=board.rtl,
+        fallback=board.fallback,
         paper=paper,
         landscape=True,
     )

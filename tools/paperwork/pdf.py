@@ -8,6 +8,7 @@ is the fallback for emoji; a glyph no font has prints as a blank, never breaks t
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from datetime import UTC, date, datetime
@@ -16,7 +17,7 @@ from typing import Literal
 
 from fpdf import FPDF
 
-__all__ = ["FONT", "FONT_DIRS", "Paper", "Sheet", "font_path", "has_rtl"]
+__all__ = ["FONT", "FONT_DIRS", "Paper", "Sheet", "font_path", "has_rtl", "lacks_glyphs"]
 
 Paper = Literal["letter", "a4"]
 FONT = "DejaVu"
@@ -45,6 +46,20 @@ def font_path(name: str) -> Path:
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
+@functools.cache
+def _dejavu_codepoints() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(font_path("DejaVuSans.ttf")), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def lacks_glyphs(*texts: str) -> bool:
+    """Whether any character of the texts is missing from DejaVu Sans (emoji, mostly)."""
+    known = _dejavu_codepoints()
+    return any(ord(c) not in known for text in texts for c in text if not c.isspace())
+
+
 def has_rtl(*texts: str) -> bool:
     """Whether any text has Hebrew or Arabic letters (written right to left)."""
     return any(_RTL.search(text) for text in texts)
@@ -71,6 +86,7 @@ class Sheet(FPDF):
         paper: Paper,
         landscape: bool = False,
         rtl: bool = False,
+        fallback: bool = False,
     ) -> None:
         if paper not in ("letter", "a4"):
             raise ValueError(f"unknown paper size {paper!r}: use letter or a4")
@@ -82,13 +98,11 @@ class Sheet(FPDF):
         self.set_auto_page_break(True, margin=14)
         self.add_font(FONT, "", str(font_path("DejaVuSans.ttf")))
         self.add_font(FONT, "B", str(font_path("DejaVuSans-Bold.ttf")))
-        fallbacks = []
-        for index, path in enumerate(p for p in _EMOJI_FONTS if p.is_file()):
-            self.add_font(f"Fallback{index}", "", str(path))
-            fallbacks.append(f"Fallback{index}")
-            break
-        if fallbacks:
-            self.set_fallback_fonts(fallbacks, exact_match=False)
+        # Symbola is large to load: only documents with glyphs DejaVu lacks load it.
+        emoji = next((p for p in _EMOJI_FONTS if p.is_file()), None) if fallback else None
+        if emoji is not None:
+            self.add_font("Fallback", "", str(emoji))
+            self.set_fallback_fonts(["Fallback"], exact_match=False)
         self.rtl = rtl
         if rtl:
             # Right-to-left text needs the bidi algorithm and shaping (uharfbuzz); it costs

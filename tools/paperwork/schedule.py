@@ -85,6 +85,7 @@ def render_oneliner(board: Board, *, paper: Paper = "letter") -> bytes:
         document="One-line schedule",
         stamp=board.stamp,
         rtl=board.rtl,
+        fallback=board.fallback,
         paper=paper,
     )
     sheet.add_page()
@@ -123,6 +124,7 @@ def render_schedule(board: Board, *, paper: Paper = "letter") -> bytes:
         document="Shooting schedule",
         stamp=board.stamp,
         rtl=board.rtl,
+        fallback=board.fallback,
         paper=paper,
     )
     sheet.add_page()

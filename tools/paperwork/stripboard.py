@@ -93,7 +93,12 @@ def _day(sheet: Sheet, day: BoardDay, n_days: int) -> None:
 def render_stripboard(board: Board, *, paper: Paper = "letter") -> bytes:
     """The stripboard as PDF bytes."""
     sheet = Sheet(
-        title=board.title, document="Stripboard", stamp=board.stamp, rtl=board.rtl, paper=paper
+        title=board.title,
+        document="Stripboard",
+        stamp=board.stamp,
+        rtl=board.rtl,
+        fallback=board.fallback,
+        paper=paper,
     )
     sheet.add_page()
     _legend(sheet, board)
