@@ -67,3 +67,55 @@ async def test_load_review_reads_the_current_versions_board(tmp_path: Path) -> N
     review = await load_review(engine, "ann")
     assert review.sessions[0].board == board_keys(record)
     await engine.dispose()
+
+
+async def test_session_page_and_version_documents_only_for_the_owner(tmp_path: Path) -> None:
+    import httpx
+    from chainlit.auth import get_current_user
+    from chainlit.user import User
+    from fastapi import FastAPI
+    from sqlalchemy import text
+
+    from greenlight.chat.review_page import review_router
+    from store.chat_schema import create_chat_tables
+    from store.db import create_tables, make_engine
+    from store.plans import PlanStore
+    from tests.paperwork_plans import pdf_text
+
+    engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 's.db'}")
+    await create_tables(engine)
+    await create_chat_tables(engine)
+    async with engine.begin() as conn:
+        await conn.execute(
+            text(
+                'INSERT INTO threads (id, "createdAt", name, "userIdentifier") '
+                "VALUES ('t1', '2026-12-01T10:00:00', '<b>Mine</b>', 'ann')"
+            )
+        )
+    _, plan = shared_plan()
+    store = PlanStore(engine)
+    await store.save("t1", inputs={}, plan=plan.model_dump(mode="json"), label="initial plan")
+    await store.save("t1", inputs={}, plan=plan.model_dump(mode="json"), label="pin <x>")
+    app = FastAPI()
+    app.include_router(review_router(engine))
+    who = {"user": "ann"}
+    app.dependency_overrides[get_current_user] = lambda: User(identifier=who["user"])
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        listing = await client.get("/review")
+        assert "/review/session/t1" in listing.text and '<svg class="thumb"' in listing.text
+        page = await client.get("/review/session/t1")
+        assert page.status_code == 200
+        assert "default-src 'none'" in page.headers["content-security-policy"]
+        assert "&lt;b&gt;Mine&lt;/b&gt;" in page.text and "pin &lt;x&gt;" in page.text
+        assert page.text.count("<li><b>v") == 2 and page.text.count('class="chart"') == 2
+        assert f"{len(plan.schedule.days)} days" in page.text
+        pdf = await client.get("/review/session/t1/v1/oneliner")
+        assert pdf.headers["content-type"] == "application/pdf"
+        assert "Plan version 1 of" in pdf_text(pdf.content)
+        assert (await client.get("/review/session/t1/v1/../../x")).status_code == 404
+        assert (await client.get("/review/session/t1/v9/oneliner")).status_code == 404
+        who["user"] = "bob"
+        assert (await client.get("/review/session/t1")).status_code == 404
+        assert (await client.get("/review/session/t1/v1/oneliner")).status_code == 404
+    await engine.dispose()

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from greenlight.chat.review import REVIEW_PATH, money
+from greenlight.chat.review_session import session_router
 from store.review import SORTS, ProviderUse, Review, SessionSummary, load_review
 from tools.paperwork.thumbnail import thumbnail_svg
 
@@ -42,6 +43,7 @@ _STYLE = (
     "input,button{font:inherit;padding:6px 10px;border-radius:8px;border:1px solid var(--line);"
     "background:var(--card);color:var(--text)}button{background:var(--accent);color:#fff;"
     "border:none;margin-left:.4em}.thumb{display:block;border-radius:3px}"
+    ".more{font-size:.8em;display:block;color:var(--muted)}"
 )
 _HEAD = (
     "Script",
@@ -71,7 +73,11 @@ def _pairs(values: dict[str, Any]) -> str:
 
 def _session_row(s: SessionSummary) -> str:
     use = s.use()
-    link = f'<a href="/thread/{quote(s.thread_id, safe="")}">{escape(s.title)}</a>'
+    tid = quote(s.thread_id, safe="")
+    link = (
+        f'<a href="/thread/{tid}">{escape(s.title)}</a> '
+        f'<a class="more" href="{REVIEW_PATH}/session/{tid}">versions and documents</a>'
+    )
     current = f" (v{s.current_version} current)" if s.current_version else ""
     rest = (
         s.draft,
@@ -142,6 +148,7 @@ def render_review_page(review: Review, *, user: str, sort: str, search: str) -> 
 def review_router(engine: AsyncEngine) -> APIRouter:
     """The GET route of the review page, reading sessions from `engine`."""
     router = APIRouter()
+    router.include_router(session_router(engine, _STYLE))
 
     @router.get(REVIEW_PATH)
     async def review_page(
