@@ -4,7 +4,8 @@
 (an in-memory checkpointer, fakes in the context); `compile_graph` is the usual way in.
 
     START -> ingest_files -> understand_request -> (plan_script | switch_version |
-    compare_versions | answer_question | estimate_render | show_plan | export_plan)
+    compare_versions | answer_question | estimate_render | show_plan | export_plan |
+    print_document)
     -> route_model -> respond -> END
 """
 
@@ -24,6 +25,7 @@ from graph.nodes import (
     export_plan,
     ingest_files,
     plan_script,
+    print_document,
     respond,
     route_model,
     show_plan,
@@ -42,9 +44,10 @@ AfterUnderstand = Literal[
     "estimate_render",
     "show_plan",
     "export_plan",
+    "print_document",
     "route_model",
 ]
-AfterPlan = Literal["show_plan", "export_plan", "route_model"]
+AfterPlan = Literal["show_plan", "export_plan", "print_document", "route_model"]
 _DIRECT: dict[str, AfterUnderstand] = {
     "plan": "plan_script",
     "what_if": "plan_script",
@@ -63,6 +66,8 @@ def route_after_understand(state: State) -> AfterUnderstand:
     kind = state.request["kind"]
     if kind == "chat" and state.plan:
         return "show_plan"
+    if kind == "document":
+        return "print_document" if state.plan else "plan_script"
     if kind in {"show", "export"}:
         return ("show_plan" if kind == "show" else "export_plan") if state.plan else "plan_script"
     if kind not in _DIRECT:
@@ -78,6 +83,8 @@ def route_after_plan(state: State) -> AfterPlan:
         return "show_plan"
     if state.plan is not None and state.request["kind"] == "export":
         return "export_plan"
+    if state.plan is not None and state.request["kind"] == "document":
+        return "print_document"
     return "route_model"
 
 
@@ -94,6 +101,7 @@ def build_graph() -> StateGraph[State, Context, InputState, State]:
         estimate_render,
         show_plan,
         export_plan,
+        print_document,
         route_model,
         respond,
     ):
@@ -109,6 +117,7 @@ def build_graph() -> StateGraph[State, Context, InputState, State]:
         "estimate_render",
         "show_plan",
         "export_plan",
+        "print_document",
     ):
         builder.add_edge(name, "route_model")
     builder.add_edge("route_model", "respond")

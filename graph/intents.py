@@ -23,7 +23,16 @@ from graph.site_intents import site_changes
 __all__ = ["Change", "IntentKind", "Request", "View", "parse_intent"]
 
 IntentKind = Literal[
-    "plan", "show", "what_if", "compare", "revert", "export", "render_cost", "question", "chat"
+    "plan",
+    "show",
+    "what_if",
+    "compare",
+    "revert",
+    "export",
+    "render_cost",
+    "question",
+    "chat",
+    "document",
 ]
 View = Literal["schedule", "stripboard", "dood", "budget", "savings", "summary"]
 ExportFormat = Literal["csv", "xlsx", "json"]
@@ -65,6 +74,11 @@ class Request(BaseModel):
     """The breakdown category a question is about (animals, stunts, ...)."""
     actor: str | None = None
     export_format: ExportFormat | None = None
+    document: str | None = None
+    """A printed document (graph.documents): stripboard, oneliner, callsheet, ..."""
+    day: int | None = None
+    """1-based shooting day of a call sheet."""
+    paper: Literal["letter", "a4"] | None = None
     text: str = ""
     """The message as written."""
 

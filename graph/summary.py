@@ -182,6 +182,7 @@ _BY_KIND: dict[str, Callable[[Record], list[str]]] = {
     "question": _question,
     "render_cost": _render,
     "export": lambda f: [f"Exported the {f['export']['view']} as {f['export']['name']}."],
+    "document": lambda f: [f["document"]["sentence"]],
 }
 _VIEWS: dict[str, Callable[[Record], list[str]]] = {
     "schedule": _schedule,

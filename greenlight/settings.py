@@ -44,6 +44,14 @@ class Settings(BaseSettings):
     solver_workers: int = Field(default=2, ge=1)
     solver_seed: int = 7
 
+    # Paperwork (call sheets and printed documents)
+    paper_size: Literal["letter", "a4"] = "letter"
+    crew_call: str = Field(default="07:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    shooting_call: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    makeup_lead_minutes: int = Field(
+        default=90, ge=0, le=480, description="Cast call = first scene's start minus this lead."
+    )
+
     # Models
     model_preference: Literal["auto", "local", "cloud"] = "auto"
     privacy_mode: Literal["off", "facts_only", "local_only"] = "facts_only"

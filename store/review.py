@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from store.insights.store import ProjectFiguresRow
 from store.models import PlanVersionRow, RouteRow, ThreadPlanRow, UsageRow
+from tools.paperwork.thumbnail import board_keys
 
 __all__ = [
     "CLOUD_PROVIDERS",
@@ -76,6 +77,8 @@ class SessionSummary(BaseModel):
     routes: dict[str, int] = Field(default_factory=dict)
     last_activity: str = ""
     """ISO time of the latest message, plan or the session's creation."""
+    board: list[list[str]] = Field(default_factory=list)
+    """The current version's stripboard as strip colour keys per day (for a thumbnail)."""
 
     def messages(self, where: Literal["local", "cloud"]) -> int:
         """Messages answered locally (or deterministically) or in the cloud."""
@@ -151,6 +154,13 @@ async def _rows(engine: AsyncEngine, user_id: str) -> dict[str, list[Any]]:
         )
         .where(UsageRow.thread_id.in_(owned))
         .group_by(UsageRow.thread_id, UsageRow.provider),
+        "boards": select(PlanVersionRow.thread_id, PlanVersionRow.plan)
+        .join(
+            ThreadPlanRow,
+            (ThreadPlanRow.thread_id == PlanVersionRow.thread_id)
+            & (ThreadPlanRow.current_version == PlanVersionRow.version),
+        )
+        .where(PlanVersionRow.thread_id.in_(owned)),
         "routes": select(RouteRow.thread_id, RouteRow.route, func.count())
         .where(RouteRow.thread_id.in_(owned))
         .group_by(RouteRow.thread_id, RouteRow.route),
@@ -186,6 +196,8 @@ def _summaries(rows: dict[str, list[Any]]) -> dict[str, SessionSummary]:
         )
     for tid, route, count in rows["routes"]:
         out[tid].routes[route] = int(count)
+    for tid, plan in rows.get("boards", []):
+        out[tid].board = board_keys(plan if isinstance(plan, dict) else json.loads(plan))
     return out
 
 

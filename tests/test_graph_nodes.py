@@ -49,6 +49,8 @@ def _state(**values: Any) -> State:
         ("show", False, "plan_script"),
         ("export", True, "export_plan"),
         ("export", False, "plan_script"),
+        ("document", True, "print_document"),
+        ("document", False, "plan_script"),
         ("compare", True, "compare_versions"),
         ("revert", True, "switch_version"),
         ("question", False, "answer_question"),
@@ -67,6 +69,7 @@ def test_route_after_understand(kind: str, has_plan: bool, expected: str) -> Non
     [
         ("show", True, "show_plan"),
         ("export", True, "export_plan"),
+        ("document", True, "print_document"),
         ("show", False, "route_model"),
         ("what_if", True, "route_model"),
     ],

@@ -1,5 +1,6 @@
 """The graph's nodes, one module per concern; each node is a small async function."""
 
+from graph.nodes.documents import print_document
 from graph.nodes.ingest import ingest_files
 from graph.nodes.lookup import answer_question, estimate_render, export_plan, show_plan
 from graph.nodes.planning import compare_versions, plan_script, switch_version
@@ -13,6 +14,7 @@ __all__ = [
     "export_plan",
     "ingest_files",
     "plan_script",
+    "print_document",
     "respond",
     "route_model",
     "show_plan",

@@ -10,6 +10,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
 
 from graph.context import Context
+from graph.documents import parse_document_request
 from graph.intents import Request, parse_intent
 from graph.state import State
 from prompts import understand as prompt
@@ -52,7 +53,8 @@ async def _ask_model(text: str, context: Context) -> Request | None:
 async def understand_request(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Turn the newest message into a typed request."""
     text = last_user_text(state.messages)
-    request = parse_intent(text)
+    # Documents first: a small rule set of its own, apart from the general intent grammar.
+    request = parse_document_request(text) or parse_intent(text)
     if request is None:
         request = await _ask_model(text, runtime.context) or Request(kind="chat", text=text)
     if state.facts.get("uploaded") and request.kind == "chat":

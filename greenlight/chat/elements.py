@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import chainlit as cl
 
-from greenlight.chat.outputs import Chart, Download, Item, Table
+from greenlight.chat.outputs import Chart, Download, Item, Preview, Table
 from greenlight.chat.uploads import display_name
 
 __all__ = ["to_element", "to_elements"]
@@ -19,7 +19,10 @@ __all__ = ["to_element", "to_elements"]
 MAX_INLINE_ROWS = 500
 
 
-def to_element(item: Item) -> cl.Dataframe | cl.Plotly | cl.File:
+Element = cl.Dataframe | cl.Plotly | cl.File | cl.Image
+
+
+def to_element(item: Item) -> Element:
     """The Chainlit element that shows one item."""
     name = display_name(item.name)
     if isinstance(item, Table):
@@ -28,9 +31,13 @@ def to_element(item: Item) -> cl.Dataframe | cl.Plotly | cl.File:
         return cl.Plotly(name=name, figure=item.figure, display="inline", size="large")
     if isinstance(item, Download):
         return cl.File(name=name, content=item.data, mime=item.mime, display="inline")
+    if isinstance(item, Preview):
+        return cl.Image(
+            name=name, content=item.data, mime="image/png", display="inline", size="large"
+        )
     raise TypeError(f"not a chat item: {type(item).__name__}")
 
 
-def to_elements(items: Sequence[Item]) -> list[cl.Dataframe | cl.Plotly | cl.File]:
+def to_elements(items: Sequence[Item]) -> list[Element]:
     """Elements for every item, in order."""
     return [to_element(item) for item in items]

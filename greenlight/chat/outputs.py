@@ -15,7 +15,16 @@ from typing import Any, Protocol
 import pandas as pd
 import plotly.graph_objects as go
 
-__all__ = ["AnswerStream", "Chart", "ChatOutput", "Download", "Item", "StepHandle", "Table"]
+__all__ = [
+    "AnswerStream",
+    "Chart",
+    "ChatOutput",
+    "Download",
+    "Item",
+    "Preview",
+    "StepHandle",
+    "Table",
+]
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,15 @@ class Download:
     mime: str
 
 
-Item = Table | Chart | Download
+@dataclass(frozen=True)
+class Preview:
+    """A PNG picture shown inline (a printed document's first page), from bytes in memory."""
+
+    name: str
+    data: bytes
+
+
+Item = Table | Chart | Download | Preview
 
 
 @dataclass

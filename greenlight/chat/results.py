@@ -6,13 +6,14 @@ the model's text. Builders take the graph's JSON records and return chat items.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from greenlight.chat.charts import budget_figure, stripboard_figure
 from greenlight.chat.compare import compare_items
-from greenlight.chat.outputs import Chart, Download, Item, Table
+from greenlight.chat.outputs import Chart, Download, Item, Preview, Table
 from greenlight.chat.tables import (
     budget_table,
     csv_bytes,
@@ -24,7 +25,15 @@ from greenlight.chat.tables import (
 )
 from tools.schedule.model import Dood, ShootDay, Strip
 
-__all__ = ["XLSX_MIME", "diff_items", "plan_frames", "plan_items", "turn_items", "view_items"]
+__all__ = [
+    "XLSX_MIME",
+    "diff_items",
+    "document_items",
+    "plan_frames",
+    "plan_items",
+    "turn_items",
+    "view_items",
+]
 
 Record = dict[str, Any]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -133,4 +142,23 @@ def turn_items(facts: Record, plan: Record | None, *, version: int | None) -> li
     if kind == "export":
         export = facts.get("export") or {}
         return _export(plan, export.get("view"), export.get("format"))
+    if kind == "document":
+        return document_items(facts.get("document") or {})
     return []
+
+
+def document_items(record: Record) -> list[Item]:
+    """A printed document as a download and, for a PDF, its first page as a picture.
+
+    The paths were written by the graph under the data directory (named by version and
+    document only), never taken from a user.
+    """
+    if not record.get("path"):
+        return []
+    items: list[Item] = [
+        Download(record["name"], Path(record["path"]).read_bytes(), record["mime"])
+    ]
+    if record.get("preview"):
+        preview = Path(record["preview"]).read_bytes()
+        items.append(Preview(record["name"].rsplit(".", 1)[0] + "-page1.png", preview))
+    return items

@@ -18,16 +18,36 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from greenlight.chat.review import REVIEW_PATH, money
+from greenlight.chat.review_session import session_router
 from store.review import SORTS, ProviderUse, Review, SessionSummary, load_review
+from tools.paperwork.thumbnail import thumbnail_svg
 
 __all__ = ["render_review_page", "review_router"]
 
+# The chat's look: its system font, its light and dark palettes (chosen by the browser's
+# colour-scheme preference), rounded cards; inline only, so the strict CSP holds.
 _STYLE = (
-    "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
-    "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#eee}"
+    ":root{color-scheme:light dark;--bg:#fafafa;--card:#fff;--text:#1f1f1f;--muted:#6b6b6b;"
+    "--line:#e4e4e7;--accent:#f80061;--head:#f4f4f5}"
+    "@media (prefers-color-scheme:dark){:root{--bg:#171717;--card:#212121;--text:#ececec;"
+    "--muted:#a1a1aa;--line:#333;--accent:#ff4d8d;--head:#2a2a2a}}"
+    "body{font-family:Inter,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;"
+    "padding:2em;background:var(--bg);color:var(--text);line-height:1.45}"
+    "h1{font-size:1.5em;margin:.4em 0}h2{font-size:1.15em;margin-top:1.6em}"
+    "a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}"
+    "table{border-collapse:separate;border-spacing:0;margin:1em 0;background:var(--card);"
+    "border:1px solid var(--line);border-radius:10px;overflow:hidden;font-size:.9em}"
+    "td,th{border-bottom:1px solid var(--line);padding:7px 10px;text-align:left;"
+    "vertical-align:middle}th{background:var(--head);color:var(--muted);font-weight:600}"
+    "tr:last-child td{border-bottom:none}"
+    "input,button{font:inherit;padding:6px 10px;border-radius:8px;border:1px solid var(--line);"
+    "background:var(--card);color:var(--text)}button{background:var(--accent);color:#fff;"
+    "border:none;margin-left:.4em}.thumb{display:block;border-radius:3px}"
+    ".more{font-size:.8em;display:block;color:var(--muted)}"
 )
 _HEAD = (
     "Script",
+    "Board",
     "Draft",
     "Scenes",
     "Versions",
@@ -53,7 +73,11 @@ def _pairs(values: dict[str, Any]) -> str:
 
 def _session_row(s: SessionSummary) -> str:
     use = s.use()
-    link = f'<a href="/thread/{quote(s.thread_id, safe="")}">{escape(s.title)}</a>'
+    tid = quote(s.thread_id, safe="")
+    link = (
+        f'<a href="/thread/{tid}">{escape(s.title)}</a> '
+        f'<a class="more" href="{REVIEW_PATH}/session/{tid}">versions and documents</a>'
+    )
     current = f" (v{s.current_version} current)" if s.current_version else ""
     rest = (
         s.draft,
@@ -69,7 +93,9 @@ def _session_row(s: SessionSummary) -> str:
         _pairs(s.routes),
         s.last_activity.replace("T", " "),
     )
-    return f"<tr><td>{link}</td>{_cells(rest)}</tr>"
+    # The thumbnail is built from colours and counts only (no user text): safe as it is.
+    thumb = thumbnail_svg(s.board)
+    return f"<tr><td>{link}</td><td>{thumb}</td>{_cells(rest)}</tr>"
 
 
 def _usage_table(by_provider: dict[str, ProviderUse], routes: dict[str, int]) -> str:
@@ -110,6 +136,7 @@ def render_review_page(review: Review, *, user: str, sort: str, search: str) -> 
     )
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Your sessions - Greenlight</title><style>{_STYLE}</style></head><body>"
         f'<p><a href="/">Back to the chat</a></p><h1>Sessions of {escape(user)}</h1>'
         f"{_controls(sort, search)}{body}"
@@ -121,6 +148,7 @@ def render_review_page(review: Review, *, user: str, sort: str, search: str) -> 
 def review_router(engine: AsyncEngine) -> APIRouter:
     """The GET route of the review page, reading sessions from `engine`."""
     router = APIRouter()
+    router.include_router(session_router(engine, _STYLE))
 
     @router.get(REVIEW_PATH)
     async def review_page(
