@@ -29,7 +29,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy greenlight tools graph prompts store bench $(wildcard app.py)
+	$(BIN)/mypy greenlight tools graph prompts store bench jobs $(wildcard app.py)
 
 pytest: $(STAMP) system-deps
 	$(BIN)/pytest -q
