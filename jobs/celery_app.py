@@ -16,6 +16,7 @@ from typing import Any
 
 import redis
 from celery import Celery
+from celery.exceptions import TimeoutError as ResultTimeout
 from celery.result import AsyncResult
 from celery.signals import worker_process_init
 
@@ -107,7 +108,7 @@ class CeleryRunner:
         while time.monotonic() < deadline:
             try:
                 value = result.get(timeout=1.0, propagate=False, interval=0.1)
-            except TimeoutError:
+            except ResultTimeout:
                 continue
             if result.successful():
                 return dict(value)
