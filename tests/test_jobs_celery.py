@@ -72,12 +72,12 @@ def _planner(url: str) -> JobPlanner:
     return JobPlanner(CeleryRunner(app, timeout_s=TIMEOUT_S))
 
 
-def _in_thread(planner: JobPlanner, script: dict, inputs: dict) -> dict[str, Any]:
+def _in_thread(planner: JobPlanner, record: dict, inputs: dict) -> dict[str, Any]:
     box: dict[str, Any] = {}
 
     def run() -> None:
         try:
-            box["plan"] = planner.make_plan(script, inputs, previous=None)
+            box["plan"] = planner.make_plan(record, inputs, previous=None)
         except Exception as exc:
             box["error"] = exc
 
