@@ -51,6 +51,8 @@ class Server:
     and users, as instances behind one load balancer do."""
     public_url: str | None = None
     """The load balancer's address, when the server sits behind one."""
+    env: dict[str, str] = field(default_factory=dict)
+    """More environment for the server (e.g. GREENLIGHT_JOBS=celery)."""
     settings: Settings = field(init=False)
     first_user: FirstUser = field(init=False)
     process: subprocess.Popen[bytes] | None = None
@@ -95,6 +97,7 @@ class Server:
         """Start the server (again) and wait until it answers."""
         env = server_env(self.settings)
         env["CHAINLIT_APP_ROOT"] = str(self.workdir / "app")
+        env.update(self.env)
         if self.fake_model is not None:
             env["GREENLIGHT_FAKE_MODEL"] = self.fake_model
         with self.log.open("ab") as sink:
