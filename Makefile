@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test lint typecheck pytest bench clean system-deps
+.PHONY: install run run-deps test lint typecheck pytest bench clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,10 @@ install: $(STAMP)
 system-deps:
 	bash scripts/system-deps.sh
 
-run: $(STAMP)
+run-deps:
+	bash scripts/system-deps.sh run
+
+run: $(STAMP) run-deps
 	$(BIN)/greenlight serve
 
 lint: $(STAMP)
@@ -29,7 +32,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy greenlight tools graph prompts store bench $(wildcard app.py)
+	$(BIN)/mypy greenlight tools graph prompts store bench jobs $(wildcard app.py)
 
 pytest: $(STAMP) system-deps
 	$(BIN)/pytest -q

@@ -46,6 +46,13 @@ class Server:
     workdir: Path
     database_url: str | None = None
     fake_model: str | None = None
+    peer: Server | None = None
+    """Another instance of the same app: share its data directory (secret, files), database
+    and users, as instances behind one load balancer do."""
+    public_url: str | None = None
+    """The load balancer's address, when the server sits behind one."""
+    env: dict[str, str] = field(default_factory=dict)
+    """More environment for the server (e.g. GREENLIGHT_JOBS=celery)."""
     settings: Settings = field(init=False)
     first_user: FirstUser = field(init=False)
     process: subprocess.Popen[bytes] | None = None
@@ -55,8 +62,17 @@ class Server:
         (app_root / ".chainlit").mkdir(parents=True, exist_ok=True)
         shutil.copy(PROJECT_ROOT / ".chainlit" / "config.toml", app_root / ".chainlit")
         shutil.copy(PROJECT_ROOT / "chainlit.md", app_root)
+        if self.peer is not None:
+            self.settings = self.peer.settings.model_copy(
+                update={"port": _free_port(), "public_url": self.public_url}
+            )
+            self.first_user = self.peer.first_user
+            return
         self.settings = Settings(
-            data_dir=self.workdir / "data", port=_free_port(), database_url=self.database_url
+            data_dir=self.workdir / "data",
+            port=_free_port(),
+            database_url=self.database_url,
+            public_url=self.public_url,
         )
         first = _off_loop(prepare, self.settings)
         if first is None:
@@ -81,6 +97,7 @@ class Server:
         """Start the server (again) and wait until it answers."""
         env = server_env(self.settings)
         env["CHAINLIT_APP_ROOT"] = str(self.workdir / "app")
+        env.update(self.env)
         if self.fake_model is not None:
             env["GREENLIGHT_FAKE_MODEL"] = self.fake_model
         with self.log.open("ab") as sink:
@@ -182,7 +199,8 @@ class ChatClient:
             "/login", data={"username": self.name, "password": self.password}
         )
         response.raise_for_status()
-        token = self.http.cookies.get("access_token")
+        # Every cookie, not just the token: a load balancer's sticky-session cookie too.
+        cookies = "; ".join(f"{name}={value}" for name, value in self.http.cookies.items())
         auth = {"sessionId": self.session_id, "clientType": "webapp", "userEnv": "{}"}
         if self.thread_id:
             auth["threadId"] = self.thread_id
@@ -190,7 +208,7 @@ class ChatClient:
             self.url,
             socketio_path="/ws/socket.io",
             transports=["websocket"],
-            headers={"Cookie": f"access_token={token}", "Origin": self.url},
+            headers={"Cookie": cookies, "Origin": self.url},
             auth=auth,
             wait_timeout=30,
         )

@@ -2,6 +2,8 @@
 
 `ToolPlanner` calls `tools.plan` (the deterministic pipeline); tests may inject another
 `Planner`. Records cross this seam as dicts because that is how the state stores them.
+A planner that runs the tools out of process (jobs/) raises `PlannerFailed` when the run
+ended without an answer (a crash, a time or memory bound); the graph says so and keeps the plan.
 """
 
 from __future__ import annotations
@@ -9,9 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["Planner", "ToolPlanner"]
+__all__ = ["Planner", "PlannerFailed", "ToolPlanner", "failure_notice"]
 
 Record = dict[str, Any]
+
+
+class PlannerFailed(RuntimeError):
+    """The planning run ended without an answer; the message says why, in plain words."""
+
+
+def failure_notice(exc: PlannerFailed) -> str:
+    """What the chat says when a planning run failed: the reason, and that nothing changed."""
+    return f"The solver failed on this request: {exc}; your plan is unchanged."
 
 
 class Planner(Protocol):

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from graph.build import compile_graph
 from graph.checkpoint import open_checkpointer
 from graph.context import Context
-from graph.planner import ToolPlanner
+from graph.planner import Planner, ToolPlanner
 from graph.providers import ModelSet, build_models
 from graph.telemetry import TurnTelemetry
 from greenlight.settings import Settings
@@ -74,9 +74,15 @@ class TurnResult:
 
 @asynccontextmanager
 async def open_assistant(
-    settings: Settings, *, models: ModelSet | None = None, probe: bool = True
+    settings: Settings,
+    *,
+    models: ModelSet | None = None,
+    probe: bool = True,
+    planner: Planner | None = None,
 ) -> AsyncIterator[Assistant]:
-    """Everything a turn needs, opened on the settings' database and closed on exit."""
+    """Everything a turn needs, opened on the settings' database and closed on exit.
+
+    `planner` is the edge's choice (the solve-job runner); the default runs the tools here."""
     url = settings.resolved_database_url()
     engine = make_engine(url)
     try:
@@ -88,7 +94,7 @@ async def open_assistant(
                 usage=UsageStore(engine),
                 insights=InsightStore(engine),
                 models=models if models is not None else await build_models(settings, probe=probe),
-                planner=ToolPlanner(cache_dir=settings.data_dir / "cache"),
+                planner=planner or ToolPlanner(cache_dir=settings.data_dir / "cache"),
             )
             yield Assistant(compile_graph(saver), context, saver, engine)
     finally:

@@ -7,7 +7,7 @@ construct `Settings(...)` directly with what they need.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -51,6 +51,19 @@ class Settings(BaseSettings):
     makeup_lead_minutes: int = Field(
         default=90, ge=0, le=480, description="Cast call = first scene's start minus this lead."
     )
+    # Solve jobs (jobs/): where planning runs, and its bounds
+    jobs: Literal["local", "celery"] = Field(
+        default="local",
+        description="local: child processes of this server; celery: workers on a Redis broker.",
+    )
+    redis_url: str = Field(
+        default="redis://127.0.0.1:6379/0", description="Celery broker and result backend."
+    )
+    job_timeout_s: float = Field(
+        default=120.0, gt=0, description="Wall-time bound on one solve job (then it is killed)."
+    )
+    job_memory_mb: int = Field(default=2048, gt=128, description="Memory bound on one job.")
+    job_workers: int = Field(default=2, ge=1, description="Local jobs running at once.")
 
     # Models
     model_preference: Literal["auto", "local", "cloud"] = "auto"
@@ -90,6 +103,16 @@ class Settings(BaseSettings):
         default=None,
         description="Bearer token for /metrics from other hosts; without it, loopback only.",
     )
+
+    def job_options(self) -> dict[str, Any]:
+        """The keyword arguments of `jobs.build_planner` / `jobs.build_runner`."""
+        return {
+            "cache_dir": self.data_dir / "cache",
+            "timeout_s": self.job_timeout_s,
+            "memory_mb": self.job_memory_mb,
+            "workers": self.job_workers,
+            "redis_url": self.redis_url,
+        }
 
     def sqlite_path(self) -> Path:
         """Where the default SQLite database lives."""

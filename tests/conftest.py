@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-# The throwaway PostgreSQL cluster (fixtures `postgres_url`, `postgres_db_url`) for every test
-# that needs a real server; pytest only honours plugin lists in the top-level conftest.
-pytest_plugins = ["tests.pgserver"]
+# The throwaway PostgreSQL cluster (`postgres_url`, `postgres_db_url`) and Redis server
+# (`redis_url`, `redis_db_url`) for every test that needs a real server; pytest only honours
+# plugin lists in the top-level conftest.
+pytest_plugins = ["tests.pgserver", "tests.redisserver"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -48,7 +48,7 @@ def test_graph_does_not_import_the_app(path: Path) -> None:
 
 def _public_modules() -> list[str]:
     names = []
-    for package in ("tools", "graph", "store", "greenlight"):
+    for package in ("tools", "graph", "store", "greenlight", "jobs"):
         module = importlib.import_module(package)
         names.append(package)
         for info in pkgutil.walk_packages(module.__path__, prefix=f"{package}."):
@@ -72,3 +72,15 @@ def test_declared_public_surface_exists(name: str) -> None:
     module = importlib.import_module(name)
     for attr in getattr(module, "__all__", []):
         assert hasattr(module, attr), f"{name}.__all__ names {attr!r}, which does not exist"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for pkg in ("tools", "graph", "store", "greenlight", "prompts") for p in _python_files(pkg)],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_only_jobs_imports_celery_and_nothing_below_imports_jobs(path: Path) -> None:
+    roots = _imported_roots(path)
+    assert not roots & {"celery", "kombu"}, f"{path} imports celery: only jobs/ may"
+    if path.is_relative_to(ROOT / "tools") or path.is_relative_to(ROOT / "graph"):
+        assert "jobs" not in roots, f"{path} imports jobs/: the edge injects the runner"

@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 
 from graph.context import Context
 from graph.nodes.planning import remember_plan, thread_id
+from graph.planner import PlannerFailed, failure_notice
 from graph.state import State
 from tools import parsing
 from tools.parsing.limits import ReadLimits
@@ -80,6 +81,8 @@ async def _new_draft(
     except ValueError as exc:
         reset = {"script": new, "plan": None, "version": None, "inputs": {}}
         return reset, [f"I read {name} as a new draft but could not re-plan it: {exc}"]
+    except PlannerFailed as exc:
+        return {}, [failure_notice(exc)]
     stored = await ctx.plans.save(
         thread_id(), inputs=result["inputs"], plan=result["plan"], label=f"new draft ({name})"
     )

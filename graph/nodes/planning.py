@@ -15,6 +15,7 @@ from langgraph.runtime import Runtime
 from graph.context import Context
 from graph.facts import diff_facts, overview_facts
 from graph.intents import Request
+from graph.planner import PlannerFailed, failure_notice
 from graph.state import State
 from graph.whatif import apply_changes, default_inputs, describe_changes, normalize_cuts
 
@@ -100,6 +101,8 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
         )
     except ValueError as exc:
         return _notice(state, f"I could not plan that: {exc}")
+    except PlannerFailed as exc:
+        return _notice(state, failure_notice(exc))
     schedule = plan.get("schedule") or {}
     if schedule.get("status") == "infeasible":
         return _notice(state, "That cannot be scheduled:", *schedule.get("diagnosis", []))

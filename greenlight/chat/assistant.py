@@ -98,13 +98,19 @@ class AssistantHost:
         stack = AsyncExitStack()
         try:
             self._assistant = await stack.enter_async_context(
-                open_assistant(self.settings, models=models)
+                open_assistant(self.settings, models=models, planner=self._planner())
             )
         except BaseException:
             await stack.aclose()
             raise
         self._stack = stack
         return self._assistant
+
+    def _planner(self) -> Any:
+        """Solves run as jobs (jobs/): a crash or hang ends one job, never this server."""
+        import jobs
+
+        return jobs.build_planner(self.settings.jobs, **self.settings.job_options())
 
     async def close(self) -> None:
         """Close everything `start()` opened."""

@@ -77,6 +77,8 @@ def server_env(settings: Settings, base: dict[str, str] | None = None) -> dict[s
     )
     if settings.database_url:
         env["GREENLIGHT_DATABASE_URL"] = settings.database_url
+    if settings.public_url:
+        env["GREENLIGHT_PUBLIC_URL"] = settings.public_url
     ensure_auth_secret(settings.data_dir, environ=env)
     return env
 

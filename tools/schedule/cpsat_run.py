@@ -6,6 +6,14 @@ loaded machine. Measured trade-off: on the generated 150-scene feature the defau
 portfolio under a wall-clock limit ends 14% cheaper in the same 30 s (gap 51% against 58%),
 but its answer changes from run to run whenever the limit cuts the search, which a re-plan
 and the "same input, same schedule" promise cannot accept.
+
+Interleaving has one fatal case (OR-Tools 9.15): a full-problem subsolver that proves the model
+infeasible while loading it (max_lp's root LP, max_lp_sym's symmetry) is handed its next chunk
+anyway, and that chunk aborts the process (`Check failed: heuristics.fixed_search != nullptr`,
+exit 134): a fixed-days model with fewer days than the pages need did it. So a one-worker screen
+(no chunks, so no abort) runs first and asks only for a first solution: infeasible ends there
+with the proof, a schedule found lets the interleaved search start on a model known feasible,
+and an unanswered screen leaves the rest of the budget to one worker.
 """
 
 from __future__ import annotations
@@ -40,16 +48,39 @@ class CpOutcome:
     bound: float | None
 
 
+_SCREEN_SHARE = 0.2
+"""Most of the remaining budget the feasibility screen may use (it usually needs milliseconds:
+the hint is a schedule, or the root propagation proves there is none)."""
+
+
 def _parameters(
-    solver: cp_model.CpSolver, prep: PreparedProblem, deadline: float, work: float | None
+    solver: cp_model.CpSolver,
+    prep: PreparedProblem,
+    deadline: float,
+    *,
+    workers: int,
+    share: float = 1.0,
+    work: float | None = None,
 ) -> None:
     params = solver.parameters
     # Building the model took part of the budget; the solve gets what is left.
-    params.max_time_in_seconds = max(0.05, deadline - time.perf_counter())
-    params.max_deterministic_time = work or params.max_time_in_seconds
-    params.interleave_search = True
-    params.num_workers = prep.problem.options.workers
+    params.max_time_in_seconds = max(0.05, (deadline - time.perf_counter()) * share)
+    params.max_deterministic_time = (work * share if work else None) or params.max_time_in_seconds
+    # Interleaving is what makes several workers deterministic; one worker needs none, and
+    # only a model known to be feasible may be interleaved (see the module docstring).
+    params.interleave_search = workers > 1
+    params.num_workers = workers
     params.random_seed = prep.problem.options.seed
+
+
+def _screen(
+    b: Built, prep: PreparedProblem, deadline: float, work: float | None
+) -> tuple[str, cp_model.CpSolver]:
+    """One worker, stopping at the first schedule: is the model feasible at all?"""
+    solver = cp_model.CpSolver()
+    _parameters(solver, prep, deadline, workers=1, share=_SCREEN_SHARE, work=work)
+    solver.parameters.stop_after_first_solution = True
+    return _STATUS.get(solver.solve(b.model), "unknown"), solver
 
 
 def _decode(b: Built, solver: cp_model.CpSolver) -> list[int]:
@@ -86,9 +117,15 @@ def run_cpsat(
         for (s, d), var in b.x.items():
             b.model.add_hint(var, hint[s] == d)
     b.model.minimize(b.objective())
-    solver = cp_model.CpSolver()
-    _parameters(solver, prep, deadline, work)
-    status = _STATUS.get(solver.solve(b.model), "unknown")
+    status, solver = _screen(b, prep, deadline, work)
+    if status == "feasible":
+        solver = cp_model.CpSolver()
+        _parameters(solver, prep, deadline, workers=prep.problem.options.workers, work=work)
+        status = _STATUS.get(solver.solve(b.model), "unknown")
+    elif status == "unknown":
+        solver = cp_model.CpSolver()
+        _parameters(solver, prep, deadline, workers=1, work=work)
+        status = _STATUS.get(solver.solve(b.model), "unknown")
     if status not in ("optimal", "feasible"):
         return CpOutcome(status=status, starts=None, bound=None)
     return CpOutcome(

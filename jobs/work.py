@@ -1,0 +1,80 @@
+"""What a solve job does once it runs: the same planning calls the graph makes, as records.
+
+Framework-free on purpose: the local pool's child process and a Celery worker both call
+`run_job`, and the tools it calls never learn they run in a job. `child_main` is the local
+pool's process entry: it bounds its own memory before any solving, then answers on a pipe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+from pathlib import Path
+from typing import Any
+
+__all__ = ["EXIT_MEMORY", "KINDS", "child_main", "job_key", "limit_memory", "run_job"]
+
+Record = dict[str, Any]
+KINDS = ("make_plan", "revise")
+EXIT_MEMORY = 75
+"""The local child's exit status when even reporting ran out of memory."""
+
+
+def job_key(kind: str, payload: Record) -> str:
+    """The job's identity: SHA-256 of its kind and payload as canonical JSON.
+
+    The payload is everything the plan's cache key is made of (script, inputs, previous plan),
+    so two requests for the same plan share one job, and the plan itself comes from the plan
+    cache (`tools.plan.plan_key`) when a job is repeated or retried.
+    """
+    text = json.dumps({"kind": kind, "payload": payload}, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def run_job(kind: str, payload: Record, cache_dir: str | None) -> Record:
+    """Run one job in this process; ValueError for a request the user can fix."""
+    from graph.planner import ToolPlanner
+
+    planner = ToolPlanner(cache_dir=Path(cache_dir) if cache_dir else None)
+    if kind == "make_plan":
+        return planner.make_plan(
+            payload["script"], payload["inputs"], previous=payload.get("previous")
+        )
+    if kind == "revise":
+        return planner.revise(payload["plan"], payload["old"], payload["new"], payload["inputs"])
+    raise ValueError(f"unknown job kind {kind!r}")
+
+
+def limit_memory(memory_mb: int) -> None:
+    """Cap this process's address space, so a runaway solve fails here and not the machine."""
+    limit = memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def outcome(kind: str, payload: Record, cache_dir: str | None, memory_mb: int) -> Record:
+    """`run_job` with its failures as data: {"status": "ok"|"value"|"failed", ...}."""
+    try:
+        return {"status": "ok", "result": run_job(kind, payload, cache_dir)}
+    except ValueError as exc:
+        return {"status": "value", "error": str(exc)}
+    except MemoryError:
+        return {"status": "failed", "error": f"it needed more than {memory_mb:,} MB"}
+    except Exception as exc:  # any other failure of the tools ends this job, not the server
+        return {"status": "failed", "error": f"{type(exc).__name__}: {exc}"}
+
+
+def child_main(conn: Any, kind: str, payload: Record, cache_dir: str | None, mb: int) -> None:
+    """The local pool's child: bound memory, run, send the outcome, exit."""
+    limit_memory(mb)
+    try:
+        conn.send(outcome(kind, payload, cache_dir, mb))
+    except MemoryError:
+        # Too little memory left to say so on the pipe: the exit status says it.
+        os._exit(EXIT_MEMORY)
+    finally:
+        conn.close()
