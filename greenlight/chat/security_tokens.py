@@ -25,7 +25,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from greenlight.chat.secret import SECRET_ENV
 
-__all__ = ["TOKEN_VERSION", "TokenGate", "VersionOf", "current_identifier", "refresh_router"]
+__all__ = [
+    "TOKEN_VERSION",
+    "TokenGate",
+    "VersionOf",
+    "current_identifier",
+    "refresh_router",
+    "request_token",
+]
 
 #: The key of the token version in a signed-in user's metadata (and so in the token).
 TOKEN_VERSION = "tokenVersion"
