@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> None:
     base = baseline(problem).cost.total
     result = optimize(problem)
     gap = "-" if result.gap is None else f"{result.gap:.1%}"
-    bound = "-" if result.bound is None else f"{result.bound:,.0f}"
+    shown = "-" if result.bound is None else f"{result.bound:,.0f}"
     print(
         _row(
             "generated feature (150 scenes)",
@@ -71,6 +71,6 @@ def run(args: argparse.Namespace) -> None:
             result.cost.total,
             result.status,
             result.seconds,
-            f"baseline {base:,.0f}, bound {bound}, gap {gap}",
+            f"baseline {base:,.0f}, bound {shown}, gap {gap}",
         )
     )
