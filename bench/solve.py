@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> None:
         base = baseline(problem).cost.total
         result = optimize(problem)
         gap = "-" if result.gap is None else f"{result.gap:.1%}"
+        shown = "-" if result.bound is None else f"{result.bound:,.0f}"
         print(
             _row(
                 f"generated feature (150 scenes{label})",
@@ -71,6 +72,6 @@ def run(args: argparse.Namespace) -> None:
                 result.cost.total,
                 result.status,
                 result.seconds,
-                f"baseline {base:,.0f}, bound {result.bound or 0:,.0f}, gap {gap}",
+                f"baseline {base:,.0f}, bound {shown}, gap {gap}",
             )
         )
