@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from tools import schedule
 from tools.schedule import ScheduleCosts, ScheduleOptions, ScheduleProblem, ScheduleResult, Strip
+from tools.schedule.prepare import prepare
+from tools.schedule.relax import relaxation_bound
 
 SITES = ["HOUSE", "HOSPITAL", "DINER", "HARBOR", "CAR"]
 SETS = ["A", "B", "C"]
@@ -86,6 +88,10 @@ def test_optimizer_keeps_the_day_rules(problem: ScheduleProblem) -> None:
     _assert_day_rules(problem, result)
     # Never dearer than the sorted board it was seeded with.
     assert result.cost.total <= schedule.sorted_board(problem).cost.total + 1e-6
+    # The relaxation is a proven bound: never above a proven optimum.
+    if result.status == "optimal":
+        prep = prepare(problem, horizon=max(1, len(result.days)))
+        assert relaxation_bound(prep) <= result.cost.total + 1e-6
 
 
 def test_a_move_takes_time_out_of_the_day() -> None:

@@ -102,6 +102,8 @@ def test_site_kinds(name: str, kind: str) -> None:
         ("Maya is unavailable the first week", None),
         ("shoot it in 18 days", None),
         ("it is a stage", None),
+        ("WHO IS IN SCENE 2?", None),
+        ("MAYA is in scene 4", None),
     ],
 )
 def test_chat_phrases(text: str, expected: tuple | None) -> None:

@@ -15,6 +15,14 @@ __all__ = ["ANALYSES", "savings_steps", "summarize"]
 ANALYSES = ("location_clustering", "optimized_schedule", "department_scaling", "stunt_relocation")
 
 
+_METHODS = {
+    "cp-sat": "CP-SAT",
+    "lns": "CP-SAT large neighbourhood search from the sorted board",
+    "sorted-board": "the sorted board kept (the solver found nothing cheaper)",
+    "exact-dp": "exact DP",
+}
+
+
 def _crew_detail(crew: CrewPlan) -> str:
     days = len(crew.departments[0].need) if crew.departments else 0
     flat = sum(max(d.need, default=0) for d in crew.departments) * days
@@ -58,7 +66,8 @@ def savings_steps(
         f"the sorted board (by site, INT/EXT, day/night, cast, packed by the day's minutes): "
         f"{report.visits_saved} site set-ups and {report.moves_saved} company moves saved; "
         f"{report.baseline_days} -> {report.clustered_days} days",
-        f"CP-SAT {result.status}{gap}: {len(clustered.days)} -> {len(result.days)} days, "
+        f"{_METHODS.get(result.method, result.method)} {result.status}{gap}: "
+        f"{len(clustered.days)} -> {len(result.days)} days, "
         f"{moves[0]} -> {moves[1]} company moves",
         _crew_detail(crew),
         _stunt_detail(inputs, candidates, budgets[-1].currency),

@@ -77,7 +77,9 @@ def day_moves(prep: PreparedProblem, strips: Sequence[int]) -> tuple[int, int]:
     """
     placed = [s for s in strips if prep.location[s]]
     if len({prep.night[s] for s in placed}) > 1:
-        ordered = _order_within_day(prep, placed)
+        # The day's order as `occupancy` makes it (from strips in index order), so the count
+        # matches the board whatever order the caller holds them in.
+        ordered = _order_within_day(prep, sorted(placed))
         company = site_changes(prep, ordered)
         changes = sum(1 for a, b in itertools.pairwise(ordered) if prep.sets[a] != prep.sets[b])
         return company, changes - company

@@ -61,7 +61,9 @@ def improve(
         fixed = {s: best[s] for s in range(len(prep.ids)) if s not in free}
         outcome = run_cpsat(
             prep,
-            deadline=min(deadline, time.perf_counter() + 4 * _STEP_WORK),
+            # Only the whole search's deadline cuts a step: a wall-clock cut inside a step
+            # would make the board depend on the machine's load.
+            deadline=deadline,
             hint=best,
             fixed=fixed,
             work=_STEP_WORK,

@@ -235,8 +235,6 @@ class ScheduleResult(BaseModel):
     moved_strips: list[str] = Field(default_factory=list)
     """For a re-plan: scene ids whose day changed against the previous schedule."""
     method: str = "cp-sat"
-    relaxation_bound: float | None = None
-    """A lower bound from the day-packing relaxation (`tools.schedule.relax`), when computed."""
     """"cp-sat", "exact-dp" (the subset DP of sequencing problems, proven optimal),
     "local-search" (its fallback when neither it nor CP-SAT finished), "baseline" (script order
     packed by capacity), or "evaluated" (a given stripboard costed)."""

@@ -56,13 +56,13 @@ def relaxation_bound(prep: PreparedProblem) -> float:
     """The lower bound (see the module docstring), in the objective's money."""
     problem, costs = prep.problem, prep.problem.costs
     if problem.options.allow_split_days:
-        groups = [(_group_days(prep, None), 0.0)]
+        groups = [_group_days(prep, None)]
         nights = 1 if any(prep.night) else 0
     else:
-        nights = _group_days(prep, True)[0]
-        groups = [(_group_days(prep, False), 0.0), (_group_days(prep, True), 0.0)]
+        groups = [_group_days(prep, False), _group_days(prep, True)]
+        nights = groups[1][0]
     days_and_moves = 0.0
-    for (fewest, visits), _ in groups:
+    for fewest, visits in groups:
         # Each day beyond the fewest saves at most one move: take the cheaper side.
         options = [
             costs.crew_day * d + costs.company_move * max(0, visits - d)

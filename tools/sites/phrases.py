@@ -37,7 +37,12 @@ _PART_OF = re.compile(
     rf"{_END}",
     re.IGNORECASE,
 )
-_NOT_PLACES = re.compile(r"^(?:it|this|that|he|she|they|we|the\s+budget|day\s+\d+)$", re.IGNORECASE)
+_NOT_PLACES = re.compile(
+    r"^(?:it|this|that|he|she|they|we|i|you|who|what|where|which|how|everyone|nobody|"
+    r"the\s+budget|day\s+\d+)$",
+    re.IGNORECASE,
+)
+_NOT_SITES = re.compile(r"^(?:scenes?|days?|week|version)\b", re.IGNORECASE)
 
 
 def _known(name: str, places: Iterable[str] | None) -> bool:
@@ -74,7 +79,7 @@ def parse_site_phrase(
         name = match.group("name").strip()
         if _NOT_PLACES.match(name) or re.match(r"^scenes?\b", name, re.IGNORECASE):
             return None
-        if not _known(name, known_places):
+        if not _known(name, known_places) or _NOT_SITES.match(match.group("site")):
             return None
         return SiteCorrections(locations={name.upper(): match.group("site").strip().upper()})
     return None

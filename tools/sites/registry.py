@@ -80,10 +80,8 @@ def build_registry(readings: list[Reading]) -> Registry:
             continue
         # The commonest spelling names it; on a tie, the first one written without THE.
         order = list(spelled[key])
-        reg.names[key] = min(
-            order,
-            key=lambda t: (-spelled[key][t], _ornate(t), order.index(t)),
-        )
+        name = min(order, key=lambda t: (-spelled[key][t], _ornate(t), order.index(t)))
+        reg.names[key] = name[4:] if name.startswith("THE ") else name
         reg.words[key] = _words(readings, key)
         reg.alias[key] = (key, "named in the heading")
         if owner is not None:
