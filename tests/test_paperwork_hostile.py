@@ -71,3 +71,25 @@ def test_json_and_calendar_keep_hostile_names_intact(board) -> None:  # type: ig
     events = calendar.walk("VEVENT")
     assert len(events) == len(board.days)
     assert any("בית החולים" in str(e["location"]) for e in events)
+
+
+@pytest.mark.parametrize("which", ["hostile", "shared"])
+def test_json_schedule_follows_its_published_schema(board, which: str) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import jsonschema
+
+    from tests.paperwork_plans import shared_plan
+    from tools.paperwork import SCHEMA_PATH
+
+    if which == "shared":
+        script, plan = shared_plan()
+        board = build_board(plan, script, version=2, version_date="2026-12-01")
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    document = json.loads(render_document(board, "json").data)
+    jsonschema.validate(document, schema)
+    assert document["format_version"] == 1 and document["plan_version"] == board.version
+    assert [d["day"] for d in document["days"]] == [d.number for d in board.days]
+    broken = {**document, "format_version": 2}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)

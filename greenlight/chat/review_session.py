@@ -73,6 +73,13 @@ def _timeline(detail: SessionDetail) -> str:
     return f'<ol class="timeline">{"".join(items)}</ol>'
 
 
+def _short(amount: float) -> str:
+    """A bar's label: 1.41M, 820k (the full figure is in the timeline)."""
+    if amount >= 1e6:
+        return f"{amount / 1e6:.2f}M"
+    return f"{amount / 1e3:.0f}k" if amount >= 1e3 else f"{amount:.0f}"
+
+
 def _charts(versions: list[VersionPoint], currency: str) -> str:
     days = bar_chart(
         "Shooting days per version",
@@ -80,15 +87,12 @@ def _charts(versions: list[VersionPoint], currency: str) -> str:
     )
     budget = bar_chart(
         "Likely budget per version",
-        [
-            (f"v{v.version}", v.likely, money(v.likely, currency))
-            for v in versions
-            if v.likely is not None
-        ],
+        [(f"v{v.version}", v.likely, _short(v.likely)) for v in versions if v.likely is not None],
     )
     return (
         f'<div class="charts"><figure>{days}<figcaption>Shooting days</figcaption></figure>'
-        f"<figure>{budget}<figcaption>Likely budget</figcaption></figure></div>"
+        f"<figure>{budget}<figcaption>Likely budget ({escape(currency)})</figcaption>"
+        "</figure></div>"
     )
 
 
@@ -109,7 +113,7 @@ def render_session_page(detail: SessionDetail, *, style: str) -> str:
         ".charts{display:flex;gap:2em;flex-wrap:wrap}figure{margin:0}</style></head><body>"
         f'<p><a href="{REVIEW_PATH}">All sessions</a></p><h1>{escape(s.title)}</h1>'
         f"<h2>Current board (v{s.current_version or '-'})</h2>"
-        f"{thumbnail_svg(s.board, max_width=900)}"
+        f"{thumbnail_svg(s.board, min_width=720, max_width=900)}"
         f"<h2>Versions</h2>{_timeline(detail)}{_charts(detail.versions, s.currency)}"
         f'<h2>Model use and cost</h2><table id="session-usage"><tr><th>Provider</th>'
         f"<th>Messages</th><th>Tokens</th><th>Cost</th></tr>{rows}</table>"

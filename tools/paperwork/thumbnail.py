@@ -35,8 +35,8 @@ def _hex(rgb: tuple[int, int, int]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
-def thumbnail_svg(days: list[list[str]], *, max_width: int = 360) -> str:
-    """The miniature as an `<svg>` element ("" when there are no days)."""
+def thumbnail_svg(days: list[list[str]], *, min_width: int = 90, max_width: int = 360) -> str:
+    """The miniature as an `<svg>` element, stretched to fit the widths ("" with no days)."""
     if not days:
         return ""
     bars = []
@@ -54,7 +54,7 @@ def thumbnail_svg(days: list[list[str]], *, max_width: int = 360) -> str:
         )
         x += _BREAK
     scenes = sum(len(d) for d in days)
-    width = min(max_width, x)
+    width = max(min_width, min(max_width, x))
     return (
         f'<svg class="thumb" xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
         f'height="{_HEIGHT}" viewBox="0 0 {x} {_HEIGHT}" preserveAspectRatio="none">'
