@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from graph.grammar.lexicon import Lexicon
-from graph.grammar.model import Change
+from graph.grammar.model import LAST_DAY, Change
 from graph.grammar.numbers import ORDINALS
 from graph.intent_patterns import WEEK_DAYS
 
@@ -201,10 +201,29 @@ def _availability(text: str, names: list[str]) -> list[Change]:
     return []
 
 
+_SCENE_ON = re.compile(
+    r"\bscene\s+(\d+[A-Z]{0,2})\s+(?:could\s+|can\s+)?(?:happen|be shot|go|move|shoot|land|be)\s+"
+    r"(?:on|to)\s+(?:day\s+(\d+)|the\s+(last|final|first)\s+day)",
+    re.I,
+)
+
+
+def _scene_on_day(text: str) -> list[Change]:
+    """'could scene 4 be shot on the last day': a pin (LAST_DAY until applied)."""
+    match = _SCENE_ON.search(text)
+    if not match:
+        return []
+    word = (match.group(3) or "").lower()
+    day = int(match.group(2)) - 1 if match.group(2) else 0 if word == "first" else LAST_DAY
+    return [Change(kind="pin", scene=match.group(1).upper(), days=[day])]
+
+
 def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]:
     """The changes of the kinds above a message asks for (digits already normalized)."""
     changes = _relative_days(text) or _weeks(text)
     changes += _relative_pages(text)
+    if not re.search(r"\bscene\s+\w+\s+(?:to|on|for|onto)\s+day\s+\d", text, re.I):
+        changes += _scene_on_day(text)
     changes += _availability(text, names)
     changes += _rates(text, lexicon, names) or ([] if changes else _percent(text))
     return changes

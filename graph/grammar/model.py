@@ -9,7 +9,10 @@ from pydantic import BaseModel, Field
 
 from tools.queries import Query
 
-__all__ = ["Change", "ChangeKind", "ExportFormat", "IntentKind", "Request", "View"]
+__all__ = ["LAST_DAY", "Change", "ChangeKind", "ExportFormat", "IntentKind", "Request", "View"]
+
+LAST_DAY = -999
+"""A day index meaning the plan's last day ("on the final day"), resolved when applied."""
 
 IntentKind = Literal[
     "plan", "show", "what_if", "compare", "revert", "export", "render_cost", "question", "chat"

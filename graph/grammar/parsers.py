@@ -177,6 +177,9 @@ def _clauses(text: str) -> list[str]:
     return parts or [text]
 
 
+_UNREAD_CHANGE = re.compile(
+    r"\b(instead|happen|move|shift|swap|push|pull|bring forward|what if|let'?s|pin)\b", re.I
+)
 _ASKS = re.compile(r"\b(how|what|who|when|where|which|is|are|does)\b", re.I)
 
 
@@ -197,6 +200,8 @@ def questions(turn: Turn) -> Request | None:
     """Questions the plan answers (several in one message), or one it cannot (weather)."""
     if OUTSIDE.search(turn.normal):
         return Request(kind="question", topic="outside")
+    if _UNREAD_CHANGE.search(turn.normal):
+        return None  # a change the grammar cannot read: the model may, else it is chat
     found = _queries(turn)
     if not found:
         return None

@@ -35,6 +35,10 @@ class PlanInputs(BaseModel):
     seed: int = 7
     frozen_days: list[int] = Field(default_factory=list)
     """0-based days already shot or locked: a re-plan never moves their strips."""
+    rates: dict[str, float] = Field(default_factory=dict)
+    """What-if rates over the rate card: "cast:NAME" (a day rate) or "crew:DEPT"."""
+    rate_factors: dict[str, float] = Field(default_factory=dict)
+    """What-if multipliers: "cast", "crew" or a crew department -> factor (0.9 = 10% less)."""
 
 
 class Baseline(BaseModel):

@@ -83,6 +83,8 @@ def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
 def day_answer(board: Board, query: Query) -> Answer:
     """Everything about one day, or the one aspect asked for."""
     day = query.day if query.day is not None else 0
+    if day < 0:  # counted from the end: -1 is the last day
+        day += len(board.days)
     if not 0 <= day < len(board.days):
         return no_day(board, day)
     info = day_info(board, day)

@@ -106,7 +106,17 @@ def category_answer(board: Board, query: Query) -> Answer:
         for sid, s in board.strips.items()
         if category in (s.get("flags") or []) or _elements(board, sid).get(category)
     ]
-    return _listing(board, "category", strips, f"with {category}")
+    listing = _listing(board, "category", strips, f"with {category}")
+    if not listing.rows:
+        return listing.model_copy(update={"text": f"No scene has {category} in the breakdown."})
+    shown = []
+    for row in listing.rows[:12]:
+        items = _elements(board, str(row["scene"])).get(category, [])[:4]
+        shown.append(f"scene {row['scene']}" + (f" ({', '.join(items)})" if items else ""))
+        row["items"] = ", ".join(items)
+    more = ", ..." if len(listing.rows) > 12 else ""
+    text = f"{plural(len(listing.rows), 'scene')} {'has' if len(listing.rows) == 1 else 'have'} "
+    return listing.model_copy(update={"text": f"{text}{category}: {'; '.join(shown)}{more}."})
 
 
 def scenes_answer(board: Board, query: Query) -> Answer:
