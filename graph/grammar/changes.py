@@ -21,13 +21,14 @@ _FEWER_DAYS = re.compile(
     rf"weeks?)\b"
     rf"|\b(add|cut|lose|drop|remove|shave(?: off)?|trim|save|"
     rf"gain)\s+{_NUM}\s+(?:shooting\s+)?(days?|weeks?)\b"
-    rf"|\b(?:(?:a|one)\s+)?(days?|weeks?)\s+(shorter|longer|fewer|less|more)\b",
+    rf"|\b(?:(?:a|one)\s+)?(days?|weeks?)\s+(shorter|longer|fewer|less|more)\b"
+    rf"|\b{_NUM}\s+(days?|weeks?)\s+(shorter|longer|fewer|less|more)\b",
     re.I,
 )
 _WEEKS = re.compile(rf"\b(?:in|over|within)\s+{_NUM}\s+weeks?\b|\b{_NUM}[- ]week\s+shoot\b", re.I)
 _MORE_PAGES = re.compile(
     rf"\b{_NUM}\s+(more|fewer|less|extra)\s+pages?\s+(?:a|per|each)\s+day\b"
-    rf"|\b(?:a|1)\s+page\s+(more|less|fewer)\s+(?:a|per|each)\s+day\b",
+    rf"|\b(?:a|{_NUM})\s+pages?\s+(more|less|fewer)\s+(?:a|per|each)\s+day\b",
     re.I,
 )
 _MONEY = r"[$€£]\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand)?"
@@ -80,8 +81,10 @@ def _relative_days(text: str) -> list[Change]:
         n, word, unit = float(g[0]), g[1].lower(), g[2].lower()
     elif g[3]:
         n, word, unit = float(g[4]), g[3].lower(), g[5].lower()
-    else:
+    elif g[6]:
         n, unit, word = 1.0, g[6].lower(), g[7].lower()
+    else:
+        n, unit, word = float(g[8]), g[9].lower(), g[10].lower()
     if unit.startswith("week"):
         n *= WEEK_DAYS
     down = word in {
@@ -111,8 +114,8 @@ def _relative_pages(text: str) -> list[Change]:
     match = _MORE_PAGES.search(text)
     if not match:
         return []
-    n = float(match.group(1)) if match.group(1) else 1.0
-    word = (match.group(2) or match.group(3)).lower()
+    n = float(match.group(1) or match.group(3) or 1.0)
+    word = (match.group(2) or match.group(4)).lower()
     return [
         Change(kind="pages_per_day", value=n if word in {"more", "extra"} else -n, relative=True)
     ]
@@ -157,8 +160,8 @@ def _rates(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]:
         return [] if not (pct := _percent(text)) else pct
     if names:
         return [Change(kind="rate", actor=names[0], value=value)]
-    for word in _DEPARTMENTS | {"cast", "crew", "actors"}:
-        if re.search(rf"\b{word}\b", text, re.I):
+    for word in [*sorted(_DEPARTMENTS), "cast", "actors", "crew"]:  # the specific one first
+        if re.search(rf"\b{word}s?\b", text, re.I):
             return [Change(kind="rate", department=_department(word), value=value)]
     return []
 

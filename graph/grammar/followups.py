@@ -35,7 +35,9 @@ def _last_query(previous: Request | None) -> Query | None:
 
 def _same_subject(query: Query, slots: Slots) -> Query:
     """The previous subject with this clause's aspect ("and the cost?")."""
-    aspect = next((a for a in slots.aspects if a not in {"days"} or query.kind == "cast"), "all")
+    aspect = next(
+        (a for a in slots.aspects if a != "days" or query.kind in {"cast", "scene"}), "all"
+    )
     return query.model_copy(update={"aspect": aspect})
 
 
@@ -51,7 +53,8 @@ def follow_query(slots: Slots, fresh: Query | None, previous: Request | None) ->
             return _same_subject(last, slots)
         return None
     follow = FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 4
-    if follow and fresh.kind == last.kind and fresh.aspect == "all":
+    subjects = {"day", "scene", "cast", "category", "location"}
+    if follow and fresh.kind == last.kind and fresh.kind in subjects and fresh.aspect == "all":
         return last.model_copy(
             update={k: getattr(fresh, k) for k in _SUBJECT_FIELDS if getattr(fresh, k) is not None}
         )

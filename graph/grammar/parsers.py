@@ -132,6 +132,7 @@ def _drop_overlaps(legacy: list[Change], extra: list[Change]) -> list[Change]:
         if not (c.kind == "days" and "days" in kinds)
         and not (c.kind == "pages_per_day" and "pages_per_day" in kinds)
         and not (c.kind == "unavailable" and c.actor in actors)
+        and not (c.kind == "days" and actors)
     ]
     return kept + extra
 
@@ -190,7 +191,9 @@ def _queries(turn: Turn, *, what_if: bool = False) -> list[Query]:
         if what_if and (not _ASKS.match(clause) or _clause_changes(clause, turn)):
             continue
         slots = read_slots(clause, turn.lexicon)
-        query = follow_query(slots, clause_query(slots), previous)
+        # Within one message the clause before is the context ("... and when does she finish?").
+        context = Request(kind="question", queries=found[-1:]) if found else previous
+        query = follow_query(slots, clause_query(slots), context)
         if query is not None and query not in found:
             found.append(query)
     return found

@@ -68,7 +68,8 @@ _R_ACCOUNT = re.compile(
     r"biggest costs?|biggest expense|largest expense)\b",
     re.I,
 )
-_R_HOLD = re.compile(r"\bhold", re.I)
+_R_ACCOUNT_ONLY = re.compile(r"\b(accounts?|departments?|line items?)\b", re.I)
+_R_HOLD = re.compile(r"\bhold|\bheld\b", re.I)
 _R_PLACE = re.compile(r"\b(locations?|sites?|places?|sets?)\b", re.I)
 _R_WHO = re.compile(r"\b(actors?|actress|cast|who|performers?|talent)\b", re.I)
 _R_MONEY = re.compile(r"\b(expensive|costs?|paid|pricie?st|dearest|costliest|money)\b", re.I)
@@ -88,13 +89,13 @@ def _rank(slots: Slots) -> Query | None:
         return Query(kind="rank", measure=measure, least=least)
     if _R_WHO.search(text) and re.search(r"\bmost (?:work )?days\b|\bworks? the most\b", text):
         return Query(kind="rank", measure="work", least=least)
-    if _R_ACCOUNT.search(text) and not slots.cast:
-        return Query(kind="rank", measure="account", least=least)
     if _R_PLACE.search(text):
         return Query(kind="rank", measure="location", least=least)
-    if _R_DAY.search(text):
+    if _R_DAY.search(text) and not _R_ACCOUNT_ONLY.search(text):
         measure = "pages" if _R_BUSY.search(text) else "day_cost"
         return Query(kind="rank", measure=measure, least=least)
+    if _R_ACCOUNT.search(text) and not slots.cast:
+        return Query(kind="rank", measure="account", least=least)
     return None
 
 
@@ -103,11 +104,18 @@ def _count(slots: Slots) -> Query | None:
         if pattern.search(slots.text):
             if (measure == "scenes" and slots.lighting) or (measure == "scenes" and slots.int_ext):
                 return _query(kind="scenes", lighting=slots.lighting, int_ext=slots.int_ext)
-            return Query(kind="total", measure=measure)
+            return (
+                Query(kind="account")
+                if measure == "budget"
+                else Query(kind="total", measure=measure)
+            )
     return None
 
 
 _LISTING = re.compile(r"\b(scenes?|shoots?|which|what|any|list|exteriors?|interiors?)\b", re.I)
+
+
+_MONEY_WORDS = re.compile(r"\b(how much|cost|costs|spend|spent|budget|pay|paying)\b", re.I)
 
 
 def _query(**fields: object) -> Query:
@@ -141,7 +149,7 @@ def clause_query(slots: Slots) -> Query | None:
     text = slots.text
     if _VERSIONS.search(text) and not slots.subject:
         return Query(kind="versions")
-    if _SAVINGS.search(text) and not slots.subject:
+    if _SAVINGS.search(text) and not (slots.day is not None or slots.scene or slots.cast):
         return Query(kind="savings")
     if (
         _RANK.search(text)
@@ -154,6 +162,9 @@ def clause_query(slots: Slots) -> Query | None:
         return counted
     if _CAST_LIST.search(text) and not (slots.scene or slots.day is not None or slots.cast):
         return Query(kind="cast")
+    money = _MONEY_WORDS.search(text)
+    if slots.account and money and not (slots.day is not None or slots.scene or slots.cast):
+        return Query(kind="account", account=slots.account)
     if subject := _subject(slots):
         return subject
     if slots.account and re.search(

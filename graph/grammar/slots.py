@@ -68,7 +68,8 @@ _ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "scenes",
         re.compile(
-            r"\b(scenes?|what(?:'s| is| are)? (?:on|shooting|shot)|what do we shoot|shooting on|"
+            r"\b(scenes?|what(?:'s| is| are)? (?:being )?(?:on|shooting|shot)|"
+            r"what do we shoot|shooting on|"
             r"on the board|strips?)\b",
             re.I,
         ),
@@ -148,7 +149,8 @@ def _account(text: str) -> str | None:
 def read_slots(text: str, lexicon: Lexicon) -> Slots:
     """The slots of one clause (numbers already written as digits)."""
     slots = Slots(text=text)
-    if match := _DAY.search(text):
+    day_match = _DAY.search(text)
+    if match := day_match:
         number = match.group(1) or match.group(2)
         slots.day = (
             int(number)
@@ -159,6 +161,13 @@ def read_slots(text: str, lexicon: Lexicon) -> Slots:
     if match := _SCENE.search(text):
         slots.scene = match.group(1).upper()
     slots.cast = lexicon.cast_in(text)
+    ordinal_day = bool(day_match) and not day_match.group(1)
+    if (
+        slots.cast
+        and (ordinal_day or slots.last_day)
+        and re.search(r"\b(first|last|final)\b", text, re.I)
+    ):
+        slots.day, slots.last_day = None, False  # "MAYA's first day" is her start
     if not slots.cast:
         slots.cast = [
             w
