@@ -276,57 +276,55 @@ TOTAL_ROWS: list[Row] = [
     for t in phrases
 ]
 
-RANK_ROWS: list[Row] = [
-    (t, q(kind="rank", **fields))
-    for fields, phrases in [
-        (
-            {"measure": "day_cost"},
-            [
-                "what's the most expensive day",
-                "which day costs the most?",
-                "priciest day",
-                "the costliest day",
-                "dearest day",
-            ],
-        ),
-        (
-            {"measure": "day_cost", "least": True},
-            ["which day is cheapest", "the cheapest day", "which day costs the least?"],
-        ),
-        (
-            {"measure": "pages"},
-            ["busiest day", "which day has the most pages?", "the heaviest day"],
-        ),
-        (
-            {"measure": "pages", "least": True},
-            ["the lightest day", "which day has the fewest pages"],
-        ),
-        (
-            {"measure": "account"},
-            [
-                "the biggest account",
-                "which department costs the most",
-                "what's the largest account?",
-                "biggest expense",
-            ],
-        ),
-        (
-            {"measure": "hold"},
-            ["who has the longest hold", "longest hold?", "who is held the most"],
-        ),
-        (
-            {"measure": "cast_cost"},
-            [
-                "which actor costs the most",
-                "who is the most expensive actor",
-                "most expensive cast member",
-            ],
-        ),
-        ({"measure": "work"}, ["who works the most days", "which actor works the most?"]),
-        ({"measure": "location"}, ["which location has the most scenes", "the busiest location"]),
-    ]
-    for t in phrases
+_RANKS: list[tuple[dict[str, Any], list[str]]] = [
+    (
+        {"measure": "day_cost"},
+        [
+            "what's the most expensive day",
+            "which day costs the most?",
+            "priciest day",
+            "the costliest day",
+            "dearest day",
+        ],
+    ),
+    (
+        {"measure": "day_cost", "least": True},
+        ["which day is cheapest", "the cheapest day", "which day costs the least?"],
+    ),
+    (
+        {"measure": "pages"},
+        ["busiest day", "which day has the most pages?", "the heaviest day"],
+    ),
+    (
+        {"measure": "pages", "least": True},
+        ["the lightest day", "which day has the fewest pages"],
+    ),
+    (
+        {"measure": "account"},
+        [
+            "the biggest account",
+            "which department costs the most",
+            "what's the largest account?",
+            "biggest expense",
+        ],
+    ),
+    (
+        {"measure": "hold"},
+        ["who has the longest hold", "longest hold?", "who is held the most"],
+    ),
+    (
+        {"measure": "cast_cost"},
+        [
+            "which actor costs the most",
+            "who is the most expensive actor",
+            "most expensive cast member",
+        ],
+    ),
+    ({"measure": "work"}, ["who works the most days", "which actor works the most?"]),
+    ({"measure": "location"}, ["which location has the most scenes", "the busiest location"]),
 ]
+
+RANK_ROWS: list[Row] = [(t, q(kind="rank", **f)) for f, phrases in _RANKS for t in phrases]
 
 MONEY_ROWS: list[Row] = [
     ("how much is catering", q(kind="account", account="catering")),

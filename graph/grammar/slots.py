@@ -161,7 +161,7 @@ def read_slots(text: str, lexicon: Lexicon) -> Slots:
     if match := _SCENE.search(text):
         slots.scene = match.group(1).upper()
     slots.cast = lexicon.cast_in(text)
-    ordinal_day = bool(day_match) and not day_match.group(1)
+    ordinal_day = day_match is not None and not day_match.group(1)
     if (
         slots.cast
         and (ordinal_day or slots.last_day)
