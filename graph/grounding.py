@@ -75,8 +75,8 @@ class GroundingReport:
     def reason(self) -> str:
         """A sentence naming the figures or names the facts do not support."""
         if not self.unsupported:
-            shown = ", ".join(f"“{n}”" for n in self.unknown_names[:4])
-            return f"the model's answer named things the plan does not contain ({shown})"
+            # Not quoted: repeating an invented name would show it to the user after all.
+            return "the model's answer named things the plan does not contain"
         shown = ", ".join(f"“{f.text}”" for f in self.unsupported[:4])
         return f"the model's answer contained figures the plan does not support ({shown})"
 

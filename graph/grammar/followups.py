@@ -47,9 +47,7 @@ def follow_query(slots: Slots, fresh: Query | None, previous: Request | None) ->
     if last is None:
         return fresh
     if fresh is None:
-        if slots.aspects and (
-            slots.pronoun or FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 6
-        ):
+        if slots.aspects and (slots.pronoun or FOLLOW_UP.search(slots.text)):
             return _same_subject(last, slots)
         return None
     follow = FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 4

@@ -195,5 +195,6 @@ async def respond(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         "messages": [AIMessage(content=text)],
         "answer": answer,
         "turns": state.turns + 1,
+        "last_request": state.request,
         "cloud_cost": state.cloud_cost + outcome.cost,
     }

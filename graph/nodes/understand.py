@@ -57,7 +57,7 @@ async def _ask_model(text: str, context: Context) -> Request | None:
 async def understand_request(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Turn the newest message into a typed request."""
     text = last_user_text(state.messages)
-    previous = Request.model_validate(state.request) if state.request else None
+    previous = Request.model_validate(state.last_request) if state.last_request else None
     lexicon = Lexicon.from_script(state.script)
     request = parse_intent(text, previous=previous, lexicon=lexicon)
     if request is None:
