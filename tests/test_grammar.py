@@ -81,3 +81,18 @@ def test_follow_up(before: str, text: str, expected: dict[str, Any]) -> None:
 )
 def test_numbers_in_words(text: str, normal: str) -> None:
     assert normalize_numbers(text) == normal
+
+
+@pytest.mark.parametrize(
+    ("text", "cast"),
+    [
+        ("when does Patron Two come in?", "PATRON TWO"),
+        ("What does Woman cost?", "WOMAN"),
+        ("when does the woman start", None),
+    ],
+)
+def test_cast_names_with_number_words_and_common_words(text: str, cast: str | None) -> None:
+    lexicon = Lexicon.from_script({"scenes": [{"speakers": ["PATRON TWO", "WOMAN"]}]})
+    request = parse_message(text, lexicon=lexicon)
+    found = request.queries[0].cast if request and request.queries else None
+    assert found == cast

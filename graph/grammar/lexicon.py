@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.grammar.numbers import normalize_numbers
+
 __all__ = ["Lexicon"]
 
 # Words that name people or places in screenplays but mostly mean something else in a
-# question; they count as a name only when written in capitals.
+# question; they count as a name only when capitalised.
 _COMMON = {
     "all", "day", "night", "scene", "the", "man", "woman", "boy", "girl", "guard", "voice",
     "crowd", "cast", "crew", "budget", "who", "what", "when", "where", "schedule", "stage",
@@ -44,6 +46,8 @@ class Lexicon:
 
     def _build(self) -> list[tuple[str, re.Pattern[str]]]:
         forms: list[tuple[str, str]] = [(name, name) for name in self.cast]
+        # Questions are read with numbers as digits: "PATRON TWO" is asked as "patron 2".
+        forms += [(n, normalize_numbers(n)) for n in self.cast if normalize_numbers(n) != n]
         firsts: dict[str, list[str]] = {}
         for name in self.cast:
             parts = name.replace(".", "").split()
@@ -68,7 +72,7 @@ class Lexicon:
                 if any(a < span[1] and span[0] < b for a, b in taken):
                     continue
                 word = match.group(0)
-                if word.lower().rstrip("'s") in _COMMON and not word.isupper():
+                if word.lower().removesuffix("'s") in _COMMON and word.islower():
                     continue
                 taken.append(span)
                 found.append((span[0], name))
