@@ -353,6 +353,7 @@ MULTI_ROWS: list[Row] = [
     ("When does Maya start and when does she finish?", {"kind": "question", "n": 2}),
     ("how many night shoots; how many company moves", {"kind": "question", "n": 2}),
     ("Who is in scene 4, and where is it?", {"kind": "question", "n": 2}),
+    ("What's on day 1, and who works?", {"kind": "question", "n": 2}),
 ]
 
 OUTSIDE_ROWS: list[Row] = [

@@ -41,13 +41,15 @@ def _same_subject(query: Query, slots: Slots) -> Query:
     return query.model_copy(update={"aspect": aspect})
 
 
-def follow_query(slots: Slots, fresh: Query | None, previous: Request | None) -> Query | None:
+def follow_query(
+    slots: Slots, fresh: Query | None, previous: Request | None, *, same_message: bool = False
+) -> Query | None:
     """The query a clause asks once the last request fills what it leaves out."""
     last = _last_query(previous)
     if last is None:
         return fresh
     if fresh is None:
-        if slots.aspects and (slots.pronoun or FOLLOW_UP.search(slots.text)):
+        if slots.aspects and (slots.pronoun or same_message or FOLLOW_UP.search(slots.text)):
             return _same_subject(last, slots)
         return None
     follow = FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 4

@@ -193,7 +193,7 @@ def _queries(turn: Turn, *, what_if: bool = False) -> list[Query]:
         slots = read_slots(clause, turn.lexicon)
         # Within one message the clause before is the context ("... and when does she finish?").
         context = Request(kind="question", queries=found[-1:]) if found else previous
-        query = follow_query(slots, clause_query(slots), context)
+        query = follow_query(slots, clause_query(slots), context, same_message=bool(found))
         if query is not None and query not in found:
             found.append(query)
     return found

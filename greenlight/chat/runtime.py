@@ -31,9 +31,9 @@ __all__ = ["STARTERS", "Runtime", "allowed_origins", "build_runtime"]
 
 STARTERS: tuple[cl.Starter, ...] = (
     cl.Starter(label="How do I start?", message="How do I start a plan from my screenplay?"),
-    cl.Starter(label="What files can I send?", message="Which screenplay formats can I upload?"),
-    cl.Starter(label="Plan a shoot", message="Plan the shoot at 4 pages a day."),
-    cl.Starter(label="Budget by account", message="Show the budget by account."),
+    cl.Starter(label="What's on day 1?", message="What's on day 1, and who works?"),
+    cl.Starter(label="Days and budget", message="How many days, and what's the budget?"),
+    cl.Starter(label="Two fewer days", message="What if we shoot in two fewer days?"),
 )
 
 
