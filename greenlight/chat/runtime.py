@@ -21,6 +21,7 @@ from greenlight.chat.ops import ModelsOf, ops_router
 from greenlight.chat.page import install_offline_page
 from greenlight.chat.review_page import review_router
 from greenlight.chat.secret import ensure_auth_secret
+from greenlight.chat.session_wait import WaitForSession
 from greenlight.settings import Settings
 from store import users
 from store.chat_schema import create_chat_tables
@@ -78,6 +79,9 @@ class Runtime:
         install_first(server.app, review_router(self.engine))
         install_first(server.app, ops_router(self.settings, self.engine, models=models))
         install_offline_page(server)
+        # A file attached in the first second after sign-in reaches the upload route before
+        # the websocket session exists ("Session not found"): it waits for the session.
+        server.app.add_middleware(WaitForSession)
         origins = allowed_origins(self.settings)
         # Chainlit's CORS middleware holds this very list; it is built on the first request.
         chainlit_config.project.allow_origins[:] = origins
