@@ -409,6 +409,14 @@ WHAT_IF_ROWS: list[Row] = [
     ("a week shorter", c(kind="days", value=-5, relative=True)),
     ("one week longer", c(kind="days", value=5, relative=True)),
     ("a day more", c(kind="days", value=1, relative=True)),
+    ("can we drop a day?", c(kind="days", value=-1, relative=True)),
+    ("what if we had an extra week", c(kind="days", value=5, relative=True)),
+    ("add another day", c(kind="days", value=1, relative=True)),
+    (
+        "what happens if we lose Maya for week two",
+        c(kind="unavailable", actor="MAYA", days=[5, 6, 7, 8, 9]),
+    ),
+    ("what's JONAH's day rate", q(kind="cast", cast="JONAH", aspect="cost")),
     *_wi(
         ["Let's do {n} pages a day", "{n} pages per day", "what if we shoot {n} pages a day?"],
         [5, 3],

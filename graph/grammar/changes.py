@@ -10,7 +10,7 @@ import re
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import LAST_DAY, Change
 from graph.grammar.numbers import ORDINALS
-from graph.intent_patterns import WEEK_DAYS
+from graph.intent_patterns import WEEK_DAYS, parse_days
 
 __all__ = ["extra_changes"]
 
@@ -101,6 +101,40 @@ def _relative_days(text: str) -> list[Change]:
         "save",
     }
     return [Change(kind="days", value=-n if down else n, relative=True)]
+
+
+_ONE_MORE = re.compile(
+    r"\b(add|cut|lose|drop|remove|shave(?: off)?|trim|save|gain)\s+(?:a|an|one|another)\s+(day|"
+    r"week)\b"
+    r"|\b(?:an?|one|another)\s+(extra|additional|more)\s+(day|week)\b|\bextra\s+(day|week)\b",
+    re.I,
+)
+_LOSE = re.compile(
+    r"\b(?:lose|losing|lost|without|no)\s+(?P<name>[A-Za-z][\w.' -]*?)\s+"
+    r"(?P<rest>(?:for|on|during|in)\b[^.;?]*)",
+    re.I,
+)
+
+
+def _one_more(text: str) -> list[Change]:
+    """'drop a day', 'an extra week': one day or week, relative."""
+    match = _ONE_MORE.search(text)
+    if not match:
+        return []
+    verb = (match.group(1) or "").lower()
+    unit = (match.group(2) or match.group(4) or match.group(5) or "day").lower()
+    n = float(WEEK_DAYS if unit == "week" else 1)
+    down = verb in {"cut", "lose", "drop", "remove", "shave", "shave off", "trim", "save"}
+    return [Change(kind="days", value=-n if down else n, relative=True)]
+
+
+def _losing(text: str, names: list[str]) -> list[Change]:
+    """'if we lose MAYA for week two': the cast member is unavailable those days."""
+    match = _LOSE.search(text)
+    if not match or not names:
+        return []
+    days = parse_days(match.group("rest"))
+    return [Change(kind="unavailable", actor=names[0], days=days)] if days else []
 
 
 def _weeks(text: str) -> list[Change]:
@@ -223,7 +257,8 @@ def _scene_on_day(text: str) -> list[Change]:
 
 def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]:
     """The changes of the kinds above a message asks for (digits already normalized)."""
-    changes = _relative_days(text) or _weeks(text)
+    changes = _relative_days(text) or _weeks(text) or _one_more(text)
+    changes += _losing(text, names)
     changes += _relative_pages(text)
     if not re.search(r"\bscene\s+\w+\s+(?:to|on|for|onto)\s+day\s+\d", text, re.I):
         changes += _scene_on_day(text)

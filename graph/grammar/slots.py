@@ -46,7 +46,7 @@ _ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "cost",
         re.compile(
             r"\b(cost|costs|costing|expensive|how much|price|spend|spent|pay|paid|money|"
-            r"dollars?)\b",
+            r"dollars?|rates?)\b",
             re.I,
         ),
     ),
