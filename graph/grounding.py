@@ -1,5 +1,8 @@
 """The grounding check: every figure in a model's answer must come from the tool facts.
 
+Names count too: a capitalised word that neither the facts nor the user's message contain
+(an invented character, place or "AI-powered chatbot") fails the check.
+
 Figures are money amounts, percentages, day counts and day numbers, scene numbers, and any
 other number. A figure is grounded when a fact rounds to it at the precision it was written
 with ("$1.2M" accepts 1,150,000 to 1,250,000; "$1,234,567" only that amount) or when the
@@ -22,6 +25,7 @@ __all__ = [
     "check_grounding",
     "extract_figures",
     "fact_values",
+    "unknown_names",
 ]
 
 FigureKind = Literal["money", "percent", "day", "scene", "number"]
@@ -64,9 +68,15 @@ class GroundingReport:
     ok: bool
     checked: list[Figure] = field(default_factory=list)
     unsupported: list[Figure] = field(default_factory=list)
+    unknown_names: list[str] = field(default_factory=list)
+    """Names (cast, scenes, places, anything capitalised) that neither the facts nor the
+    user's message contain."""
 
     def reason(self) -> str:
-        """A sentence naming the figures the facts do not support."""
+        """A sentence naming the figures or names the facts do not support."""
+        if not self.unsupported:
+            # Not quoted: repeating an invented name would show it to the user after all.
+            return "the model's answer named things the plan does not contain"
         shown = ", ".join(f"“{f.text}”" for f in self.unsupported[:4])
         return f"the model's answer contained figures the plan does not support ({shown})"
 
@@ -169,4 +179,65 @@ def check_grounding(
     found.tokens.update(f.text for f in user if f.kind == "scene")
     checked = extract_figures(answer)
     unsupported = [f for f in checked if not _supported(f, found)]
-    return GroundingReport(ok=not unsupported, checked=checked, unsupported=unsupported)
+    unknown = unknown_names(answer, facts, user_text=user_text)
+    return GroundingReport(
+        ok=not unsupported and not unknown,
+        checked=checked,
+        unsupported=unsupported,
+        unknown_names=unknown,
+    )
+
+
+# Words a sound answer capitalises without naming anything from the script.
+_ALLOWED = {
+    "I", "A", "AN", "THE", "THIS", "THAT", "THESE", "IT", "DAY", "DAYS", "SCENE", "SCENES",
+    "VERSION", "GREENLIGHT", "INT", "EXT", "DOOD", "USD", "EUR", "GBP", "ATL", "OK", "NOTE",
+    "BUDGET", "CAST", "CREW", "PAGE", "PAGES", "PLAN", "TOTAL", "YES", "NO", "SO", "AND",
+    "BUT", "ALSO", "HERE", "THERE", "WE", "YOU", "SHE", "HE", "THEY", "MONDAY", "TUESDAY",
+    "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "SW", "WF", "SWF", "H", "W", "D",
+    "NIGHT", "FOUNTAIN", "FINAL", "DRAFT", "PDF", "CSV", "XLSX", "JSON", "THEN", "AGAINST",
+    "SAVINGS", "ACCOUNT", "ACCOUNTS", "SCHEDULE", "STRIPBOARD",
+}  # fmt: skip
+_CAPS = re.compile(r"\b[A-Z][A-Za-z'.-]*[A-Za-z]\b|\b[A-Z]\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*]\s+)?|\(\s*)$")
+
+
+def _words(value: Any) -> set[str]:
+    words = {w.upper().strip("'.-") for w in re.findall(r"[A-Za-z][A-Za-z'.-]*", str(value))}
+    return words | {part for w in words for part in re.split(r"[-.]", w) if part}
+
+
+def unknown_names(answer: str, facts: Mapping[str, Any], *, user_text: str = "") -> list[str]:
+    """Capitalised words of `answer` (not opening a sentence) or words in capitals that no
+    fact and not the user's message contain: invented people, places and things."""
+    known = set(_ALLOWED) | _words(user_text)
+    for value in _walk(facts):
+        if isinstance(value, str):
+            known |= _words(value)
+    for key in _walk_keys(facts):
+        known |= _words(key.replace("_", " "))
+    unknown: list[str] = []
+    for match in _CAPS.finditer(answer):
+        word = match.group(0)
+        opens = _SENTENCE_START.search(answer[: match.start()])
+        if opens and not (word.isupper() and len(word) > 1):
+            continue
+        for part in re.split(r"[-.]", word):
+            if (
+                part
+                and part.upper().strip("'") not in known
+                and part.upper().removesuffix("'S") not in known
+            ):
+                unknown.append(word)
+                break
+    return list(dict.fromkeys(unknown))
+
+
+def _walk_keys(value: Any) -> Iterable[str]:
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            yield str(key)
+            yield from _walk_keys(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _walk_keys(item)

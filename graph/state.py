@@ -58,3 +58,9 @@ class State(InputState):
     """Cloud spend of this conversation so far, for the session cost cap."""
     turns: int = 0
     """Completed turns, the conversation depth the router sees."""
+    last_request: Record | None = None
+    """The previous turn's request (ingest clears `request`): what follow-ups lean on."""
+    base_inputs: Record | None = None
+    """The inputs the what-ifs in force apply to (the first plan's, or a version gone back to)."""
+    whatifs: list[list[Record]] = field(default_factory=list)
+    """The what-if changes in force, one group per message (`graph.intents.Change` records)."""

@@ -39,13 +39,38 @@ def _overview(facts: Record) -> list[str]:
         f"{format_money(o.get('budget_high', 0.0), cur)}).",
     ]
     if o.get("baseline_days") and o.get("baseline_budget"):
-        lines.append(
+        saving = o.get("total_saving", 0.0)
+        against = (
             f"Against the script-order baseline ({o['baseline_days']} days, "
-            f"{format_money(o['baseline_budget'], cur)}) this plan saves "
-            f"{format_money(o.get('total_saving', 0.0), cur)}"
-            + (f" ({o['saving_pct']}%)." if o.get("saving_pct") is not None else ".")
+            f"{format_money(o['baseline_budget'], cur)}) this plan "
         )
+        if saving >= 0:
+            lines.append(
+                against
+                + f"saves {format_money(saving, cur)}"
+                + (f" ({o['saving_pct']}%)." if o.get("saving_pct") is not None else ".")
+            )
+        else:
+            lines.append(against + f"costs {format_money(-saving, cur)} more, {_why(facts)}.")
     return lines
+
+
+def _why(facts: Record) -> str:
+    """Why a plan is dearer than its unconstrained script-order baseline."""
+    in_force = [c for c in facts.get("in_force") or [] if c]
+    if in_force:
+        return "because of the changes in force (" + "; ".join(in_force) + ")"
+    return "because of the plan's constraints (the baseline ignores pins and availability)"
+
+
+def _in_force(facts: Record) -> list[str]:
+    in_force = [c for c in facts.get("in_force") or [] if c]
+    if not in_force or in_force == [facts.get("changed")]:
+        return []
+    return [
+        "Changes in force: " + "; ".join(in_force) + ' (say "instead" to replace the last '
+        'one, or "start over" to drop them all).'
+    ]
 
 
 def _savings(facts: Record) -> list[str]:
@@ -140,7 +165,42 @@ def _cuts(facts: Record) -> list[str]:
     return lines
 
 
+def _table(rows: list[Record], limit: int = 15) -> list[str]:
+    """A Markdown table of answer rows (the first `limit`)."""
+    if not rows:
+        return []
+    heads = list(rows[0])
+    lines = ["| " + " | ".join(h.replace("_", " ").capitalize() for h in heads) + " |"]
+    lines.append("|" + "---|" * len(heads))
+    for row in rows[:limit]:
+        cells = [_cell(row.get(h)) for h in heads]
+        lines.append("| " + " | ".join(cells) + " |")
+    if len(rows) > limit:
+        lines.append(f"({len(rows) - limit} more rows)")
+    return lines
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return "" if value is None else str(value).replace("|", "/")
+
+
+def _answers(facts: Record) -> list[str]:
+    lines: list[str] = []
+    answers = facts.get("answers") or []
+    for answer in answers:
+        lines.append(str(answer.get("text", "")))
+        if len(answers) == 1 and answer.get("kind") not in {"total"}:
+            lines += _table(list(answer.get("rows") or []))
+    return lines
+
+
 def _question(facts: Record) -> list[str]:
+    if facts.get("answers"):
+        return _answers(facts)
     q = facts.get("question") or {}
     if "cast" in q:
         who = ", ".join(q["cast"]) or "no named characters"
@@ -174,8 +234,11 @@ _BY_KIND: dict[str, Callable[[Record], list[str]]] = {
     "plan": lambda f: _overview(f) + _savings(f),
     "what_if": lambda f: (
         [f"Re-planned as version {f.get('version')} ({f.get('changed', '')})."]
+        + _in_force(f)
         + _diff(f)
+        + _overview(f)[2:]
         + (_cuts(f) if f.get("cuts") else [])
+        + _answers(f)
     ),
     "compare": _diff,
     "revert": lambda f: [f"Version {f.get('version')} is current again.", *_overview(f)],
@@ -206,7 +269,7 @@ def write_summary(facts: Record) -> str:
         lines += _overview(facts) or [
             "Attach a screenplay (Fountain, Final Draft, PDF or plain text) and I will break it "
             "down, schedule it and budget it. Then ask for the schedule, the DOOD, the budget or "
-            'savings, or try a what-if such as "Maya is unavailable the first week".'
+            'savings, or try a what-if such as "two fewer days".'
         ]
     if facts.get("versions") and kind in {"compare", "revert"}:
         lines += _versions(facts)

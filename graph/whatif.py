@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.facts import money
+from graph.inforce import in_force, resolve_changes
 from graph.intents import Change
 from greenlight.settings import Settings
 from tools.schedule.model import MINUTES_PER_EIGHTH, eighths_in_hours
@@ -24,7 +25,9 @@ __all__ = [
     "apply_changes",
     "default_inputs",
     "describe_changes",
+    "in_force",
     "normalize_cuts",
+    "resolve_changes",
 ]
 
 Record = dict[str, Any]
@@ -59,6 +62,8 @@ def default_inputs(settings: Settings) -> Record:
         "time_limit_s": settings.solver_time_limit_s,
         "seed": settings.solver_seed,
         "frozen_days": [],
+        "rates": {},
+        "rate_factors": {},
     }
 
 
@@ -197,7 +202,46 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
         elif change.kind == "stage":
             moves = new.setdefault("stage_moves", [])
             moves.extend(s for s in _stage_scenes(script, change) if s not in moves)
+        elif change.kind == "available":
+            actor = _actor(script, change.actor or "")
+            days = set(new.setdefault("unavailable", {}).get(actor, [])) | set(_outside(change))
+            new["unavailable"][actor] = sorted(days)
+        elif change.kind == "rate":
+            _apply_rate(new, change, script)
+        else:
+            raise ValueError(f"{change.kind.replace('_', ' ')} changes are not planned yet")
     return new
+
+
+AVAILABILITY_HORIZON = 120
+"""Days an availability window closes off after its end: longer than any feature's shoot."""
+
+
+def _outside(change: Change) -> list[int]:
+    """The 0-based days outside an availability window."""
+    start = change.from_day or 0
+    end = change.to_day if change.to_day is not None else AVAILABILITY_HORIZON
+    if start < 0 or end < start:
+        raise ValueError("an availability window must start on day 1 or later and end after it")
+    return [*range(0, start), *range(end + 1, max(AVAILABILITY_HORIZON, end + 1))]
+
+
+def _apply_rate(new: Record, change: Change, script: Record) -> None:
+    if change.factor is not None:
+        if not 0 < change.factor <= 10:
+            raise ValueError(f"a rate factor of {change.factor:g} is not a rate change")
+        factors = new.setdefault("rate_factors", {})
+        target = change.department or "crew"
+        factors[target] = round(factors.get(target, 1.0) * change.factor, 4)
+        return
+    if change.value is None or not 0 < change.value <= 1_000_000:
+        raise ValueError("name a day rate above 0 and at most $1,000,000")
+    if change.actor:
+        new.setdefault("rates", {})[f"cast:{_actor(script, change.actor)}"] = change.value
+    elif change.department and change.department not in {"cast", "crew"}:
+        new.setdefault("rates", {})[f"crew:{change.department}"] = change.value
+    else:
+        raise ValueError("say whose day rate changes (a cast member or a crew department)")
 
 
 def describe_changes(changes: Sequence[Change]) -> str:
@@ -224,6 +268,17 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(f"{c.actor} unavailable on days {days}")
         elif c.kind == "pin":
             parts.append(f"scene {c.scene} pinned to day {c.days[0] + 1}")
+        elif c.kind == "available":
+            start = f"from day {c.from_day + 1}" if c.from_day else ""
+            end = f"until day {c.to_day + 1}" if c.to_day is not None else ""
+            parts.append(f"{c.actor} available {' '.join(p for p in (start, end) if p)}")
+        elif c.kind == "rate":
+            who = c.actor or c.department or "crew"
+            parts.append(
+                f"{who} rates x {c.factor:g}"
+                if c.factor is not None
+                else f"{who} at {c.value:,.0f} a day"
+            )
         elif c.kind == "stage":
             parts.append(
                 f"scene {c.scene} moved to a stage"

@@ -84,3 +84,18 @@ def test_public_url_adds_its_origin() -> None:
     ]
     with pytest.raises(ValueError, match="public_url"):
         allowed_origins(Settings(public_url="plan.example.com"))
+
+
+def test_the_page_is_greenlights_and_stays_on_this_host() -> None:
+    """Logo, favicon and colours are Greenlight's own files, served from public/."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    config = tomllib.loads((root / ".chainlit" / "config.toml").read_text())
+    assert config["UI"]["name"] == "Greenlight"
+    assert config["UI"]["custom_css"] == "/public/greenlight.css"
+    for name in ("logo_light.svg", "logo_dark.svg", "favicon.svg", "greenlight.css"):
+        text = (root / "public" / name).read_text()
+        assert "http" not in text.replace("http://www.w3.org/2000/svg", "")
+    assert "Greenlight" in (root / "public" / "logo_light.svg").read_text()

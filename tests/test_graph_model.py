@@ -14,13 +14,13 @@ from greenlight.settings import Settings
 pytestmark = pytest.mark.model
 
 
-async def test_the_embedded_model_streams_a_grounded_answer(
+async def test_the_embedded_model_never_writes_the_answer(
     tmp_path: Path, screenplays_dir: Path
 ) -> None:
+    # SmolLM2-135M writes fluent nonsense (issue 13): with it alone the templates answer.
     settings = Settings(data_dir=tmp_path, solver_time_limit_s=2.0, _env_file=None)  # type: ignore[call-arg]
     models = await build_models(settings, probe=False)
     assert models.embedded is not None and models.local is None and models.cloud is None
-    models.embedded.model.max_tokens = 24  # type: ignore[attr-defined]
     tokens: list[str] = []
     name = "the-library-freak-out.fountain"
     async with open_assistant(settings, models=models) as assistant:
@@ -32,11 +32,8 @@ async def test_the_embedded_model_streams_a_grounded_answer(
             on_token=tokens.append,
         )
     assert result.usage is not None
-    assert result.usage["provider"] == "embedded"
-    assert result.usage["outcome"] == "ok", result.answer
-    assert len(tokens) > 3
-    words = "".join(tokens)
-    assert result.answer.startswith(words.strip()[:20])
-    assert check_grounding(words, result.facts).ok
-    assert "2 scenes have animals: scene 2 (" in result.answer  # the figures follow the words
-    assert 0 < result.usage["tokens_out"] <= 25 and result.usage["first_token_s"] < 30
+    assert result.usage["provider"] == "deterministic"
+    assert result.usage["outcome"] == "deterministic", result.answer
+    assert result.usage["tokens_out"] == 0 and not tokens
+    assert check_grounding(result.answer, result.facts).ok
+    assert "2 scenes have animals: scene " in result.answer and "scene 2 (" in result.answer

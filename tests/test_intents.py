@@ -101,10 +101,38 @@ def _summary(text: str) -> dict[str, Any] | None:
         ("go back to version 2", {"kind": "revert", "versions": [2]}),
         ("revert to v1", {"kind": "revert", "versions": [1]}),
         ("undo that", {"kind": "revert"}),
-        ("Who is in scene 12?", {"kind": "question", "scene": "12"}),
-        ("which scenes have animals", {"kind": "question", "category": "animals"}),
-        ("Which scenes have stunts?", {"kind": "question", "category": "stunts"}),
-        ("what scenes have kids in them", {"kind": "question", "category": "minors"}),
+        (
+            "Who is in scene 12?",
+            {
+                "kind": "question",
+                "scene": "12",
+                "queries": [{"kind": "scene", "scene": "12", "aspect": "cast"}],
+            },
+        ),
+        (
+            "which scenes have animals",
+            {
+                "kind": "question",
+                "category": "animals",
+                "queries": [{"kind": "category", "category": "animals"}],
+            },
+        ),
+        (
+            "Which scenes have stunts?",
+            {
+                "kind": "question",
+                "category": "stunts",
+                "queries": [{"kind": "category", "category": "stunts"}],
+            },
+        ),
+        (
+            "what scenes have kids in them",
+            {
+                "kind": "question",
+                "category": "minors",
+                "queries": [{"kind": "category", "category": "minors"}],
+            },
+        ),
         (
             "export the schedule as a spreadsheet",
             {"kind": "export", "view": "schedule", "export_format": "xlsx"},
@@ -120,7 +148,10 @@ def _summary(text: str) -> dict[str, Any] | None:
             "what if we shoot 11 hours a day",
             {"kind": "what_if", "changes": [{"kind": "hours_per_day", "value": 11.0}]},
         ),
-        ("why is day 4 so long?", None),
+        (
+            "why is day 4 so long?",
+            {"kind": "question", "queries": [{"kind": "day", "day": 3, "aspect": "minutes"}]},
+        ),
         ("What do you think of the second act?", None),
     ],
 )

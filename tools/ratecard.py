@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -23,6 +24,7 @@ __all__ = [
     "RateCard",
     "RateCardError",
     "RateItem",
+    "adjust_rates",
     "load_rate_card",
     "parse_rate_card",
 ]
@@ -261,3 +263,54 @@ def load_rate_card(path: str | Path | None = None, *, currency: str = "USD") -> 
     except UnicodeDecodeError:
         raise RateCardError(f"rate card {file.name!r} is not UTF-8 text (save it as CSV)") from None
     return parse_rate_card(text, source=file.name, currency=currency)
+
+
+def _scaled(item: RateItem, factor: Decimal) -> RateItem:
+    return replace(item, rate=(item.rate * factor).quantize(Decimal("0.01")))
+
+
+def _factor_applies(item: RateItem, target: str) -> bool:
+    """Whether a what-if factor ("cast", "crew" or one crew department) prices this row."""
+    if target == "cast":
+        return item.kind in {"cast", "cast_name"}
+    if target == "crew":
+        return item.kind == "crew"
+    return item.kind == "crew" and item.key == target
+
+
+def adjust_rates(
+    card: RateCard, *, rates: Mapping[str, float], factors: Mapping[str, float]
+) -> RateCard:
+    """A copy of `card` with what-if rates: `rates` maps "cast:NAME" (a cast member's day
+    rate, added as a cast_name row when absent) or "crew:DEPT" (every row of that crew
+    department) to a rate; `factors` maps "cast", "crew" or a crew department to a
+    multiplier. ValueError for a negative rate or factor. The content hash changes with them."""
+    if not rates and not factors:
+        return card
+    if any(v < 0 for v in [*rates.values(), *factors.values()]):
+        raise ValueError("a rate or a rate factor cannot be negative")
+    items = list(card.items)
+    for target, factor in factors.items():
+        items = [
+            _scaled(i, Decimal(str(factor))) if _factor_applies(i, target) else i for i in items
+        ]
+    for key, value in rates.items():
+        kind, _, name = key.partition(":")
+        rate = Decimal(str(value)).quantize(Decimal("0.01"))
+        if kind == "crew":
+            items = [
+                replace(i, rate=rate) if i.kind == "crew" and i.key == name else i for i in items
+            ]
+            continue
+        found = [n for n, i in enumerate(items) if i.kind == "cast_name" and i.key == name]
+        if found:
+            items[found[0]] = replace(items[found[0]], rate=rate)
+        else:
+            items.append(
+                RateItem("cast_name", name, "", f"{name} (what-if rate)", "day", rate,
+                         None, None, None, "what-if", 0)
+            )  # fmt: skip
+    digest = hashlib.sha256(
+        f"{card.content_hash}\n{sorted(rates.items())}\n{sorted(factors.items())}".encode()
+    ).hexdigest()
+    return replace(card, items=tuple(items), content_hash=digest)

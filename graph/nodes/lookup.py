@@ -9,11 +9,12 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from graph.answers import answer_queries, outside_answer, version_rows
 from graph.context import Context
 from graph.exports import write_export
 from graph.facts import budget_facts, dood_facts, overview_facts, schedule_facts
 from graph.intents import Request
-from graph.nodes.planning import thread_id
+from graph.nodes.planning import plan_script, thread_id
 from graph.render import render_estimate
 from graph.state import State
 
@@ -70,13 +71,28 @@ def _question_facts(script: Record, request: Request) -> Record:
 
 
 async def answer_question(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
-    """Answer a question about the script from its breakdown."""
+    """Answer a question from the plan (the query tools) or the script's breakdown."""
     request = Request.model_validate(state.request)
+    if request.topic == "outside":
+        return {"facts": {**state.facts, "kind": "question", "answers": [outside_answer()]}}
     if state.script is None:
         notices = [*state.facts.get("notices", []), "Attach a screenplay first."]
-        return {"facts": {**state.facts, "notices": notices, "failed": True}}
-    facts = {**state.facts, "kind": "question", "question": _question_facts(state.script, request)}
-    return {"facts": facts}
+        return {"facts": {**state.facts, "kind": "question", "notices": notices, "failed": True}}
+    update: Record = {}
+    plan, facts = state.plan, dict(state.facts)
+    if request.queries and plan is None:
+        # A question on the upload turn: plan first (saved as version 1), then answer.
+        update = await plan_script(state, runtime)
+        plan, facts = update.get("plan"), dict(update.get("facts") or facts)
+        if plan is None:
+            return update
+    facts.update(kind="question", version=update.get("version", state.version))
+    if request.scene or request.category:
+        facts["question"] = _question_facts(state.script, request)
+    if request.queries:
+        versions = await version_rows(runtime.context, thread_id(), facts["version"])
+        facts["answers"] = answer_queries(plan, state.script, request.queries, versions)
+    return {**update, "facts": facts}
 
 
 async def export_plan(state: State, runtime: Runtime[Context]) -> dict[str, Any]:

@@ -12,12 +12,20 @@ from typing import Any
 from langgraph.config import get_config
 from langgraph.runtime import Runtime
 
+from graph.answers import answer_queries
 from graph.context import Context
 from graph.facts import diff_facts, overview_facts
-from graph.intents import Request
+from graph.intents import Change, Request
 from graph.planner import PlannerFailed, failure_notice
 from graph.state import State
-from graph.whatif import apply_changes, default_inputs, describe_changes, normalize_cuts
+from graph.whatif import (
+    apply_changes,
+    default_inputs,
+    describe_changes,
+    in_force,
+    normalize_cuts,
+    resolve_changes,
+)
 
 __all__ = [
     "compare_versions",
@@ -95,7 +103,7 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
     if state.plan is not None and request.kind != "what_if":
         return {"facts": {**facts, "overview": overview_facts(state.plan, state.script)}}
     try:
-        inputs = apply_changes(state.inputs or _defaults(ctx), request.changes, state.script)
+        inputs, groups = _what_if_inputs(state, request, _defaults(ctx))
         plan = await asyncio.to_thread(
             ctx.planner.make_plan, state.script, inputs, previous=state.plan
         )
@@ -119,9 +127,40 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
             tools.cancel()
         raise
     facts.update(version=stored.version, changed=label, overview=overview_facts(plan, state.script))
+    facts["in_force"] = [describe_changes([c]) for g in groups for c in g]
+    if request.queries:
+        facts["answers"] = answer_queries(plan, state.script, request.queries)
     if tools is not None:
         facts.update(await tools)
-    return {"plan": plan, "inputs": inputs, "version": stored.version, "facts": facts}
+    if kind == "plan":  # a first plan (or a new script): nothing is in force yet
+        groups, base = [], inputs
+    else:
+        base = state.base_inputs or state.inputs
+    return {
+        "plan": plan,
+        "inputs": inputs,
+        "version": stored.version,
+        "facts": facts,
+        "base_inputs": base,
+        "whatifs": [[c.model_dump(mode="json") for c in g] for g in groups],
+    }
+
+
+def _what_if_inputs(
+    state: State, request: Request, defaults: Record
+) -> tuple[Record, list[list[Change]]]:
+    """The new inputs and the what-if groups in force: the base inputs with every change in
+    force applied in order (relative changes made absolute against the current plan)."""
+    current = state.inputs or defaults
+    if not request.changes:
+        return current, [[Change.model_validate(c) for c in g] for g in state.whatifs]
+    days = len(((state.plan or {}).get("schedule") or {}).get("days") or [])
+    new = resolve_changes(request.changes, current, days)
+    earlier = [[Change.model_validate(c) for c in g] for g in state.whatifs]
+    groups = in_force(earlier, new, instead=request.instead, reset=request.reset)
+    base = state.base_inputs or current
+    changes = [c for g in groups for c in g]
+    return apply_changes(base, changes, state.script or {}), groups
 
 
 async def _version_rows(ctx: Context, current: int | None) -> list[dict[str, Any]]:
@@ -164,7 +203,14 @@ async def switch_version(state: State, runtime: Runtime[Context]) -> dict[str, A
         "versions": await _version_rows(ctx, stored.version),
         "insights": await remember_plan(ctx, stored.plan),
     }
-    return {"plan": stored.plan, "inputs": stored.inputs, "version": stored.version, "facts": facts}
+    return {
+        "plan": stored.plan,
+        "inputs": stored.inputs,
+        "version": stored.version,
+        "facts": facts,
+        "base_inputs": stored.inputs,
+        "whatifs": [],
+    }
 
 
 async def compare_versions(state: State, runtime: Runtime[Context]) -> dict[str, Any]:

@@ -1,9 +1,10 @@
 """Route the answer (local or cloud, recorded with its reason) and write it.
 
-The respond node streams the chosen model's answer through the fallback chain, checks every
-figure against the facts, and falls back to the deterministic summary when no model answers
-or the answer invents a figure, telling the user why. Tables and exports are answered by the
-deterministic writer directly: a small model cannot copy a stripboard faithfully.
+The respond node streams a capable model's answer (Ollama or cloud; never the embedded
+SmolLM2, whose prose is unsound) through the fallback chain, checks every figure and every
+name against the facts, and falls back to the deterministic answer when no model answers
+or the answer invents a figure or a name, telling the user why. Tables and exports are
+answered by the deterministic writer directly: a small model cannot copy a stripboard.
 """
 
 from __future__ import annotations
@@ -141,7 +142,13 @@ async def _write(
         if safe := guard.feed(token):
             runtime.stream_writer({"token": safe})
 
-    chain = runtime.context.models.chain(route.target, allow_cloud=route.cloud_sees != "nothing")
+    models = runtime.context.models
+    chain = models.chain(route.target, allow_cloud=route.cloud_sees != "nothing")
+    # The embedded SmolLM2-135M writes fluent nonsense: it never words an answer. With no
+    # capable model the templates answer alone.
+    chain = [p for p in chain if p is not models.embedded and p.name != "embedded"]
+    if not chain:
+        return StreamOutcome()
     return await stream_with_fallback(chain, messages_for, on_token=send)
 
 
@@ -188,5 +195,6 @@ async def respond(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         "messages": [AIMessage(content=text)],
         "answer": answer,
         "turns": state.turns + 1,
+        "last_request": state.request,
         "cloud_cost": state.cloud_cost + outcome.cost,
     }

@@ -4,6 +4,7 @@ only when the rules cannot tell, and a plain chat turn when neither can."""
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
@@ -11,11 +12,15 @@ from langgraph.runtime import Runtime
 
 from graph.context import Context
 from graph.documents import parse_document_request
-from graph.intents import Request, parse_intent
+from graph.intents import Lexicon, Request, parse_intent
 from graph.state import State
 from prompts import understand as prompt
 
 __all__ = ["last_user_text", "understand_request", "understand_values"]
+
+_ASKS = re.compile(
+    r"\?\s*$|^\s*(who|what|when|where|why|how|which|is|are|can|could|will|do|does)\b", re.I
+)
 
 
 def last_user_text(messages: Any) -> str:
@@ -53,10 +58,15 @@ async def _ask_model(text: str, context: Context) -> Request | None:
 async def understand_request(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Turn the newest message into a typed request."""
     text = last_user_text(state.messages)
+    previous = Request.model_validate(state.last_request) if state.last_request else None
+    lexicon = Lexicon.from_script(state.script)
     # Documents first: a small rule set of its own, apart from the general intent grammar.
-    request = parse_document_request(text) or parse_intent(text)
+    request = parse_document_request(text) or parse_intent(text, previous=previous, lexicon=lexicon)
     if request is None:
         request = await _ask_model(text, runtime.context) or Request(kind="chat", text=text)
+    if request.kind == "chat" and state.plan is not None and _ASKS.search(text):
+        # A question the grammar cannot read gets an honest limit, not the plan's summary.
+        request = Request(kind="question", topic="outside", text=text)
     if state.facts.get("uploaded") and request.kind == "chat":
         request = Request(kind="plan", text=text)
     return {"request": request.model_dump(mode="json")}

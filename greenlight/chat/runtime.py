@@ -22,6 +22,7 @@ from greenlight.chat.page import install_offline_page
 from greenlight.chat.review_page import review_router
 from greenlight.chat.secret import ensure_auth_secret
 from greenlight.chat.security_tokens import TOKEN_VERSION
+from greenlight.chat.session_wait import WaitForSession
 from greenlight.settings import Settings
 from store import users
 from store.chat_schema import create_chat_tables
@@ -32,9 +33,9 @@ __all__ = ["STARTERS", "Runtime", "allowed_origins", "build_runtime"]
 
 STARTERS: tuple[cl.Starter, ...] = (
     cl.Starter(label="How do I start?", message="How do I start a plan from my screenplay?"),
-    cl.Starter(label="What files can I send?", message="Which screenplay formats can I upload?"),
-    cl.Starter(label="Plan a shoot", message="Plan the shoot at 4 pages a day."),
-    cl.Starter(label="Budget by account", message="Show the budget by account."),
+    cl.Starter(label="What's on day 1?", message="What's on day 1, and who works?"),
+    cl.Starter(label="Days and budget", message="How many days, and what's the budget?"),
+    cl.Starter(label="Two fewer days", message="What if we shoot in two fewer days?"),
 )
 
 
@@ -85,6 +86,9 @@ class Runtime:
         install_first(server.app, review_router(self.engine))
         install_first(server.app, ops_router(self.settings, self.engine, models=models))
         install_offline_page(server)
+        # A file attached in the first second after sign-in reaches the upload route before
+        # the websocket session exists ("Session not found"): it waits for the session.
+        server.app.add_middleware(WaitForSession)
         origins = allowed_origins(self.settings)
         # Chainlit's CORS middleware holds this very list; it is built on the first request.
         chainlit_config.project.allow_origins[:] = origins

@@ -140,6 +140,19 @@ def test_a_new_users_session(
     assert len(v2["schedule"]["days"]) == 8 and v2["inputs"]["days"] == 8
     assert v2["budget"]["likely"] != plan["budget"]["likely"]
 
+    # A question answered from the plan, then a follow-up that leans on it (issue 13).
+    first_day = ", ".join(v2["schedule"]["days"][0]["strips"])
+    second_day = ", ".join(v2["schedule"]["days"][1]["strips"])
+    _send(page, "What's on day 1?")
+    page.get_by_text(
+        re.compile(rf"Day 1 shoots \d+ scenes?: {re.escape(first_day)}\.")
+    ).first.wait_for(timeout=TIMEOUT_MS)
+    _send(page, "and day 2?")
+    page.get_by_text(
+        re.compile(rf"Day 2 shoots \d+ scenes?: {re.escape(second_day)}\.")
+    ).first.wait_for(timeout=TIMEOUT_MS)
+    page.screenshot(path=artifacts / "03b-follow-up.png", full_page=True)
+
     bad = tmp_path / "notes.txt"
     bad.write_text("Shopping list: eggs, milk, gaffer tape.\n")
     _upload(page, bad)

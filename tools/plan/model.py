@@ -42,6 +42,10 @@ class PlanInputs(BaseModel):
     """Most company moves in one day; None: the rate card's (1)."""
     site_corrections: SiteCorrections = Field(default_factory=SiteCorrections)
     """The user's corrections of sites (chat or CSV); they win over inference."""
+    rates: dict[str, float] = Field(default_factory=dict)
+    """What-if rates over the rate card: "cast:NAME" (a day rate) or "crew:DEPT"."""
+    rate_factors: dict[str, float] = Field(default_factory=dict)
+    """What-if multipliers: "cast", "crew" or a crew department -> factor (0.9 = 10% less)."""
 
 
 class Baseline(BaseModel):

@@ -19,7 +19,7 @@ from tools.cache import PlanCache, cache_key
 from tools.plan.model import Baseline, Plan, PlanInputs
 from tools.plan.problem import build_problem, script_sites
 from tools.plan.summary import savings_steps, summarize
-from tools.ratecard import RateCard, load_rate_card
+from tools.ratecard import RateCard, adjust_rates, load_rate_card
 from tools.savings import (
     clustering_report,
     relocate,
@@ -232,7 +232,11 @@ def make_plan(
             f"the script has {len(script.scenes):,} scenes, more than the {MAX_PLAN_SCENES:,} "
             "one plan can schedule: split it into episodes or blocks and plan each one"
         )
-    card = load_rate_card(inputs.rate_card, currency=inputs.currency)
+    card = adjust_rates(
+        load_rate_card(inputs.rate_card, currency=inputs.currency),
+        rates=inputs.rates,
+        factors=inputs.rate_factors,
+    )
     key = plan_key(script, card, inputs, previous)
     if cache is not None:
         stored = cache.get(key, Plan)

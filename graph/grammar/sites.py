@@ -8,12 +8,9 @@ lighthouse", "KITCHEN is in the Miller house", "the hospital is a stage" (read b
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from graph.grammar.model import Change
 from tools.sites import parse_site_phrase
-
-if TYPE_CHECKING:
-    from graph.intents import Change
 
 __all__ = ["site_changes"]
 
@@ -28,8 +25,6 @@ _LOCATION_FORM = re.compile(r"^\s*(?:the\s+\w|[A-Z0-9'. -]+\s+(?:is|are)\b)")
 
 def site_changes(message: str) -> list[Change]:
     """The site or moves-cap changes a message states (empty when it states none)."""
-    from graph.intents import Change
-
     if match := _MOVES.search(message):
         word = match.group("n").lower()
         value = _NUMBERS.get(word, int(word) if word.isdigit() else 1)

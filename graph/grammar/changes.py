@@ -1,0 +1,267 @@
+"""What-if changes the first parser (`graph.intent_patterns`) does not read: relative
+changes ("two fewer days", "a page more a day"), weeks, availability windows ("only
+available for the first three weeks", "not until day 10", "from the 14th") and rates
+("JONAH costs $20,000 a day", "10% cheaper cast"). Numbers arrive as digits."""
+
+from __future__ import annotations
+
+import re
+
+from graph.grammar.lexicon import Lexicon
+from graph.grammar.model import LAST_DAY, Change
+from graph.grammar.numbers import ORDINALS
+from graph.intent_patterns import WEEK_DAYS, parse_days
+
+__all__ = ["extra_changes"]
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_ORD = "|".join(ORDINALS)
+_FEWER_DAYS = re.compile(
+    rf"\b{_NUM}\s+(fewer|less|more|extra|additional|shorter|longer)\s+(?:shooting\s+)?(days?|"
+    rf"weeks?)\b"
+    rf"|\b(add|cut|lose|drop|remove|shave(?: off)?|trim|save|"
+    rf"gain)\s+{_NUM}\s+(?:shooting\s+)?(days?|weeks?)\b"
+    rf"|\b(?:(?:a|one)\s+)?(days?|weeks?)\s+(shorter|longer|fewer|less|more)\b"
+    rf"|\b{_NUM}\s+(days?|weeks?)\s+(shorter|longer|fewer|less|more)\b",
+    re.I,
+)
+_WEEKS = re.compile(rf"\b(?:in|over|within)\s+{_NUM}\s+weeks?\b|\b{_NUM}[- ]week\s+shoot\b", re.I)
+_MORE_PAGES = re.compile(
+    rf"\b{_NUM}\s+(more|fewer|less|extra)\s+pages?\s+(?:a|per|each)\s+day\b"
+    rf"|\b(?:a|{_NUM})\s+pages?\s+(more|less|fewer)\s+(?:a|per|each)\s+day\b",
+    re.I,
+)
+_MONEY = r"[$€£]\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand)?"
+_PERCENT = re.compile(
+    rf"\b{_NUM}\s*(?:%|percent)\s+(cheaper|less|lower|more expensive|more|higher|dearer|off|up|"
+    rf"down|raise|cut)?\s*"
+    r"(?:on\s+|for\s+|in\s+)?(?:the\s+)?(cast|actors?|talent|crew|\w+ crew|\w+ department|camera|"
+    r"grip|electric|sound|art|wardrobe|makeup|locations|transport|catering|stunts)\b"
+    r"|\b(?:cut|reduce|lower|raise|increase|drop)\s+(?:the\s+)?(cast|crew|actors?|"
+    r"\w+)\s+(?:rates?\s+|costs?\s+|pay\s+)?by\s+(\d+(?:\.\d+)?)\s*(?:%|percent)"
+    r"|\b(cast|crew|actors?)\s+(?:rates?\s+|costs?\s+)?(?:is|are|were|was|gets?|"
+    r"costs?)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)\s+(cheaper|less|lower|more expensive|more|"
+    r"higher|dearer)",
+    re.I,
+)
+_UP = {"more expensive", "more", "higher", "dearer", "up", "raise", "increase"}
+_DEPARTMENTS = {"camera", "grip", "electric", "sound", "art", "wardrobe", "makeup", "locations",
+                "transport", "catering", "stunts", "production"}  # fmt: skip
+_AVAILABLE = re.compile(
+    rf"\bonly\s+(?:available|free|around|here|with us|booked)\s+(?:for\s+|during\s+|"
+    rf"in\s+)?(?:the\s+)?({_ORD}|first)\s+{_NUM}?\s*(days?|weeks?)"
+    rf"|\b(?:only\s+)?(?:available|free)\s+(?:for\s+|"
+    rf"during\s+)(?:the\s+)?first\s+{_NUM}\s+(days?|weeks?)",
+    re.I,
+)
+_FROM = re.compile(
+    r"\b(?:not\s+(?:available\s+|free\s+|here\s+)?(?:until|till|before)|(?:only\s+)?(?:available|"
+    r"free|here|starts?|arrives?|joins?)\s+(?:from|after|on)|can'?t\s+(?:start|work|"
+    r"come)\s+(?:until|before|till)|from)\s+"
+    rf"(?:day\s+(\d+)|the\s+(\d+)(?:st|nd|rd|th)|the\s+({_ORD})\s+day|(\d+)(?:st|nd|rd|th))",
+    re.I,
+)
+_UNTIL = re.compile(
+    r"\b(?:(?:only\s+)?(?:available|free|here)\s+(?:until|till|through|to|up to)|leaves?\s+after|"
+    r"must\s+(?:wrap|finish)\s+by|gone\s+after|done\s+by|wraps?\s+by)\s+"
+    r"(?:day\s+(\d+)|the\s+(\d+)(?:st|nd|rd|th))",
+    re.I,
+)
+_WINDOW = re.compile(
+    r"\b(?:only\s+)?available\s+(?:on\s+)?days?\s+(\d+)\s*(?:-|–|to|through|thru)\s*(\d+)\b", re.I
+)
+
+
+def _relative_days(text: str) -> list[Change]:
+    match = _FEWER_DAYS.search(text)
+    if not match:
+        return []
+    g = match.groups()
+    if g[0]:
+        n, word, unit = float(g[0]), g[1].lower(), g[2].lower()
+    elif g[3]:
+        n, word, unit = float(g[4]), g[3].lower(), g[5].lower()
+    elif g[6]:
+        n, unit, word = 1.0, g[6].lower(), g[7].lower()
+    else:
+        n, unit, word = float(g[8]), g[9].lower(), g[10].lower()
+    if unit.startswith("week"):
+        n *= WEEK_DAYS
+    down = word in {
+        "fewer",
+        "less",
+        "shorter",
+        "cut",
+        "lose",
+        "drop",
+        "remove",
+        "shave",
+        "shave off",
+        "trim",
+        "save",
+    }
+    return [Change(kind="days", value=-n if down else n, relative=True)]
+
+
+_ONE_MORE = re.compile(
+    r"\b(add|cut|lose|drop|remove|shave(?: off)?|trim|save|gain)\s+(?:a|an|one|another)\s+(day|"
+    r"week)\b"
+    r"|\b(?:an?|one|another)\s+(extra|additional|more)\s+(day|week)\b|\bextra\s+(day|week)\b",
+    re.I,
+)
+_LOSE = re.compile(
+    r"\b(?:lose|losing|lost|without|no)\s+(?P<name>[A-Za-z][\w.' -]*?)\s+"
+    r"(?P<rest>(?:for|on|during|in)\b[^.;?]*)",
+    re.I,
+)
+
+
+def _one_more(text: str) -> list[Change]:
+    """'drop a day', 'an extra week': one day or week, relative."""
+    match = _ONE_MORE.search(text)
+    if not match:
+        return []
+    verb = (match.group(1) or "").lower()
+    unit = (match.group(2) or match.group(4) or match.group(5) or "day").lower()
+    n = float(WEEK_DAYS if unit == "week" else 1)
+    down = verb in {"cut", "lose", "drop", "remove", "shave", "shave off", "trim", "save"}
+    return [Change(kind="days", value=-n if down else n, relative=True)]
+
+
+def _losing(text: str, names: list[str]) -> list[Change]:
+    """'if we lose MAYA for week two': the cast member is unavailable those days."""
+    match = _LOSE.search(text)
+    if not match or not names:
+        return []
+    days = parse_days(match.group("rest"))
+    return [Change(kind="unavailable", actor=names[0], days=days)] if days else []
+
+
+def _weeks(text: str) -> list[Change]:
+    if match := _WEEKS.search(text):
+        weeks = float(match.group(1) or match.group(2))
+        return [Change(kind="days", value=weeks * WEEK_DAYS)]
+    return []
+
+
+def _relative_pages(text: str) -> list[Change]:
+    match = _MORE_PAGES.search(text)
+    if not match:
+        return []
+    n = float(match.group(1) or match.group(3) or 1.0)
+    word = (match.group(2) or match.group(4)).lower()
+    return [
+        Change(kind="pages_per_day", value=n if word in {"more", "extra"} else -n, relative=True)
+    ]
+
+
+def _department(word: str) -> str:
+    word = word.lower().replace(" department", "").replace(" crew", "")
+    if word in {"actor", "actors", "talent", "cast"}:
+        return "cast"
+    return word if word in _DEPARTMENTS else "crew"
+
+
+def _percent(text: str) -> list[Change]:
+    match = _PERCENT.search(text)
+    if not match:
+        return []
+    g = match.groups()
+    if g[0]:
+        pct, direction, who = float(g[0]), (g[1] or "cheaper").lower(), g[2]
+    elif g[3]:
+        verb = re.search(r"\b(cut|reduce|lower|raise|increase|drop)\b", match.group(0), re.I)
+        pct, direction, who = float(g[4]), (verb.group(1) if verb else "cut").lower(), g[3]
+    else:
+        pct, direction, who = float(g[6]), g[7].lower(), g[5]
+    factor = 1 + pct / 100 if direction in _UP else 1 - pct / 100
+    return [Change(kind="rate", department=_department(who), factor=round(factor, 4))]
+
+
+def _money(text: str) -> float | None:
+    match = re.search(_MONEY, text)
+    if not match:
+        return None
+    value = float(match.group(1).replace(",", ""))
+    return value * 1000 if match.group(2) else value
+
+
+def _rates(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]:
+    if not re.search(r"\b(a|per|each|/)\s*day\b|\bday rate\b|\brate\b", text, re.I):
+        return []
+    value = _money(text)
+    if value is None:
+        return [] if not (pct := _percent(text)) else pct
+    if names:
+        return [Change(kind="rate", actor=names[0], value=value)]
+    for word in [*sorted(_DEPARTMENTS), "cast", "actors", "crew"]:  # the specific one first
+        if re.search(rf"\b{word}s?\b", text, re.I):
+            return [Change(kind="rate", department=_department(word), value=value)]
+    return []
+
+
+def _day_of(groups: tuple[str | None, ...]) -> int | None:
+    for value in groups:
+        if value:
+            return (int(value) if value.isdigit() else ORDINALS.get(value.lower(), 1)) - 1
+    return None
+
+
+def _availability(text: str, names: list[str]) -> list[Change]:
+    if not names:
+        return []
+    actor = names[0]
+    if match := _WINDOW.search(text):
+        return [
+            Change(
+                kind="available",
+                actor=actor,
+                from_day=int(match.group(1)) - 1,
+                to_day=int(match.group(2)) - 1,
+            )
+        ]
+    if match := _AVAILABLE.search(text):
+        g = match.groups()
+        if g[0]:
+            count = float(g[1]) if g[1] else float(ORDINALS.get(g[0].lower(), 1))
+            unit = g[2]
+        else:
+            count, unit = float(g[3]), g[4]
+        days = int(count * (WEEK_DAYS if unit.lower().startswith("week") else 1))
+        return [Change(kind="available", actor=actor, to_day=days - 1)]
+    start_match = _FROM.search(text)
+    start = _day_of(start_match.groups()) if start_match else None
+    rest = text[: start_match.start()] + text[start_match.end() :] if start_match else text
+    end = _day_of(m.groups()) if (m := _UNTIL.search(rest)) else None
+    if start is not None or end is not None:
+        return [Change(kind="available", actor=actor, from_day=start, to_day=end)]
+    return []
+
+
+_SCENE_ON = re.compile(
+    r"\bscene\s+(\d+[A-Z]{0,2})\s+(?:could\s+|can\s+)?(?:happen|be shot|go|move|shoot|land|be)\s+"
+    r"(?:on|to)\s+(?:day\s+(\d+)|the\s+(last|final|first)\s+day)",
+    re.I,
+)
+
+
+def _scene_on_day(text: str) -> list[Change]:
+    """'could scene 4 be shot on the last day': a pin (LAST_DAY until applied)."""
+    match = _SCENE_ON.search(text)
+    if not match:
+        return []
+    word = (match.group(3) or "").lower()
+    day = int(match.group(2)) - 1 if match.group(2) else 0 if word == "first" else LAST_DAY
+    return [Change(kind="pin", scene=match.group(1).upper(), days=[day])]
+
+
+def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]:
+    """The changes of the kinds above a message asks for (digits already normalized)."""
+    changes = _relative_days(text) or _weeks(text) or _one_more(text)
+    changes += _losing(text, names)
+    changes += _relative_pages(text)
+    if not re.search(r"\bscene\s+\w+\s+(?:to|on|for|onto)\s+day\s+\d", text, re.I):
+        changes += _scene_on_day(text)
+    changes += _availability(text, names)
+    changes += _rates(text, lexicon, names) or ([] if changes else _percent(text))
+    return changes

@@ -1,0 +1,91 @@
+"""Follow-ups: a message that leans on the last request ("and day 4?", "what about MAYA?",
+"and the cost?", "move it to day 2", "what about 20 instead?")."""
+
+from __future__ import annotations
+
+import re
+
+from graph.grammar.model import Change, Request
+from graph.grammar.slots import Slots
+from tools.queries import Query
+
+__all__ = ["FOLLOW_UP", "follow_query", "follow_what_if", "pinned_pronoun"]
+
+FOLLOW_UP = re.compile(
+    r"^\s*(and|what about|how about|same for|and for|also|then|ok(?:ay)?,? and)\b", re.I
+)
+_PIN_IT = re.compile(
+    r"\b(?:move|pin|put|shoot|lock)\s+(?:it|that(?: scene)?|this(?: scene)?)\s+(?:to|on|for|"
+    r"onto)\s+day\s+(\d+)",
+    re.I,
+)
+_BARE = re.compile(
+    r"^\s*(?:and\s+)?(?:what about|how about|make it|try|let'?s try|or|"
+    r"and)?\s*(\d+(?:\.\d+)?)\s*(days?|pages?|hours?)?\s*(?:a day)?\s*(instead)?\s*\??\s*$",
+    re.I,
+)
+_SUBJECT_FIELDS = ("day", "scene", "cast", "category", "location", "account", "lighting", "int_ext")
+
+
+def _last_query(previous: Request | None) -> Query | None:
+    if previous is None or not previous.queries:
+        return None
+    return previous.queries[-1]
+
+
+def _same_subject(query: Query, slots: Slots) -> Query:
+    """The previous subject with this clause's aspect ("and the cost?")."""
+    aspect = next(
+        (a for a in slots.aspects if a != "days" or query.kind in {"cast", "scene"}), "all"
+    )
+    return query.model_copy(update={"aspect": aspect})
+
+
+def follow_query(
+    slots: Slots, fresh: Query | None, previous: Request | None, *, same_message: bool = False
+) -> Query | None:
+    """The query a clause asks once the last request fills what it leaves out."""
+    last = _last_query(previous)
+    if last is None:
+        return fresh
+    if fresh is None:
+        if slots.aspects and (slots.pronoun or same_message or FOLLOW_UP.search(slots.text)):
+            return _same_subject(last, slots)
+        return None
+    follow = FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 4
+    subjects = {"day", "scene", "cast", "category", "location"}
+    if follow and fresh.kind == last.kind and fresh.kind in subjects and fresh.aspect == "all":
+        return last.model_copy(
+            update={k: getattr(fresh, k) for k in _SUBJECT_FIELDS if getattr(fresh, k) is not None}
+        )
+    return fresh
+
+
+def pinned_pronoun(text: str, previous: Request | None) -> list[Change]:
+    """'move it to day 2' pins the scene the last answer was about."""
+    match = _PIN_IT.search(text)
+    if not match or previous is None:
+        return []
+    scene = previous.scene or next((q.scene for q in reversed(previous.queries) if q.scene), None)
+    if scene is None:
+        return []
+    return [Change(kind="pin", scene=scene, days=[int(match.group(1)) - 1])]
+
+
+def follow_what_if(text: str, previous: Request | None) -> Request | None:
+    """'what about 20 instead?' after a what-if: the same change with the new figure."""
+    match = _BARE.match(text)
+    if not match or previous is None or previous.kind != "what_if" or len(previous.changes) != 1:
+        return None
+    change = previous.changes[0]
+    if change.kind not in {"days", "pages_per_day", "hours_per_day", "budget_cap"}:
+        return None
+    unit = (match.group(2) or "").lower()
+    if unit.startswith("page") and change.kind != "pages_per_day":
+        change = Change(kind="pages_per_day")
+    elif unit.startswith("hour") and change.kind != "hours_per_day":
+        change = Change(kind="hours_per_day")
+    elif unit.startswith("day") and change.kind != "days":
+        change = Change(kind="days")
+    new = change.model_copy(update={"value": float(match.group(1)), "relative": False})
+    return Request(kind="what_if", changes=[new], instead=True, text=text)

@@ -1,0 +1,99 @@
+"""The words of one script the grammar listens for: its cast names and its locations.
+
+Built from the script record in state, so "when does maya start?" finds MAYA even in lower
+case; without a script the grammar falls back to names written in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.grammar.numbers import normalize_numbers
+
+__all__ = ["Lexicon"]
+
+# Words that name people or places in screenplays but mostly mean something else in a
+# question; they count as a name only when capitalised.
+_COMMON = {
+    "all", "day", "night", "scene", "the", "man", "woman", "boy", "girl", "guard", "voice",
+    "crowd", "cast", "crew", "budget", "who", "what", "when", "where", "schedule", "stage",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cast names and location names of one script (upper case, as the script writes them)."""
+
+    cast: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    _patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list, compare=False)
+
+    @classmethod
+    def from_script(cls, script: dict[str, Any] | None) -> Lexicon:
+        """The lexicon of a script record (an empty one for None)."""
+        cast: dict[str, None] = {}
+        places: dict[str, None] = {}
+        for scene in (script or {}).get("scenes") or []:
+            cast.update(dict.fromkeys(scene.get("speakers", []) + scene.get("non_speaking", [])))
+            for key in ("site", "main_location", "location"):
+                if scene.get(key):
+                    places[str(scene[key]).upper()] = None
+        lexicon = cls(tuple(cast), tuple(places))
+        lexicon._patterns.extend(lexicon._build())
+        return lexicon
+
+    def _build(self) -> list[tuple[str, re.Pattern[str]]]:
+        forms: list[tuple[str, str]] = [(name, name) for name in self.cast]
+        # Questions are read with numbers as digits: "PATRON TWO" is asked as "patron 2".
+        forms += [(n, normalize_numbers(n)) for n in self.cast if normalize_numbers(n) != n]
+        firsts: dict[str, list[str]] = {}
+        for name in self.cast:
+            parts = name.replace(".", "").split()
+            if len(parts) > 1:
+                for part in (parts[0], parts[-1]):
+                    if len(part) > 2:
+                        firsts.setdefault(part, []).append(name)
+        forms += [(names[0], part) for part, names in firsts.items() if len(names) == 1]
+        forms.sort(key=lambda f: len(f[1]), reverse=True)
+        return [
+            (name, re.compile(rf"(?<![\w']){re.escape(form)}(?:'s)?(?![\w'])", re.I))
+            for name, form in forms
+        ]
+
+    def cast_in(self, text: str) -> list[str]:
+        """Cast names a text mentions, in order of mention (longest form wins)."""
+        found: list[tuple[int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for name, pattern in self._patterns:
+            for match in pattern.finditer(text):
+                span = match.span()
+                if any(a < span[1] and span[0] < b for a, b in taken):
+                    continue
+                word = match.group(0)
+                if word.lower().removesuffix("'s") in _COMMON and word.islower():
+                    continue
+                taken.append(span)
+                found.append((span[0], name))
+        return list(dict.fromkeys(name for _, name in sorted(found)))
+
+    def location_in(self, text: str) -> str | None:
+        """The location a text names (whole name, or a distinctive word of one)."""
+        upper = text.upper()
+        for place in sorted(self.locations, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(place)}\b", upper):
+                return place
+        for place in self.locations:
+            for word in re.findall(r"[A-Z]{4,}", place):
+                if word not in {
+                    "HOUSE",
+                    "ROOM",
+                    "OFFICE",
+                    "STREET",
+                    "NIGHT",
+                    "INT",
+                    "EXT",
+                } and re.search(rf"\b{word}\b", upper):
+                    return place
+        return None

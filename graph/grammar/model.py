@@ -1,0 +1,102 @@
+"""The typed request a message becomes: what the nodes act on (and a model's structured
+output is checked against)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from tools.queries import Query
+
+__all__ = ["LAST_DAY", "Change", "ChangeKind", "ExportFormat", "IntentKind", "Request", "View"]
+
+LAST_DAY = -999
+"""A day index meaning the plan's last day ("on the final day"), resolved when applied."""
+
+IntentKind = Literal[
+    "plan",
+    "show",
+    "what_if",
+    "compare",
+    "revert",
+    "export",
+    "render_cost",
+    "question",
+    "chat",
+    "document",
+]
+View = Literal["schedule", "stripboard", "dood", "budget", "savings", "summary"]
+ExportFormat = Literal["csv", "xlsx", "json"]
+ChangeKind = Literal[
+    "days",
+    "pages_per_day",
+    "hours_per_day",
+    "unavailable",
+    "available",
+    "pin",
+    "stage",
+    "budget_cap",
+    "rate",
+    "sites",
+    "moves_per_day",
+]
+
+
+class Change(BaseModel):
+    """One what-if change to the plan's inputs."""
+
+    kind: ChangeKind
+    value: float | None = None
+    """Days, pages per day, hours per day, the budget cap, a day rate, or moves a day."""
+    relative: bool = False
+    """`value` is added to the current figure ("two fewer days": -2)."""
+    factor: float | None = None
+    """For `rate`: multiply the rates ("10% cheaper cast": 0.9)."""
+    actor: str | None = None
+    """Cast name (upper case) for `unavailable`, `available` and `rate`."""
+    department: str | None = None
+    """For `rate`: "cast", "crew" or a crew department ("camera")."""
+    days: list[int] = Field(default_factory=list)
+    """0-based days for `unavailable`; one day for `pin`."""
+    from_day: int | None = None
+    """For `available`: the first 0-based day they can work (None: from the start)."""
+    to_day: int | None = None
+    """For `available`: the last 0-based day they can work (None: to the end)."""
+    scene: str | None = None
+    """Scene number for `pin` and `stage`."""
+    sites: dict[str, Any] | None = None
+    """For `sites`: the user's site corrections (`tools.sites.SiteCorrections` as JSON)."""
+    hint: str | None = None
+    """Words that pick scenes for `stage` when no number is given ("bridge")."""
+
+
+class Request(BaseModel):
+    """What the user asked for, in a form the nodes act on."""
+
+    kind: IntentKind
+    view: View | None = None
+    changes: list[Change] = Field(default_factory=list)
+    versions: list[int] = Field(default_factory=list)
+    """Versions to compare or go back to (empty: the previous one)."""
+    scene: str | None = None
+    """The scene a question is about."""
+    category: str | None = None
+    """The breakdown category a question is about (animals, stunts, ...)."""
+    actor: str | None = None
+    export_format: ExportFormat | None = None
+    document: str | None = None
+    """A printed document (graph.documents): stripboard, oneliner, callsheet, ..."""
+    day: int | None = None
+    """1-based shooting day of a call sheet."""
+    paper: Literal["letter", "a4"] | None = None
+    queries: list[Query] = Field(default_factory=list)
+    """Questions the plan answers (several when a message asks several)."""
+    instead: bool = False
+    """A what-if replacing the previous one ("... instead")."""
+    reset: bool = False
+    """A what-if starting over from the first plan's inputs."""
+    topic: Literal["outside"] | None = None
+    """"outside": a question about something the script and plan do not hold (weather)."""
+    text: str = ""
+    """The message as written."""

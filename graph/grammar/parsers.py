@@ -1,0 +1,233 @@
+"""The sub-parsers `parse_message` tries in order, each reading one family of requests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.grammar.changes import extra_changes
+from graph.grammar.followups import follow_query, follow_what_if, pinned_pronoun
+from graph.grammar.lexicon import Lexicon
+from graph.grammar.model import Change, ExportFormat, Request, View
+from graph.grammar.numbers import ORDINALS
+from graph.grammar.questions import OUTSIDE, clause_query
+from graph.grammar.slots import read_slots
+from graph.intent_patterns import parse_budget_cap, parse_changes, parse_versions
+from tools.queries import Query
+
+__all__ = [
+    "Turn", "compare", "export", "greeting", "plan", "questions", "render", "revert", "show",
+    "what_if",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One message as the parsers see it."""
+
+    text: str
+    """As written."""
+    message: str
+    """Stripped."""
+    normal: str
+    """Stripped, with numbers in words written as digits."""
+    lexicon: Lexicon
+    previous: Request | None = None
+    """The last turn's request (for follow-ups)."""
+
+
+_ORDINAL_WORDS = re.compile(r"\b(first|second|third|fourth|fifth|sixth)\b", re.I)
+_FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "json")
+_VIEWS: tuple[tuple[View, re.Pattern[str]], ...] = (
+    ("dood", re.compile(r"\b(dood|day[- ]out[- ]of[- ]days?)\b", re.I)),
+    ("stripboard", re.compile(r"\b(strip ?board|strips)\b", re.I)),
+    ("savings", re.compile(r"\b(savings?|save)\b", re.I)),
+    ("budget", re.compile(r"\b(budget|top ?sheet|cost|accounts?)\b", re.I)),
+    ("summary", re.compile(r"\b(summary|overview|recap)\b", re.I)),
+    ("schedule", re.compile(r"\b(schedule|shooting days?|calendar|day \d+)\b", re.I)),
+)
+_SHOW = re.compile(r"^\s*(show|see|display|view|give me|let me see|what'?s|what is|print)\b", re.I)
+_EXPORT = re.compile(r"\b(export|download|spreadsheet|csv|xlsx|excel)\b", re.I)
+_RENDER = re.compile(
+    r"\b(ai[- ](?:generated |shot|render)|render(?:ing)? cost|gpu|generated shot)", re.I
+)
+_COMPARE = re.compile(r"\b(compare|comparison|what changed|difference between|diff)\b", re.I)
+_REVERT = re.compile(r"\b(go back|revert|roll ?back|undo|restore|switch back|back to)\b", re.I)
+_FIRST = re.compile(
+    r"\b(first|original|initial|very first|starting)\s+(version|plan|schedule|one)\b", re.I
+)
+_RESET = re.compile(
+    r"\b(start(?:ing)? over|from scratch|reset|clear (?:all )?(?:the )?changes|"
+    r"forget (?:all )?(?:the |those |these )?changes|drop (?:all )?(?:the )?changes|"
+    r"fresh start|without (?:the |any )?(?:other |earlier )?changes)\b",
+    re.I,
+)
+_INSTEAD = re.compile(r"\binstead\b|\brather than\b|\bnot \d+ but\b", re.I)
+_PLAN = re.compile(
+    r"^\s*(?:please\s+)?(plan|schedule|break (?:it|this) down|breakdown|make a (?:plan|schedule)|"
+    r"build (?:a|the) (?:plan|schedule)|optimi[sz]e)\b(?!.*\bday\b)",
+    re.I,
+)
+_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|thanks?|thank you|ok(?:ay)?|great|cool|good morning|cheers)\b[!. ]*$",
+    re.I,
+)
+_SPLIT = re.compile(
+    r"\?\s*|;\s*|,\s*(?:and\s+)?(?=(?:what|how|who|when|where|which|is|are|does|do)\b)"
+    r"|\s+and\s+(?=(?:what|how|who|when|where|which)\b)|\s+also\s+",
+    re.I,
+)
+
+
+def greeting(turn: Turn) -> Request | None:
+    """Hello and thanks."""
+    return Request(kind="chat") if _GREETING.match(turn.message) else None
+
+
+def render(turn: Turn) -> Request | None:
+    """The AI-generated shot estimator."""
+    return Request(kind="render_cost") if _RENDER.search(turn.message) else None
+
+
+def compare(turn: Turn) -> Request | None:
+    """Compare versions (named, or the last two)."""
+    if not _COMPARE.search(turn.message):
+        return None
+    versions = parse_versions(turn.normal)
+    if not versions and re.search(r"\bversions?|plans?\b", turn.normal, re.I):
+        versions = [ORDINALS[w.lower()] for w in _ORDINAL_WORDS.findall(turn.normal)]
+    return Request(kind="compare", versions=versions)
+
+
+def revert(turn: Turn) -> Request | None:
+    """Go back to a version: named, "the first version", or the previous one; "start over"."""
+    text = turn.normal
+    reset_alone = _RESET.search(text) and not _changes(turn)
+    if not (_REVERT.search(text) or reset_alone) or (_changes(turn) and not reset_alone):
+        return None
+    if _FIRST.search(text) or reset_alone:
+        return Request(kind="revert", versions=[1], reset=True)
+    if not _REVERT.search(text):
+        return None
+    return Request(kind="revert", versions=parse_versions(text)[:1])
+
+
+def export(turn: Turn) -> Request | None:
+    """Export a view as a file."""
+    if not _EXPORT.search(turn.message):
+        return None
+    named = [f for f in _FORMATS if f in turn.message.lower()]
+    spreadsheet = re.search(r"excel|spreadsheet", turn.message, re.I)
+    fmt: ExportFormat = named[0] if named else "xlsx" if spreadsheet else "csv"
+    return Request(kind="export", view=_view(turn.message) or "schedule", export_format=fmt)
+
+
+def _drop_overlaps(legacy: list[Change], extra: list[Change]) -> list[Change]:
+    """The first parser's changes that the newer ones read better are dropped."""
+    kinds = {c.kind for c in extra}
+    actors = {c.actor for c in extra if c.kind == "available"}
+    kept = [
+        c
+        for c in legacy
+        if not (c.kind == "days" and "days" in kinds)
+        and not (c.kind == "pages_per_day" and "pages_per_day" in kinds)
+        and not (c.kind == "unavailable" and c.actor in actors)
+        and not (c.kind == "days" and actors)
+    ]
+    return kept + extra
+
+
+def _clause_changes(clause: str, turn: Turn) -> list[Change]:
+    return _changes(Turn(clause, clause, clause, turn.lexicon, None))
+
+
+def _changes(turn: Turn) -> list[Change]:
+    text = turn.normal
+    names = turn.lexicon.cast_in(turn.message) or [
+        w for w in re.findall(r"\b[A-Z][A-Z'-]{2,}\b", turn.message) if w not in {"INT", "EXT"}
+    ]
+    extra = extra_changes(text, turn.lexicon, names)
+    changes = _drop_overlaps(parse_changes(text), extra)
+    if (cap := parse_budget_cap(text)) and not any(c.kind == "rate" for c in changes):
+        changes.append(Change(kind="budget_cap", value=cap))
+    return changes + pinned_pronoun(text, turn.previous)
+
+
+def what_if(turn: Turn) -> Request | None:
+    """A what-if: changes to the plan's inputs, cumulative unless "instead" or "start over"."""
+    changes = _changes(turn)
+    if not changes:
+        return follow_what_if(turn.normal, turn.previous)
+    questions_asked = [q for q in _queries(turn, what_if=True) if q.kind != "versions"]
+    return Request(
+        kind="what_if",
+        changes=changes,
+        instead=bool(_INSTEAD.search(turn.normal)),
+        reset=bool(_RESET.search(turn.normal)),
+        queries=questions_asked,
+    )
+
+
+def plan(turn: Turn) -> Request | None:
+    """Plan the script."""
+    return Request(kind="plan") if _PLAN.match(turn.message) else None
+
+
+def _clauses(text: str) -> list[str]:
+    parts = [p.strip(" ,.!") for p in _SPLIT.split(text) if p and p.strip(" ,.!?")]
+    return parts or [text]
+
+
+_UNREAD_CHANGE = re.compile(
+    r"\b(instead|happen|move|shift|swap|push|pull|bring forward|what if|let'?s|pin)\b", re.I
+)
+_ASKS = re.compile(r"\b(how|what|who|when|where|which|is|are|does)\b", re.I)
+
+
+def _queries(turn: Turn, *, what_if: bool = False) -> list[Query]:
+    found: list[Query] = []
+    previous = None if what_if else turn.previous
+    for clause in _clauses(turn.normal):
+        if what_if and (not _ASKS.match(clause) or _clause_changes(clause, turn)):
+            continue
+        slots = read_slots(clause, turn.lexicon)
+        # Within one message the clause before is the context ("... and when does she finish?").
+        context = Request(kind="question", queries=found[-1:]) if found else previous
+        query = follow_query(slots, clause_query(slots), context, same_message=bool(found))
+        if query is not None and query not in found:
+            found.append(query)
+    return found
+
+
+def questions(turn: Turn) -> Request | None:
+    """Questions the plan answers (several in one message), or one it cannot (weather)."""
+    if OUTSIDE.search(turn.normal):
+        return Request(kind="question", topic="outside")
+    if _UNREAD_CHANGE.search(turn.normal):
+        return None  # a change the grammar cannot read: the model may, else it is chat
+    found = _queries(turn)
+    if not found:
+        return None
+    first = found[0]
+    generic = [Query(kind="account"), Query(kind="savings")]
+    if len(found) == 1 and first in generic and (view := show(turn)) is not None:
+        return view
+    return Request(
+        kind="question",
+        queries=found,
+        scene=first.scene if first.kind == "scene" else None,
+        category=first.category if first.kind == "category" else None,
+        actor=first.cast if first.kind == "cast" else None,
+    )
+
+
+def _view(text: str) -> View | None:
+    return next((view for view, pattern in _VIEWS if pattern.search(text)), None)
+
+
+def show(turn: Turn) -> Request | None:
+    """Show a view of the plan ("show the DOOD", "budget")."""
+    view = _view(turn.message)
+    if view and (_SHOW.match(turn.message) or len(turn.message.split()) <= 4):
+        return Request(kind="show", view=view)
+    return None

@@ -1,0 +1,182 @@
+"""Questions the plan answers: one clause's slots become a `tools.queries.Query`.
+
+The order matters and reads like a producer's question: out-of-scope topics first, then
+versions, savings, rankings ("the most expensive day"), counts ("how many night shoots"),
+then a named subject (a day, a scene, a cast member, a category, a location, an account).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.grammar.slots import Slots
+from tools.queries import Query
+
+__all__ = ["OUTSIDE", "clause_query"]
+
+OUTSIDE = re.compile(
+    r"\b(weather|forecast|box[- ]office|gross(?:es|ed)?|revenue|ticket sales|opening weekend|"
+    r"release date|oscars?|academy awards?|awards?|reviews?|critics?|rotten tomatoes|imdb|"
+    r"stock|share price|streaming rights|distribut\w+|marketing spend|sequel|president|"
+    r"capital of|recipe|football|election|horoscope)\b",
+    re.I,
+)
+_VERSIONS = re.compile(r"\b(versions?|history|what have we tried|earlier plans?)\b", re.I)
+_SAVINGS = re.compile(
+    r"\b(sav(?:e|es|ed|ing|ings)|baseline|script order|sorted board|cheaper than|"
+    r"compared to the original)\b",
+    re.I,
+)
+_RANK = re.compile(
+    r"\b(most|least|biggest|largest|smallest|longest|shortest|cheapest|dearest|priciest|"
+    r"costliest|busiest|heaviest|lightest|highest|lowest|fewest|top|worst|best)\b",
+    re.I,
+)
+_LEAST = re.compile(r"\b(least|smallest|shortest|cheapest|lightest|lowest|fewest)\b", re.I)
+_COUNT = re.compile(
+    r"\b(how many|number of|total|count|in all|altogether|how long is the shoot)\b", re.I
+)
+_MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("holds", re.compile(r"\bhold", re.I)),
+    ("moves", re.compile(r"\b(company )?moves?\b", re.I)),
+    ("nights", re.compile(r"\bnights?\b|\bnight (?:shoots?|days?|work)\b", re.I)),
+    ("exteriors", re.compile(r"\bexteriors?\b|\bext\b", re.I)),
+    ("pages", re.compile(r"\bpages?\b|\beighths\b", re.I)),
+    ("scenes", re.compile(r"\bscenes?\b|\bstrips\b", re.I)),
+    (
+        "cast",
+        re.compile(r"\b(cast|actors?|characters?|speaking parts?|roles?|performers?)\b", re.I),
+    ),
+    ("locations", re.compile(r"\b(locations?|sites?|sets?|places?)\b", re.I)),
+    ("budget", re.compile(r"\b(budget|cost|costs|money|spend|dollars)\b", re.I)),
+    ("days", re.compile(r"\b(days?|shoot|shooting|weeks?|long)\b", re.I)),
+)
+_BUDGET = re.compile(
+    r"\b(budget|total cost|how much (?:does|will|would) (?:it|the (?:film|movie|shoot|show))|"
+    r"what does it cost|bottom line|top ?sheet)\b",
+    re.I,
+)
+_CAST_LIST = re.compile(
+    r"\b(who(?:'s| is| are)? in the cast|list the cast|the cast list|whole cast|all the (?:cast|"
+    r"actors)|who are the actors|cast members?)\b",
+    re.I,
+)
+
+
+_R_ACCOUNT = re.compile(
+    r"\b(accounts?|departments?|line items?|spend(?:ing)? category|costs? the most|"
+    r"biggest costs?|biggest expense|largest expense)\b",
+    re.I,
+)
+_R_ACCOUNT_ONLY = re.compile(r"\b(accounts?|departments?|line items?)\b", re.I)
+_R_HOLD = re.compile(r"\bhold|\bheld\b", re.I)
+_R_PLACE = re.compile(r"\b(locations?|sites?|places?|sets?)\b", re.I)
+_R_WHO = re.compile(r"\b(actors?|actress|cast|who|performers?|talent)\b", re.I)
+_R_MONEY = re.compile(r"\b(expensive|costs?|paid|pricie?st|dearest|costliest|money)\b", re.I)
+_R_DAY = re.compile(r"\bdays?\b", re.I)
+_R_BUSY = re.compile(
+    r"\b(busiest|heaviest|lightest|pages|longest|shortest|most scenes|fewest|quietest)\b", re.I
+)
+
+
+def _rank(slots: Slots) -> Query | None:
+    text = slots.text
+    least = bool(_LEAST.search(text))
+    if _R_HOLD.search(text):
+        return Query(kind="rank", measure="hold", least=least)
+    if _R_WHO.search(text) and not _R_DAY.search(text.replace("work days", "")):
+        measure = "cast_cost" if _R_MONEY.search(text) else "work"
+        return Query(kind="rank", measure=measure, least=least)
+    if _R_WHO.search(text) and re.search(r"\bmost (?:work )?days\b|\bworks? the most\b", text):
+        return Query(kind="rank", measure="work", least=least)
+    if _R_PLACE.search(text):
+        return Query(kind="rank", measure="location", least=least)
+    if _R_DAY.search(text) and not _R_ACCOUNT_ONLY.search(text):
+        measure = "pages" if _R_BUSY.search(text) else "day_cost"
+        return Query(kind="rank", measure=measure, least=least)
+    if _R_ACCOUNT.search(text) and not slots.cast:
+        return Query(kind="rank", measure="account", least=least)
+    return None
+
+
+def _count(slots: Slots) -> Query | None:
+    for measure, pattern in _MEASURES:
+        if pattern.search(slots.text):
+            if (measure == "scenes" and slots.lighting) or (measure == "scenes" and slots.int_ext):
+                return _query(kind="scenes", lighting=slots.lighting, int_ext=slots.int_ext)
+            return (
+                Query(kind="account")
+                if measure == "budget"
+                else Query(kind="total", measure=measure)
+            )
+    return None
+
+
+_LISTING = re.compile(r"\b(scenes?|shoots?|which|what|any|list|exteriors?|interiors?)\b", re.I)
+
+
+_MONEY_WORDS = re.compile(r"\b(how much|cost|costs|spend|spent|budget|pay|paying)\b", re.I)
+
+
+def _query(**fields: object) -> Query:
+    """A query from slot values (checked by the model, so a bad aspect fails loudly)."""
+    return Query.model_validate(fields)
+
+
+def _aspect(slots: Slots, allowed: tuple[str, ...]) -> str:
+    return next((a for a in slots.aspects if a in allowed), "all")
+
+
+def _subject(slots: Slots) -> Query | None:
+    if slots.scene:
+        aspect = _aspect(slots, ("cast", "locations", "elements", "days"))
+        return _query(kind="scene", scene=slots.scene, aspect=aspect)
+    if slots.day is not None or slots.last_day:
+        aspect = _aspect(slots, ("cost", "minutes", "pages", "cast", "locations", "scenes"))
+        return _query(kind="day", day=slots.day if slots.day is not None else -1, aspect=aspect)
+    if slots.cast:
+        aspect = _aspect(slots, ("holds", "start", "finish", "cost", "scenes", "days"))
+        return _query(kind="cast", cast=slots.cast[0], aspect=aspect)
+    if slots.category:
+        return Query(kind="category", category=slots.category)
+    if (slots.lighting or slots.int_ext) and _LISTING.search(slots.text):
+        return _query(kind="scenes", lighting=slots.lighting, int_ext=slots.int_ext)
+    return None
+
+
+def clause_query(slots: Slots) -> Query | None:
+    """The query one clause asks, or None when it asks nothing the plan holds."""
+    text = slots.text
+    if _VERSIONS.search(text) and not slots.subject:
+        return Query(kind="versions")
+    if _SAVINGS.search(text) and not (slots.day is not None or slots.scene or slots.cast):
+        return Query(kind="savings")
+    if (
+        _RANK.search(text)
+        and not (slots.scene or slots.day is not None)
+        and (ranked := _rank(slots))
+        and (not slots.cast or ranked.measure in {"day_cost", "pages"})
+    ):
+        return ranked
+    if _COUNT.search(text) and not slots.subject and (counted := _count(slots)):
+        return counted
+    if _CAST_LIST.search(text) and not (slots.scene or slots.day is not None or slots.cast):
+        return Query(kind="cast")
+    money = _MONEY_WORDS.search(text)
+    if slots.account and money and not (slots.day is not None or slots.scene or slots.cast):
+        return Query(kind="account", account=slots.account)
+    if subject := _subject(slots):
+        return subject
+    if slots.account and re.search(
+        r"\b(cost|costs|spend|spent|how much|budget|amount|total|line|account|paying|pay)\b",
+        text,
+        re.I,
+    ):
+        return Query(kind="account", account=slots.account)
+    if _BUDGET.search(text):
+        return Query(kind="account")
+    if slots.location and re.search(
+        r"\b(when|which|what|scenes?|days?|how many|shoot|shooting|are we)\b", text, re.I
+    ):
+        return Query(kind="location", location=slots.location)
+    return None

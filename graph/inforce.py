@@ -1,0 +1,63 @@
+"""Which what-if changes are in force: relative figures made absolute against the current
+plan, "instead" and "start over", and a later change replacing an earlier one of its kind."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from graph.grammar.model import LAST_DAY
+from graph.intents import Change
+
+__all__ = ["in_force", "resolve_changes"]
+
+Record = dict[str, Any]
+
+
+def resolve_changes(changes: Sequence[Change], inputs: Record, current_days: int) -> list[Change]:
+    """Changes with relative figures made absolute against the current plan ("two fewer
+    days" on a 20-day plan is 18 days; "the last day" is its last day)."""
+    out = []
+    for c in changes:
+        if c.kind == "days" and c.relative:
+            c = c.model_copy(update={"value": current_days + (c.value or 0), "relative": False})
+        elif c.kind == "pages_per_day" and c.relative:
+            pages = float(inputs.get("pages_per_day") or 4.0) + (c.value or 0)
+            c = c.model_copy(update={"value": pages, "relative": False})
+        elif c.kind == "pin" and c.days == [LAST_DAY]:
+            c = c.model_copy(update={"days": [max(0, current_days - 1)]})
+        out.append(c)
+    return out
+
+
+def _key(c: Change) -> tuple[str, str]:
+    """Changes with the same key replace each other; others add up."""
+    if c.kind in {"pages_per_day", "hours_per_day"}:
+        return ("pace", "")
+    if c.kind == "rate":
+        return ("rate", c.actor or c.department or "")
+    if c.kind in {"pin", "stage"}:
+        return (c.kind, c.scene or c.hint or "")
+    if c.kind == "available":
+        return ("available", c.actor or "")
+    if c.kind == "unavailable":
+        return ("unavailable", f"{c.actor}:{c.days}")
+    if c.kind == "sites":
+        # Corrections add up: each one says something of its own about the sites.
+        return ("sites", json.dumps(c.sites, sort_keys=True))
+    return (c.kind, "")
+
+
+def in_force(
+    groups: Sequence[Sequence[Change]], new: Sequence[Change], *, instead: bool, reset: bool
+) -> list[list[Change]]:
+    """The what-if groups in force after a new one: "start over" drops them all, "instead"
+    drops the last one (when it changed the same things), and a change replaces an earlier
+    one of the same kind ("20 days" after "18 days")."""
+    kept = [] if reset else [list(g) for g in groups]
+    if instead and kept and {_key(c) for c in kept[-1]} & {_key(c) for c in new}:
+        kept = kept[:-1]
+    keys = {_key(c) for c in new if c.kind != "rate" or c.factor is None}
+    kept = [[c for c in g if _key(c) not in keys] for g in kept]
+    return [g for g in kept if g] + [list(new)]

@@ -1,0 +1,98 @@
+"""The grammar, one table row per phrasing (tests/grammar_rows.py), on a small lexicon."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.grammar import Lexicon, Request, parse_message
+from graph.grammar.numbers import normalize_numbers
+from tests.grammar_rows import FOLLOW_ROWS, ROWS
+
+SCRIPT = {
+    "scenes": [
+        {
+            "speakers": ["MAYA", "JONAH"],
+            "non_speaking": ["DR. ELLEN PARK"],
+            "location": "LIGHTHOUSE",
+            "main_location": "LIGHTHOUSE",
+        },
+        {
+            "speakers": ["TOM"],
+            "location": "MILLER HOUSE - KITCHEN",
+            "main_location": "MILLER HOUSE",
+        },
+        {"speakers": [], "location": "MAIN STREET", "main_location": "MAIN STREET"},
+    ]
+}
+LEXICON = Lexicon.from_script(SCRIPT)
+
+
+def check(request: Request | None, expected: dict[str, Any]) -> None:
+    if expected.get("kind") is None:
+        assert request is None, request
+        return
+    assert request is not None
+    got = request.model_dump()
+    for key, value in expected.items():
+        if key == "q":
+            assert request.queries, got
+            first = request.queries[0].model_dump()
+            assert {k: first[k] for k in value} == value, first
+        elif key == "c":
+            assert request.changes, got
+            first = request.changes[0].model_dump()
+            assert {k: first[k] for k in value} == value, first
+        elif key in {"n", "nq"}:
+            assert len(request.queries) == value, got
+        else:
+            assert got[key] == value, got
+
+
+def test_the_table_has_enough_phrasings() -> None:
+    assert len(ROWS) + len(FOLLOW_ROWS) >= 300
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS, ids=[r[0][:40] or "empty" for r in ROWS])
+def test_phrasing(text: str, expected: dict[str, Any]) -> None:
+    check(parse_message(text, lexicon=LEXICON), expected)
+
+
+@pytest.mark.parametrize(("before", "text", "expected"), FOLLOW_ROWS)
+def test_follow_up(before: str, text: str, expected: dict[str, Any]) -> None:
+    previous = parse_message(before, lexicon=LEXICON)
+    check(parse_message(text, previous=previous, lexicon=LEXICON), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [
+        ("two fewer days", "2 fewer days"),
+        ("twenty-five pages", "25 pages"),
+        ("a dozen scenes", "12 scenes"),
+        ("half a day", "0.5 day"),
+        ("one and a half pages a day", "1.5 pages a day"),
+        ("a couple of days", "2 days"),
+        ("no one is free", "no one is free"),
+        ("which one costs more", "which one costs more"),
+        ("the first week", "the first week"),
+    ],
+)
+def test_numbers_in_words(text: str, normal: str) -> None:
+    assert normalize_numbers(text) == normal
+
+
+@pytest.mark.parametrize(
+    ("text", "cast"),
+    [
+        ("when does Patron Two come in?", "PATRON TWO"),
+        ("What does Woman cost?", "WOMAN"),
+        ("when does the woman start", None),
+    ],
+)
+def test_cast_names_with_number_words_and_common_words(text: str, cast: str | None) -> None:
+    lexicon = Lexicon.from_script({"scenes": [{"speakers": ["PATRON TWO", "WOMAN"]}]})
+    request = parse_message(text, lexicon=lexicon)
+    found = request.queries[0].cast if request and request.queries else None
+    assert found == cast

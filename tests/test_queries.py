@@ -1,0 +1,175 @@
+"""The query tools on real screenplays, each answer checked against the plan's own records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tools.parsing import read_path
+from tools.plan import Plan, PlanInputs, make_plan
+from tools.queries import Query, answer, versions_answer
+
+Record = dict[str, Any]
+
+
+@pytest.fixture(scope="module", params=["national-stupidity.fdx", "the-library-freak-out.fountain"])
+def planned(request: pytest.FixtureRequest, screenplays_dir: Path) -> tuple[Plan, Record, Record]:
+    script = read_path(screenplays_dir / request.param)
+    plan = make_plan(script, PlanInputs(time_limit_s=5))
+    return plan, plan.model_dump(mode="json"), script.model_dump(mode="json")
+
+
+def test_day_lists_the_boards_scenes_cast_and_pages(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, script = planned
+    strips = {s.id: s for s in plan.problem.strips}
+    for index, day in enumerate(plan.schedule.days):
+        got = answer(record, Query(kind="day", day=index), script=script)
+        assert got.facts["scenes"] == day.strips
+        assert got.facts["pages"] == pytest.approx(day.eighths / 8, abs=1e-3)
+        assert set(got.facts["cast"]) == {c for sid in day.strips for c in strips[sid].cast}
+        assert [row["scene"] for row in got.rows] == day.strips
+        assert f"Day {index + 1}" in got.text
+
+
+def test_day_costs_share_out_every_day_based_line(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, script = planned
+    assert plan.budget is not None
+    costs = [
+        answer(record, Query(kind="day", day=d, aspect="cost"), script=script).facts["cost"]
+        for d in range(len(plan.schedule.days))
+    ]
+    day_lines = sum(float(line.amount) for line in plan.budget.lines if line.days)
+    assert sum(costs) == pytest.approx(day_lines, abs=0.05 * len(costs))
+
+
+def test_a_day_past_the_board_is_named_as_missing(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, _ = planned
+    got = answer(record, Query(kind="day", day=len(plan.schedule.days) + 3))
+    assert not got.found
+    assert f"{len(plan.schedule.days)} shooting days" in got.text
+
+
+def test_every_scene_is_on_its_day_with_its_cast(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, script = planned
+    for strip in plan.problem.strips:
+        days = [d.index + 1 for d in plan.schedule.days if strip.id in d.strips]
+        got = answer(record, Query(kind="scene", scene=strip.id), script=script)
+        assert got.facts["days"] == days and got.facts["day"] == days[0]
+        assert got.facts["cast"] == strip.cast
+        assert f"day{'s' if len(days) > 1 else ''} {days[0]}" in got.text
+
+
+def test_unknown_scene_is_not_found(planned: tuple[Plan, Record, Record]) -> None:
+    _, record, script = planned
+    got = answer(record, Query(kind="scene", scene="999Z"), script=script)
+    assert not got.found and "no scene 999Z" in got.text
+
+
+def test_cast_days_and_cost_match_the_dood_and_budget(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, _ = planned
+    assert plan.dood is not None and plan.budget is not None
+    for row in plan.dood.rows:
+        got = answer(record, Query(kind="cast", cast=row.name))
+        assert got.facts["name"] == row.name
+        assert got.facts["work_days"] == row.work_days
+        assert got.facts["hold_days"] == row.hold_days
+        assert got.facts["start_day"] == (row.start_day + 1 if row.start_day is not None else None)
+        lines = [
+            ln for ln in plan.budget.lines_of("1300") if ln.description.startswith(row.name + " (")
+        ]
+        assert got.facts["cost"] == pytest.approx(sum(float(ln.amount) for ln in lines))
+
+
+def test_cast_by_first_name_and_unknown_names(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, _ = planned
+    assert plan.dood is not None
+    name = plan.dood.rows[0].name
+    assert answer(record, Query(kind="cast", cast=name.split()[0].lower())).facts["name"] == name
+    missing = answer(record, Query(kind="cast", cast="ZEBEDEE"))
+    assert not missing.found and "Nobody called ZEBEDEE" in missing.text
+
+
+def test_accounts_and_lines_match_the_top_sheet(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, _ = planned
+    assert plan.budget is not None
+    cast = answer(record, Query(kind="account", account="cast"))
+    assert cast.facts["total"] == pytest.approx(float(plan.budget.account("1300").total))
+    catering = answer(record, Query(kind="account", account="catering"))
+    assert catering.facts["code"] == "2600"
+    whole = answer(record, Query(kind="account"))
+    assert whole.facts["likely"] == pytest.approx(float(plan.budget.likely))
+    assert len(whole.rows) == len(plan.budget.accounts)
+    assert not answer(record, Query(kind="account", account="unicorns")).found
+
+
+def test_totals_count_the_plan(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, _ = planned
+    strips = plan.problem.strips
+    expected = {
+        "days": len(plan.schedule.days),
+        "scenes": len(strips),
+        "pages": round(sum(s.eighths for s in strips) / 8, 3),
+        "moves": sum(d.company_moves for d in plan.schedule.days),
+        "nights": sum(d.lighting != "DAY" for d in plan.schedule.days),
+        "cast": len(plan.dood.rows) if plan.dood else 0,
+    }
+    for measure, value in expected.items():
+        assert answer(record, Query(kind="total", measure=measure)).facts["value"] == value
+
+
+def test_rankings_pick_the_largest(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, _ = planned
+    assert plan.budget is not None
+    biggest = max(plan.budget.accounts, key=lambda a: a.total)
+    got = answer(record, Query(kind="rank", measure="account"))
+    assert got.facts["name"] == biggest.name
+    costs = [
+        answer(record, Query(kind="day", day=d)).facts["cost"]
+        for d in range(len(plan.schedule.days))
+    ]
+    dearest = answer(record, Query(kind="rank", measure="day_cost"))
+    assert dearest.facts["value"] == pytest.approx(max(costs))
+    cheapest = answer(record, Query(kind="rank", measure="day_cost", least=True))
+    assert cheapest.facts["value"] == pytest.approx(min(costs))
+
+
+def test_savings_are_baseline_minus_plan(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, _ = planned
+    assert plan.budget is not None
+    got = answer(record, Query(kind="savings"))
+    expected = float(plan.baseline.budget.likely - plan.budget.likely)
+    assert got.facts["saving"] == pytest.approx(expected)
+    assert got.facts["baseline_days"] == len(plan.baseline.schedule.days)
+    assert len(got.rows) == len(plan.savings)
+
+
+def test_categories_and_filters_pick_flagged_scenes(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, script = planned
+    for strip in plan.problem.strips:
+        for flag in strip.flags:
+            got = answer(record, Query(kind="category", category=flag), script=script)
+            assert strip.id in got.facts["scenes"]
+    nights = answer(record, Query(kind="scenes", lighting="NIGHT"), script=script)
+    assert nights.facts["count"] == sum(s.lighting == "NIGHT" for s in plan.problem.strips)
+
+
+def test_location_words_find_the_scenes_shot_there(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, _ = planned
+    strip = plan.problem.strips[0]
+    word = (strip.main_location or strip.location).split()[0]
+    got = answer(record, Query(kind="location", location=word.lower()))
+    assert strip.id in got.facts["scenes"]
+
+
+def test_versions_table_names_the_current_one() -> None:
+    got = versions_answer(
+        [
+            {"version": 1, "label": "initial plan", "days": 20, "budget": 1e6, "current": False},
+            {"version": 2, "label": "18 shooting days", "days": 18, "budget": 9e5, "current": True},
+        ]
+    )
+    assert "version 2 is current" in got.text and "$900,000" in got.text
+    assert [row["version"] for row in got.rows] == [1, 2]
+    assert not versions_answer([]).found

@@ -1,0 +1,60 @@
+"""Deterministic answers over a plan: days, scenes, cast, elements, money, totals, rankings,
+savings and versions.
+
+`answer(plan, query, script=...)` reads a plan record (`Plan` as JSON) and returns an `Answer`:
+a short templated sentence, a table where one helps, and the facts (numbers and names) the
+sentence used. Nothing here guesses: a subject the plan lacks is answered as such.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools.queries.board import Board, money_text, pages_text
+from tools.queries.cast import cast_answer, cast_list_answer
+from tools.queries.days import day_answer
+from tools.queries.model import Answer, Aspect, Query, QueryKind
+from tools.queries.money import account_answer, budget_answer, savings_answer
+from tools.queries.scenes import category_answer, location_answer, scene_answer, scenes_answer
+from tools.queries.totals import MEASURES, RANKINGS, rank_answer, total_answer
+from tools.queries.versions import versions_answer
+
+__all__ = [
+    "MEASURES",
+    "RANKINGS",
+    "Answer",
+    "Aspect",
+    "Board",
+    "Query",
+    "QueryKind",
+    "answer",
+    "money_text",
+    "pages_text",
+    "versions_answer",
+]
+
+
+def answer(plan: dict[str, Any], query: Query, *, script: dict[str, Any] | None = None) -> Answer:
+    """The plan's answer to one query (`versions` needs the store: see `versions_answer`)."""
+    board = Board(plan, script)
+    if query.kind == "day":
+        return day_answer(board, query)
+    if query.kind == "scene":
+        return scene_answer(board, query)
+    if query.kind == "cast":
+        return cast_answer(board, query) if query.cast else cast_list_answer(board, query)
+    if query.kind == "category":
+        return category_answer(board, query)
+    if query.kind == "scenes":
+        return scenes_answer(board, query)
+    if query.kind == "location":
+        return location_answer(board, query)
+    if query.kind == "account":
+        return account_answer(board, query) if query.account else budget_answer(board)
+    if query.kind == "total":
+        return total_answer(board, query)
+    if query.kind == "rank":
+        return rank_answer(board, query)
+    if query.kind == "savings":
+        return savings_answer(board, query)
+    raise ValueError(f"query kind {query.kind!r} needs the plan store, not one plan")

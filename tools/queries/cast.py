@@ -1,0 +1,111 @@
+"""Questions about a cast member: scenes, work, hold and drop days, start, finish and cost."""
+
+from __future__ import annotations
+
+from tools.queries.board import Board, days_words, plural
+from tools.queries.model import Answer, Query
+
+__all__ = ["cast_answer", "cast_cost", "cast_list_answer"]
+
+
+def cast_cost(board: Board, name: str) -> float:
+    """What the budget pays a cast member: their cast line(s), before fringes."""
+    return round(
+        sum(
+            float(line.get("amount") or 0)
+            for line in board.lines()
+            if line.get("account") == "1300"
+            and str(line.get("description", "")).split(" (")[0] == name
+        ),
+        2,
+    )
+
+
+def _unknown(board: Board, name: str) -> Answer:
+    names = board.cast_names()
+    return Answer(
+        kind="cast",
+        text=f"Nobody called {name} is in the cast. The cast: {', '.join(names[:15])}"
+        + ("..." if len(names) > 15 else "")
+        + ".",
+        facts={"cast": names},
+        found=False,
+    )
+
+
+def cast_answer(board: Board, query: Query) -> Answer:
+    """One cast member's days out of days, scenes and cost."""
+    name = board.find_cast(query.cast or "")
+    row = board.dood_row(name) if name else None
+    if name is None or row is None:
+        return _unknown(board, (query.cast or "").upper())
+    codes = list(row.get("codes") or [])
+    work = [d for d, c in enumerate(codes) if c in {"SW", "W", "WF", "SWF"}]
+    holds = [d for d, c in enumerate(codes) if c == "H"]
+    drops = [d for d, c in enumerate(codes) if c == "D"]
+    scenes = [sid for sid, s in board.strips.items() if name in (s.get("cast") or [])]
+    scenes.sort(key=lambda sid: (board.day_of.get(sid, 10_000), sid))
+    cost = cast_cost(board, name)
+    start = work[0] + 1 if work else None
+    finish = work[-1] + 1 if work else None
+    texts = {
+        "scenes": f"{name} is in {plural(len(scenes), 'scene')}: {', '.join(scenes)}.",
+        "days": f"{name} works {plural(len(work), 'day')}: {days_words(work)}.",
+        "holds": f"{name} has {plural(len(holds), 'hold day')}"
+        + (f": {days_words(holds)}." if holds else "."),
+        "start": f"{name} starts on day {start}.",
+        "finish": f"{name} finishes on day {finish}.",
+        "cost": f"{name} costs {board.money(cost)} ({plural(len(work) + len(holds), 'paid day')}).",
+    }
+    text = texts.get(query.aspect) or (
+        f"{name}: {plural(len(work), 'work day')} ({days_words(work)}), "
+        f"{plural(len(holds), 'hold day')}, {plural(len(drops), 'drop day')}; "
+        f"starts day {start}, finishes day {finish}; {plural(len(scenes), 'scene')}; "
+        f"{board.money(cost)}."
+    )
+    facts = {
+        "name": name,
+        "scenes": scenes,
+        "work_days": len(work),
+        "hold_days": len(holds),
+        "drop_days": len(drops),
+        "work": [d + 1 for d in work],
+        "holds": [d + 1 for d in holds],
+        "start_day": start,
+        "finish_day": finish,
+        "cost": cost,
+    }
+    return Answer(kind="cast", text=text, facts=facts)
+
+
+def cast_list_answer(board: Board, query: Query) -> Answer:
+    """The whole cast with work, hold days and cost (the DOOD in a table)."""
+    rows: list[dict[str, object]] = []
+    costs: list[float] = []
+    for name in board.cast_names():
+        row = board.dood_row(name) or {}
+        rows.append(
+            {
+                "name": name,
+                "work_days": int(row.get("work_days") or 0),
+                "hold_days": int(row.get("hold_days") or 0),
+                "start_day": (row["start_day"] + 1) if row.get("start_day") is not None else None,
+                "finish_day": (row["finish_day"] + 1)
+                if row.get("finish_day") is not None
+                else None,
+                "cost": cast_cost(board, name),
+            }
+        )
+        costs.append(cast_cost(board, name))
+    names = board.cast_names()
+    total = round(sum(costs), 2)
+    text = (
+        f"The cast: {plural(len(rows), 'member')}, {board.money(total)} in cast day rates "
+        "before fringes: " + ", ".join(names[:20]) + ("..." if len(names) > 20 else "") + "."
+    )
+    return Answer(
+        kind="cast",
+        text=text,
+        rows=rows,
+        facts={"cast": names, "count": len(rows), "cost": total},
+    )

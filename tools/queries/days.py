@@ -1,0 +1,107 @@
+"""Questions about one shooting day: its scenes, sites, cast, pages, minutes and cost."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from tools.queries.board import Board, day_label, pages_text, plural
+from tools.queries.model import Answer, Query
+
+__all__ = ["DayInfo", "day_answer", "day_info", "no_day"]
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """One day's figures, 1-based."""
+
+    day: int
+    date: str | None
+    scenes: list[str]
+    locations: list[str]
+    cast: list[str]
+    pages: float
+    pages_text: str
+    minutes: int
+    company_moves: int
+    lighting: str
+    cost: float
+
+
+def no_day(board: Board, day: int) -> Answer:
+    """The answer for a day the plan does not have."""
+    return Answer(
+        kind="day",
+        text=f"The plan has {plural(len(board.days), 'shooting day')}; there is no "
+        f"{day_label(day)}.",
+        facts={"shooting_days": len(board.days), "day": day + 1},
+        found=False,
+    )
+
+
+def day_info(board: Board, day: int) -> DayInfo:
+    """The figures of a 0-based day."""
+    record = board.days[day]
+    strips = board.day_strips(day)
+    eighths = board.day_eighths(day)
+    return DayInfo(
+        day=day + 1,
+        date=record.get("date"),
+        scenes=[str(s.get("id")) for s in strips],
+        locations=list(dict.fromkeys(board.site(s) for s in strips)),
+        cast=list(dict.fromkeys(c for s in strips for c in s.get("cast") or [])),
+        pages=round(eighths / 8, 3),
+        pages_text=pages_text(eighths),
+        minutes=round(board.day_minutes(day)),
+        company_moves=int(record.get("company_moves") or 0),
+        lighting=str(record.get("lighting", "DAY")),
+        cost=board.day_costs()[day],
+    )
+
+
+def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
+    label = f"Day {f.day}" + (f" ({f.date})" if f.date else "")
+    scenes, where = ", ".join(f.scenes), ", ".join(f.locations)
+    who = ", ".join(f.cast) or "no named cast"
+    cost = board.money(f.cost)
+    parts = {
+        "scenes": f"{label} shoots {plural(len(f.scenes), 'scene')}: {scenes}.",
+        "locations": f"{label} is at {where}.",
+        "cast": f"{label} works {who}.",
+        "pages": f"{label} shoots {f.pages_text} pages.",
+        "minutes": f"{label} takes {f.minutes} minutes of shooting and moves.",
+        "cost": f"{label} costs {cost} (its share of the day-based budget lines).",
+    }
+    if aspect in parts:
+        return parts[aspect]
+    moves = f", {plural(f.company_moves, 'company move')}" if f.company_moves else ""
+    return (
+        f"{label}: scenes {scenes} at {where}; {f.pages_text} pages, {f.minutes} minutes"
+        f"{moves}; cast {who}; {cost}."
+    )
+
+
+def day_answer(board: Board, query: Query) -> Answer:
+    """Everything about one day, or the one aspect asked for."""
+    day = query.day if query.day is not None else 0
+    if day < 0:  # counted from the end: -1 is the last day
+        day += len(board.days)
+    if not 0 <= day < len(board.days):
+        return no_day(board, day)
+    info = day_info(board, day)
+    rows = [
+        {
+            "scene": str(s.get("id")),
+            "location": board.site(s),
+            "int_ext": s.get("int_ext") or "",
+            "lighting": s.get("lighting", "DAY"),
+            "pages": pages_text(int(s.get("eighths") or 0)),
+            "cast": ", ".join(s.get("cast") or []),
+        }
+        for s in board.day_strips(day)
+    ]
+    return Answer(
+        kind="day",
+        text=_sentence(board, info, query.aspect),
+        rows=rows if query.aspect in {"all", "scenes"} else [],
+        facts=asdict(info),
+    )

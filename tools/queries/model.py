@@ -1,0 +1,76 @@
+"""The records of a query: what is asked (`Query`) and what the plan answers (`Answer`)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+__all__ = ["Answer", "Aspect", "Query", "QueryKind"]
+
+QueryKind = Literal[
+    "day",
+    "scene",
+    "cast",
+    "category",
+    "scenes",
+    "location",
+    "account",
+    "total",
+    "rank",
+    "savings",
+    "versions",
+]
+Aspect = Literal[
+    "all",
+    "scenes",
+    "locations",
+    "cast",
+    "pages",
+    "minutes",
+    "cost",
+    "days",
+    "holds",
+    "start",
+    "finish",
+    "elements",
+    "list",
+]
+
+
+class Query(BaseModel):
+    """One question about a plan, in the plan's own terms (days are 0-based)."""
+
+    kind: QueryKind
+    aspect: Aspect = "all"
+    """Which part of the subject is asked for ("cost" of a day, "holds" of a cast member)."""
+    day: int | None = None
+    scene: str | None = None
+    cast: str | None = None
+    """A cast name as the script writes it (upper case), or a first name of one."""
+    category: str | None = None
+    """A breakdown category (stunts, animals, vehicles, extras, vfx, sfx, weapons, minors)."""
+    account: str | None = None
+    """An account code ("1300") or words of its name or of a line ("cast", "catering")."""
+    location: str | None = None
+    """Words of a location or site name ("lighthouse")."""
+    measure: str | None = None
+    """What a total or a ranking counts: days, scenes, pages, moves, nights, cast, budget,
+    locations, exteriors (totals); day_cost, account, hold, cast_cost, pages, work (rankings)."""
+    lighting: Literal["DAY", "NIGHT"] | None = None
+    int_ext: Literal["INT", "EXT"] | None = None
+    least: bool = False
+    """Rankings: the smallest instead of the largest."""
+
+
+class Answer(BaseModel):
+    """A deterministic answer: a short sentence, an optional table and the facts it used."""
+
+    kind: str
+    text: str
+    rows: list[dict[str, Any]] = Field(default_factory=list)
+    """A table (one dict per row) when a table helps, else empty."""
+    facts: dict[str, Any] = Field(default_factory=dict)
+    """Every number and name the text uses, for grounding a model's wording."""
+    found: bool = True
+    """False when the plan has no such subject (no day 40, no cast member BOB)."""

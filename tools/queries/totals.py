@@ -1,0 +1,163 @@
+"""Counts, totals and rankings over the whole plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tools.queries.board import Board, pages_text, plural
+from tools.queries.cast import cast_cost
+from tools.queries.model import Answer, Query
+
+__all__ = ["MEASURES", "RANKINGS", "rank_answer", "total_answer"]
+
+
+def _count(board: Board, measure: str) -> tuple[float, str]:
+    """The value of a measure and its sentence."""
+    strips = list(board.strips.values())
+    days = board.days
+    if measure == "scenes":
+        n = len(strips)
+        return n, f"The plan schedules {plural(n, 'scene')}."
+    if measure == "pages":
+        eighths = sum(int(s.get("eighths") or 0) for s in strips)
+        return round(eighths / 8, 3), f"The script runs {pages_text(eighths)} pages."
+    if measure == "moves":
+        n = sum(int(d.get("company_moves") or 0) for d in days)
+        return n, f"The plan has {plural(n, 'company move')}."
+    if measure == "nights":
+        n = sum(1 for d in days if d.get("lighting") in {"NIGHT", "SPLIT"})
+        scenes = sum(1 for s in strips if s.get("lighting") == "NIGHT")
+        return n, (
+            f"{plural(n, 'shooting day')} {'has' if n == 1 else 'have'} night work "
+            f"({plural(scenes, 'night scene')})."
+        )
+    if measure == "exteriors":
+        n = sum(1 for s in strips if "EXT" in str(s.get("int_ext") or "").upper())
+        return n, f"{plural(n, 'scene')} {'is an exterior' if n == 1 else 'are exteriors'}."
+    if measure == "cast":
+        n = len(board.cast_names())
+        return n, f"The cast has {plural(n, 'speaking or named part')}."
+    if measure == "locations":
+        n = len({board.site(s) for s in strips})
+        return n, f"The plan uses {plural(n, 'location')}."
+    if measure == "holds":
+        n = sum(
+            int(r.get("hold_days") or 0) for r in (board.plan.get("dood") or {}).get("rows") or []
+        )
+        return n, f"The cast has {plural(n, 'hold day')} in all."
+    if measure == "budget":
+        total = round(float((board.plan.get("budget") or {}).get("likely") or 0), 2)
+        return total, f"The budget is {board.money(total)} likely."
+    n = len(days)
+    return n, f"The plan shoots in {plural(n, 'day')}."
+
+
+MEASURES = (
+    "days",
+    "scenes",
+    "pages",
+    "moves",
+    "nights",
+    "exteriors",
+    "cast",
+    "locations",
+    "holds",
+    "budget",
+)
+
+
+def total_answer(board: Board, query: Query) -> Answer:
+    """A count or total (days, scenes, pages, moves, nights, cast, locations, budget)."""
+    measure = query.measure if query.measure in MEASURES else "days"
+    value, text = _count(board, measure)
+    return Answer(kind="total", text=text, facts={"measure": measure, "value": value})
+
+
+def _rank_days_cost(board: Board) -> list[tuple[str, float, str]]:
+    return [(f"day {i + 1}", c, board.money(c)) for i, c in enumerate(board.day_costs())]
+
+
+def _rank_days_pages(board: Board) -> list[tuple[str, float, str]]:
+    out = []
+    for i in range(len(board.days)):
+        eighths = sum(int(s.get("eighths") or 0) for s in board.day_strips(i))
+        out.append((f"day {i + 1}", eighths / 8, f"{pages_text(eighths)} pages"))
+    return out
+
+
+def _rank_accounts(board: Board) -> list[tuple[str, float, str]]:
+    accounts = (board.plan.get("budget") or {}).get("accounts") or []
+    return [
+        (str(a.get("name")), float(a.get("total") or 0), board.money(float(a.get("total") or 0)))
+        for a in accounts
+    ]
+
+
+def _rank_dood(field: str, word: str) -> Callable[[Board], list[tuple[str, float, str]]]:
+    def rank(board: Board) -> list[tuple[str, float, str]]:
+        rows = (board.plan.get("dood") or {}).get("rows") or []
+        return [
+            (str(r.get("name")), int(r.get(field) or 0), plural(int(r.get(field) or 0), word))
+            for r in rows
+        ]
+
+    return rank
+
+
+def _rank_cast_cost(board: Board) -> list[tuple[str, float, str]]:
+    return [(n, cast_cost(board, n), board.money(cast_cost(board, n))) for n in board.cast_names()]
+
+
+def _rank_locations(board: Board) -> list[tuple[str, float, str]]:
+    count: dict[str, int] = {}
+    for s in board.strips.values():
+        count[board.site(s)] = count.get(board.site(s), 0) + 1
+    return [(k, v, plural(v, "scene")) for k, v in count.items()]
+
+
+RANKINGS: dict[str, tuple[str, Callable[[Board], list[tuple[str, float, str]]]]] = {
+    "day_cost": ("expensive day", _rank_days_cost),
+    "pages": ("day by pages", _rank_days_pages),
+    "account": ("account", _rank_accounts),
+    "hold": ("hold", _rank_dood("hold_days", "hold day")),
+    "work": ("cast member by work days", _rank_dood("work_days", "work day")),
+    "cast_cost": ("cast member by cost", _rank_cast_cost),
+    "location": ("location by scenes", _rank_locations),
+}
+
+
+def rank_answer(board: Board, query: Query) -> Answer:
+    """The largest (or smallest) of a measure, with the top five as a table."""
+    measure = query.measure if query.measure in RANKINGS else "day_cost"
+    word, rank = RANKINGS[measure]
+    items = sorted(rank(board), key=lambda t: t[1], reverse=not query.least)
+    if not items:
+        return Answer(kind="rank", text="The plan has nothing to rank there.", found=False)
+    name, value, shown = items[0]
+    if not value and not query.least:
+        return Answer(
+            kind="rank",
+            text="Nobody is held: the cast has no hold days."
+            if measure == "hold"
+            else f"Every one is at {shown}.",
+            rows=[],
+            facts={"value": 0},
+        )
+    ties = [n for n, v, _ in items if v == value]
+    which = "smallest" if query.least else "largest"
+    label = {
+        "day_cost": "cheapest day" if query.least else "most expensive day",
+        "hold": "shortest hold" if query.least else "longest hold",
+    }.get(measure, f"{which} {word}")
+    text = (
+        f"The {label} is {name}: {shown}."
+        if len(ties) == 1
+        else (f"The {label}: {', '.join(ties[:6])}{'...' if len(ties) > 6 else ''}, {shown} each.")
+    )
+    rows = [{"name": n, "value": round(v, 2), "shown": s} for n, v, s in items[:5]]
+    return Answer(
+        kind="rank",
+        text=text,
+        rows=rows,
+        facts={"name": name, "value": round(value, 2), "ties": ties},
+    )
