@@ -5,7 +5,8 @@ Signs in, uploads a real screenplay, sees the tool steps, the streamed answer na
 the charts and tables; downloads the plan's XLSX and JSON and checks one against the other;
 asks a what-if and sees what moved; sends a bad file and gets the reader's message; sets a
 rate card; reloads, finds the session in the sidebar under the script's title, resumes it
-with its elements and asks a follow-up the plan answers; then a second user signs in and sees
+with its elements and asks a follow-up the plan answers, corrects the sites in words and
+asks where a scene is; then a second user signs in and sees
 none of it. Every request that leaves loopback is aborted and must not happen at all (the
 page must not need CDNs). Screenshots and timings go to test-artifacts/browser/.
 """
@@ -184,6 +185,15 @@ def test_a_new_users_session(
     likely = f"Budget: ${float(v2['budget']['likely']):,.0f} likely"
     page.get_by_text(likely).first.wait_for(timeout=TIMEOUT_MS)  # the current plan: v2
     page.screenshot(path=artifacts / "06b-resumed-answer.png", full_page=True)
+    # A correction of the sites in the user's words re-plans, and the plan then answers by it.
+    _send(page, "scenes 1 to 3 are all at the lighthouse")
+    page.get_by_text("Re-planned as version 3").first.wait_for(timeout=90_000)
+    page.get_by_text(re.compile(r"sites corrected: scenes 1-3 at LIGHTHOUSE")).first.wait_for(
+        timeout=TIMEOUT_MS
+    )
+    _send(page, "where is scene 2 shot?")
+    page.get_by_text("Scene 2 is at LIGHTHOUSE.").first.wait_for(timeout=TIMEOUT_MS)
+    page.screenshot(path=artifacts / "06c-site-correction.png", full_page=True)
     context.close()
 
     other = browser.new_context()
