@@ -94,7 +94,8 @@ def _serve(args: argparse.Namespace) -> int:
     if first is not None:
         print(f"Created the first user. Sign in as {first.name!r} with password: {first.password}")
         print("(shown once; change it with `greenlight users passwd NAME`)")
-    print(f"Greenlight is starting at {address}  (Ctrl-C stops it)", flush=True)
+    jobs = "child processes" if settings.jobs == "local" else f"Celery on {settings.redis_url}"
+    print(f"Greenlight is starting at {address}, solving in {jobs}  (Ctrl-C stops it)", flush=True)
     try:
         return subprocess.call(
             chainlit_command(settings), cwd=PROJECT_ROOT, env=server_env(settings)
