@@ -13,17 +13,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.chatdriver import Server
-from bench.load import FAKE_REPLY, PASSWORD, QUESTIONS, LoadResult, _session
+from bench.chatdriver import ChatClient, Server
+from bench.load import FAILED, FAKE_REPLY, PASSWORD, QUESTIONS, LoadResult
 from bench.scriptfmt import to_fountain
 from bench.scriptgen import GenOptions, generate
 from tests.browser.server import _free_port
@@ -32,6 +33,10 @@ __all__ = ["Cluster", "cluster", "drive", "run", "script_for"]
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = "import sys; from greenlight.cli import main; sys.exit(main(sys.argv[1:]))"
+SOLVER_LIMIT_S = "5"
+"""Each plan's solver budget here: every session solves, and two workers queue them."""
+TURN_TIMEOUT_S = 600.0
+"""A turn waits its plan's place in the queue: the wait is the measured latency, not an error."""
 
 
 @dataclass
@@ -45,7 +50,7 @@ class Cluster:
 
 def script_for(seed: int) -> bytes:
     """A short feature of its own for one session (Fountain)."""
-    made = generate(GenOptions(seed=seed, scenes=24, pages=18, speaking_parts=10))
+    made = generate(GenOptions(seed=seed, scenes=16, pages=12, speaking_parts=8))
     return to_fountain(made.title_page, made.blocks()).encode()
 
 
@@ -65,6 +70,7 @@ def _worker(data_dir: Path, env: dict[str, str], log: Path) -> subprocess.Popen[
             cwd=ROOT,
             stdout=sink,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
 
@@ -78,7 +84,11 @@ def cluster(workdir: Path, *, instances: int, workers: int) -> Iterator[Cluster]
     with ExitStack() as stack:
         database = stack.enter_context(_fixture(postgres_url))
         broker = stack.enter_context(_fixture(redis_url)) + "/0"
-        env = {"GREENLIGHT_JOBS": "celery", "GREENLIGHT_REDIS_URL": broker}
+        env = {
+            "GREENLIGHT_JOBS": "celery",
+            "GREENLIGHT_REDIS_URL": broker,
+            "GREENLIGHT_SOLVER_TIME_LIMIT_S": SOLVER_LIMIT_S,
+        }
         port = _free_port()
         public = f"http://127.0.0.1:{port}"
         first = Server(workdir / "s0", database_url=database, fake_model=FAKE_REPLY,
@@ -102,8 +112,15 @@ def _stop_all(made: Cluster) -> None:
     for server in made.servers:
         server.stop()
     for worker in made.workers:
-        worker.terminate()
-        worker.wait(30)
+        # The whole group: the worker and its prefork children (warm shutdown, then kill).
+        with suppress(ProcessLookupError):
+            os.killpg(worker.pid, signal.SIGTERM)
+        try:
+            worker.wait(20)
+        except subprocess.TimeoutExpired:
+            with suppress(ProcessLookupError):
+                os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait(10)
 
 
 async def drive(
@@ -117,7 +134,7 @@ async def drive(
     started = time.perf_counter()
     await asyncio.gather(
         *(
-            _session(_Front(layout.url), names[i % users], script_for(i), questions, result)  # type: ignore[arg-type]
+            _session(layout.url, names[i % users], script_for(i), questions, result)
             for i in range(sessions)
         )
     )
@@ -125,11 +142,22 @@ async def drive(
     return result
 
 
-@dataclass
-class _Front:
-    """What `bench.load._session` reads of a server: its address (here the balancer's)."""
-
-    url: str
+async def _session(
+    url: str, user: str, script: bytes, questions: tuple[str, ...], result: LoadResult
+) -> None:
+    client = ChatClient(url, user, PASSWORD)
+    try:
+        await client.connect()
+        for number, question in enumerate(questions):
+            files = [await client.upload("generated.fountain", script)] if number == 0 else []
+            turn = await client.ask(question, files=files, timeout_s=TURN_TIMEOUT_S)
+            result.latencies.append(turn.seconds)
+            if not turn.answer.strip() or FAILED in turn.answer:
+                result.errors.append(f"{question!r}: {turn.answer[:120]!r}")
+    except Exception as exc:  # one session's failure is a counted error, not the run's end
+        result.errors.append(f"{type(exc).__name__}: {exc!r}")
+    finally:
+        await client.close()
 
 
 def run(args: argparse.Namespace) -> None:

@@ -119,7 +119,11 @@ def _serve(args: argparse.Namespace) -> int:
     address = f"http://{settings.host}:{settings.port}"
     if first is not None:
         announce_first_user(first)
-    print(f"Greenlight is starting at {address}  (Ctrl-C stops it)", flush=True)
+    # The Redis URL may carry a password: say where, not how.
+    jobs = (
+        "child processes" if settings.jobs == "local" else "Celery workers (GREENLIGHT_REDIS_URL)"
+    )
+    print(f"Greenlight is starting at {address}, solving in {jobs}  (Ctrl-C stops it)", flush=True)
     try:
         return subprocess.call(
             chainlit_command(settings), cwd=PROJECT_ROOT, env=server_env(settings)
