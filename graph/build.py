@@ -4,7 +4,8 @@
 (an in-memory checkpointer, fakes in the context); `compile_graph` is the usual way in.
 
     START -> ingest_files -> understand_request -> (plan_script | switch_version |
-    compare_versions | answer_question | estimate_render | show_plan | export_plan)
+    compare_versions | answer_question | estimate_render | show_plan | export_plan |
+    record_progress)
     -> route_model -> respond -> END
 """
 
@@ -24,6 +25,7 @@ from graph.nodes import (
     export_plan,
     ingest_files,
     plan_script,
+    record_progress,
     respond,
     route_model,
     show_plan,
@@ -42,6 +44,7 @@ AfterUnderstand = Literal[
     "estimate_render",
     "show_plan",
     "export_plan",
+    "record_progress",
     "route_model",
 ]
 AfterPlan = Literal["show_plan", "export_plan", "route_model"]
@@ -53,6 +56,7 @@ _DIRECT: dict[str, AfterUnderstand] = {
     "question": "answer_question",
     "render_cost": "estimate_render",
     "chat": "route_model",
+    "progress": "record_progress",
 }
 
 
@@ -94,6 +98,7 @@ def build_graph() -> StateGraph[State, Context, InputState, State]:
         estimate_render,
         show_plan,
         export_plan,
+        record_progress,
         route_model,
         respond,
     ):
@@ -109,6 +114,7 @@ def build_graph() -> StateGraph[State, Context, InputState, State]:
         "estimate_render",
         "show_plan",
         "export_plan",
+        "record_progress",
     ):
         builder.add_edge(name, "route_model")
     builder.add_edge("route_model", "respond")

@@ -8,7 +8,7 @@ ask an LLM for the same `Request` through structured output. Days in messages ar
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -18,11 +18,21 @@ from graph.intent_patterns import (
     parse_changes,
     parse_versions,
 )
+from graph.progress_intent import progress_fields
 
 __all__ = ["Change", "IntentKind", "Request", "View", "parse_intent"]
 
 IntentKind = Literal[
-    "plan", "show", "what_if", "compare", "revert", "export", "render_cost", "question", "chat"
+    "plan",
+    "show",
+    "what_if",
+    "compare",
+    "revert",
+    "export",
+    "render_cost",
+    "question",
+    "chat",
+    "progress",
 ]
 View = Literal["schedule", "stripboard", "dood", "budget", "savings", "summary"]
 ExportFormat = Literal["csv", "xlsx", "json"]
@@ -63,6 +73,12 @@ class Request(BaseModel):
     export_format: ExportFormat | None = None
     text: str = ""
     """The message as written."""
+    report: dict[str, Any] | None = None
+    """For `progress`: the day's production report (`tools.progress.DayReport`, 0-based day)."""
+    ask: Literal["report", "schedule", "cost", "status"] | None = None
+    """For `progress`: a report to file, or which progress question is asked."""
+    error: str | None = None
+    """For `progress`: why the report could not be read, in words."""
 
 
 _VIEWS: tuple[tuple[View, re.Pattern[str]], ...] = (
@@ -109,6 +125,8 @@ def parse_intent(text: str) -> Request | None:
     message = text.strip()
     if not message:
         return Request(kind="plan", text=text)
+    if fields := progress_fields(message):  # production reports and progress questions
+        return Request(text=text, **fields)
     if _GREETING.match(message):
         return Request(kind="chat", text=text)
     if _RENDER.search(message):

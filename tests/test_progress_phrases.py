@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from graph.intents import parse_intent
 from tools.progress import DayReport, PartialScene, PickUp, parse_report
 from tools.progress.numbers import digits
 
@@ -168,3 +169,31 @@ def test_impossible_reports_are_refused_in_words(text: str, message: str) -> Non
 )
 def test_number_words_become_digits(words: str, written: str) -> None:
     assert digits(words) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        ("Day 3 wrapped: shot 14 and 15", "report"),
+        ("day 3: shot 4, 30 hours over", "report"),
+        ("are we on schedule?", "schedule"),
+        ("How far behind are we?", "schedule"),
+        ("what's our cost to complete?", "cost"),
+        ("show me the forecast at completion", "cost"),
+        ("hot costs please", "cost"),
+        ("show the production reports", "status"),
+    ],
+)
+def test_the_intent_hook_reads_progress_first(text: str, ask: str) -> None:
+    request = parse_intent(text)
+    assert request is not None and request.kind == "progress" and request.ask == ask
+    assert (request.report is not None) == (ask == "report" and request.error is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("show me the budget", "show"), ("pin scene 12 to day 3", "what_if"), ("hello", "chat")],
+)
+def test_other_intents_are_left_alone(text: str, kind: str) -> None:
+    request = parse_intent(text)
+    assert request is not None and request.kind == kind
