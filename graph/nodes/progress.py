@@ -21,7 +21,7 @@ from store.progress import StoredReport
 from tools import progress as shoot
 from tools.plan import Plan
 
-__all__ = ["progress_record", "record_progress"]
+__all__ = ["EXAMPLE", "file_report", "progress_record", "record_progress"]
 
 Record = dict[str, Any]
 EXAMPLE = (
@@ -82,9 +82,17 @@ def _reports(stored: list[StoredReport], report: shoot.DayReport) -> list[shoot.
     return [*kept, report]
 
 
-async def _file(state: State, ctx: Context, report: shoot.DayReport) -> Record:
-    assert ctx.progress is not None and state.plan is not None and state.version is not None
-    thread = thread_id()
+async def file_report(
+    state: State, ctx: Context, report: shoot.DayReport, *, thread: str
+) -> Record:
+    """File `report` in `thread` and re-plan: the state update (or a notice), as the node's.
+
+    The CLI calls this over a saved session's state; the node calls it within a run.
+    """
+    if ctx.progress is None:
+        return _notice(state, "Production reports are not kept in this session.")
+    if state.plan is None or state.version is None:
+        return _notice(state, "There is no plan yet: attach a screenplay and plan it first.")
     stored = await ctx.progress.current(thread)
     if report.day > len(stored):
         return _notice(state, f"Day {len(stored) + 1} has not been reported yet: report it first.")
@@ -147,6 +155,5 @@ async def record_progress(state: State, runtime: Runtime[Context]) -> Record:
         return _notice(state, "There is no plan yet: attach a screenplay and plan it first.")
     if request.report is None:
         return _answer(state, request.ask or "status")
-    if ctx.progress is None:
-        return _notice(state, "Production reports are not kept in this session.")
-    return await _file(state, ctx, shoot.DayReport.model_validate(request.report))
+    report = shoot.DayReport.model_validate(request.report)
+    return await file_report(state, ctx, report, thread=thread_id())
