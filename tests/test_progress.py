@@ -139,3 +139,30 @@ def test_a_rained_out_day_stays_on_the_calendar(plan: Plan) -> None:
     assert result.forecast.forecast_days == result.forecast.approved_days + 1
     assert result.forecast.variance > 0
     assert "1 more than the approved" in " ".join(result.text)
+
+
+def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:
+    from tools.progress.repair import repaired_board
+    from tools.schedule import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
+    from tools.schedule.model import CastMember
+
+    strips = [
+        Strip(id="1", eighths=20),
+        Strip(id="2", eighths=10),
+        Strip(id="3", eighths=8, lighting="NIGHT"),
+        Strip(id="4", eighths=12, cast=["MAYA"]),
+        Strip(id="5", eighths=4, cast=["MAYA"]),
+    ]
+    problem = ScheduleProblem(
+        strips=strips,
+        cast=[CastMember(name="MAYA", unavailable_days=[1])],
+        options=ScheduleOptions(capacity_eighths=32),
+    )
+    previous = ScheduleResult(
+        status="feasible",
+        days=[ShootDay(index=0, strips=["1"], frozen=True), ShootDay(index=1, strips=["2"])],
+    )
+    board = repaired_board(problem, previous, frozen=1)
+    days = {d.index: d.strips for d in board.days}
+    # 3 is a night scene (not with 2's day work); MAYA cannot work day 2 (index 1).
+    assert days == {0: ["1"], 1: ["2"], 2: ["3"], 3: ["4", "5"]}

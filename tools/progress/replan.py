@@ -21,9 +21,10 @@ from tools.plan import Plan, StripMove
 from tools.plan.summary import summarize
 from tools.progress.board import Board, progress_board
 from tools.progress.ledger import ResolvedDay
+from tools.progress.repair import repaired_board
 from tools.ratecard import RateCard, load_rate_card
 from tools.savings import scale_crew
-from tools.schedule.model import ScheduleResult
+from tools.schedule.model import ScheduleProblem, ScheduleResult
 
 __all__ = ["RestReport", "replan_rest"]
 
@@ -49,22 +50,34 @@ class RestReport(BaseModel):
     relaxed: str | None = None
 
 
+def _optimize(problem: ScheduleProblem, board: Board, move: float) -> ScheduleResult:
+    """CP-SAT from the repaired board; the repaired board itself when CP-SAT finds nothing."""
+    hint = repaired_board(problem, board.previous, len(board.frozen))
+    fixed = problem.options.fixed_days
+    if fixed is not None and len(hint.days) > fixed:
+        hint = board.previous  # too long for the fixed count: let the solver say so
+    horizon = None if fixed is not None else len(hint.days) + 1
+    result = schedule.optimize(
+        problem, previous=hint, move_cost=move, frozen_days=board.frozen, horizon=horizon
+    )
+    if result.days or result.status == "infeasible" or hint is board.previous:
+        return result
+    found = schedule.evaluate(problem, [day.strips for day in hint.days])
+    return found.model_copy(update={"method": "repair", "seconds": result.seconds})
+
+
 def _solve(
     board: Board, plan: Plan, card: RateCard, time_limit_s: float
 ) -> tuple[ScheduleResult, str | None]:
     options = board.solve_problem.options.model_copy(update={"time_limit_s": time_limit_s})
     problem = board.solve_problem.model_copy(update={"options": options})
     move = float(card.rate("move", "company_move"))
-    result = schedule.optimize(
-        problem, previous=board.previous, move_cost=move, frozen_days=board.frozen
-    )
-    if result.status in {"infeasible", "unknown"} and options.fixed_days is not None:
+    result = _optimize(problem, board, move)
+    if not result.days and options.fixed_days is not None:
         free = problem.model_copy(
             update={"options": options.model_copy(update={"fixed_days": None})}
         )
-        result = schedule.optimize(
-            free, previous=board.previous, move_cost=move, frozen_days=board.frozen
-        )
+        result = _optimize(free, board, move)
         return (
             result,
             f"the work left no longer fits {options.fixed_days} days: the day count was lifted",
