@@ -17,7 +17,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from store.models import Base, utcnow
 
-__all__ = ["ProgressReportRow", "ProgressStore", "StoredReport", "create_progress_tables"]
+__all__ = [
+    "ProgressReportRow",
+    "ProgressStore",
+    "StoredReport",
+    "create_progress_tables",
+    "progress_charts",
+]
 
 
 class ProgressReportRow(Base):
@@ -148,3 +154,29 @@ class ProgressStore:
                 select(ProgressReportRow).where(ProgressReportRow.thread_id == thread_id)
             ):
                 await session.delete(row)
+
+
+async def progress_charts(engine: AsyncEngine, thread_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Thread -> the chart record of its current version, for threads whose current version
+    is an evening's re-plan (one query, whatever the number of threads)."""
+    from store.models import PlanVersionRow, ThreadPlanRow
+
+    if not thread_ids:
+        return {}
+    query = (
+        select(PlanVersionRow.thread_id, PlanVersionRow.plan)
+        .join(
+            ThreadPlanRow,
+            (ThreadPlanRow.thread_id == PlanVersionRow.thread_id)
+            & (ThreadPlanRow.current_version == PlanVersionRow.version),
+        )
+        .where(PlanVersionRow.thread_id.in_(thread_ids), PlanVersionRow.label.like("day %"))
+    )
+    async with async_sessionmaker(engine)() as session:
+        rows = (await session.execute(query)).all()
+    out = {}
+    for thread, plan in rows:
+        forecast = ((plan or {}).get("progress") or {}).get("forecast")
+        if forecast:
+            out[thread] = forecast
+    return out

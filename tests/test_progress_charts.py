@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from greenlight.chat.outputs import Chart, Table
+from greenlight.chat.progress_svg import cost_svg, pages_svg
 from greenlight.chat.results import turn_items
+from greenlight.chat.review_page import render_review_page
 
 CHART = {
     "currency": "USD",
@@ -39,3 +41,22 @@ def test_a_progress_turn_shows_pages_and_cost_charts_and_the_moves() -> None:
 def test_a_failed_progress_turn_shows_nothing() -> None:
     facts = {"kind": "progress", "failed": True, "notices": ["bad"]}
     assert turn_items(facts, {"schedule": {"days": [{"index": 0}]}}, version=2) == []
+
+
+def test_the_review_page_draws_the_pictures_of_sessions_in_production() -> None:
+    from store.review import Review, SessionSummary
+
+    sessions = [
+        SessionSummary(thread_id="a", title="<b>Shoot</b>", last_activity=""),
+        SessionSummary(thread_id="b", title="Planning", last_activity=""),
+    ]
+    review = Review(sessions=sessions)
+    page = render_review_page(review, user="u", sort="activity", search="", charts={"a": CHART})
+    assert "Shoot progress" in page and page.count("<svg") == 2
+    assert "&lt;b&gt;Shoot&lt;/b&gt;" in page and "<b>Shoot</b>" not in page
+    assert "Planning</h3>" not in page
+    assert "Shoot progress" not in render_review_page(review, user="u", sort="activity", search="")
+    pages = pages_svg(CHART)
+    assert pages.count("<rect") == 1 + 2 * 4  # the frame, then two bars a day for four days
+    cost = cost_svg(CHART)
+    assert cost.count("<polyline") == 2 and "approved 2,000" in cost

@@ -7,8 +7,9 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from store.db import make_engine
-from store.progress import ProgressStore, create_progress_tables
+from store.db import create_tables, make_engine
+from store.plans import PlanStore
+from store.progress import ProgressStore, create_progress_tables, progress_charts
 
 
 @pytest.fixture
@@ -52,3 +53,22 @@ async def test_reports_are_revised_never_overwritten(
         assert [r.approved_version for r in await reread.current("t2")] == [4]
     finally:
         await again.dispose()
+
+
+async def test_the_review_reads_the_charts_of_threads_in_production(engine: AsyncEngine) -> None:
+    await create_tables(engine)
+    plans = PlanStore(engine)
+    forecast = {"approved": 10.0, "planned_pages": [4.0]}
+    await plans.save("shooting", inputs={}, plan={"progress": {"forecast": forecast}}, label="v1")
+    await plans.save(
+        "shooting", inputs={}, plan={"progress": {"forecast": forecast}}, label="day 1 reported"
+    )
+    await plans.save("planning", inputs={}, plan={}, label="initial plan")
+    await plans.save(
+        "went-back", inputs={}, plan={"progress": {"forecast": forecast}}, label="day 1 reported"
+    )
+    await plans.set_current("went-back", 1)
+    await plans.save("went-back", inputs={}, plan={}, label="pin scene 1")
+    found = await progress_charts(engine, ["shooting", "planning", "went-back", "other"])
+    assert found == {"shooting": forecast}
+    assert await progress_charts(engine, []) == {}

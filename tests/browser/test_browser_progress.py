@@ -1,6 +1,7 @@
 """One evening of a shoot in a real browser: the day's report typed into the chat, the
 production-report step, the re-plan (shot day frozen, the rest of a part-shot scene back on
-the board), the two progress charts, and "are we on schedule?" answered from it."""
+the board), the two progress charts, "are we on schedule?" answered from it, and the same
+pictures on the review page."""
 
 from __future__ import annotations
 
@@ -59,5 +60,10 @@ def test_one_evenings_report_and_its_replan(
     _send(page, "are we on schedule?")
     page.get_by_text(re.compile(r"After 1 of \d+ days")).first.wait_for(timeout=TIMEOUT_MS)
     page.screenshot(path=artifacts / "03-on-schedule.png", full_page=True)
+
+    page.goto(f"{server.url}/review")
+    page.get_by_text("Shoot progress").first.wait_for(timeout=TIMEOUT_MS)
+    assert page.locator("#progress svg").count() == 2
+    page.screenshot(path=artifacts / "04-review-progress.png", full_page=True)
     context.close()
     assert guard.blocked == [], f"the page tried to reach other hosts: {guard.blocked}"
