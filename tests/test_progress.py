@@ -166,3 +166,22 @@ def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:
     days = {d.index: d.strips for d in board.days}
     # 3 is a night scene (not with 2's day work); MAYA cannot work day 2 (index 1).
     assert days == {0: ["1"], 1: ["2"], 2: ["3"], 3: ["4", "5"]}
+
+
+@pytest.mark.parametrize(
+    ("strip", "scene"),
+    [
+        ("18", "18"),
+        ("18 (rest)", "18"),
+        ("18 (day 5)", "18"),
+        ("22 (pick-up, day 4)", "22"),
+        ("12 (2)", "12 (2)"),
+        ("12 (2) (rest)", "12 (2)"),
+    ],
+)
+def test_board_suffixes_come_off_but_a_repeated_numbers_own_suffix_stays(
+    strip: str, scene: str
+) -> None:
+    from tools.progress import scene_of
+
+    assert scene_of(strip) == scene

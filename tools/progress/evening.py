@@ -39,10 +39,18 @@ def scene_eighths(plan: Plan) -> dict[str, int]:
 
 
 def planned_scenes(plan: Plan, day: int, scenes: Mapping[str, int]) -> list[str]:
-    """Scenes `plan` has on `day` (0-based), part-shot scenes by their own number."""
+    """Scenes `plan` starts on `day` (0-based), part-shot scenes by their own number.
+
+    A strip longer than a day is planned on the day it starts, not on the days it continues.
+    """
+    earlier = {sid for d in plan.schedule.days if d.index < day for sid in d.strips}
     for shoot_day in plan.schedule.days:
         if shoot_day.index == day:
-            found = [scene_of(sid) for sid in shoot_day.strips if "pick-up" not in sid]
+            found = [
+                scene_of(sid)
+                for sid in shoot_day.strips
+                if "pick-up" not in sid and sid not in earlier
+            ]
             return [s for s in dict.fromkeys(found) if s in scenes]
     return []
 

@@ -8,6 +8,7 @@ can act on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, Field
@@ -50,9 +51,16 @@ class ResolvedDay(BaseModel):
         return sum(p.eighths for p in [*self.shot, *self.pickups])
 
 
+_OWN_SUFFIX = re.compile(r" \((?:rest|day \d+|pick-up, day \d+)\)$")
+
+
 def scene_of(strip_id: str) -> str:
-    """The scene a board strip belongs to ("18 (rest)" -> "18", "22 (pick-up, day 4)" -> "22")."""
-    return strip_id.split(" (", 1)[0]
+    """The scene a board strip belongs to ("18 (rest)" -> "18", "22 (pick-up, day 4)" -> "22").
+
+    Only the suffixes the progress board adds are removed: a repeated scene number's own
+    suffix ("12 (2)", from the schedule adapter) is part of the strip's scene.
+    """
+    return _OWN_SUFFIX.sub("", strip_id)
 
 
 def _label(day: int) -> str:
