@@ -88,3 +88,7 @@ async def test_three_evenings_of_reports_replan_and_answer(tmp_path: Path) -> No
         ]
         resumed = await _turn(again, "are we on schedule?")
         assert "After 2 of" in resumed.answer
+        whatif = await _turn(again, "pin scene 1 to day 9")
+        assert whatif.request and whatif.request["kind"] == "what_if"
+        stale = await _turn(again, "are we on schedule?")
+        assert "Days 1 to 2 are reported, but the current version" in stale.answer

@@ -145,6 +145,20 @@ async def file_report(
     return {"plan": plan, "inputs": inputs, "version": version.version, "facts": facts}
 
 
+async def _stale(state: State, ctx: Context) -> str:
+    """Why the current version cannot answer, when reports exist but it is not their re-plan."""
+    if (state.plan or {}).get("progress") or ctx.progress is None:
+        return ""
+    filed = await ctx.progress.current(thread_id())
+    if not filed:
+        return ""
+    return (
+        f"Days 1 to {filed[-1].day + 1} are reported, but the current version "
+        f"(v{state.version}) is not a re-plan from them (a what-if or going back replaced "
+        "it): file or correct a day's report to re-plan from the reports."
+    )
+
+
 async def record_progress(state: State, runtime: Runtime[Context]) -> Record:
     """File the day's report and re-plan, or answer a progress question."""
     ctx = runtime.context
@@ -154,6 +168,7 @@ async def record_progress(state: State, runtime: Runtime[Context]) -> Record:
     if state.plan is None or state.version is None:
         return _notice(state, "There is no plan yet: attach a screenplay and plan it first.")
     if request.report is None:
-        return _answer(state, request.ask or "status")
+        stale = await _stale(state, ctx)
+        return _notice(state, stale) if stale else _answer(state, request.ask or "status")
     report = shoot.DayReport.model_validate(request.report)
     return await file_report(state, ctx, report, thread=thread_id())
