@@ -68,7 +68,7 @@ def simulate_day(
 
 
 def _feature(quick: bool) -> Plan:
-    scenes, pages = (50, 40) if quick else (150, 118)
+    scenes, pages = (50, 40) if quick else (150, 100)
     generated = generate(GenOptions(seed=11, scenes=scenes, pages=pages))
     text = to_fountain(generated.title_page, generated.blocks())
     script = read_script(text.encode(), filename="feature.fountain")
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> None:
     )
     scenes = shoot.scene_eighths(approved)
     current, reports, planned = approved, [], {}
-    seconds, moved, forecasts = [], [], []
+    seconds, moved, placed, forecasts = [], [], [], []
     done: list[str] = []
     limit = 5.0 if args.quick else 10.0
     for day in range(len(approved.schedule.days) * 2):
@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> None:
         result = shoot.progress(approved, current, reports, planned=planned, time_limit_s=limit)
         seconds.append(time.perf_counter() - tick)
         moved.append(len(result.rest.moved))
+        placed.append(len(result.rest.placed))
         forecasts.append(float(result.forecast.at_completion))
         done = [p.scene for d in result.days for p in d.shot if p.finished]
         current = result.plan
@@ -114,6 +115,10 @@ def run(args: argparse.Namespace) -> None:
     print(
         f"{'strips moved per re-plan, median / max':<44}"
         f"{statistics.median(moved):>7.1f} / {max(moved):<5d}"
+    )
+    print(
+        f"{'strips back on the board per evening, med / max':<44}"
+        f"{statistics.median(placed):>7.1f} / {max(placed):<5d}"
     )
     print(f"{'approved budget':<44}{approved_total:>14,.0f}")
     print(f"{'simulated final cost':<44}{final:>14,.0f}")

@@ -128,6 +128,15 @@ def _total(budget: Budget, code: str) -> Decimal:
     return next((a.total for a in budget.accounts if a.code == code), Decimal(0))
 
 
+def _whole_budget(budget: Budget) -> tuple[Decimal, list[Decimal]]:
+    """The whole budget's cost tied to no day, and each day's share."""
+    fixed, per_day = Decimal(0), [Decimal(0)] * budget.days
+    for account_fixed, shares in daily_costs(budget, budget.days).values():
+        fixed += account_fixed
+        per_day = [a + b for a, b in zip(per_day, shares, strict=True)]
+    return fixed, per_day
+
+
 def _pages(eighths: Sequence[int]) -> list[float]:
     return [round(e / 8, 3) for e in eighths]
 
@@ -153,14 +162,8 @@ def forecast(
         for d in line.days[:1]:
             if d < final.days:
                 hot_by_day[d] += line.amount
-    fixed, per_day = Decimal(0), [Decimal(0)] * final.days
-    for account_fixed, shares in daily_costs(final, final.days).values():
-        fixed += account_fixed
-        per_day = [a + b for a, b in zip(per_day, shares, strict=True)]
-    approved_fixed, approved_days = Decimal(0), [Decimal(0)] * approved.days
-    for account_fixed, shares in daily_costs(approved, approved.days).values():
-        approved_fixed += account_fixed
-        approved_days = [a + b for a, b in zip(approved_days, shares, strict=True)]
+    fixed, per_day = _whole_budget(final)
+    approved_fixed, approved_days = _whole_budget(approved)
 
     def total(field: str) -> Decimal:
         return sum((getattr(row, field) for row in rows), Decimal(0))
