@@ -115,25 +115,44 @@ def test_the_forecast_of_a_small_case_matches_the_hand_computation() -> None:
         shot_eighths=[24],
     )
     rows = {row.code: row for row in f.accounts if row.approved or row.at_completion}
-    # Crew: 1,500 + 300 fringes + 90 overtime at completion; day 1 is a third of 1,800, plus 90.
+    # Pace: 32/8 planned, 24/8 shot: each of the 2 days left stretches by 32/24 - 1 = 1/3.
+    # Crew: 1,500 + 300 fringes + 90 overtime, plus the allowance: 90 a day x 2 days left
+    # + 600 a day x 2 days x 1/3 = 580. Day 1 is a third of 1,800, plus the 90 of overtime.
     crew = rows["2000"]
-    assert (crew.approved, crew.actual, crew.to_complete, crew.at_completion, crew.variance) == (
-        D(1000),
+    assert (crew.actual, crew.allowance, crew.to_complete, crew.at_completion) == (
         D(690),
-        D(1200),
-        D(1890),
-        D(890),
+        D(580),
+        D(1780),
+        D(2470),
     )
+    assert (crew.approved, crew.variance) == (D(1000), D(1470))
     atl = rows["1100"]
-    assert (atl.actual, atl.to_complete, atl.variance) == (D(0), D(500), D(0))
-    assert (f.approved, f.actual, f.to_complete, f.at_completion, f.variance) == (
+    assert (atl.actual, atl.allowance, atl.to_complete, atl.variance) == (D(0), D(0), D(500), D(0))
+    assert (f.approved, f.actual, f.allowance, f.to_complete, f.at_completion, f.variance) == (
         D(1500),
         D(690),
-        D(1700),
-        D(2390),
-        D(890),
+        D(580),
+        D(2280),
+        D(2970),
+        D(1470),
     )
+    assert f.pace == D(32) / D(24) - 1
     assert f.approved_cumulative == [1000.0, 1500.0]
-    assert f.forecast_cumulative == [1190.0, 1790.0, 2390.0]
+    assert f.forecast_cumulative == [1190.0, 2080.0, 2970.0]
     assert (f.planned_eighths, f.shot_eighths) == (32, 24)
     assert f.actual_pages == [3.0] and f.forecast_pages == [3.0, 4.0, 1.0]
+
+
+def test_on_pace_without_hot_costs_the_forecast_is_the_board() -> None:
+    lines = [make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew")]
+    final = _budget(3, lines)
+    f = forecast(
+        final,
+        final,
+        [],
+        approved_eighths=[32, 32, 32],
+        final_eighths=[32, 32, 32],
+        shot_eighths=[33],
+        progress_eighths=[32],
+    )
+    assert (f.pace, f.allowance, f.at_completion, f.variance) == (D(0), D(0), D(1500), D(0))

@@ -83,6 +83,7 @@ def progress(
         approved_eighths=[day.eighths for day in approved.schedule.days],
         final_eighths=[day.eighths for day in plan.schedule.days],
         shot_eighths=[day.eighths for day in days],
+        progress_eighths=[sum(p.eighths for p in day.shot) for day in days],
     )
     result = Progress(days=days, plan=plan, rest=rest, forecast=report)
     return result.model_copy(update={"text": progress_text(result)})

@@ -2,7 +2,10 @@
 
 - approved: the budget of the version the shoot started from.
 - at completion: the re-planned board's budget (shot days as shot, the rest as re-planned)
-  plus the hot costs of the reports (overtime, extra background, with their fringes).
+  plus the hot costs of the reports (overtime, extra background, with their fringes), plus a
+  run-rate allowance: the hot costs a day so far over the days left, and the days left
+  stretched by the pace so far (planned pages / shot pages - 1) at each account's average
+  cost of a remaining day. On pace and with no hot costs the allowance is nothing.
 - actual to date: the at-completion lines' share for the shot days (a line over days 0..29
   counts 3/30 after three days; fringes follow their account's wages), plus the hot costs.
   Lines tied to no day (above the line, post, insurance, contingency) are all still to come.
@@ -29,6 +32,8 @@ class AccountForecast(BaseModel):
     name: str
     approved: Money
     actual: Money
+    allowance: Money = Decimal(0)
+    """Run-rate allowance for the days left (in `at_completion`)."""
     to_complete: Money
     at_completion: Money
     variance: Money
@@ -46,6 +51,10 @@ class Forecast(BaseModel):
     shot_eighths: int
     approved: Money
     actual: Money
+    allowance: Money = Decimal(0)
+    """The run rate so far over the days left: hot costs a day and the pace's extra days."""
+    pace: Decimal = Decimal(0)
+    """Extra days per remaining day at the pace so far (planned / shot pages - 1)."""
     to_complete: Money
     at_completion: Money
     variance: Money
@@ -99,8 +108,18 @@ def _cumulative(fixed: Decimal, per_day: Sequence[Decimal]) -> list[float]:
     return out
 
 
+def _allowance(shares: Sequence[Decimal], hot: Decimal, reported: int, pace: Decimal) -> Decimal:
+    """The run rate so far carried over the days left: hot costs a day, and the days a
+    slower pace adds (each at the account's average cost of a remaining day)."""
+    left = len(shares) - reported
+    if reported == 0 or left <= 0:
+        return Decimal(0)
+    daily = sum(shares[reported:], Decimal(0)) / left
+    return to_money(hot / reported * left + daily * left * pace)
+
+
 def _rows(
-    approved: Budget, final: Budget, hot: Sequence[BudgetLine], reported: int
+    approved: Budget, final: Budget, hot: Sequence[BudgetLine], reported: int, pace: Decimal
 ) -> list[AccountForecast]:
     spread = daily_costs(final, final.days)
     rows = []
@@ -109,19 +128,29 @@ def _rows(
         shares = spread.get(code, (Decimal(0), []))[1]
         actual = to_money(sum(shares[:reported], Decimal(0)) + hot_here)
         old = _total(approved, code)
-        done = to_money(_total(final, code) + hot_here)
+        allowance = _allowance(shares, hot_here, reported, pace)
+        done = to_money(_total(final, code) + hot_here + allowance)
         rows.append(
             AccountForecast(
                 code=code,
                 name=name,
                 approved=old,
                 actual=actual,
+                allowance=allowance,
                 to_complete=done - actual,
                 at_completion=done,
                 variance=done - old,
             )
         )
     return rows
+
+
+def _pace(planned: int, progressed: int) -> Decimal:
+    """Extra days per remaining day at the pace so far (planned / shot - 1, 0 when on pace
+    or ahead; at most 1, a company shooting half its pages)."""
+    if progressed <= 0 or planned <= progressed:
+        return Decimal(0) if progressed > 0 or planned == 0 else Decimal(1)
+    return min(Decimal(1), Decimal(planned) / Decimal(progressed) - 1)
 
 
 def _total(budget: Budget, code: str) -> Decimal:
@@ -149,14 +178,18 @@ def forecast(
     approved_eighths: Sequence[int],
     final_eighths: Sequence[int],
     shot_eighths: Sequence[int],
+    progress_eighths: Sequence[int] | None = None,
 ) -> Forecast:
     """The cost report: `final` is the re-plan's budget, `hot` the reports' hot costs.
 
     `approved_eighths` and `final_eighths` are eighths per day of the two boards;
-    `shot_eighths` per reported day.
+    `shot_eighths` per reported day, pick-ups included; `progress_eighths` the same without
+    pick-ups (default: `shot_eighths`), for the pace the run-rate allowance carries on.
     """
     reported = len(shot_eighths)
-    rows = _rows(approved, final, hot, reported)
+    progressed = sum(progress_eighths if progress_eighths is not None else shot_eighths)
+    pace = _pace(sum(approved_eighths[:reported]), progressed)
+    rows = _rows(approved, final, hot, reported, pace)
     hot_by_day = [Decimal(0)] * final.days
     for line in hot:
         for d in line.days[:1]:
@@ -164,6 +197,10 @@ def forecast(
                 hot_by_day[d] += line.amount
     fixed, per_day = _whole_budget(final)
     approved_fixed, approved_days = _whole_budget(approved)
+    left = final.days - reported
+    allowance = sum((row.allowance for row in rows), Decimal(0))
+    for d in range(reported, final.days):
+        hot_by_day[d] += allowance / left  # the allowance is spread over the days left
 
     def total(field: str) -> Decimal:
         return sum((getattr(row, field) for row in rows), Decimal(0))
@@ -177,6 +214,8 @@ def forecast(
         shot_eighths=sum(shot_eighths),
         approved=total("approved"),
         actual=total("actual"),
+        allowance=total("allowance"),
+        pace=pace,
         to_complete=total("to_complete"),
         at_completion=total("at_completion"),
         variance=total("variance"),

@@ -97,6 +97,11 @@ def cost_text(f: Forecast, *, accounts: int = 3) -> list[str]:
         f"{money(f.approved)} ({'over' if f.variance > 0 else 'under'} by "
         f"{money(abs(f.variance))})."
     ]
+    if f.allowance:
+        lines.append(
+            f"The forecast includes {money(f.allowance)} for the days left at the run rate so "
+            "far (hot costs a day and the pace)."
+        )
     worst = sorted((a for a in f.accounts if a.variance), key=lambda a: -abs(a.variance))
     for a in worst[:accounts]:
         lines.append(
