@@ -139,6 +139,8 @@ def test_a_rained_out_day_stays_on_the_calendar(plan: Plan) -> None:
     assert result.forecast.forecast_days == result.forecast.approved_days + 1
     assert result.forecast.variance > 0
     assert "1 more than the approved" in " ".join(result.text)
+    # Nothing of the day's board was shot: the run rate doubles the days left (capped).
+    assert result.forecast.pace == 1 and result.forecast.allowance > 0
 
 
 def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:

@@ -55,6 +55,17 @@ def planned_scenes(plan: Plan, day: int, scenes: Mapping[str, int]) -> list[str]
     return []
 
 
+def _booked(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> list[int]:
+    """Eighths each day's board had that morning (what was left of its planned scenes)."""
+    done: dict[str, int] = {}
+    out = []
+    for day in days:
+        out.append(sum(scenes[s] - done.get(s, 0) for s in day.planned))
+        for portion in day.shot:
+            done[portion.scene] = done.get(portion.scene, 0) + portion.eighths
+    return out
+
+
 def progress(
     approved: Plan,
     current: Plan,
@@ -84,6 +95,7 @@ def progress(
         final_eighths=[day.eighths for day in plan.schedule.days],
         shot_eighths=[day.eighths for day in days],
         progress_eighths=[sum(p.eighths for p in day.shot) for day in days],
+        booked_eighths=_booked(days, scenes),
     )
     result = Progress(days=days, plan=plan, rest=rest, forecast=report)
     return result.model_copy(update={"text": progress_text(result)})

@@ -179,16 +179,20 @@ def forecast(
     final_eighths: Sequence[int],
     shot_eighths: Sequence[int],
     progress_eighths: Sequence[int] | None = None,
+    booked_eighths: Sequence[int] | None = None,
 ) -> Forecast:
     """The cost report: `final` is the re-plan's budget, `hot` the reports' hot costs.
 
     `approved_eighths` and `final_eighths` are eighths per day of the two boards;
     `shot_eighths` per reported day, pick-ups included; `progress_eighths` the same without
-    pick-ups (default: `shot_eighths`), for the pace the run-rate allowance carries on.
+    pick-ups (default: `shot_eighths`), for the pace the run-rate allowance carries on;
+    `booked_eighths` what each reported day had on its board that morning (default: the
+    approved plan's days), the pace's yardstick.
     """
     reported = len(shot_eighths)
     progressed = sum(progress_eighths if progress_eighths is not None else shot_eighths)
-    pace = _pace(sum(approved_eighths[:reported]), progressed)
+    booked = booked_eighths if booked_eighths is not None else approved_eighths[:reported]
+    pace = _pace(sum(booked), progressed)
     rows = _rows(approved, final, hot, reported, pace)
     hot_by_day = [Decimal(0)] * final.days
     for line in hot:
