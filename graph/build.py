@@ -5,7 +5,7 @@
 
     START -> ingest_files -> understand_request -> (plan_script | switch_version |
     compare_versions | answer_question | estimate_render | show_plan | export_plan |
-    print_document)
+    print_document | record_progress)
     -> route_model -> respond -> END
 """
 
@@ -26,6 +26,7 @@ from graph.nodes import (
     ingest_files,
     plan_script,
     print_document,
+    record_progress,
     respond,
     route_model,
     show_plan,
@@ -45,6 +46,7 @@ AfterUnderstand = Literal[
     "show_plan",
     "export_plan",
     "print_document",
+    "record_progress",
     "route_model",
 ]
 AfterPlan = Literal["show_plan", "export_plan", "print_document", "route_model"]
@@ -56,6 +58,7 @@ _DIRECT: dict[str, AfterUnderstand] = {
     "question": "answer_question",
     "render_cost": "estimate_render",
     "chat": "route_model",
+    "progress": "record_progress",
 }
 
 
@@ -102,6 +105,7 @@ def build_graph() -> StateGraph[State, Context, InputState, State]:
         show_plan,
         export_plan,
         print_document,
+        record_progress,
         route_model,
         respond,
     ):
@@ -118,6 +122,7 @@ def build_graph() -> StateGraph[State, Context, InputState, State]:
         "show_plan",
         "export_plan",
         "print_document",
+        "record_progress",
     ):
         builder.add_edge(name, "route_model")
     builder.add_edge("route_model", "respond")

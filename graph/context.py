@@ -13,6 +13,7 @@ from graph.providers import ModelSet
 from greenlight.settings import Settings
 from store.insights import InsightStore
 from store.plans import PlanStore
+from store.progress import ProgressStore
 from store.usage import UsageStore
 
 __all__ = ["Context"]
@@ -34,5 +35,7 @@ class Context:
     """The planning tools (the real ones unless a test injects a fake)."""
     insights: InsightStore | None = None
     """Where each user's project figures are kept current; None leaves insights out."""
+    progress: ProgressStore | None = None
+    """Where production reports are kept; None leaves progress reporting off."""
     understand_timeout_s: float = 20.0
     """Bound on the structured-output call that reads a message the rules could not."""

@@ -28,6 +28,7 @@ from greenlight.settings import Settings
 from store.db import create_tables, make_engine
 from store.insights import InsightStore
 from store.plans import PlanStore
+from store.progress import ProgressStore, create_progress_tables
 from store.usage import UsageStore
 
 __all__ = [
@@ -87,12 +88,14 @@ async def open_assistant(
     engine = make_engine(url)
     try:
         await create_tables(engine)
+        await create_progress_tables(engine)
         async with open_checkpointer(url) as saver:
             context = Context(
                 settings=settings,
                 plans=PlanStore(engine),
                 usage=UsageStore(engine),
                 insights=InsightStore(engine),
+                progress=ProgressStore(engine),
                 models=models if models is not None else await build_models(settings, probe=probe),
                 planner=planner or ToolPlanner(cache_dir=settings.data_dir / "cache"),
             )
@@ -218,3 +221,5 @@ async def delete_thread(assistant: Assistant, thread_id: str) -> None:
     """Forget a conversation: its checkpoints and its plan versions."""
     await assistant.checkpointer.adelete_thread(thread_id)
     await assistant.context.plans.delete_thread(thread_id)
+    if assistant.context.progress is not None:
+        await assistant.context.progress.delete_thread(thread_id)

@@ -246,6 +246,7 @@ _BY_KIND: dict[str, Callable[[Record], list[str]]] = {
     "render_cost": _render,
     "export": lambda f: [f"Exported the {f['export']['view']} as {f['export']['name']}."],
     "document": lambda f: [f["document"]["sentence"]],
+    "progress": lambda f: list((f.get("progress") or {}).get("text") or []),
 }
 _VIEWS: dict[str, Callable[[Record], list[str]]] = {
     "schedule": _schedule,

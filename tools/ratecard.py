@@ -21,11 +21,13 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_RATE_CARD",
     "KINDS",
+    "OvertimeRules",
     "RateCard",
     "RateCardError",
     "RateItem",
     "adjust_rates",
     "load_rate_card",
+    "overtime_rules",
     "parse_rate_card",
 ]
 
@@ -314,3 +316,39 @@ def adjust_rates(
         f"{card.content_hash}\n{sorted(rates.items())}\n{sorted(factors.items())}".encode()
     ).hexdigest()
     return replace(card, items=tuple(items), content_hash=digest)
+
+
+@dataclass(frozen=True, slots=True)
+class OvertimeRules:
+    """How hours worked past the day are paid (the `param` rows `overtime_*`, `double_time_*`)."""
+
+    after_hours: Decimal = Decimal(12)
+    """Hours a day rate covers; the straight hourly rate is the day rate over these hours."""
+    double_after_hours: Decimal = Decimal(14)
+    multiplier: Decimal = Decimal("1.5")
+    double_multiplier: Decimal = Decimal(2)
+
+    def straight_hours(self, over: Decimal) -> Decimal:
+        """Hours over the day, as straight-time hours paid (1.5 hours over: 2.25)."""
+        if over < 0:
+            raise ValueError(f"overtime hours {over} are negative")
+        band = max(Decimal(0), self.double_after_hours - self.after_hours)
+        time_and_half = min(over, band)
+        return time_and_half * self.multiplier + (over - time_and_half) * self.double_multiplier
+
+
+def overtime_rules(card: RateCard) -> OvertimeRules:
+    """The card's overtime rules; rows it lacks keep the defaults (12 h, 1.5x, 14 h, 2x)."""
+    base = OvertimeRules()
+    rules = OvertimeRules(
+        after_hours=card.rate("param", "overtime_after_hours", base.after_hours),
+        double_after_hours=card.rate("param", "double_time_after_hours", base.double_after_hours),
+        multiplier=card.rate("param", "overtime_multiplier", base.multiplier),
+        double_multiplier=card.rate("param", "double_time_multiplier", base.double_multiplier),
+    )
+    if rules.after_hours <= 0 or rules.double_after_hours < rules.after_hours:
+        raise RateCardError(
+            f"{card.source}: overtime_after_hours {rules.after_hours} must be positive and at "
+            f"most double_time_after_hours {rules.double_after_hours}"
+        )
+    return rules

@@ -27,6 +27,7 @@ from graph.grammar.parsers import (
     what_if,
 )
 from graph.grammar.sites import site_changes
+from graph.progress_intent import progress_fields
 
 __all__ = [
     "SUB_PARSERS",
@@ -45,6 +46,12 @@ __all__ = [
 SubParser = Callable[[Turn], Request | None]
 
 
+def progress(turn: Turn) -> Request | None:
+    """Production reports and progress questions ("Day 3 wrapped: shot 14 and 15")."""
+    fields = progress_fields(turn.message)
+    return Request(**fields) if fields else None
+
+
 def sites(turn: Turn) -> Request | None:
     """Site corrections and the moves cap ("scenes 18 to 25 are at the lighthouse")."""
     changes = site_changes(turn.message)
@@ -52,7 +59,7 @@ def sites(turn: Turn) -> Request | None:
 
 
 SUB_PARSERS: list[SubParser] = [
-    greeting, sites, render, compare, revert, export, what_if, plan, questions, show
+    progress, greeting, sites, render, compare, revert, export, what_if, plan, questions, show
 ]  # fmt: skip
 """Tried in order; insert a new parser where its phrases should win."""
 

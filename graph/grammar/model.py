@@ -25,6 +25,7 @@ IntentKind = Literal[
     "question",
     "chat",
     "document",
+    "progress",
 ]
 View = Literal["schedule", "stripboard", "dood", "budget", "savings", "summary"]
 ExportFormat = Literal["csv", "xlsx", "json"]
@@ -98,5 +99,11 @@ class Request(BaseModel):
     """A what-if starting over from the first plan's inputs."""
     topic: Literal["outside"] | None = None
     """"outside": a question about something the script and plan do not hold (weather)."""
+    report: dict[str, Any] | None = None
+    """For `progress`: the day's production report (`tools.progress.DayReport`, 0-based day)."""
+    ask: Literal["report", "schedule", "cost", "status"] | None = None
+    """For `progress`: a report to file, or which progress question is asked."""
+    error: str | None = None
+    """For `progress`: why the report could not be read, in words."""
     text: str = ""
     """The message as written."""

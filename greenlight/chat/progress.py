@@ -27,6 +27,7 @@ STEP_NAMES = {
     "answer_question": "Script lookup",
     "estimate_render": "AI shot cost",
     "export_plan": "Export",
+    "record_progress": "Production report",
     "route_model": "Model choice",
 }
 _PROVIDERS = {
@@ -97,6 +98,9 @@ def _simple_result(name: str, update: Record) -> str:
         return f"version {facts.get('version', '?')} of {len(rows)}" if rows else ""
     if name == "estimate_render":
         return str((facts.get("render_cost") or {}).get("headline", ""))
+    if name == "record_progress" and facts.get("revision"):
+        day, version = facts.get("day"), facts.get("version")
+        return f"day {day} filed (revision {facts['revision']}), version {version}"
     if name == "export_plan":
         export = facts.get("export") or {}
         return f"{export.get('view', '')} as {export.get('format', '')}".strip()

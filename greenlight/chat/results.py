@@ -14,6 +14,7 @@ import pandas as pd
 from greenlight.chat.charts import budget_figure, stripboard_figure
 from greenlight.chat.compare import compare_items
 from greenlight.chat.outputs import Chart, Download, Item, Preview, Table
+from greenlight.chat.progress_charts import progress_items
 from greenlight.chat.tables import (
     budget_table,
     csv_bytes,
@@ -132,6 +133,8 @@ def turn_items(facts: Record, plan: Record | None, *, version: int | None) -> li
     kind = facts.get("kind")
     if plan is None or facts.get("failed") or not (plan.get("schedule") or {}).get("days"):
         return []
+    if kind == "progress":
+        return progress_items(facts)
     diff = [*diff_items(facts["diff"])] if isinstance(facts.get("diff"), dict) else []
     if kind in _PLANNED:
         return [*diff, *plan_items(plan, version=version)]

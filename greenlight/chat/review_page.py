@@ -17,8 +17,10 @@ from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from greenlight.chat.progress_svg import cost_svg, pages_svg
 from greenlight.chat.review import REVIEW_PATH, money
 from greenlight.chat.review_session import session_router
+from store.progress import progress_charts
 from store.review import SORTS, ProviderUse, Review, SessionSummary, load_review
 from tools.paperwork.thumbnail import thumbnail_svg
 
@@ -126,8 +128,26 @@ def _controls(sort: str, search: str) -> str:
     )
 
 
-def render_review_page(review: Review, *, user: str, sort: str, search: str) -> str:
-    """The whole page as HTML text, every value escaped."""
+def _progress(review: Review, charts: dict[str, dict[str, Any]]) -> str:
+    """One block per session in production: its two progress pictures."""
+    blocks = [
+        f'<div class="shoot"><h3>{escape(s.title)}</h3>'
+        f"{pages_svg(charts[s.thread_id])}{cost_svg(charts[s.thread_id])}</div>"
+        for s in review.sessions
+        if s.thread_id in charts
+    ]
+    return f'<h2>Shoot progress</h2><div id="progress">{"".join(blocks)}</div>' if blocks else ""
+
+
+def render_review_page(
+    review: Review,
+    *,
+    user: str,
+    sort: str,
+    search: str,
+    charts: dict[str, dict[str, Any]] | None = None,
+) -> str:
+    """The whole page as HTML text, every value escaped; `charts` from store.progress."""
     rows = "".join(_session_row(s) for s in review.sessions)
     body = (
         f'<table id="sessions"><tr>{_cells(_HEAD, "th")}</tr>{rows}</table>'
@@ -139,7 +159,7 @@ def render_review_page(review: Review, *, user: str, sort: str, search: str) -> 
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Your sessions - Greenlight</title><style>{_STYLE}</style></head><body>"
         f'<p><a href="/">Back to the chat</a></p><h1>Sessions of {escape(user)}</h1>'
-        f"{_controls(sort, search)}{body}"
+        f"{_controls(sort, search)}{body}{_progress(review, charts or {})}"
         f"<h2>Model use over these sessions</h2>{_usage_table(review.by_provider, review.routes)}"
         "</body></html>"
     )
@@ -161,7 +181,8 @@ def review_router(engine: AsyncEngine) -> APIRouter:
             review = await load_review(engine, identifier, sort=sort, search=q[:200])
         except ValueError as exc:
             raise HTTPException(status_code=400, detail=str(exc)) from exc
-        page = render_review_page(review, user=identifier, sort=sort, search=q[:200])
+        charts = await progress_charts(engine, [s.thread_id for s in review.sessions])
+        page = render_review_page(review, user=identifier, sort=sort, search=q[:200], charts=charts)
         return HTMLResponse(
             page,
             headers={

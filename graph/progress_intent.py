@@ -1,0 +1,50 @@
+"""The progress hook of the intent parser: production reports and shoot-progress questions.
+
+`progress_fields` runs before every other rule: a message that reads as a day's report
+(`tools.progress.parse_report`) or asks "are we on schedule?" / "what's our cost to
+complete?" becomes a `progress` request. Kept apart from the grammar so it stays one call.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tools.progress import parse_report
+
+__all__ = ["progress_fields"]
+
+_SCHEDULE = re.compile(
+    r"\b(on schedule|behind schedule|ahead of schedule|are we (?:behind|ahead|on track)|"
+    r"how far behind|on track)\b",
+    re.I,
+)
+_COST = re.compile(
+    r"\b(cost to complete|estimate to complete|etc|at completion|eac|hot costs?|cost report|"
+    r"forecast|over budget|under budget|where are we on (?:the )?budget)\b",
+    re.I,
+)
+_REPORTS = re.compile(
+    r"\b(production reports?|shoot progress|progress(?: so far| report)?)\b", re.I
+)
+
+
+def progress_fields(text: str) -> dict[str, Any] | None:
+    """The fields of a `progress` Request for `text`, or None when it is about something else.
+
+    A report that does not add up (a 30-hour overtime) is still a progress request; it carries
+    the problem in `error` so the node can say it in words.
+    """
+    try:
+        report = parse_report(text)
+    except ValueError as exc:
+        return {"kind": "progress", "ask": "report", "error": str(exc)}
+    if report is not None:
+        return {"kind": "progress", "ask": "report", "report": report.model_dump(mode="json")}
+    if _SCHEDULE.search(text):
+        return {"kind": "progress", "ask": "schedule"}
+    if _COST.search(text):
+        return {"kind": "progress", "ask": "cost"}
+    if _REPORTS.search(text):
+        return {"kind": "progress", "ask": "status"}
+    return None

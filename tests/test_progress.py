@@ -1,0 +1,189 @@
+"""Production reports against a plan: checks, frozen shot days, partial scenes, re-planning."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.builders import scene
+from tools.plan import Plan, PlanInputs, make_plan
+from tools.progress import (
+    DayReport,
+    PartialScene,
+    PickUp,
+    planned_scenes,
+    progress,
+    resolve_days,
+    scene_eighths,
+)
+from tools.script import Script
+
+PLACES = ["HOUSE", "DINER", "OFFICE", "MAIN STREET"]
+CASTS = [["MAYA", "JO"], ["SAM"], ["MAYA", "SAM"], ["JO", "LEE"]]
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    scenes = [
+        scene(i, PLACES[i % 4], CASTS[i % 4], 6 + (i % 5) * 2, ext=PLACES[i % 4] == "MAIN STREET")
+        for i in range(16)
+    ]
+    script = Script(title="Shoot", format="fountain", scenes=scenes, content_hash="shoot-v1")
+    return make_plan(script, PlanInputs(time_limit_s=4.0, pages_per_day=4.0))
+
+
+def _days(plan: Plan) -> dict[str, int]:
+    return {sid: day.index for day in plan.schedule.days for sid in day.strips}
+
+
+def test_reports_are_checked_against_the_plan(plan: Plan) -> None:
+    scenes = scene_eighths(plan)
+    planned = {0: planned_scenes(plan, 0, scenes)}
+    cases = [
+        (DayReport(day=0, complete=["99"]), "scene 99 is not on the plan"),
+        (DayReport(day=0, partial=[PartialScene(scene="1", eighths=6)]), "is not part of it"),
+        (DayReport(day=0, complete=["1"], not_shot=["1"]), "both finished and not"),
+        (DayReport(day=1, complete=["1"]), "no report for day 1"),
+    ]
+    for report, message in cases:
+        with pytest.raises(ValueError, match=message):
+            resolve_days([report], scenes=scenes, planned=planned)
+    first = DayReport(day=0, complete=["1"])
+    with pytest.raises(ValueError, match="already finished on an earlier day"):
+        resolve_days([first, DayReport(day=1, complete=["1"])], scenes=scenes, planned=planned)
+
+
+def test_partial_eighths_follow_what_is_left(plan: Plan) -> None:
+    scenes = scene_eighths(plan)  # scene 3 has 10/8
+    reports = [
+        DayReport(day=0, partial=[PartialScene(scene="3", fraction=0.5)]),
+        DayReport(day=1, partial=[PartialScene(scene="3", fraction=0.5)]),
+        DayReport(day=2, complete=["3"]),
+    ]
+    days = resolve_days(reports, scenes=scenes, planned={})
+    assert [d.shot[0].eighths for d in days] == [5, 2, 3]
+    assert [d.shot[0].finished for d in days] == [False, False, True]
+    assert sum(d.shot[0].eighths for d in days) == scenes["3"]
+
+
+def test_unmentioned_planned_scenes_count_as_not_shot(plan: Plan) -> None:
+    scenes = scene_eighths(plan)
+    planned = planned_scenes(plan, 0, scenes)
+    days = resolve_days(
+        [DayReport(day=0, complete=planned[:1])], scenes=scenes, planned={0: planned}
+    )
+    assert days[0].assumed == planned[1:]
+    assert days[0].not_shot == planned[1:]
+
+
+def test_shot_days_freeze_and_unshot_work_goes_back_on_the_board(plan: Plan) -> None:
+    scenes = scene_eighths(plan)
+    day0 = planned_scenes(plan, 0, scenes)
+    outside = next(s for s in scenes if s not in day0)
+    report = DayReport(
+        day=0,
+        complete=[day0[0], outside],
+        partial=[PartialScene(scene=day0[1], eighths=2)],
+        not_shot=day0[2:],
+        pickups=[PickUp(scene=day0[0], eighths=1)],
+        overtime_hours=1.5,
+    )
+    result = progress(plan, plan, [report], planned={0: day0}, time_limit_s=5)
+    board = result.plan.schedule
+    frozen = board.days[0]
+    assert frozen.frozen and not any(day.frozen for day in board.days[1:])
+    assert sorted(frozen.strips) == sorted(
+        [day0[0], outside, day0[1], f"{day0[0]} (pick-up, day 1)"]
+    )
+    assert frozen.eighths == scenes[day0[0]] + scenes[outside] + 2 + 1
+    placed = {m.scene: m.new_day for m in result.rest.placed}
+    assert f"{day0[1]} (rest)" in placed and all(s in placed for s in day0[2:])
+    strips = {s.id: s for s in result.plan.problem.strips}
+    assert strips[f"{day0[1]} (rest)"].eighths == scenes[day0[1]] - 2
+    assert result.days[0].added == [outside]
+    # Every eighth of the script is on the board exactly once (pick-ups are extra).
+    total = sum(s.eighths for s in strips.values() if "pick-up" not in s.id)
+    assert total == sum(scenes.values())
+    assert result.plan.inputs.frozen_days == [0]
+
+
+def test_a_second_evening_keeps_the_first_evening_frozen_and_moves_few_strips(plan: Plan) -> None:
+    scenes = scene_eighths(plan)
+    day0 = planned_scenes(plan, 0, scenes)
+    first = DayReport(day=0, all_planned=True)
+    one = progress(plan, plan, [first], planned={0: day0}, time_limit_s=5)
+    assert one.rest.moved == [] and one.rest.placed == []
+    assert _days(one.plan) == _days(plan)
+    day1 = planned_scenes(one.plan, 1, scenes)
+    second = DayReport(day=1, complete=day1[1:], not_shot=day1[:1])
+    two = progress(plan, one.plan, [first, second], planned={0: day0, 1: day1}, time_limit_s=5)
+    after = _days(two.plan)
+    assert [after[s] for s in day0] == [0] * len(day0)
+    assert [after[s] for s in day1[1:]] == [1] * len(day1[1:])
+    assert after[day1[0]] >= 2
+    assert len(two.rest.moved) <= 4
+    assert two.plan.schedule.days[0].frozen and two.plan.schedule.days[1].frozen
+
+
+def test_a_rained_out_day_stays_on_the_calendar(plan: Plan) -> None:
+    scenes = scene_eighths(plan)
+    day0 = planned_scenes(plan, 0, scenes)
+    result = progress(
+        plan,
+        plan,
+        [DayReport(day=0, not_shot=day0, weather_hours=12)],
+        planned={0: day0},
+        time_limit_s=5,
+    )
+    assert result.plan.schedule.days[0].strips == ["day 1 (nothing shot)"]
+    assert len(result.plan.schedule.days) == len(plan.schedule.days) + 1
+    assert result.forecast.forecast_days == result.forecast.approved_days + 1
+    assert result.forecast.variance > 0
+    assert "1 more than the approved" in " ".join(result.text)
+    # Nothing of the day's board was shot: the run rate doubles the days left (capped).
+    assert result.forecast.pace == 1 and result.forecast.allowance > 0
+
+
+def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:
+    from tools.progress.repair import repaired_board
+    from tools.schedule import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
+    from tools.schedule.model import CastMember
+
+    strips = [
+        Strip(id="1", eighths=20),
+        Strip(id="2", eighths=10),
+        Strip(id="3", eighths=8, lighting="NIGHT"),
+        Strip(id="4", eighths=12, cast=["MAYA"]),
+        Strip(id="5", eighths=4, cast=["MAYA"]),
+    ]
+    problem = ScheduleProblem(
+        strips=strips,
+        cast=[CastMember(name="MAYA", unavailable_days=[1])],
+        options=ScheduleOptions(capacity_eighths=32),
+    )
+    previous = ScheduleResult(
+        status="feasible",
+        days=[ShootDay(index=0, strips=["1"], frozen=True), ShootDay(index=1, strips=["2"])],
+    )
+    board = repaired_board(problem, previous, frozen=1)
+    days = {d.index: d.strips for d in board.days}
+    # 3 is a night scene (not with 2's day work); MAYA cannot work day 2 (index 1).
+    assert days == {0: ["1"], 1: ["2"], 2: ["3"], 3: ["4", "5"]}
+
+
+@pytest.mark.parametrize(
+    ("strip", "scene"),
+    [
+        ("18", "18"),
+        ("18 (rest)", "18"),
+        ("18 (day 5)", "18"),
+        ("22 (pick-up, day 4)", "22"),
+        ("12 (2)", "12 (2)"),
+        ("12 (2) (rest)", "12 (2)"),
+    ],
+)
+def test_board_suffixes_come_off_but_a_repeated_numbers_own_suffix_stays(
+    strip: str, scene: str
+) -> None:
+    from tools.progress import scene_of
+
+    assert scene_of(strip) == scene

@@ -1,0 +1,158 @@
+"""Overtime rules and the forecast at completion, against figures worked out by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tools.budget import Account, Budget, BudgetLine
+from tools.budget.lines import make_line
+from tools.progress import forecast, overtime_lines
+from tools.ratecard import (
+    DEFAULT_RATE_CARD,
+    RateCardError,
+    load_rate_card,
+    overtime_rules,
+    parse_rate_card,
+)
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("over", "paid"),
+    [("0", "0"), ("0.5", "0.75"), ("1.5", "2.25"), ("2", "3"), ("3", "5"), ("4.5", "8")],
+)
+def test_time_and_a_half_after_12_hours_then_double_after_14(over: str, paid: str) -> None:
+    rules = overtime_rules(load_rate_card())
+    assert rules.straight_hours(D(over)) == D(paid)
+
+
+def _card(rows: str) -> str:
+    """The default card with its overtime rows replaced by `rows`."""
+    lines = DEFAULT_RATE_CARD.read_text().splitlines()
+    kept = [line for line in lines if "overtime_after" not in line and "double_time" not in line]
+    return "\n".join([*kept, *rows.strip().splitlines()]) + "\n"
+
+
+def test_a_card_with_its_own_rules_prices_by_them() -> None:
+    card = parse_rate_card(
+        _card(
+            """
+param,overtime_after_hours,,,hours,10,,,,
+param,double_time_after_hours,,,hours,12,,,,
+param,double_time_multiplier,,,times,2.5,,,,
+"""
+        )
+    )
+    rules = overtime_rules(card)
+    assert rules.straight_hours(D(3)) == D(2) * D("1.5") + D(1) * D("2.5")
+    bad = parse_rate_card(_card("param,double_time_after_hours,,,hours,8,,,,"))
+    with pytest.raises(RateCardError, match="double_time_after_hours"):
+        overtime_rules(bad)
+    with pytest.raises(ValueError, match="negative"):
+        rules.straight_hours(D(-1))
+
+
+def test_overtime_lines_price_crew_and_cast_with_fringes() -> None:
+    card = load_rate_card()  # crew fringe 22%, cast fringe 21%
+    lines = overtime_lines(2, 1.5, crew=D(12000), cast=D(6000), card=card)
+    amounts = {(line.account, "fringe" in line.tags): line.amount for line in lines}
+    # 1.5 hours over = 2.25 straight hours; 12,000 a day / 12 hours = 1,000 an hour.
+    assert amounts == {
+        ("2000", False): D("2250.00"),
+        ("2000", True): D("495.00"),
+        ("1300", False): D("1125.00"),
+        ("1300", True): D("236.25"),
+    }
+    assert all(line.days == [2] for line in lines)
+    assert overtime_lines(2, 0, crew=D(12000), cast=D(6000), card=card) == []
+
+
+def _budget(days: int, lines: list[BudgetLine]) -> Budget:
+    accounts = []
+    for code in sorted({line.account for line in lines}):
+        mine = [line for line in lines if line.account == code]
+        fringes = sum((line.amount for line in mine if "fringe" in line.tags), D(0))
+        total = sum((line.amount for line in mine), D(0))
+        accounts.append(
+            Account(
+                code=code,
+                name=code,
+                section="production",
+                subtotal=total - fringes,
+                fringes=fringes,
+                total=total,
+            )
+        )
+    return Budget(days=days, lines=lines, accounts=accounts, total=sum(a.total for a in accounts))
+
+
+def test_the_forecast_of_a_small_case_matches_the_hand_computation() -> None:
+    approved = _budget(
+        2,
+        [
+            make_line("2000", "crew", 2, "day", D(500), days=[0, 1], labor="crew"),
+            make_line("1100", "director", 1, "flat", D(500)),
+        ],
+    )
+    final = _budget(
+        3,
+        [
+            make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew"),
+            make_line("2000", "fringe", D(1500), "wages", D("0.2"), tags=["fringe"]),
+            make_line("1100", "director", 1, "flat", D(500)),
+        ],
+    )
+    hot = [make_line("2000", "overtime", 1, "hour", D(90), days=[0], tags=["hot"])]
+    f = forecast(
+        approved,
+        final,
+        hot,
+        approved_eighths=[32, 32],
+        final_eighths=[24, 32, 8],
+        shot_eighths=[24],
+    )
+    rows = {row.code: row for row in f.accounts if row.approved or row.at_completion}
+    # Pace: 32/8 planned, 24/8 shot: each of the 2 days left stretches by 32/24 - 1 = 1/3.
+    # Crew: 1,500 + 300 fringes + 90 overtime, plus the allowance: 90 a day x 2 days left
+    # + 600 a day x 2 days x 1/3 = 580. Day 1 is a third of 1,800, plus the 90 of overtime.
+    crew = rows["2000"]
+    assert (crew.actual, crew.allowance, crew.to_complete, crew.at_completion) == (
+        D(690),
+        D(580),
+        D(1780),
+        D(2470),
+    )
+    assert (crew.approved, crew.variance) == (D(1000), D(1470))
+    atl = rows["1100"]
+    assert (atl.actual, atl.allowance, atl.to_complete, atl.variance) == (D(0), D(0), D(500), D(0))
+    assert (f.approved, f.actual, f.allowance, f.to_complete, f.at_completion, f.variance) == (
+        D(1500),
+        D(690),
+        D(580),
+        D(2280),
+        D(2970),
+        D(1470),
+    )
+    assert f.pace == D(32) / D(24) - 1
+    assert f.approved_cumulative == [1000.0, 1500.0]
+    assert f.forecast_cumulative == [1190.0, 2080.0, 2970.0]
+    assert (f.planned_eighths, f.shot_eighths) == (32, 24)
+    assert f.actual_pages == [3.0] and f.forecast_pages == [3.0, 4.0, 1.0]
+
+
+def test_on_pace_without_hot_costs_the_forecast_is_the_board() -> None:
+    lines = [make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew")]
+    final = _budget(3, lines)
+    f = forecast(
+        final,
+        final,
+        [],
+        approved_eighths=[32, 32, 32],
+        final_eighths=[32, 32, 32],
+        shot_eighths=[33],
+        progress_eighths=[32],
+    )
+    assert (f.pace, f.allowance, f.at_completion, f.variance) == (D(0), D(0), D(1500), D(0))

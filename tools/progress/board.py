@@ -1,0 +1,167 @@
+"""The board after some shooting days: shot work frozen on its days, the rest back on the board.
+
+Strip ids stay stable from one evening to the next so the re-plan's stability cost can see
+them: a scene shot in one go keeps its number; a scene shot over several days is "18" on the
+day it started, "18 (day 5)" on later days, and "18 (rest)" while eighths are left; a pick-up
+is "22 (pick-up, day 4)". The solver sees the shot days as they were, except that a day shot
+past the day's capacity or across day and night is eased for it alone (its strips are fixed,
+so only the remaining days are really decided); the budget always sees the real eighths.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tools.progress.ledger import ResolvedDay, scene_of
+from tools.schedule.model import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
+
+__all__ = ["Board", "idle_id", "progress_board", "rest_id"]
+
+
+def idle_id(day: int) -> str:
+    """The id of the empty strip that keeps a shot day with nothing shot on the calendar."""
+    return f"day {day + 1} (nothing shot)"
+
+
+def rest_id(scene: str) -> str:
+    """The id of a part-shot scene's remaining eighths."""
+    return f"{scene} (rest)"
+
+
+@dataclass(frozen=True)
+class Board:
+    """The problems and the previous version a re-plan of the remaining days needs."""
+
+    problem: ScheduleProblem
+    """The real strips: shot portions, pick-ups and what is left."""
+    solve_problem: ScheduleProblem
+    """The same strips with the frozen days eased for the solver (see the module docstring)."""
+    previous: ScheduleResult
+    """Shot days as shot (frozen), later days as the last version had them."""
+    frozen: list[int]
+    frozen_ids: dict[str, int]
+    """Strip id -> the frozen day it was shot on."""
+
+
+def _portion(strip: Strip, sid: str, eighths: int) -> Strip:
+    minutes = None
+    if strip.minutes is not None and strip.eighths:
+        minutes = strip.minutes * eighths / strip.eighths
+    return strip.model_copy(
+        update={"id": sid, "eighths": eighths, "minutes": minutes, "days": 1, "whole_day": False}
+    )
+
+
+def _shot_strips(
+    by_scene: dict[str, Strip], days: Sequence[ResolvedDay]
+) -> tuple[list[list[Strip]], dict[str, int]]:
+    """Per shot day its strips, and how many eighths of each scene are still to shoot."""
+    left = {sid: strip.eighths for sid, strip in by_scene.items()}
+    started: set[str] = set()
+    out = []
+    for day in days:
+        strips = []
+        for portion in day.shot:
+            base = by_scene[portion.scene]
+            sid = (
+                portion.scene
+                if portion.scene not in started
+                else f"{portion.scene} (day {day.day + 1})"
+            )
+            started.add(portion.scene)
+            strips.append(_portion(base, sid, portion.eighths))
+            left[portion.scene] -= portion.eighths
+        for pick in day.pickups:
+            sid = f"{pick.scene} (pick-up, day {day.day + 1})"
+            strips.append(_portion(by_scene[pick.scene], sid, pick.eighths))
+        if not strips:
+            # A day with nothing shot (rained out) was still a paid day on the calendar.
+            strips.append(Strip(id=idle_id(day.day), eighths=0))
+        out.append(strips)
+    return out, {sid: n for sid, n in left.items() if sid not in started or n > 0}
+
+
+def _remaining(by_scene: dict[str, Strip], left: dict[str, int], started: set[str]) -> list[Strip]:
+    out = []
+    for sid, strip in by_scene.items():
+        if sid not in left:
+            continue
+        out.append(_portion(strip, rest_id(sid), left[sid]) if sid in started else strip)
+    return out
+
+
+def _eased(day: list[Strip], capacity: int) -> list[Strip]:
+    """The strips of a shot day made to fit the day's rules, for the solver only."""
+    total = sum(s.eighths for s in day)
+    scale = min(1.0, capacity / total) if total else 1.0
+    lighting = "NIGHT" if any(s.lighting == "NIGHT" for s in day) else "DAY"
+    return [
+        s.model_copy(
+            update={"eighths": math.floor(s.eighths * scale), "minutes": None, "lighting": lighting}
+        )
+        for s in day
+    ]
+
+
+def _previous(
+    shot: list[list[Strip]], last: ScheduleResult, ids: set[str], started: set[str]
+) -> ScheduleResult:
+    k = len(shot)
+    days = [
+        ShootDay(index=d, strips=[s.id for s in strips], frozen=True)
+        for d, strips in enumerate(shot)
+    ]
+    for day in last.days:
+        if day.index < k:
+            continue
+        mapped = []
+        for sid in day.strips:
+            scene = scene_of(sid)
+            new = rest_id(scene) if scene in started else scene
+            if new in ids and new not in mapped:
+                mapped.append(new)
+        days.append(ShootDay(index=day.index, strips=mapped))
+    return last.model_copy(update={"days": days, "moved_strips": []})
+
+
+def _options(problem: ScheduleProblem, k: int, remaining: set[str]) -> ScheduleOptions:
+    pinned = {s: d for s, d in problem.options.pinned.items() if s in remaining and d >= k}
+    return problem.options.model_copy(update={"pinned": pinned})
+
+
+def progress_board(
+    problem: ScheduleProblem, days: Sequence[ResolvedDay], last: ScheduleResult
+) -> Board:
+    """The board after `days` (resolved reports for days 0..k-1) from the plan's `problem`.
+
+    `last` is the current version's schedule: later days keep its order where they can.
+    """
+    by_scene = {strip.id: strip for strip in problem.strips}
+    shot, left = _shot_strips(by_scene, days)
+    started = {p.scene for day in days for p in day.shot}
+    rest = _remaining(by_scene, left, started)
+    k = len(days)
+    strips = [s for day in shot for s in day] + rest
+    remaining = {s.id for s in rest}
+    cast = [
+        member.model_copy(
+            update={"unavailable_days": [d for d in member.unavailable_days if d >= k]}
+        )
+        for member in problem.cast
+    ]
+    real = problem.model_copy(
+        update={"strips": strips, "cast": cast, "options": _options(problem, k, remaining)}
+    )
+    capacity = problem.options.capacity_eighths
+    eased = [s for day in shot for s in _eased(day, capacity)] + rest
+    solve = real.model_copy(update={"strips": eased})
+    ids = {s.id for s in strips}
+    return Board(
+        problem=real,
+        solve_problem=solve,
+        previous=_previous(shot, last, ids, started),
+        frozen=list(range(k)),
+        frozen_ids={s.id: d for d, day in enumerate(shot) for s in day},
+    )

@@ -1,0 +1,235 @@
+"""Hot costs, cost to complete and the forecast at completion, by account.
+
+- approved: the budget of the version the shoot started from.
+- at completion: the re-planned board's budget (shot days as shot, the rest as re-planned)
+  plus the hot costs of the reports (overtime, extra background, with their fringes), plus a
+  run-rate allowance: the hot costs a day so far over the days left, and the days left
+  stretched by the pace so far (planned pages / shot pages - 1) at each account's average
+  cost of a remaining day. On pace and with no hot costs the allowance is nothing.
+- actual to date: the at-completion lines' share for the shot days (a line over days 0..29
+  counts 3/30 after three days; fringes follow their account's wages), plus the hot costs.
+  Lines tied to no day (above the line, post, insurance, contingency) are all still to come.
+- to complete: at completion minus actual; variance: at completion minus approved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from tools.budget import ACCOUNTS, Budget, BudgetLine
+from tools.budget.money import Money, to_money
+
+__all__ = ["AccountForecast", "Forecast", "daily_costs", "forecast"]
+
+
+class AccountForecast(BaseModel):
+    """One account's row of the cost report."""
+
+    code: str
+    name: str
+    approved: Money
+    actual: Money
+    allowance: Money = Decimal(0)
+    """Run-rate allowance for the days left (in `at_completion`)."""
+    to_complete: Money
+    at_completion: Money
+    variance: Money
+
+
+class Forecast(BaseModel):
+    """The cost report after the reported days, with the figures the charts draw."""
+
+    currency: str
+    reported_days: int
+    approved_days: int
+    forecast_days: int
+    planned_eighths: int
+    """Eighths the approved plan had on the reported days."""
+    shot_eighths: int
+    approved: Money
+    actual: Money
+    allowance: Money = Decimal(0)
+    """The run rate so far over the days left: hot costs a day and the pace's extra days."""
+    pace: Decimal = Decimal(0)
+    """Extra days per remaining day at the pace so far (planned / shot pages - 1)."""
+    to_complete: Money
+    at_completion: Money
+    variance: Money
+    accounts: list[AccountForecast] = Field(default_factory=list)
+    hot_costs: list[BudgetLine] = Field(default_factory=list)
+    planned_pages: list[float] = Field(default_factory=list)
+    """Pages per day of the approved plan."""
+    actual_pages: list[float] = Field(default_factory=list)
+    """Pages shot per reported day (pick-ups included)."""
+    forecast_pages: list[float] = Field(default_factory=list)
+    """Pages per day of the re-plan (shot days as shot)."""
+    approved_cumulative: list[float] = Field(default_factory=list)
+    """Approved cost to the end of each day (costs tied to no day counted before day 1)."""
+    forecast_cumulative: list[float] = Field(default_factory=list)
+    """Actual to the end of each shot day, then the forecast to the end of each later day."""
+
+
+def _spread(lines: Sequence[BudgetLine], days: int) -> tuple[Decimal, list[Decimal]]:
+    """Costs tied to no day, and each day's share of the rest."""
+    fixed, per_day = Decimal(0), [Decimal(0)] * days
+    for line in lines:
+        shown = [d for d in line.days if 0 <= d < days]
+        if not shown:
+            fixed += line.amount
+            continue
+        share = line.amount / len(shown)
+        for d in shown:
+            per_day[d] += share
+    return fixed, per_day
+
+
+def daily_costs(budget: Budget, days: int) -> dict[str, tuple[Decimal, list[Decimal]]]:
+    """Per account: its cost tied to no day and each day's share (fringes with their wages)."""
+    out = {}
+    for account in budget.accounts:
+        lines = budget.lines_of(account.code)
+        wages = [line for line in lines if "fringe" not in line.tags]
+        fixed, per_day = _spread(wages, days)
+        base = fixed + sum(per_day, Decimal(0))
+        ratio = account.total / base if base else Decimal(1)
+        fixed = account.total if not base else fixed * ratio
+        out[account.code] = (fixed, [share * ratio for share in per_day])
+    return out
+
+
+def _cumulative(fixed: Decimal, per_day: Sequence[Decimal]) -> list[float]:
+    out, running = [], fixed
+    for share in per_day:
+        running += share
+        out.append(float(to_money(running)))
+    return out
+
+
+def _allowance(shares: Sequence[Decimal], hot: Decimal, reported: int, pace: Decimal) -> Decimal:
+    """The run rate so far carried over the days left: hot costs a day, and the days a
+    slower pace adds (each at the account's average cost of a remaining day)."""
+    left = len(shares) - reported
+    if reported == 0 or left <= 0:
+        return Decimal(0)
+    daily = sum(shares[reported:], Decimal(0)) / left
+    return to_money(hot / reported * left + daily * left * pace)
+
+
+def _rows(
+    approved: Budget, final: Budget, hot: Sequence[BudgetLine], reported: int, pace: Decimal
+) -> list[AccountForecast]:
+    spread = daily_costs(final, final.days)
+    rows = []
+    for code, (name, _section) in ACCOUNTS.items():
+        hot_here = sum((line.amount for line in hot if line.account == code), Decimal(0))
+        shares = spread.get(code, (Decimal(0), []))[1]
+        actual = to_money(sum(shares[:reported], Decimal(0)) + hot_here)
+        old = _total(approved, code)
+        allowance = _allowance(shares, hot_here, reported, pace)
+        done = to_money(_total(final, code) + hot_here + allowance)
+        rows.append(
+            AccountForecast(
+                code=code,
+                name=name,
+                approved=old,
+                actual=actual,
+                allowance=allowance,
+                to_complete=done - actual,
+                at_completion=done,
+                variance=done - old,
+            )
+        )
+    return rows
+
+
+def _pace(planned: int, progressed: int) -> Decimal:
+    """Extra days per remaining day at the pace so far (planned / shot - 1, 0 when on pace
+    or ahead; at most 1, a company shooting half its pages)."""
+    if progressed <= 0 or planned <= progressed:
+        return Decimal(0) if progressed > 0 or planned == 0 else Decimal(1)
+    return min(Decimal(1), Decimal(planned) / Decimal(progressed) - 1)
+
+
+def _total(budget: Budget, code: str) -> Decimal:
+    return next((a.total for a in budget.accounts if a.code == code), Decimal(0))
+
+
+def _whole_budget(budget: Budget) -> tuple[Decimal, list[Decimal]]:
+    """The whole budget's cost tied to no day, and each day's share."""
+    fixed, per_day = Decimal(0), [Decimal(0)] * budget.days
+    for account_fixed, shares in daily_costs(budget, budget.days).values():
+        fixed += account_fixed
+        per_day = [a + b for a, b in zip(per_day, shares, strict=True)]
+    return fixed, per_day
+
+
+def _pages(eighths: Sequence[int]) -> list[float]:
+    return [round(e / 8, 3) for e in eighths]
+
+
+def forecast(
+    approved: Budget,
+    final: Budget,
+    hot: Sequence[BudgetLine],
+    *,
+    approved_eighths: Sequence[int],
+    final_eighths: Sequence[int],
+    shot_eighths: Sequence[int],
+    progress_eighths: Sequence[int] | None = None,
+    booked_eighths: Sequence[int] | None = None,
+) -> Forecast:
+    """The cost report: `final` is the re-plan's budget, `hot` the reports' hot costs.
+
+    `approved_eighths` and `final_eighths` are eighths per day of the two boards;
+    `shot_eighths` per reported day, pick-ups included; `progress_eighths` the same without
+    pick-ups (default: `shot_eighths`), for the pace the run-rate allowance carries on;
+    `booked_eighths` what each reported day had on its board that morning (default: the
+    approved plan's days), the pace's yardstick.
+    """
+    reported = len(shot_eighths)
+    progressed = sum(progress_eighths if progress_eighths is not None else shot_eighths)
+    booked = booked_eighths if booked_eighths is not None else approved_eighths[:reported]
+    pace = _pace(sum(booked), progressed)
+    rows = _rows(approved, final, hot, reported, pace)
+    hot_by_day = [Decimal(0)] * final.days
+    for line in hot:
+        for d in line.days[:1]:
+            if d < final.days:
+                hot_by_day[d] += line.amount
+    fixed, per_day = _whole_budget(final)
+    approved_fixed, approved_days = _whole_budget(approved)
+    left = final.days - reported
+    allowance = sum((row.allowance for row in rows), Decimal(0))
+    for d in range(reported, final.days):
+        hot_by_day[d] += allowance / left  # the allowance is spread over the days left
+
+    def total(field: str) -> Decimal:
+        return sum((getattr(row, field) for row in rows), Decimal(0))
+
+    return Forecast(
+        currency=final.currency,
+        reported_days=reported,
+        approved_days=approved.days,
+        forecast_days=final.days,
+        planned_eighths=sum(approved_eighths[:reported]),
+        shot_eighths=sum(shot_eighths),
+        approved=total("approved"),
+        actual=total("actual"),
+        allowance=total("allowance"),
+        pace=pace,
+        to_complete=total("to_complete"),
+        at_completion=total("at_completion"),
+        variance=total("variance"),
+        accounts=rows,
+        hot_costs=list(hot),
+        planned_pages=_pages(approved_eighths),
+        actual_pages=_pages(shot_eighths),
+        forecast_pages=_pages(final_eighths),
+        approved_cumulative=_cumulative(approved_fixed, approved_days),
+        forecast_cumulative=_cumulative(
+            fixed, [a + b for a, b in zip(per_day, hot_by_day, strict=True)]
+        ),
+    )

@@ -1,0 +1,107 @@
+"""The patterns of the production-report grammar (`tools.progress.phrases`), one per fact.
+
+Each reads digits only (number words are rewritten first, see `numbers.digits`); scene
+numbers are digits with up to two letters ("12", "12A", "12AB").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ALL",
+    "BACKGROUND",
+    "CLAUSES",
+    "DAY",
+    "EIGHTHS",
+    "FRACTIONS",
+    "LIST",
+    "NEGATIVE",
+    "NUM",
+    "OVERTIME",
+    "PAGES",
+    "PARTLY",
+    "PICKUP",
+    "POSITIVE",
+    "QUESTION",
+    "RAINED_OUT",
+    "RANGE",
+    "SCENE",
+    "SEGMENTS",
+    "SIGNAL",
+    "WEATHER",
+]
+
+NUM = r"(\d+(?:\.\d+)?)"
+SCENE = r"(?:scenes?|sc\.?)?\s*#?(\d+[a-z]{0,2})\b"
+LIST = rf"{SCENE}(?:\s*(?:,|and|&|\+)\s*{SCENE})*"
+DAY = re.compile(r"\bday\s*#?\s*(\d+)\b", re.I)
+SIGNAL = re.compile(
+    r"\b(wrap(?:ped)?|shot|finish(?:ed)?|complet(?:e|ed)|done|got|overtime|over\b|"
+    r"pick[- ]?ups?|background|extras|lost|rain(?:ed)?|weather|didn'?t|not|ot|half|most|"
+    r"quarter|thirds?|part(?:ially|ly)?|eighths?|missed|slipped)\b",
+    re.I,
+)
+OVERTIME = (
+    re.compile(
+        rf"\b(?:went|ran|go|going)?\s*over by {NUM}\s*(hours?|hrs?|h|minutes?|mins?)\b", re.I
+    ),
+    re.compile(rf"{NUM}\s*(hours?|hrs?|h|minutes?|mins?)\s*(?:of\s+)?(?:over(?:time)?|ot)\b", re.I),
+    re.compile(rf"\bovertime(?: of)?:?\s*{NUM}\s*(hours?|hrs?|h|minutes?|mins?)\b", re.I),
+)
+WEATHER = (
+    re.compile(
+        rf"\blost\s+{NUM}\s*(hours?|hrs?|h|minutes?|mins?)\s+to\s+(?:the\s+)?"
+        r"(?:rain|weather|snow|wind|storms?|fog|hail|heat|lightning)\b",
+        re.I,
+    ),
+    re.compile(
+        rf"{NUM}\s*(hours?|hrs?|h|minutes?|mins?)\s+(?:lost\s+to|of)\s+(?:the\s+)?"
+        r"(?:rain|weather|snow|wind|storms?|fog|hail|lightning)(?:\s+delay)?\b",
+        re.I,
+    ),
+)
+RAINED_OUT = re.compile(r"\b(?:rained|snowed|weathered) out\b", re.I)
+BACKGROUND = re.compile(
+    r"(\d+)\s+(?:extra|additional|more|added)\s+(?:background|bg|extras)(?:\s+performers)?\b"
+    r"|(\d+)\s+extras\b",
+    re.I,
+)
+PICKUP = re.compile(
+    rf"\b(?:(\d+)\s*/\s*8\s+)?pick[- ]?ups?\s+(?:shot\s+)?(?:of|on|for)?\s*{LIST}", re.I
+)
+FRACTIONS: tuple[tuple[str, float], ...] = (
+    (r"half(?:\s+of)?", 0.5),
+    (r"(?:a|1)\s+third\s+of", 1 / 3),
+    (r"2\s+thirds\s+of", 2 / 3),
+    (r"(?:a|1)\s+quarter\s+of", 0.25),
+    (r"3\s+quarters\s+of", 0.75),
+    (r"most\s+of", 0.75),
+    (r"(?:part|some)\s+of", 0.5),
+)
+EIGHTHS = re.compile(rf"\b(\d+)\s*(?:/\s*8|eighths?)\s+of\s+{SCENE}", re.I)
+PAGES = re.compile(rf"\b{NUM}\s+pages?\s+of\s+{SCENE}", re.I)
+PARTLY = re.compile(rf"{SCENE}\s+(?:partially|partly|in part|half done|half shot)\b", re.I)
+ALL = re.compile(
+    r"\b(?:all (?:done|shot|scenes|planned|of it|of them|finished|complete(?:d)?)|"
+    r"everything (?:shot|done|planned|finished)|got (?:it all|everything)|all good|"
+    r"made (?:our|the) day|on schedule)\b",
+    re.I,
+)
+NEGATIVE = re.compile(
+    r"\b(didn'?t|did not|not (?:shot|done|get|made|finished|shoot)|wasn'?t|weren'?t|never|"
+    r"missed|dropped|skipped|couldn'?t|could not|slipped|push(?:ed)?|no time for|"
+    r"ran out of (?:time|light) (?:for|on|before)|failed|lost)\b",
+    re.I,
+)
+QUESTION = re.compile(
+    r"\?\s*$|^\s*(what|which|how|why|when|where|who|show|are|is|can|could|should|would|do|does|"
+    r"will|pin|move|what'?s)\b",
+    re.I,
+)
+POSITIVE = re.compile(
+    r"\b(shot|finish(?:ed)?|complet(?:e|ed)|got|did|done|wrap(?:ped)?|made|all)\b", re.I
+)
+SEGMENTS = re.compile(r",")
+CLAUSES = re.compile(r"[;.!\n]|\bbut\b|\bhowever\b", re.I)
+RANGE = re.compile(r"\b(\d+)\s*(?:-|to|through|thru)\s*(\d+)\b", re.I)

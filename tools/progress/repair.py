@@ -1,0 +1,90 @@
+"""A complete, rule-abiding board to start the evening's solve from (and to fall back on).
+
+The last version's later days keep their strips; work back on the board goes, strip by strip
+in script order, to the first later day it fits (pages, minutes, scene count, day or night,
+cast availability, pins), else to a new day at the end. CP-SAT then starts from a feasible
+answer on a 150-scene feature instead of searching for one, and when it finds nothing better
+in its time the repaired board is the answer (said as `method="repair"`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tools.schedule.model import ScheduleProblem, ScheduleResult, ShootDay, Strip
+
+__all__ = ["repaired_board"]
+
+
+def _blocked(problem: ScheduleProblem) -> dict[str, set[int]]:
+    """Cast name -> days they cannot work (windows as far as 400 days)."""
+    out = {}
+    for member in problem.cast:
+        days = set(member.unavailable_days)
+        if member.earliest_day is not None:
+            days.update(range(member.earliest_day))
+        if member.latest_day is not None:
+            days.update(range(member.latest_day + 1, 400))
+        out[member.name] = days
+    return out
+
+
+class _Day:
+    def __init__(self, strips: list[Strip]) -> None:
+        self.strips = strips
+
+    def fits(self, strip: Strip, problem: ScheduleProblem) -> bool:
+        options = problem.options
+        if any(s.whole_day or s.days > 1 for s in self.strips):
+            return False
+        if sum(s.eighths for s in self.strips) + strip.eighths > options.capacity_eighths:
+            return False
+        if options.max_scenes_per_day and len(self.strips) >= options.max_scenes_per_day:
+            return False
+        if options.capacity_minutes is not None:
+            pace = options.minutes_per_eighth
+            used = sum(
+                s.minutes if s.minutes is not None else s.eighths * pace for s in self.strips
+            )
+            mine = strip.minutes if strip.minutes is not None else strip.eighths * pace
+            if used + mine > options.capacity_minutes:
+                return False
+        lights = {s.lighting for s in self.strips}
+        return options.allow_split_days or not lights or lights == {strip.lighting}
+
+
+def _available(strip: Strip, day: int, blocked: Mapping[str, set[int]]) -> bool:
+    return not any(day in blocked.get(name, set()) for name in strip.cast)
+
+
+def repaired_board(
+    problem: ScheduleProblem, previous: ScheduleResult, frozen: int
+) -> ScheduleResult:
+    """`previous` with every strip of `problem` placed; days before `frozen` untouched."""
+    by_id = {s.id: s for s in problem.strips}
+    kept = [d for d in previous.days if d.index < frozen]
+    later = [[by_id[s] for s in d.strips if s in by_id] for d in previous.days if d.index >= frozen]
+    days = [_Day(strips) for strips in later if strips]
+    placed = {s for d in previous.days for s in d.strips if s in by_id}
+    blocked = _blocked(problem)
+    for strip in problem.strips:
+        if strip.id in placed:
+            continue
+        pin = problem.options.pinned.get(strip.id)
+        spot = next(
+            (
+                day
+                for i, day in enumerate(days)
+                if (pin is None or pin == frozen + i)
+                and day.fits(strip, problem)
+                and _available(strip, frozen + i, blocked)
+            ),
+            None,
+        )
+        if spot is None:
+            days.append(spot := _Day([]))
+        spot.strips.append(strip)
+    new = [
+        ShootDay(index=frozen + i, strips=[s.id for s in day.strips]) for i, day in enumerate(days)
+    ]
+    return previous.model_copy(update={"days": [*kept, *new], "moved_strips": []})

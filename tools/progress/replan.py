@@ -1,0 +1,210 @@
+"""`replan_rest`: the shot days frozen as shot, the remaining days re-solved with stability.
+
+The board comes from `board.progress_board`; the optimizer is the same `schedule.optimize`
+the plan uses, with the last version as the previous schedule (each strip that changes day
+costs a company move) and the shot days frozen. When the plan had a fixed day count that the
+slipped work no longer fits, the count is lifted and the answer says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, Field
+
+from tools import schedule
+from tools.budget import compute_budget, crew_needs, day_facts
+from tools.budget.crew import day_player_premium
+from tools.budget.money import Money
+from tools.cache import cache_key
+from tools.plan import Plan, StripMove
+from tools.plan.summary import summarize
+from tools.progress.board import Board, progress_board
+from tools.progress.ledger import ResolvedDay
+from tools.progress.repair import repaired_board
+from tools.ratecard import RateCard, load_rate_card
+from tools.savings import scale_crew
+from tools.schedule.model import ScheduleProblem, ScheduleResult
+
+__all__ = ["RestReport", "replan_rest"]
+
+
+class RestReport(BaseModel):
+    """What the evening's re-plan moved and what it costs."""
+
+    frozen_days: int
+    status: str
+    seconds: float
+    moved: list[StripMove] = Field(default_factory=list)
+    """Strips already on the board whose day changed."""
+    placed: list[StripMove] = Field(default_factory=list)
+    """Work back on the board (not shot, or the rest of a part-shot scene) and its new day."""
+    days_before: int
+    days_after: int
+    cast_changes: list[str] = Field(default_factory=list)
+    """Cast whose start or finish day changed, in words."""
+    budget_before: Money
+    budget_after: Money
+    accounts: dict[str, Money] = Field(default_factory=dict)
+    """Account code -> change of the board's budget (after minus before), non-zero only."""
+    relaxed: str | None = None
+
+
+def _optimize(problem: ScheduleProblem, board: Board, move: float) -> ScheduleResult:
+    """CP-SAT from the repaired board; the repaired board itself when CP-SAT finds nothing."""
+    hint = repaired_board(problem, board.previous, len(board.frozen))
+    fixed = problem.options.fixed_days
+    if fixed is not None and len(hint.days) > fixed:
+        hint = board.previous  # too long for the fixed count: let the solver say so
+    horizon = None if fixed is not None else len(hint.days) + 1
+    result = schedule.optimize(
+        problem, previous=hint, move_cost=move, frozen_days=board.frozen, horizon=horizon
+    )
+    if result.days or result.status == "infeasible" or hint is board.previous:
+        return result
+    found = schedule.evaluate(problem, [day.strips for day in hint.days])
+    return found.model_copy(update={"method": "repair", "seconds": result.seconds})
+
+
+def _solve(
+    board: Board, plan: Plan, card: RateCard, time_limit_s: float
+) -> tuple[ScheduleResult, str | None]:
+    options = board.solve_problem.options.model_copy(update={"time_limit_s": time_limit_s})
+    problem = board.solve_problem.model_copy(update={"options": options})
+    move = float(card.rate("move", "company_move"))
+    result = _optimize(problem, board, move)
+    if not result.days and options.fixed_days is not None:
+        free = problem.model_copy(
+            update={"options": options.model_copy(update={"fixed_days": None})}
+        )
+        result = _optimize(free, board, move)
+        return (
+            result,
+            f"the work left no longer fits {options.fixed_days} days: the day count was lifted",
+        )
+    return result, None
+
+
+def _real(board: Board, solved: ScheduleResult) -> ScheduleResult:
+    """The solved board costed on the real strips, shot days marked frozen."""
+    real = schedule.evaluate(board.problem, [day.strips for day in solved.days])
+    cost = real.cost.model_copy(update={"stability": solved.cost.stability})
+    frozen = set(board.frozen)
+    days = [day.model_copy(update={"frozen": day.index in frozen}) for day in real.days]
+    return real.model_copy(
+        update={
+            "status": solved.status,
+            "bound": solved.bound,
+            "seconds": solved.seconds,
+            "method": solved.method,
+            "moved_strips": solved.moved_strips,
+            "cost": cost,
+            "days": days,
+        }
+    )
+
+
+def _days_of(result: ScheduleResult) -> dict[str, int]:
+    return {sid: day.index for day in result.days for sid in day.strips}
+
+
+def _cast_changes(before: Plan, after: Plan) -> list[str]:
+    old = {row.name: row for row in (before.dood.rows if before.dood else [])}
+    out = []
+    for row in after.dood.rows if after.dood else []:
+        was = old.get(row.name)
+        if was is None or (was.start_day, was.finish_day) == (row.start_day, row.finish_day):
+            continue
+        parts = []
+        if was.start_day != row.start_day and row.start_day is not None:
+            parts.append(f"starts day {row.start_day + 1} (was {(was.start_day or 0) + 1})")
+        if was.finish_day != row.finish_day and row.finish_day is not None:
+            parts.append(f"finishes day {row.finish_day + 1} (was {(was.finish_day or 0) + 1})")
+        if parts:
+            out.append(f"{row.name} {' and '.join(parts)}")
+    return out
+
+
+def _plan(current: Plan, board: Board, result: ScheduleResult, card: RateCard, key: str) -> Plan:
+    problem = board.problem
+    dood = schedule.day_out_of_days(problem, result)
+    facts = day_facts(problem, result)
+    needs = crew_needs(facts, card)
+    crew = scale_crew(
+        needs, {n: card.rate("crew", n) for n in needs}, premium=day_player_premium(card)
+    )
+    budget = compute_budget(problem, result, dood, card, tiers=current.tiers, crew=crew)
+    inputs = current.inputs.model_copy(update={"frozen_days": list(board.frozen)})
+    summary = summarize(
+        current.baseline.budget,
+        budget,
+        result,
+        inputs,
+        moves=(current.summary.baseline_moves, sum(day.moves for day in facts)),
+        savings=current.savings,
+    )
+    update = dict(inputs=inputs, problem=problem, schedule=result, dood=dood, budget=budget)
+    return current.model_copy(update={**update, "crew": crew, "summary": summary, "key": key})
+
+
+def _report(current: Plan, plan: Plan, board: Board, relaxed: str | None) -> RestReport:
+    before, after = _days_of(board.previous), _days_of(plan.schedule)
+    frozen = set(board.frozen)
+    moved = [
+        StripMove(scene=sid, old_day=before[sid], new_day=day)
+        for sid, day in after.items()
+        if sid in before and before[sid] not in frozen and before[sid] != day
+    ]
+    placed = [
+        StripMove(scene=sid, old_day=None, new_day=day)
+        for sid, day in after.items()
+        if sid not in before and day not in frozen
+    ]
+    old_budget, new_budget = current.budget, plan.budget
+    assert old_budget is not None and new_budget is not None
+    old = {a.code: a.total for a in old_budget.accounts}
+    changes = {a.code: a.total - old.get(a.code, 0) for a in new_budget.accounts}
+    return RestReport(
+        frozen_days=len(frozen),
+        status=plan.schedule.status,
+        seconds=plan.schedule.seconds,
+        moved=sorted(moved, key=lambda m: (m.new_day or 0, m.scene)),
+        placed=sorted(placed, key=lambda m: (m.new_day or 0, m.scene)),
+        days_before=len(current.schedule.days),
+        days_after=len(plan.schedule.days),
+        cast_changes=_cast_changes(current, plan),
+        budget_before=old_budget.total,
+        budget_after=new_budget.total,
+        accounts={code: delta for code, delta in changes.items() if delta},
+        relaxed=relaxed,
+    )
+
+
+def replan_rest(
+    approved: Plan,
+    current: Plan,
+    days: Sequence[ResolvedDay],
+    *,
+    time_limit_s: float = 10.0,
+) -> tuple[Plan, RestReport]:
+    """The plan with `days` (resolved reports of days 0..k-1) shot and the rest re-solved.
+
+    The scenes come from `approved` (the plan the shoot started from); `current` is the last
+    version, whose later days the re-plan keeps where it can. ValueError when the remaining
+    work cannot be scheduled (the diagnosis says why) or a plan has no budget.
+    """
+    if current.budget is None or approved.budget is None:
+        raise ValueError("the plan has no schedule to report progress against: plan it first")
+    card = load_rate_card(current.inputs.rate_card, currency=current.inputs.currency)
+    board = progress_board(approved.problem, days, current.schedule)
+    solved, relaxed = _solve(board, current, card, time_limit_s)
+    if solved.status == "infeasible" or not solved.days:
+        why = " ".join(solved.diagnosis) or "no schedule was found in time"
+        raise ValueError(f"the remaining days cannot be scheduled: {why}")
+    key = cache_key(
+        progress_of=approved.key,
+        current=current.key,
+        days=[day.model_dump(mode="json") for day in days],
+    )
+    plan = _plan(current, board, _real(board, solved), card, key)
+    return plan, _report(current, plan, board, relaxed)

@@ -1,0 +1,135 @@
+"""The progress facts as sentences: the day as shot, what the re-plan moved, the cost report.
+
+`schedule_text` answers "are we on schedule?" and `cost_text` "what's our cost to complete?";
+every figure comes from the records, nothing is estimated here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tools.budget import ACCOUNTS, format_money
+from tools.plan import StripMove
+from tools.progress.forecast import Forecast
+from tools.progress.ledger import ResolvedDay
+
+if TYPE_CHECKING:
+    from tools.progress.evening import Progress
+
+__all__ = ["cost_text", "day_text", "progress_text", "schedule_text"]
+
+
+def _scenes(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _pages(eighths: int) -> str:
+    whole, part = divmod(abs(eighths), 8)
+    sign = "-" if eighths < 0 else ""
+    if not part:
+        return f"{sign}{whole} pages" if whole != 1 else f"{sign}1 page"
+    return f"{sign}{whole} {part}/8 pages" if whole else f"{sign}{part}/8 page"
+
+
+def day_text(day: ResolvedDay) -> str:
+    """One reported day in a sentence."""
+    parts = []
+    finished = [p.scene for p in day.shot if p.finished]
+    if finished:
+        parts.append(f"finished {_scenes(finished)}")
+    part = [f"{p.eighths}/8 of {p.scene}" for p in day.shot if not p.finished]
+    if part:
+        parts.append(f"shot {_scenes(part)}")
+    if day.pickups:
+        parts.append(f"picked up {_scenes([p.scene for p in day.pickups])}")
+    if day.not_shot:
+        parts.append(f"did not shoot {_scenes(day.not_shot)}")
+    extra = []
+    if day.overtime_hours:
+        extra.append(f"{day.overtime_hours:g} hours of overtime")
+    if day.extra_background:
+        extra.append(f"{day.extra_background} extra background")
+    if day.weather_hours:
+        extra.append(f"{day.weather_hours:g} hours lost to weather")
+    said = "; ".join(parts) or "shot nothing"
+    tail = f" ({', '.join(extra)})" if extra else ""
+    note = f" Not mentioned, counted as not shot: {_scenes(day.assumed)}." if day.assumed else ""
+    return f"Day {day.day + 1}: {said}, {_pages(day.eighths)} in all{tail}.{note}"
+
+
+def _moves(label: str, moves: list[StripMove]) -> str:
+    shown = [f"{m.scene} to day {(m.new_day or 0) + 1}" for m in moves[:8]]
+    more = f" and {len(moves) - 8} more" if len(moves) > 8 else ""
+    return f"{label}: {', '.join(shown)}{more}."
+
+
+def schedule_text(f: Forecast) -> str:
+    """Are we on schedule: pages against plan and the days the re-plan needs."""
+    behind = f.planned_eighths - f.shot_eighths
+    pace = (
+        "on pace"
+        if behind == 0
+        else f"{_pages(behind)} behind"
+        if behind > 0
+        else f"{_pages(-behind)} ahead"
+    )
+    days = f.forecast_days - f.approved_days
+    finish = (
+        f"the re-plan finishes on day {f.forecast_days}, as approved"
+        if days == 0
+        else f"the re-plan needs {f.forecast_days} days, {abs(days)} "
+        f"{'more' if days > 0 else 'fewer'} than the approved {f.approved_days}"
+    )
+    return (
+        f"After {f.reported_days} of {f.approved_days} days: {_pages(f.shot_eighths)} shot "
+        f"against {_pages(f.planned_eighths)} planned ({pace}); {finish}."
+    )
+
+
+def cost_text(f: Forecast, *, accounts: int = 3) -> list[str]:
+    """Cost to complete, the forecast at completion and the largest variances by account."""
+    money = lambda v: format_money(v, f.currency)  # noqa: E731
+    lines = [
+        f"Actual to date {money(f.actual)}; cost to complete {money(f.to_complete)}; "
+        f"forecast at completion {money(f.at_completion)} against the approved "
+        f"{money(f.approved)} ({'over' if f.variance > 0 else 'under'} by "
+        f"{money(abs(f.variance))})."
+    ]
+    if f.allowance:
+        lines.append(
+            f"The forecast includes {money(f.allowance)} for the days left at the run rate so "
+            "far (hot costs a day and the pace)."
+        )
+    worst = sorted((a for a in f.accounts if a.variance), key=lambda a: -abs(a.variance))
+    for a in worst[:accounts]:
+        lines.append(
+            f"- {a.code} {ACCOUNTS[a.code][0]}: {money(a.variance)} "
+            f"({money(a.at_completion)} forecast)"
+        )
+    return lines
+
+
+def progress_text(p: Progress) -> list[str]:
+    """The evening's answer: the newest day, what moved, what it costs, the cost report."""
+    rest, money = p.rest, lambda v: format_money(v, p.forecast.currency)
+    lines = [day_text(p.days[-1])] if p.days else []
+    if rest.relaxed:
+        lines.append(f"Note: {rest.relaxed}.")
+    if rest.placed:
+        lines.append(_moves("Back on the board", rest.placed))
+    lines.append(
+        _moves(f"Re-plan moved {len(rest.moved)} strips", rest.moved)
+        if rest.moved
+        else "The re-plan moved no other strip."
+    )
+    lines += [f"- {change}" for change in rest.cast_changes[:5]]
+    delta = rest.budget_after - rest.budget_before
+    lines.append(
+        f"The board's budget goes from {money(rest.budget_before)} to {money(rest.budget_after)} "
+        f"({'+' if delta >= 0 else ''}{money(delta)}); {rest.days_after} shooting days."
+    )
+    lines.append(schedule_text(p.forecast))
+    lines += cost_text(p.forecast)
+    return lines
