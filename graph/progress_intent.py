@@ -21,9 +21,11 @@ _SCHEDULE = re.compile(
 )
 _COST = re.compile(
     r"\b(cost to complete|estimate to complete|etc|at completion|eac|hot costs?|cost report|"
-    r"forecast|over budget|under budget|where are we on (?:the )?budget)\b",
+    r"forecast(?! for (?:next|this|the) (?:week|weekend|days?|month)|ed)|over budget|under budget|"
+    r"where are we on (?:the )?budget)\b",
     re.I,
 )
+_WEATHER = re.compile(r"\b(weather|rain|snow|storm|sunny|temperature|box office)\b", re.I)
 _REPORTS = re.compile(
     r"\b(production reports?|shoot progress|progress(?: so far| report)?)\b", re.I
 )
@@ -43,7 +45,7 @@ def progress_fields(text: str) -> dict[str, Any] | None:
         return {"kind": "progress", "ask": "report", "report": report.model_dump(mode="json")}
     if _SCHEDULE.search(text):
         return {"kind": "progress", "ask": "schedule"}
-    if _COST.search(text):
+    if _COST.search(text) and not _WEATHER.search(text):
         return {"kind": "progress", "ask": "cost"}
     if _REPORTS.search(text):
         return {"kind": "progress", "ask": "status"}
