@@ -101,37 +101,38 @@ def _signal_children(proc: subprocess.Popen[bytes], sig: int, times: int) -> Non
 
 def test_a_plan_through_celery_is_stored_by_its_key(worker, redis_db_url, script):  # noqa: F811
     planner = _planner(redis_db_url)
-    plan = planner.make_plan(script, {"days": 7}, previous=None)
-    assert plan["schedule"]["status"] == "optimal" and len(plan["schedule"]["days"]) == 7
+    plan = planner.make_plan(script, {"days": 12}, previous=None)
+    assert plan["schedule"]["status"] in ("optimal", "feasible")
+    assert len(plan["schedule"]["days"]) == 12
     started = time.monotonic()
-    assert planner.make_plan(script, {"days": 7}, previous=None) == plan
+    assert planner.make_plan(script, {"days": 12}, previous=None) == plan
     assert time.monotonic() - started < 2.0  # the stored result, not a second solve
     infeasible = planner.make_plan(script, {"days": 5}, previous=None)
     assert infeasible["schedule"]["status"] == "infeasible"
 
 
 def test_a_child_killed_mid_plan_is_redelivered(worker, redis_db_url, script):  # noqa: F811
-    box = _in_thread(_planner(redis_db_url), script, {"days": 8, "time_limit_s": 10})
+    box = _in_thread(_planner(redis_db_url), script, {"days": 13, "time_limit_s": 10})
     _signal_children(worker, signal.SIGKILL, 1)
     box["thread"].join(150)
     assert "error" not in box, box.get("error")
-    assert len(box["plan"]["schedule"]["days"]) == 8
+    assert len(box["plan"]["schedule"]["days"]) == 13
     assert worker.poll() is None
 
 
 def test_a_child_aborting_every_try_is_a_clear_failure(worker, redis_db_url, script):  # noqa: F811
-    box = _in_thread(_planner(redis_db_url), script, {"days": 8, "time_limit_s": 10})
+    box = _in_thread(_planner(redis_db_url), script, {"days": 13, "time_limit_s": 10})
     _signal_children(worker, signal.SIGABRT, 2)
     box["thread"].join(150)
     assert isinstance(box.get("error"), JobFailed), box
     assert "died on each try" in str(box["error"])
-    plan = _planner(redis_db_url).make_plan(script, {"days": 7}, previous=None)
-    assert len(plan["schedule"]["days"]) == 7
+    plan = _planner(redis_db_url).make_plan(script, {"days": 12}, previous=None)
+    assert len(plan["schedule"]["days"]) == 12
 
 
 def test_a_hang_past_the_time_limit_is_stopped(worker, redis_db_url, script):  # noqa: F811
     started = time.monotonic()
     with pytest.raises(JobFailed, match=f"took longer than {TIMEOUT_S:g} s"):
         # 40 s of search against the worker's 25 s task limit.
-        _planner(redis_db_url).make_plan(script, {"days": 12, "time_limit_s": 40}, previous=None)
+        _planner(redis_db_url).make_plan(script, {"days": 14, "time_limit_s": 40}, previous=None)
     assert time.monotonic() - started < TIMEOUT_S + 20

@@ -18,8 +18,9 @@ from tests.conftest import SCREENPLAYS
 from tools import parsing
 
 SCRIPT_FILE = SCREENPLAYS / "national-stupidity.fdx"
-SOLVES_SECONDS = {"days": 7}
-"""Proven optimal in a few seconds here: long enough to be killed mid-solve."""
+SOLVES_SECONDS = {"days": 13, "time_limit_s": 10}
+"""A day more than the fewest the day's minutes allow (24 sites, one company move a day):
+feasible at once, then searched for its 10 s, long enough to be killed mid-solve."""
 
 
 @pytest.fixture(scope="module")
@@ -75,9 +76,9 @@ def test_sigabrt_on_every_try_is_a_clear_failure_and_the_next_job_works(script, 
     error = _finish(box).get("error")
     assert isinstance(error, JobFailed), box
     assert "SIGABRT" in str(error) and "tried 2 times" in str(error)
-    plan = planner.make_plan(script, {"days": 8}, previous=None)
+    plan = planner.make_plan(script, {"days": 13, "time_limit_s": 10}, previous=None)
     assert plan["schedule"]["status"] in ("optimal", "feasible")
-    assert len(plan["schedule"]["days"]) == 8
+    assert len(plan["schedule"]["days"]) == 13
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGSEGV])
@@ -85,8 +86,8 @@ def test_a_worker_killed_mid_plan_is_retried(script, tmp_path, sig):
     runner = _runner(tmp_path)
     box = _finish_after_one_kill(runner, script, sig)
     assert "error" not in box, box.get("error")
-    assert box["plan"]["schedule"]["status"] == "optimal"
-    assert len(box["plan"]["schedule"]["days"]) == 7
+    assert box["plan"]["schedule"]["status"] in ("optimal", "feasible")
+    assert len(box["plan"]["schedule"]["days"]) == 13
 
 
 def _finish_after_one_kill(runner: LocalRunner, script: dict[str, Any], sig: int) -> dict:
@@ -99,8 +100,8 @@ def test_a_hang_past_the_bound_is_stopped(script, tmp_path):
     runner = _runner(tmp_path, timeout_s=2.0)
     started = time.monotonic()
     with pytest.raises(JobFailed, match="took longer than 2 s"):
-        # A 12-day schedule searches for its whole 30 s time limit.
-        JobPlanner(runner).make_plan(script, {"days": 12}, previous=None)
+        # A 14-day schedule searches for its whole 30 s time limit.
+        JobPlanner(runner).make_plan(script, {"days": 14}, previous=None)
     assert time.monotonic() - started < 15
     assert not runner.running
 
