@@ -63,6 +63,11 @@ def overview_facts(plan: Record, script: Record | None = None) -> Record:
         "baseline_budget": base_total or None,
         "total_saving": total_saving,
         "saving_pct": round(100 * total_saving / base_total, 1) if base_total else None,
+        "sorted_days": len(_days((plan.get("sorted_board") or {}).get("schedule"))) or None,
+        "sorted_budget": money(summary.get("sorted_likely")) or None,
+        "saving_vs_sorted": money(summary.get("saving_vs_sorted"))
+        if summary.get("sorted_likely")
+        else None,
         "savings": savings,
         "solver_status": (plan.get("schedule") or {}).get("status"),
     }

@@ -52,6 +52,22 @@ def _overview(facts: Record) -> list[str]:
             )
         else:
             lines.append(against + f"costs {format_money(-saving, cur)} more, {_why(facts)}.")
+    if o.get("sorted_days") and o.get("sorted_budget"):
+        # Script order flatters an optimizer: the AD's own first board is the fairer mark.
+        gain = o.get("saving_vs_sorted", 0.0)
+        mark = (
+            f"Against the sorted board an AD makes first ({o['sorted_days']} days, "
+            f"{format_money(o['sorted_budget'], cur)}) it "
+        )
+        lines.append(
+            mark
+            + (
+                f"saves {format_money(gain, cur)}."
+                if gain >= 0
+                else f"costs {format_money(-gain, cur)} more, {_why(facts)}."
+            )
+            + " The savings by analysis below are measured from script order."
+        )
     return lines
 
 

@@ -227,3 +227,18 @@ def test_cli_json_on_small_instance(benchmarks_dir, capsys):
     answer = json.loads(capsys.readouterr().out)
     assert code == 0 and answer["cost"] == 54 and answer["status"] == "optimal"
     assert sorted(answer["order"]) == list(range(6))
+
+
+def test_too_few_days_for_the_sites_is_diagnosed():
+    # Three sites and no company move allowed: one site a day, so three days at least.
+    strips = [_strip(str(i), eighths=2, loc=f"SITE {i}") for i in range(1, 4)]
+    problem = ScheduleProblem(
+        strips=strips,
+        options=ScheduleOptions(time_limit_s=5, max_days=2, max_company_moves=0, day_minutes=720),
+    )
+    result = optimize(problem)
+    assert result.status == "infeasible"
+    assert any(
+        "at 3 sites" in s and "at least 3 shooting days" in s and "allow 1 move a day" in s
+        for s in result.diagnosis
+    ), result.diagnosis

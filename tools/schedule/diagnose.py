@@ -91,6 +91,28 @@ def _capacity_reasons(prep: PreparedProblem) -> list[str]:
     return out
 
 
+def _site_reasons(prep: PreparedProblem) -> list[str]:
+    """Too few days for the sites: each is visited at least once, and a day with the moves
+    cap can visit at most cap + 1 of them."""
+    options = prep.problem.options
+    if options.max_company_moves is None:
+        return []
+    sites = len(set(prep.location))
+    per_day = options.max_company_moves + 1
+    need = math.ceil(sites / per_day)
+    if need <= prep.horizon:
+        return []
+    moves = options.max_company_moves
+    more = f"{moves + 1} move{'s' if moves + 1 != 1 else ''} a day"
+    example = '"KITCHEN is in the Miller house"'
+    return [
+        f"The scenes are at {sites} sites and a day allows {moves} company "
+        f"move{'s' if moves != 1 else ''} ({per_day} sites), so at least {need} shooting days "
+        f"are needed, but only {prep.horizon} are allowed: add days, allow {more}, or correct "
+        f"the sites ({example})."
+    ]
+
+
 def _pinned_day_reasons(prep: PreparedProblem) -> list[str]:
     options = prep.problem.options
     by_day: dict[int, list[int]] = {}
@@ -140,6 +162,7 @@ def diagnose(
         )
     out += _strip_reasons(prep, fixed or {})
     out += _capacity_reasons(prep)
+    out += _site_reasons(prep)
     out += _pinned_day_reasons(prep)
     if not out and set(frozen_days):
         out.append(
