@@ -66,7 +66,7 @@ def _check_plan_files(page: Any, folder: Path, scenes: int) -> dict[str, Any]:
     """The XLSX holds the plan the JSON holds: scenes, days, DOOD rows, account totals."""
     plan = json.loads(_download(page, "plan-v1.json", folder).read_text(encoding="utf-8"))
     book = openpyxl.load_workbook(io.BytesIO(_download(page, "plan-v1.xlsx", folder).read_bytes()))
-    assert book.sheetnames == ["Schedule", "DOOD", "Budget"]
+    assert book.sheetnames == ["Schedule", "Days", "DOOD", "Budget"]
     schedule = list(book["Schedule"].iter_rows(values_only=True))
     assert schedule[0][:3] == ("day", "date", "scene") and len(schedule) == scenes + 1
     assert max(row[0] for row in schedule[1:]) == len(plan["schedule"]["days"])
@@ -130,15 +130,15 @@ def test_a_new_users_session(
     timings.update(_new_session(page, artifacts, screenplays_dir, truth["scenes"]))
     plan = timings.pop("plan")
 
-    _send(page, "what if we shoot it in 8 days")
+    _send(page, "what if we shoot it in 13 days")
     page.get_by_text("Re-planned as version 2").first.wait_for(timeout=90_000)
-    page.get_by_text("8 shooting days").first.wait_for(timeout=TIMEOUT_MS)
+    page.get_by_text("13 shooting days").first.wait_for(timeout=TIMEOUT_MS)
     page.get_by_text("plan-v2.xlsx").first.wait_for(timeout=TIMEOUT_MS)
     page.get_by_text("to_day", exact=True).first.wait_for(timeout=TIMEOUT_MS)  # what moved
     page.get_by_text("change", exact=True).first.wait_for(timeout=TIMEOUT_MS)  # by account
     page.screenshot(path=artifacts / "03-what-if.png", full_page=True)
     v2 = json.loads(_download(page, "plan-v2.json", artifacts).read_text(encoding="utf-8"))
-    assert len(v2["schedule"]["days"]) == 8 and v2["inputs"]["days"] == 8
+    assert len(v2["schedule"]["days"]) == 13 and v2["inputs"]["days"] == 13
     assert v2["budget"]["likely"] != plan["budget"]["likely"]
 
     # A question answered from the plan, then a follow-up that leans on it (issue 13).

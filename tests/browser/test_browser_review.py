@@ -58,7 +58,7 @@ def _plan_two_versions(page: Any, screenplays_dir: Path, artifacts: Path) -> Non
     _upload(page, screenplays_dir / SCRIPT)
     page.get_by_text(FAKE_REPLY[:20]).first.wait_for(timeout=90_000)
     page.get_by_text("Current plan: version 1").first.wait_for(timeout=TIMEOUT_MS)
-    _send(page, "what if we shoot it in 8 days")
+    _send(page, "what if we shoot it in 13 days")
     page.get_by_text("Re-planned as version 2").first.wait_for(timeout=90_000)
     page.get_by_text("Current plan: version 2").first.wait_for(timeout=TIMEOUT_MS)
     page.screenshot(path=artifacts / "r01-two-versions.png", full_page=True)
