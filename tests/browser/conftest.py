@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import ARTIFACTS, FAKE_REPLY
+from tests.browser.helpers import ARTIFACTS, FAKE_REPLY, fresh_database
 from tests.browser.server import AppServer, running_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -49,7 +49,11 @@ def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[AppServer]:
     """The real app on SQLite, then on PostgreSQL (one server each per module)."""
-    url = request.getfixturevalue("postgres_url") if request.param == "postgres" else None
+    url = None
+    if request.param == "postgres":
+        # Each module's server gets its own database, so each gets its first user.
+        name = "gl_" + request.module.__name__.rsplit(".", 1)[-1]
+        url = fresh_database(request.getfixturevalue("postgres_url"), name)
     workdir = tmp_path_factory.mktemp(request.param)
     with running_app(workdir, database_url=url, fake_model=FAKE_REPLY) as app:
         app.backend = request.param  # type: ignore[attr-defined]

@@ -61,3 +61,18 @@ def sign_in(
     chat_ready = time.perf_counter() - start
     page.screenshot(path=shots / f"{prefix}-signed-in.png")  # type: ignore[attr-defined]
     return {"login_page_ready_s": login_ready, "chat_ready_after_sign_in_s": chat_ready}
+
+
+def fresh_database(cluster_url: str, name: str) -> str:
+    """A new empty database in the shared cluster: another module's server already owns the
+    default one, and a server needs a fresh database to get its first user."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(cluster_url)
+    with psycopg.connect(
+        host=url.host, port=url.port, user=url.username, dbname="postgres", autocommit=True
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return url.set(database=name).render_as_string(hide_password=False)

@@ -14,27 +14,12 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy.engine import make_url
 
-from tests.browser.helpers import FAKE_REPLY, TIMEOUT_MS, OfflineGuard, sign_in
+from tests.browser.helpers import FAKE_REPLY, TIMEOUT_MS, OfflineGuard, fresh_database, sign_in
 from tests.browser.server import AppServer, running_app
 from tests.browser.test_browser_chat import SCRIPT, _send, _upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _fresh_database(cluster_url: str, name: str) -> str:
-    """A new empty database in the shared cluster: another module's server already owns the
-    default one, and a server needs a fresh database to get its first user."""
-    import psycopg
-
-    url = make_url(cluster_url)
-    with psycopg.connect(
-        host=url.host, port=url.port, user=url.username, dbname="postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return url.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(
@@ -46,7 +31,7 @@ def server(
     """The real app on SQLite, then on its own PostgreSQL database."""
     url = None
     if request.param == "postgres":
-        url = _fresh_database(request.getfixturevalue("postgres_url"), "gl_review")
+        url = fresh_database(request.getfixturevalue("postgres_url"), "gl_review")
     with running_app(
         tmp_path_factory.mktemp(f"review-{request.param}"), database_url=url, fake_model=FAKE_REPLY
     ) as app:
