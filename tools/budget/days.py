@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tools.schedule.model import ScheduleProblem, ScheduleResult, Strip
+from tools.sites.kinds import location_kind
 
 __all__ = [
     "RELOCATED",
@@ -20,27 +20,6 @@ __all__ = [
 
 #: Strip flag set on a scene moved to a stage or backlot by the stunt-relocation analysis.
 RELOCATED = "relocated"
-
-_STAGE = re.compile(r"\b(STAGE|STUDIO|SOUNDSTAGE)\b")
-_BACKLOT = re.compile(r"\bBACKLOT\b")
-# Public or hard-to-permit places: permits, police, closures, crowds.
-_PUBLIC = re.compile(
-    r"\b(STREETS?|ROADS?|HIGHWAY|FREEWAY|INTERSTATE|BRIDGE|TUNNEL|ALLEY|AVENUE|BOULEVARD|"
-    r"SIDEWALK|PARK|SQUARE|PLAZA|MARKET|BUS|AIRPORT|STADIUM|MALL|BEACH|PIER|HARBOR|"
-    r"DOWNTOWN|CITY|TOWN|PARKING|CROSSWALK|SUBWAY|TRAIN|RAILWAY|CROWD|FESTIVAL|PARADE)\b"
-)
-
-
-def location_kind(name: str) -> str:
-    """`stage`, `backlot`, `street` (public, hard to permit) or `practical`, from the name."""
-    upper = name.upper()
-    if _STAGE.search(upper):
-        return "stage"
-    if _BACKLOT.search(upper):
-        return "backlot"
-    if _PUBLIC.search(upper):
-        return "street"
-    return "practical"
 
 
 def main_location(strip: Strip) -> str:
