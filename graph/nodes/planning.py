@@ -12,7 +12,7 @@ from typing import Any
 from langgraph.config import get_config
 from langgraph.runtime import Runtime
 
-from graph.answers import answer_queries
+from graph.answers import answer_queries, version_rows
 from graph.context import Context
 from graph.facts import diff_facts, overview_facts
 from graph.intents import Change, Request
@@ -163,22 +163,6 @@ def _what_if_inputs(
     return apply_changes(base, changes, state.script or {}), groups
 
 
-async def _version_rows(ctx: Context, current: int | None) -> list[dict[str, Any]]:
-    rows = []
-    for stored in await ctx.plans.versions(thread_id()):
-        o = overview_facts(stored.plan)
-        rows.append(
-            {
-                "version": stored.version,
-                "label": stored.label,
-                "current": stored.version == current,
-                "days": o.get("shooting_days", 0),
-                "budget": o.get("budget_likely", 0.0),
-            }
-        )
-    return rows
-
-
 async def switch_version(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Go back to a saved version (the one named, else the one before the current)."""
     ctx = runtime.context
@@ -200,7 +184,7 @@ async def switch_version(state: State, runtime: Runtime[Context]) -> dict[str, A
         "kind": "revert",
         "version": stored.version,
         "overview": overview_facts(stored.plan, state.script),
-        "versions": await _version_rows(ctx, stored.version),
+        "versions": await version_rows(ctx, thread_id(), stored.version),
         "insights": await remember_plan(ctx, stored.plan),
     }
     return {
@@ -234,6 +218,6 @@ async def compare_versions(state: State, runtime: Runtime[Context]) -> dict[str,
         "compared": [old.version, new.version],
         "diff": diff_facts(diff),
         "overview": overview_facts(new.plan, state.script),
-        "versions": await _version_rows(ctx, state.version),
+        "versions": await version_rows(ctx, thread_id(), state.version),
     }
     return {"facts": facts}
