@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.facts import money
+from graph.grammar.weekdays import describe_weekdays
 from graph.inforce import in_force, resolve_changes
 from graph.intents import Change
 from greenlight.settings import Settings
@@ -263,6 +264,8 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(f"up to {c.value:g} company moves a day")
         elif c.kind == "sites":
             parts.append(_describe_sites(SiteCorrections.model_validate(c.sites or {})))
+        elif c.kind == "unavailable" and c.weekdays:
+            parts.append(describe_weekdays(c.actor or "", c.weekdays))
         elif c.kind == "unavailable":
             days = ", ".join(str(d + 1) for d in c.days)
             parts.append(f"{c.actor} unavailable on days {days}")

@@ -486,6 +486,47 @@ WHAT_IF_ROWS: list[Row] = [
     ),
 ]
 
+AVERAGE_ROWS: list[Row] = [
+    ("what's the average cost per day?", q(kind="average", measure="day_cost")),
+    ("what does a day cost on average", q(kind="average", measure="day_cost")),
+    ("what's a typical day cost us", q(kind="average", measure="day_cost")),
+    ("how many pages a day on average?", q(kind="average", measure="pages")),
+    ("average scenes per day", q(kind="average", measure="scenes")),
+    ("how long is the average day", q(kind="average", measure="minutes")),
+    ("average company moves per day", q(kind="average", measure="moves")),
+    ("how much do holds cost us?", q(kind="hold_cost", cast=None)),
+    ("what are we paying for hold days", q(kind="hold_cost", cast=None)),
+    ("the cost of holds", q(kind="hold_cost", cast=None)),
+    ("what do Maya's holds cost?", q(kind="hold_cost", cast="MAYA")),
+    ("how much is Jonah's holding costing", q(kind="hold_cost", cast="JONAH")),
+]
+
+_EVERY_WEEK = 40
+WEEKDAY_ROWS: list[Row] = [
+    (
+        "Maya can only work Mondays",
+        c(kind="unavailable", actor="MAYA", weekdays=[1, 2, 3, 4, 5, 6]),
+    ),
+    (
+        "what if Jonah can only work Mondays and Thursdays?",
+        c(kind="unavailable", actor="JONAH", weekdays=[1, 2, 4, 5, 6]),
+    ),
+    (
+        "Maya can't work Fridays",
+        c(
+            kind="unavailable",
+            actor="MAYA",
+            weekdays=[4],
+            days=[5 * w + 4 for w in range(_EVERY_WEEK)],
+        ),
+    ),
+    (
+        "Tom doesn't work Tuesdays or Wednesdays",
+        c(kind="unavailable", actor="TOM", weekdays=[1, 2]),
+    ),
+    ("what if Jonah is only available on Wednesdays", c(kind="unavailable", actor="JONAH")),
+]
+
 OTHER_ROWS: list[Row] = [
     ("", {"kind": "plan"}),
     ("Plan this script", {"kind": "plan"}),
@@ -564,5 +605,7 @@ ROWS: list[Row] = [
     *MULTI_ROWS,
     *OUTSIDE_ROWS,
     *WHAT_IF_ROWS,
+    *AVERAGE_ROWS,
+    *WEEKDAY_ROWS,
     *OTHER_ROWS,
 ]

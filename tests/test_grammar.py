@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from graph.grammar import Lexicon, Request, parse_message
+from graph.whatif import describe_changes
 from graph.grammar.numbers import normalize_numbers
 from tests.grammar_rows import FOLLOW_ROWS, ROWS
 
@@ -96,3 +97,21 @@ def test_cast_names_with_number_words_and_common_words(text: str, cast: str | No
     request = parse_message(text, lexicon=lexicon)
     found = request.queries[0].cast if request and request.queries else None
     assert found == cast
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Maya can only work Mondays", "MAYA available only on Mondays"),
+        ("Maya can't work Fridays", "MAYA unavailable on Fridays"),
+        (
+            "Jonah can only work Mondays, Tuesdays and Thursdays",
+            "JONAH unavailable on Wednesdays and Fridays",
+        ),
+        ("Tom is only available on weekends", "TOM unavailable on every shooting day of the week"),
+    ],
+)
+def test_weekday_availability_is_said_as_weekdays(text: str, said: str) -> None:
+    request = parse_message(text, lexicon=LEXICON)
+    assert request is not None and request.kind == "what_if"
+    assert describe_changes(request.changes) == said

@@ -173,3 +173,50 @@ def test_versions_table_names_the_current_one() -> None:
     assert "version 2 is current" in got.text and "$900,000" in got.text
     assert [row["version"] for row in got.rows] == [1, 2]
     assert not versions_answer([]).found
+
+
+def test_averages_are_the_plans_totals_over_its_days(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, _ = planned
+    assert plan.budget is not None
+    n = len(plan.schedule.days)
+    costs = [answer(record, Query(kind="day", day=d)).facts["cost"] for d in range(n)]
+    day_cost = answer(record, Query(kind="average", measure="day_cost"))
+    assert day_cost.facts["value"] == pytest.approx(sum(costs) / n, abs=0.01)
+    assert day_cost.facts["days"] == n
+    pages = answer(record, Query(kind="average", measure="pages"))
+    assert pages.facts["value"] == pytest.approx(
+        sum(d.eighths for d in plan.schedule.days) / 8 / n, abs=1e-3
+    )
+    moves = answer(record, Query(kind="average", measure="moves"))
+    assert moves.facts["value"] == pytest.approx(
+        sum(d.company_moves for d in plan.schedule.days) / n, abs=0.01
+    )
+    whole = answer(record, Query(kind="average", measure="budget"))
+    assert whole.facts["value"] == pytest.approx(float(plan.budget.likely) / n, abs=0.01)
+
+
+def _held_record() -> Record:
+    """Two cast members, one held 2 of 7 paid days at $5,000, one never held."""
+    lines = [
+        {"account": "1300", "description": "MAYA (lead)", "quantity": 7, "rate": 5000,
+         "amount": 35000, "days": [0, 1, 2, 3, 4, 5, 6]},
+        {"account": "1300", "description": "TOM (day player)", "quantity": 1, "rate": 1200,
+         "amount": 1200, "days": [3]},
+    ]  # fmt: skip
+    rows = [
+        {"name": "MAYA", "work_days": 5, "hold_days": 2, "drop_days": 0},
+        {"name": "TOM", "work_days": 1, "hold_days": 0, "drop_days": 0},
+    ]
+    return {"schedule": {"days": [{"strips": []} for _ in range(7)]},
+            "budget": {"lines": lines, "currency": "USD"}, "dood": {"rows": rows}}  # fmt: skip
+
+
+def test_hold_costs_are_the_held_share_of_each_cast_members_pay() -> None:
+    record = _held_record()
+    whole = answer(record, Query(kind="hold_cost"))
+    assert whole.facts == {"value": 10000.0, "hold_days": 2, "name": "MAYA"}
+    assert whole.text.startswith("Holds cost $10,000: 2 hold days across 1 cast member")
+    assert [r["name"] for r in whole.rows] == ["MAYA"]
+    assert answer(record, Query(kind="hold_cost", cast="maya")).facts["value"] == 10000.0
+    assert answer(record, Query(kind="hold_cost", cast="TOM")).facts["value"] == 0.0
+    assert not answer(record, Query(kind="hold_cost", cast="BOB")).found

@@ -10,6 +10,7 @@ import re
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import LAST_DAY, Change
 from graph.grammar.numbers import ORDINALS
+from graph.grammar.weekdays import weekday_changes
 from graph.intent_patterns import WEEK_DAYS, parse_days
 
 __all__ = ["extra_changes"]
@@ -262,6 +263,6 @@ def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]
     changes += _relative_pages(text)
     if not re.search(r"\bscene\s+\w+\s+(?:to|on|for|onto)\s+day\s+\d", text, re.I):
         changes += _scene_on_day(text)
-    changes += _availability(text, names)
+    changes += _availability(text, names) or weekday_changes(text, names)
     changes += _rates(text, lexicon, names) or ([] if changes else _percent(text))
     return changes

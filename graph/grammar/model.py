@@ -60,6 +60,9 @@ class Change(BaseModel):
     """For `rate`: "cast", "crew" or a crew department ("camera")."""
     days: list[int] = Field(default_factory=list)
     """0-based days for `unavailable`; one day for `pin`."""
+    weekdays: list[int] = Field(default_factory=list)
+    """For `unavailable` read from weekdays ("can't work Fridays"): the weekdays missed
+    (0 Monday), which `days` spells out on the board's five-day weeks."""
     from_day: int | None = None
     """For `available`: the first 0-based day they can work (None: from the start)."""
     to_day: int | None = None

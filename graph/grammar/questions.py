@@ -56,6 +56,21 @@ _BUDGET = re.compile(
     r"what does it cost|bottom line|top ?sheet)\b",
     re.I,
 )
+_AVERAGE = re.compile(
+    r"\b(averages?|on average|mean|typical(?:ly)?|per (?:shooting )?day|a day on average)\b", re.I
+)
+_AVERAGE_MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("moves", re.compile(r"\bmoves?\b", re.I)),
+    ("pages", re.compile(r"\bpages?\b|\beighths\b", re.I)),
+    ("scenes", re.compile(r"\bscenes?\b|\bstrips\b", re.I)),
+    ("minutes", re.compile(r"\b(minutes|hours|how long)\b", re.I)),
+    ("budget", re.compile(r"\b(budget|total|all[- ]in)\b", re.I)),
+)
+_HOLD_COST = re.compile(
+    r"\b(holds?|hold days?|holding)\b.*\b(cost|costs|costing|spend|pay|paying|money|worth)\b|"
+    r"\b(cost|costs|spend|pay|paying|money)\b.*\b(holds?|hold days?|holding)\b",
+    re.I,
+)
 _CAST_LIST = re.compile(
     r"\b(who(?:'s| is| are)? in the cast|list the cast|the cast list|whole cast|all the (?:cast|"
     r"actors)|who are the actors|cast members?)\b",
@@ -144,9 +159,21 @@ def _subject(slots: Slots) -> Query | None:
     return None
 
 
+def _average(slots: Slots) -> Query | None:
+    """ "the average cost per day", "how many pages a day on average"."""
+    if not _AVERAGE.search(slots.text) or slots.day is not None or slots.scene or slots.cast:
+        return None
+    measure = next((m for m, p in _AVERAGE_MEASURES if p.search(slots.text)), "day_cost")
+    return Query(kind="average", measure=measure)
+
+
 def clause_query(slots: Slots) -> Query | None:
     """The query one clause asks, or None when it asks nothing the plan holds."""
     text = slots.text
+    if _HOLD_COST.search(text) and not (slots.day is not None or slots.scene):
+        return Query(kind="hold_cost", cast=slots.cast[0] if slots.cast else None)
+    if averaged := _average(slots):
+        return averaged
     if _VERSIONS.search(text) and not slots.subject:
         return Query(kind="versions")
     if _SAVINGS.search(text) and not (slots.day is not None or slots.scene or slots.cast):

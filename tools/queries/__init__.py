@@ -1,6 +1,8 @@
 """Deterministic answers over a plan: days, scenes, cast, elements, money, totals, rankings,
 savings and versions.
 
+Also averages per day and what holds cost.
+
 `answer(plan, query, script=...)` reads a plan record (`Plan` as JSON) and returns an `Answer`:
 a short templated sentence, a table where one helps, and the facts (numbers and names) the
 sentence used. Nothing here guesses: a subject the plan lacks is answered as such.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tools.queries.averages import average_answer, hold_cost_answer
 from tools.queries.board import Board, money_text, pages_text
 from tools.queries.cast import cast_answer, cast_list_answer
 from tools.queries.days import day_answer
@@ -55,6 +58,10 @@ def answer(plan: dict[str, Any], query: Query, *, script: dict[str, Any] | None 
         return total_answer(board, query)
     if query.kind == "rank":
         return rank_answer(board, query)
+    if query.kind == "average":
+        return average_answer(board, query)
+    if query.kind == "hold_cost":
+        return hold_cost_answer(board, query)
     if query.kind == "savings":
         return savings_answer(board, query)
     raise ValueError(f"query kind {query.kind!r} needs the plan store, not one plan")

@@ -20,6 +20,8 @@ QueryKind = Literal[
     "rank",
     "savings",
     "versions",
+    "average",
+    "hold_cost",
 ]
 Aspect = Literal[
     "all",
@@ -56,7 +58,8 @@ class Query(BaseModel):
     """Words of a location or site name ("lighthouse")."""
     measure: str | None = None
     """What a total or a ranking counts: days, scenes, pages, moves, nights, cast, budget,
-    locations, exteriors (totals); day_cost, account, hold, cast_cost, pages, work (rankings)."""
+    locations, exteriors (totals); day_cost, account, hold, cast_cost, pages, work (rankings);
+    day_cost, pages, scenes, minutes, moves, budget (averages per day)."""
     lighting: Literal["DAY", "NIGHT"] | None = None
     int_ext: Literal["INT", "EXT"] | None = None
     least: bool = False
