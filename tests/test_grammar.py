@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from graph.grammar import Lexicon, Request, parse_message
-from graph.whatif import describe_changes
 from graph.grammar.numbers import normalize_numbers
+from graph.whatif import describe_changes
 from tests.grammar_rows import FOLLOW_ROWS, ROWS
 
 SCRIPT = {
