@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.config import GraphSettings
 from graph.planner import Planner, ToolPlanner
 from graph.providers import ModelSet
-from greenlight.settings import Settings
 from store.insights import InsightStore
 from store.plans import PlanStore
 from store.progress import ProgressStore
@@ -23,7 +23,7 @@ __all__ = ["Context"]
 class Context:
     """What every node may use during a run."""
 
-    settings: Settings
+    settings: GraphSettings
     """Configuration: policy, prices, timeouts, solver limits, data directory."""
     plans: PlanStore
     """Where plan versions are saved (per thread)."""

@@ -20,8 +20,8 @@ import httpx
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
+from graph.config import GraphSettings
 from graph.embedded import EmbeddedChatModel, default_gguf_path
-from greenlight.settings import Settings
 
 __all__ = [
     "CUT_NOTE",
@@ -101,7 +101,7 @@ async def probe_ollama(url: str, *, timeout_s: float) -> bool:
         return False
 
 
-def _embedded(settings: Settings) -> Provider:
+def _embedded(settings: GraphSettings) -> Provider:
     path = settings.embedded_model_path or default_gguf_path()
     model = EmbeddedChatModel(model_path=path, max_tokens=160)
     return Provider(
@@ -114,7 +114,7 @@ def _embedded(settings: Settings) -> Provider:
     )
 
 
-def _cloud(settings: Settings) -> Provider | None:
+def _cloud(settings: GraphSettings) -> Provider | None:
     if settings.openai_api_key is None and settings.openai_base_url is None:
         return None
     from langchain_openai import ChatOpenAI
@@ -141,7 +141,7 @@ def _cloud(settings: Settings) -> Provider | None:
     )
 
 
-async def build_models(settings: Settings, *, probe: bool = True) -> ModelSet:
+async def build_models(settings: GraphSettings, *, probe: bool = True) -> ModelSet:
     """The providers the settings describe; Ollama only when it answers the probe."""
     local = None
     if probe and await probe_ollama(settings.ollama_url, timeout_s=settings.llm_connect_timeout_s):

@@ -20,11 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from graph.build import compile_graph
 from graph.checkpoint import open_checkpointer
+from graph.config import GraphSettings
 from graph.context import Context
 from graph.planner import Planner, ToolPlanner
 from graph.providers import ModelSet, build_models
 from graph.telemetry import TurnTelemetry
-from greenlight.settings import Settings
 from store.db import create_tables, make_engine
 from store.insights import InsightStore
 from store.plans import PlanStore
@@ -75,7 +75,7 @@ class TurnResult:
 
 @asynccontextmanager
 async def open_assistant(
-    settings: Settings,
+    settings: GraphSettings,
     *,
     models: ModelSet | None = None,
     probe: bool = True,
@@ -170,7 +170,7 @@ async def run_turn(
     on_token: TokenSink | None = None,
     on_replace: TokenSink | None = None,
     on_node: NodeSink | None = None,
-    settings: Settings | None = None,
+    settings: GraphSettings | None = None,
     plan_defaults: dict[str, Any] | None = None,
     user_id: str = LOCAL_USER,
 ) -> TurnResult:

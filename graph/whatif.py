@@ -11,11 +11,11 @@ import copy
 from collections.abc import Sequence
 from typing import Any
 
+from graph.config import GraphSettings
 from graph.facts import money
 from graph.grammar.weekdays import describe_weekdays
 from graph.inforce import in_force, resolve_changes
 from graph.intents import Change
-from greenlight.settings import Settings
 from tools.schedule.model import MINUTES_PER_EIGHTH, eighths_in_hours
 from tools.sites import SiteCorrections, parse_site_phrase
 
@@ -48,7 +48,7 @@ def pages_in_hours(hours: float) -> float:
     return eighths_in_hours(hours) / 8
 
 
-def default_inputs(settings: Settings) -> Record:
+def default_inputs(settings: GraphSettings) -> Record:
     """The first plan's inputs, from the settings."""
     return {
         "days": None,

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from graph.config import GraphSettings
+from greenlight.settings import Settings
+
 ROOT = Path(__file__).resolve().parent.parent
 FRAMEWORKS = ("langchain", "langgraph", "chainlit", "langchain_core", "langchain_openai")
 
@@ -42,8 +45,14 @@ def test_tools_do_not_import_upwards(path: Path) -> None:
 
 @pytest.mark.parametrize("path", _python_files("graph"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_graph_does_not_import_the_app(path: Path) -> None:
-    bad = _imported_roots(path) & {"app", "chainlit"}
-    assert not bad, f"{path} imports {bad}"
+    bad = _imported_roots(path) & {"app", "chainlit", "greenlight"}
+    assert not bad, f"{path} imports {bad}: settings reach the graph as graph.config.GraphSettings"
+
+
+def test_the_settings_satisfy_the_graphs_view_of_them() -> None:
+    fields = {n for n in dir(GraphSettings) if not n.startswith("_")}
+    missing = {n for n in fields if not hasattr(Settings(), n)}
+    assert fields and not missing, f"Settings lacks {missing}"
 
 
 def _public_modules() -> list[str]:
