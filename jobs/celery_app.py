@@ -5,7 +5,9 @@ The app side: `CeleryRunner.run`, the same interface as the local pool. Delivery
 and reject-on-worker-lost, so a job whose worker is killed goes back on the queue; an attempt
 counter in Redis lets it run twice at most (a job that kills its worker every time would
 otherwise come back forever). The task id is the job key: a repeated request waits for the
-job already queued or returns its stored result.
+job already queued or returns its stored result. Progress: the task reports each improving
+board as its state (`PROGRESS`, meta `{"board": ...}`) in the result backend; every caller
+waiting on the job reads it between waits for the result, so a late joiner sees boards too.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from celery.signals import worker_process_init
 
 from jobs import work
 from jobs.errors import JobFailed
+from jobs.work import BoardSink
 
 __all__ = ["TASK", "CeleryRunner", "make_app"]
 
@@ -29,6 +32,9 @@ Record = dict[str, Any]
 TASK = "greenlight.solve"
 _MAX_ATTEMPTS = 2
 _KEEP_S = 24 * 3600
+_PROGRESS = "PROGRESS"
+_POLL_S = 0.5
+"""How long one wait for the result lasts before the job's latest board is read."""
 
 
 def make_app(
@@ -62,7 +68,11 @@ def make_app(
         attempts = _count_attempt(redis_url, task.request.id)
         if attempts > _MAX_ATTEMPTS:
             return {"status": "failed", "error": "the solver's worker died on each try"}
-        return work.outcome(kind, payload, app.conf.greenlight_cache_dir, memory_mb)
+
+        def report(board: Record) -> None:
+            task.update_state(state=_PROGRESS, meta={"board": board})
+
+        return work.outcome(kind, payload, app.conf.greenlight_cache_dir, memory_mb, report)
 
     @worker_process_init.connect(weak=False)
     def _bound(**_: Any) -> None:
@@ -86,14 +96,16 @@ class CeleryRunner:
         self.app, self.timeout_s = app, timeout_s
         self._redis = redis.Redis.from_url(app.conf.broker_url, socket_timeout=10)
 
-    def run(self, kind: str, payload: Record) -> Record:
-        """The job's result; ValueError for a fixable request, JobFailed otherwise."""
+    def run(self, kind: str, payload: Record, *, progress: BoardSink | None = None) -> Record:
+        """The job's result; ValueError for a fixable request, JobFailed otherwise.
+
+        `progress` hears each new board the job reports while this call waits."""
         key = work.job_key(kind, payload)
         result = AsyncResult(key, app=self.app)
         # Send once per key: another instance's identical request waits on the same job.
         if self._redis.set(f"greenlight:sent:{key}", "1", nx=True, ex=_KEEP_S):
             self.app.send_task(TASK, args=[kind, payload], task_id=key)
-        answer = self._wait(result)
+        answer = self._wait(result, work.shielded(progress))
         if answer.get("status") != "ok":
             self._forget(key, result)
         if answer.get("status") == "value":
@@ -102,13 +114,15 @@ class CeleryRunner:
             raise JobFailed(str(answer.get("error")))
         return dict(answer["result"])
 
-    def _wait(self, result: AsyncResult) -> Record:
+    def _wait(self, result: AsyncResult, progress: BoardSink | None) -> Record:
         # Queueing behind other jobs counts too: wait for two bounds, then give up honestly.
         deadline = time.monotonic() + 2 * self.timeout_s + 30
+        last: Record | None = None
         while time.monotonic() < deadline:
             try:
-                value = result.get(timeout=1.0, propagate=False, interval=0.1)
+                value = result.get(timeout=_POLL_S, propagate=False, interval=0.1)
             except ResultTimeout:
+                last = self._relay(result, progress, last)
                 continue
             if result.successful():
                 return dict(value)
@@ -116,6 +130,23 @@ class CeleryRunner:
                 return {"status": "failed", "error": self._late()}
             return {"status": "failed", "error": f"{type(value).__name__}: {value}"}
         return {"status": "failed", "error": f"no worker answered within {2 * self.timeout_s:g} s"}
+
+    def _relay(
+        self, result: AsyncResult, progress: BoardSink | None, last: Record | None
+    ) -> Record | None:
+        """Hand the job's latest board to `progress` when it is new; the board seen."""
+        if progress is None:
+            return last
+        try:
+            meta = result.backend.get_task_meta(result.id)
+        except Exception:  # a backend hiccup costs one progress line, not the job
+            return last
+        info = meta.get("result") if meta.get("status") == _PROGRESS else None
+        board = info.get("board") if isinstance(info, dict) else None
+        if isinstance(board, dict) and board != last:
+            progress(board)
+            return board
+        return last
 
     def _late(self) -> str:
         return f"it took longer than {self.timeout_s:g} s and was stopped"

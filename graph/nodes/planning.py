@@ -105,7 +105,13 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
     try:
         inputs, groups = _what_if_inputs(state, request, _defaults(ctx))
         plan = await asyncio.to_thread(
-            ctx.planner.make_plan, state.script, inputs, previous=state.plan
+            ctx.planner.make_plan,
+            state.script,
+            inputs,
+            previous=state.plan,
+            # Each improving board of a long solve streams out as a custom event (the
+            # writer is thread-safe; it does nothing when the run is not streamed).
+            progress=lambda board: runtime.stream_writer({"board": board}),
         )
     except ValueError as exc:
         return _notice(state, f"I could not plan that: {exc}")

@@ -110,6 +110,12 @@ class ChainlitOutput:
         """
         handle = StepHandle(name)
         async with cl.Step(name=name, type="tool", show_input=False, language="text") as step:
+
+            async def live(text: str) -> None:
+                step.output = neutralize_markup(text)
+                await step.update()
+
+            handle.live = live
             yield handle
             step.output = neutralize_markup(handle.output)
             step.is_error = handle.error

@@ -8,6 +8,7 @@ credited with its step, so the credits add up to baseline minus plan exactly.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Any
@@ -16,6 +17,7 @@ from tools import schedule
 from tools.budget import Budget, cast_tiers, compute_budget, crew_needs, day_facts
 from tools.budget.crew import CrewPlan, day_player_premium
 from tools.cache import PlanCache, cache_key
+from tools.plan.boards import BoardSink, board_reporter
 from tools.plan.model import Baseline, Plan, PlanInputs
 from tools.plan.problem import build_problem, script_sites
 from tools.plan.summary import savings_steps, summarize
@@ -168,13 +170,28 @@ def _no_worse(final: Costed, sorted_: Costed, card: RateCard, tiers: dict[str, s
     return Costed(final.problem, kept, sorted_.dood)
 
 
+def _listeners(progress: Progress | None, boards: Progress | None) -> Progress | None:
+    """One solver callback feeding both the raw results and the priced boards."""
+    sinks = [sink for sink in (progress, boards) if sink is not None]
+    if not sinks:
+        return None
+
+    def report(result: ScheduleResult) -> None:
+        for sink in sinks:
+            sink(result)
+
+    return report
+
+
 def _build(
     script: Script,
     inputs: PlanInputs,
     card: RateCard,
     previous: Plan | None,
     progress: Progress | None = None,
+    boards: BoardSink | None = None,
 ) -> Plan:
+    started = time.perf_counter()
     tiers = cast_tiers(script, card)
     placed = script_sites(script, inputs.site_corrections)
     problem = build_problem(script, card, tiers, inputs, assigned=placed)
@@ -182,7 +199,8 @@ def _build(
     base_budget = _budget(base, card, tiers, None)
     final_problem = relocate(problem, inputs.stage_moves) if inputs.stage_moves else problem
     sorted_ = _costed(problem, schedule.sorted_board(problem))
-    result = _solve(final_problem, inputs, card, previous, progress)
+    priced = board_reporter(final_problem, card, tiers, boards, started=started) if boards else None
+    result = _solve(final_problem, inputs, card, previous, _listeners(progress, priced))
     common: dict[str, Any] = dict(
         inputs=inputs,
         title=script.title,
@@ -219,12 +237,14 @@ def make_plan(
     previous: Plan | None = None,
     cache: PlanCache | None = None,
     progress: Progress | None = None,
+    boards: BoardSink | None = None,
 ) -> Plan:
     """The whole plan for `script`; with `previous`, a stable re-plan (few moved strips).
 
     With `cache`, the same script, rate card, inputs and previous version return the stored
     plan without solving again. With `progress`, a feature-length solve reports each
-    improving board (a `ScheduleResult` with its bound) as it goes, the sorted board first.
+    improving board (a `ScheduleResult` with its bound) as it goes, the sorted board first;
+    `boards` receives the same boards priced (`tools.plan.boards.Board`: days, likely, gap).
     ValueError for a script over `MAX_PLAN_SCENES`.
     """
     if len(script.scenes) > MAX_PLAN_SCENES:
@@ -242,7 +262,8 @@ def make_plan(
         stored = cache.get(key, Plan)
         if stored is not None:
             return stored
-    plan = _build(script, inputs, card, previous, progress).model_copy(update={"key": key})
+    built = _build(script, inputs, card, previous, progress, boards)
+    plan = built.model_copy(update={"key": key})
     if cache is not None:
         cache.put(key, plan)
     return plan
