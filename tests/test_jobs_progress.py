@@ -109,7 +109,7 @@ def test_a_child_killed_mid_solve_ends_the_job_without_hanging(feature, tmp_path
             os.kill(pid, signal.SIGKILL)
 
     started = time.monotonic()
-    with pytest.raises(JobFailed, match="SIGKILL.*tried 2 times"):
+    with pytest.raises(JobFailed, match=r"SIGKILL.*tried 2 times"):
         JobPlanner(runner).make_plan(
             feature, FEATURE_INPUTS, previous=None, progress=kill_on_first_board
         )
