@@ -5,9 +5,9 @@ The app side: `CeleryRunner.run`, the same interface as the local pool. Delivery
 and reject-on-worker-lost, so a job whose worker is killed goes back on the queue; an attempt
 counter in Redis lets it run twice at most (a job that kills its worker every time would
 otherwise come back forever). The task id is the job key: a repeated request waits for the
-job already queued or returns its stored result. Progress: the task reports each improving
-board as its state (`PROGRESS`, meta `{"board": ...}`) in the result backend; every caller
-waiting on the job reads it between waits for the result, so a late joiner sees boards too.
+job already queued or returns its stored result. Progress: the task appends each improving
+board to a Redis list (`jobs.boards.BoardChannel`) that every caller waiting on the job reads
+between its waits for the result.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from celery.result import AsyncResult
 from celery.signals import worker_process_init
 
 from jobs import work
+from jobs.boards import BoardChannel
 from jobs.errors import JobFailed
 from jobs.work import BoardSink
 
@@ -32,7 +33,6 @@ Record = dict[str, Any]
 TASK = "greenlight.solve"
 _MAX_ATTEMPTS = 2
 _KEEP_S = 24 * 3600
-_PROGRESS = "PROGRESS"
 _POLL_S = 0.5
 """How long one wait for the result lasts before the job's latest board is read."""
 
@@ -69,10 +69,16 @@ def make_app(
         if attempts > _MAX_ATTEMPTS:
             return {"status": "failed", "error": "the solver's worker died on each try"}
 
-        def report(board: Record) -> None:
-            task.update_state(state=_PROGRESS, meta={"board": board})
+        client = redis.Redis.from_url(redis_url, socket_timeout=5, socket_connect_timeout=5)
+        channel = BoardChannel(client, keep_s=int(timeout_s * 2 + 60))
 
-        return work.outcome(kind, payload, app.conf.greenlight_cache_dir, memory_mb, report)
+        def report(board: Record) -> None:
+            channel.publish(task.request.id, board)
+
+        try:
+            return work.outcome(kind, payload, app.conf.greenlight_cache_dir, memory_mb, report)
+        finally:
+            client.close()
 
     @worker_process_init.connect(weak=False)
     def _bound(**_: Any) -> None:
@@ -95,6 +101,7 @@ class CeleryRunner:
     def __init__(self, app: Celery, *, timeout_s: float) -> None:
         self.app, self.timeout_s = app, timeout_s
         self._redis = redis.Redis.from_url(app.conf.broker_url, socket_timeout=10)
+        self._boards = BoardChannel(self._redis, keep_s=int(timeout_s * 2 + 60))
 
     def run(self, kind: str, payload: Record, *, progress: BoardSink | None = None) -> Record:
         """The job's result; ValueError for a fixable request, JobFailed otherwise.
@@ -105,7 +112,7 @@ class CeleryRunner:
         # Send once per key: another instance's identical request waits on the same job.
         if self._redis.set(f"greenlight:sent:{key}", "1", nx=True, ex=_KEEP_S):
             self.app.send_task(TASK, args=[kind, payload], task_id=key)
-        answer = self._wait(result, work.shielded(progress))
+        answer = self._wait(key, result, work.shielded(progress))
         if answer.get("status") != "ok":
             self._forget(key, result)
         if answer.get("status") == "value":
@@ -114,16 +121,17 @@ class CeleryRunner:
             raise JobFailed(str(answer.get("error")))
         return dict(answer["result"])
 
-    def _wait(self, result: AsyncResult, progress: BoardSink | None) -> Record:
+    def _wait(self, key: str, result: AsyncResult, progress: BoardSink | None) -> Record:
         # Queueing behind other jobs counts too: wait for two bounds, then give up honestly.
         deadline = time.monotonic() + 2 * self.timeout_s + 30
-        last: Record | None = None
+        seen = 0
         while time.monotonic() < deadline:
             try:
                 value = result.get(timeout=_POLL_S, propagate=False, interval=0.1)
             except ResultTimeout:
-                last = self._relay(result, progress, last)
+                seen = self._relay(key, progress, seen)
                 continue
+            self._relay(key, progress, seen)  # the boards sent just before the end
             if result.successful():
                 return dict(value)
             if "TimeLimitExceeded" in type(value).__name__ + repr(value):
@@ -131,22 +139,17 @@ class CeleryRunner:
             return {"status": "failed", "error": f"{type(value).__name__}: {value}"}
         return {"status": "failed", "error": f"no worker answered within {2 * self.timeout_s:g} s"}
 
-    def _relay(
-        self, result: AsyncResult, progress: BoardSink | None, last: Record | None
-    ) -> Record | None:
-        """Hand the job's latest board to `progress` when it is new; the board seen."""
+    def _relay(self, key: str, progress: BoardSink | None, seen: int) -> int:
+        """Hand the job's boards after the first `seen` to `progress`; how many are seen."""
         if progress is None:
-            return last
+            return seen
         try:
-            meta = result.backend.get_task_meta(result.id)
-        except Exception:  # a backend hiccup costs one progress line, not the job
-            return last
-        info = meta.get("result") if meta.get("status") == _PROGRESS else None
-        board = info.get("board") if isinstance(info, dict) else None
-        if isinstance(board, dict) and board != last:
+            boards = self._boards.read(key, seen)
+        except redis.RedisError:  # a broker hiccup costs progress lines, not the job
+            return seen
+        for board in boards:
             progress(board)
-            return board
-        return last
+        return seen + len(boards)
 
     def _late(self) -> str:
         return f"it took longer than {self.timeout_s:g} s and was stopped"
@@ -155,3 +158,4 @@ class CeleryRunner:
         # A failed job is not kept: the same request later gets a fresh try.
         result.forget()
         self._redis.delete(f"greenlight:sent:{key}", f"greenlight:attempts:{key}")
+        self._boards.clear(key)
