@@ -77,7 +77,9 @@ async def test_the_chat_shows_each_board_in_the_schedule_step(tmp_path: Path) ->
     step = rec.named("Schedule")
     assert step.shown, "the Schedule step showed no board while it ran"
     first = step.shown[0].splitlines()[0]
-    match = re.match(r"Board 1: (\d+) days, likely (USD [\d,]+), (gap \d+% to the bound)", first)
+    match = re.match(
+        r"Board 1: (\d+) days, likely (USD [\d,]+) \(flat crew\), (gap \d+% to the bound)", first
+    )
     assert match, first
     assert all(line.startswith("Board ") for line in (s.splitlines()[0] for s in step.shown))
     assert re.search(r"\d+ improving boards while solving: the first after", step.output)
@@ -89,7 +91,8 @@ def test_a_board_in_words_uses_only_the_record() -> None:
     board = {"number": 3, "days": 41, "likely": 1234567.4, "currency": "EUR", "gap": 0.314}
     line = board_line({**board, "seconds": 2.25})
     assert line == (
-        f"Board 3: 41 days, likely {format_money(1234567.4, 'EUR')}, gap 31% to the bound (2.2 s)"
+        f"Board 3: 41 days, likely {format_money(1234567.4, 'EUR')} (flat crew), gap 31% to the "
+        "bound (2.2 s)"
     )
     assert "proven optimal" in board_line({**board, "gap": 0.0})
     assert "no bound yet" in board_line({**board, "gap": None})

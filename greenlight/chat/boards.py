@@ -17,7 +17,10 @@ Record = dict[str, Any]
 
 
 def board_line(board: Record) -> str:
-    """One improving board in words, every figure from the board record the tools priced."""
+    """One improving board in words, every figure from the board record the tools priced.
+
+    The board's budget is on the flat crew: the final plan's also scales the departments, so
+    the words say which one it is."""
     gap = board.get("gap")
     if gap is None:
         said = "no bound yet"
@@ -27,8 +30,8 @@ def board_line(board: Record) -> str:
         said = f"gap {float(gap):.0%} to the bound"
     likely = format_money(float(board.get("likely") or 0), str(board.get("currency") or "USD"))
     return (
-        f"Board {board.get('number', '?')}: {board.get('days', '?')} days, likely {likely}, "
-        f"{said} ({float(board.get('seconds') or 0):.1f} s)"
+        f"Board {board.get('number', '?')}: {board.get('days', '?')} days, likely {likely} "
+        f"(flat crew), {said} ({float(board.get('seconds') or 0):.1f} s)"
     )
 
 

@@ -20,6 +20,7 @@ from tools.cache import PlanCache, cache_key
 from tools.plan.boards import BoardSink, board_reporter
 from tools.plan.model import Baseline, Plan, PlanInputs
 from tools.plan.problem import build_problem, script_sites
+from tools.plan.solving import STUCK_REPLAN, fresh_when_stuck, listeners, solve
 from tools.plan.summary import savings_steps, summarize
 from tools.ratecard import RateCard, adjust_rates, load_rate_card
 from tools.savings import (
@@ -74,22 +75,6 @@ def _scaled_crew(final: Costed, card: RateCard) -> CrewPlan:
 
 def _budget(c: Costed, card: RateCard, tiers: dict[str, str], crew: CrewPlan | None) -> Budget:
     return compute_budget(c.problem, c.result, c.dood, card, tiers=tiers, crew=crew)
-
-
-def _solve(
-    problem: ScheduleProblem,
-    inputs: PlanInputs,
-    card: RateCard,
-    previous: Plan | None,
-    progress: Progress | None,
-) -> ScheduleResult:
-    return schedule.optimize(
-        problem,
-        previous=previous.schedule if previous else None,
-        move_cost=float(card.rate("move", "company_move")) if previous else 0.0,
-        frozen_days=inputs.frozen_days,
-        progress=progress,
-    )
 
 
 def _analyses(
@@ -170,19 +155,6 @@ def _no_worse(final: Costed, sorted_: Costed, card: RateCard, tiers: dict[str, s
     return Costed(final.problem, kept, sorted_.dood)
 
 
-def _listeners(progress: Progress | None, boards: Progress | None) -> Progress | None:
-    """One solver callback feeding both the raw results and the priced boards."""
-    sinks = [sink for sink in (progress, boards) if sink is not None]
-    if not sinks:
-        return None
-
-    def report(result: ScheduleResult) -> None:
-        for sink in sinks:
-            sink(result)
-
-    return report
-
-
 def _build(
     script: Script,
     inputs: PlanInputs,
@@ -200,7 +172,10 @@ def _build(
     final_problem = relocate(problem, inputs.stage_moves) if inputs.stage_moves else problem
     sorted_ = _costed(problem, schedule.sorted_board(problem))
     priced = board_reporter(final_problem, card, tiers, boards, started=started) if boards else None
-    result = _solve(final_problem, inputs, card, previous, _listeners(progress, priced))
+    listener = listeners(progress, priced)
+    result = solve(final_problem, inputs, card, previous, listener)
+    fresh = fresh_when_stuck(final_problem, inputs, card, previous, result, listener)
+    result = fresh or result
     common: dict[str, Any] = dict(
         inputs=inputs,
         title=script.title,
@@ -222,6 +197,8 @@ def _build(
     if previous is None and free:
         final = _no_worse(final, sorted_, card, tiers)
     analyses = _analyses(problem, base, sorted_, base_budget, final, card, tiers, inputs)
+    if fresh is not None:
+        analyses["summary"].text.append(STUCK_REPLAN)
     return Plan(**common, schedule=final.result, **analyses)
 
 
