@@ -102,6 +102,19 @@ class LocalRunner:
         self.running: dict[str, int] = {}
         """Job key -> pid of its child while it runs (for operators and the fault tests)."""
 
+    def warm(self) -> threading.Thread:
+        """Bring the forkserver up now, in the background: it imports the planning tools once
+        (about 4 s here), which the first upload would otherwise wait for."""
+
+        def start() -> None:
+            child = self._ctx.Process(target=work.ready, daemon=True)
+            child.start()
+            child.join(120)
+
+        thread = threading.Thread(target=start, name="jobs-warm", daemon=True)
+        thread.start()
+        return thread
+
     def run(self, kind: str, payload: Record, *, progress: work.BoardSink | None = None) -> Record:
         """The job's result; ValueError for a request the user can fix, JobFailed otherwise.
 

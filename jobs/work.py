@@ -25,6 +25,7 @@ __all__ = [
     "child_main",
     "job_key",
     "limit_memory",
+    "ready",
     "run_job",
     "shielded",
     "tell",
@@ -82,6 +83,10 @@ def run_job(
     if kind == "revise":
         return planner.revise(payload["plan"], payload["old"], payload["new"], payload["inputs"])
     raise ValueError(f"unknown job kind {kind!r}")
+
+
+def ready() -> None:
+    """A job that does nothing: starting it brings the local pool's forkserver up."""
 
 
 def limit_memory(memory_mb: int) -> None:
