@@ -76,11 +76,15 @@ def site_csv_line(facts: Record) -> list[str]:
     if not csv or "changed" not in csv:
         return []
     names = ", ".join(csv["names"])
-    head = f"{names}: {csv['rows']} site corrections applied"
+    head = f"{names}: {_count(csv['rows'], 'site correction')} applied"
     if csv["first_plan"]:
-        return [f"{head}; {csv['placed']} scenes are placed by them."]
+        return [f"{head}; {_count(csv['placed'], 'scene')} placed by them."]
     if not csv["changed"]:
         return [f"{head}; no scene changed site (they agreed with the sites already in use)."]
     shown = ", ".join(csv["changed_scenes"])
     more = "" if csv["changed"] <= len(csv["changed_scenes"]) else ", ..."
-    return [f"{head}; {csv['changed']} scenes changed site (scenes {shown}{more})."]
+    return [f"{head}; {_count(csv['changed'], 'scene')} changed site (scenes {shown}{more})."]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

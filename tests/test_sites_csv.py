@@ -148,3 +148,39 @@ async def test_a_csv_before_any_script_is_kept_out(tmp_path: Path) -> None:
     async with assistant(tmp_path, ModelSet()) as a:
         alone = await turn(a, "", _csv(tmp_path, "sites.csv", "scene,site\n1,PIER\n"))
     assert "there is no script yet" in alone.answer and alone.version is None
+
+
+async def test_a_csv_through_the_chat_turn_is_applied_and_answered(tmp_path: Path) -> None:
+    from greenlight.chat.assistant import AssistantHost
+    from greenlight.chat.preferences import Preferences
+    from greenlight.chat.turn import Attachment, TurnInput
+    from greenlight.chat.turn import run_turn as chat_turn
+    from greenlight.settings import Settings
+    from tests.test_chat_turn import Recorder
+
+    settings = Settings(data_dir=tmp_path, _env_file=None)  # type: ignore[call-arg]
+    host = AssistantHost(settings, models=ModelSet())
+
+    def message(name: str, data: bytes) -> TurnInput:
+        return TurnInput(
+            thread_id="t1",
+            user_id="maya",
+            text="",
+            preferences=Preferences(),
+            settings=settings,
+            attachments=(Attachment(name, data),),
+        )
+
+    rec = Recorder()
+    try:
+        assistant = await host.start()
+        await chat_turn(message("sites.fountain", SCRIPT.encode()), rec, assistant=assistant)
+        await chat_turn(
+            message("sites.csv", b"location,site\nOLD PIER,LIGHTHOUSE\n"), rec, assistant=assistant
+        )
+    finally:
+        await host.close()
+    answer = rec.messages[-1][0]
+    assert "Re-planned as version 2" in answer
+    assert "sites.csv: 1 site correction applied; 1 scene changed site (scenes 3)" in answer
+    assert "Current plan: version 2" in answer

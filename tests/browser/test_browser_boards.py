@@ -86,7 +86,7 @@ def test_a_feature_shows_its_boards_before_the_answer_and_takes_a_sites_csv(
     _upload(page, sites)
     page.get_by_text(re.compile(r"Re-planned as version 2")).first.wait_for(timeout=120_000)
     page.get_by_text(
-        re.compile(r"sites\.csv: 1 site corrections applied; (\d+ scenes|no scene) changed site")
+        re.compile(r"sites\.csv: 1 site correction applied; (\d+ scenes?|no scene) changed site")
     ).first.wait_for(timeout=TIMEOUT_MS)
     page.screenshot(path=artifacts / "04-sites-csv.png", full_page=True)
 
