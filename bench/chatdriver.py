@@ -161,6 +161,10 @@ class ChatClient:
         self.sio.on("resume_thread", self._set_ready)
         self.events: list[str] = []
         """Types of the steps the server sent during the current turn, in order."""
+        self.timeline: list[tuple[float, str, str]] = []
+        """(time.perf_counter(), type, output) of each step sent or updated this turn."""
+        self.sent_at = 0.0
+        """When the current turn's message was sent (time.perf_counter())."""
 
     async def _set_ready(self, _data: Any = None) -> None:
         self._ready.set()
@@ -175,6 +179,7 @@ class ChatClient:
         if str(step.get("id")) in self._old:
             return
         self.events.append(str(step.get("type")))
+        self.timeline.append((time.perf_counter(), str(step.get("type")), str(step.get("output"))))
         if step.get("type") != "user_message":
             self._seen[str(step.get("id"))] = (str(step.get("type")), str(step.get("output") or ""))
 
@@ -239,7 +244,7 @@ class ChatClient:
         `step_id` names the message's step (the page picks a fresh one; a test may not)."""
         self._done.clear()
         self._old |= set(self._seen)
-        self._seen, self.events = {}, []
+        self._seen, self.events, self.timeline = {}, [], []
         step = {
             "id": step_id or str(uuid.uuid4()),
             "threadId": self.thread_id or "",
@@ -248,7 +253,7 @@ class ChatClient:
             "output": text,
             "createdAt": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
         }
-        started = time.perf_counter()
+        started = self.sent_at = time.perf_counter()
         await self.sio.emit("client_message", {"message": step, "fileReferences": files or []})
         await asyncio.wait_for(self._done.wait(), timeout_s)
         seconds = time.perf_counter() - started

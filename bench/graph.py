@@ -50,11 +50,11 @@ class MemoPlanner(ToolPlanner):
         super().__init__()
         self.memo: dict[str, Any] = {}
 
-    def make_plan(self, script: Any, inputs: Any, *, previous: Any) -> Any:
+    def make_plan(self, script: Any, inputs: Any, *, previous: Any, progress: Any = None) -> Any:
         """The real plan, solved once per inputs."""
         key = json.dumps(inputs, sort_keys=True)
         if key not in self.memo:
-            self.memo[key] = super().make_plan(script, inputs, previous=previous)
+            self.memo[key] = super().make_plan(script, inputs, previous=previous, progress=progress)
         return self.memo[key]
 
 

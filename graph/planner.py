@@ -8,12 +8,15 @@ ended without an answer (a crash, a time or memory bound); the graph says so and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["Planner", "PlannerFailed", "ToolPlanner", "failure_notice"]
+__all__ = ["BoardSink", "Planner", "PlannerFailed", "ToolPlanner", "failure_notice"]
 
 Record = dict[str, Any]
+BoardSink = Callable[[Record], None]
+"""Receives each improving board of a long solve (`tools.plan.Board` as JSON), from any thread."""
 
 
 class PlannerFailed(RuntimeError):
@@ -28,8 +31,16 @@ def failure_notice(exc: PlannerFailed) -> str:
 class Planner(Protocol):
     """What the graph needs from the planning tools."""
 
-    def make_plan(self, script: Record, inputs: Record, *, previous: Record | None) -> Record:
-        """Plan a script under inputs (re-planning from `previous` when given)."""
+    def make_plan(
+        self,
+        script: Record,
+        inputs: Record,
+        *,
+        previous: Record | None,
+        progress: BoardSink | None = None,
+    ) -> Record:
+        """Plan a script under inputs (re-planning from `previous` when given); `progress`
+        hears each improving board while a feature-length solve runs."""
         ...
 
     def compare(self, old: Record, new: Record) -> Record:
@@ -51,8 +62,15 @@ class ToolPlanner:
     def __init__(self, cache_dir: Path | None = None) -> None:
         self.cache_dir = cache_dir
 
-    def make_plan(self, script: Record, inputs: Record, *, previous: Record | None) -> Record:
-        """Run `tools.plan.make_plan` and return the plan as JSON.
+    def make_plan(
+        self,
+        script: Record,
+        inputs: Record,
+        *,
+        previous: Record | None,
+        progress: BoardSink | None = None,
+    ) -> Record:
+        """Run `tools.plan.make_plan` and return the plan as JSON (boards to `progress`).
 
         ValueError, before any solving, for a script over `tools.plan.MAX_PLAN_SCENES`;
         ValueError too when the solver ran out of time without any schedule (no plan worth saving).
@@ -65,6 +83,7 @@ class ToolPlanner:
             plan.PlanInputs.model_validate(inputs),
             previous=plan.Plan.model_validate(previous) if previous else None,
             cache=plan.PlanCache(self.cache_dir) if self.cache_dir else None,
+            boards=(lambda board: progress(board.model_dump(mode="json"))) if progress else None,
         )
         if result.schedule.status == "unknown" and not result.schedule.days:
             why = " ".join(result.schedule.diagnosis) or "the solver found no schedule in time"

@@ -34,6 +34,7 @@ from store.usage import UsageStore
 __all__ = [
     "LOCAL_USER",
     "Assistant",
+    "BoardSink",
     "NodeSink",
     "TurnResult",
     "delete_thread",
@@ -107,14 +108,27 @@ async def open_assistant(
 TokenSink = Callable[[str], Awaitable[None] | None]
 NodeSink = Callable[[str, "dict[str, Any] | None"], Awaitable[None] | None]
 """Called with a node's name when it starts (None) and with its update when it ends."""
+BoardSink = Callable[["dict[str, Any]"], Awaitable[None] | None]
+"""Called with each improving board of a long solve (`tools.plan.Board` as JSON)."""
 
 
-async def _forward(
-    event: dict[str, Any], on_token: TokenSink | None, on_replace: TokenSink | None
-) -> None:
-    sink, value = (
-        (on_token, event.get("token")) if "token" in event else (on_replace, event.get("replace"))
-    )
+@dataclass(frozen=True)
+class _Sinks:
+    """Where a turn's custom stream events go."""
+
+    token: TokenSink | None = None
+    replace: TokenSink | None = None
+    board: BoardSink | None = None
+
+
+async def _forward(event: dict[str, Any], sinks: _Sinks) -> None:
+    sink: Callable[[Any], Awaitable[None] | None] | None
+    if "board" in event:
+        sink, value = sinks.board, event.get("board")
+    elif "token" in event:
+        sink, value = sinks.token, event.get("token")
+    else:
+        sink, value = sinks.replace, event.get("replace")
     if sink is not None and value:
         pending = sink(value)
         if pending is not None:
@@ -141,8 +155,7 @@ async def _stream(
     payload: Any,
     config: RunnableConfig,
     context: Context,
-    on_token: TokenSink | None,
-    on_replace: TokenSink | None,
+    sinks: _Sinks,
     on_node: NodeSink,
 ) -> None:
     async for mode, chunk in assistant.graph.astream(
@@ -156,7 +169,7 @@ async def _stream(
         durability="exit",
     ):
         if mode == "custom" and isinstance(chunk, dict):
-            await _forward(chunk, on_token, on_replace)
+            await _forward(chunk, sinks)
         elif mode == "tasks":
             await _node_event(chunk, on_node)
 
@@ -170,13 +183,15 @@ async def run_turn(
     on_token: TokenSink | None = None,
     on_replace: TokenSink | None = None,
     on_node: NodeSink | None = None,
+    on_board: BoardSink | None = None,
     settings: GraphSettings | None = None,
     plan_defaults: dict[str, Any] | None = None,
     user_id: str = LOCAL_USER,
 ) -> TurnResult:
     """Run one turn; tokens go to `on_token`, a replaced answer to `on_replace`.
 
-    `on_node` hears each node start and end (for progress). `settings` overrides the
+    `on_node` hears each node start and end (for progress), `on_board` each improving board
+    of a long solve (streamed from the solve job as it runs). `settings` overrides the
     assistant's for this turn only (a chat session's preferences), keeping its models;
     `plan_defaults` are merged into a new plan's inputs (e.g. {"days": 6}); `user_id` owns the
     thread (its insights compare it with that user's other projects).
@@ -195,9 +210,8 @@ async def run_turn(
     payload: Any = {"messages": [HumanMessage(content=text)], "uploads": uploads or []}
     telemetry = TurnTelemetry(thread_id)
     try:
-        await _stream(
-            assistant, payload, config, context, on_token, on_replace, telemetry.wrap(on_node)
-        )
+        sinks = _Sinks(token=on_token, replace=on_replace, board=on_board)
+        await _stream(assistant, payload, config, context, sinks, telemetry.wrap(on_node))
         state = (await assistant.graph.aget_state(config)).values
     except Exception as exc:
         telemetry.fail(exc)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from graph.sites_upload import site_csv_line
+
 __all__ = ["format_money", "write_summary"]
 
 Record = dict[str, Any]
@@ -247,9 +249,10 @@ def _render(facts: Record) -> list[str]:
 
 
 _BY_KIND: dict[str, Callable[[Record], list[str]]] = {
-    "plan": lambda f: _overview(f) + _savings(f),
+    "plan": lambda f: site_csv_line(f) + _overview(f) + _savings(f),
     "what_if": lambda f: (
         [f"Re-planned as version {f.get('version')} ({f.get('changed', '')})."]
+        + site_csv_line(f)
         + _in_force(f)
         + _diff(f)
         + _overview(f)[2:]

@@ -7,6 +7,11 @@ set by the child before solving), it is killed at the wall-time bound, and its d
 no other job. The children fork from a forkserver that has the planning tools imported, so a
 job starts in milliseconds without the server's threads or event loop, and at most
 `workers` run at once.
+
+Progress: the child sends each improving board on its pipe before the outcome; the reader
+hands it to every caller waiting on that job (an identical request joining a job in flight
+first gets the latest board). The reader waits on the pipe only until the job's deadline, and
+the pipe's end of file wakes it when the child dies, so no board can hang it.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import threading
+import time
 from concurrent.futures import Future
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +52,34 @@ def _describe(exitcode: int | None) -> str:
     return f"the solver process exited with status {exitcode} without an answer"
 
 
+@dataclass
+class _Flight:
+    """One job in flight: its result to come and everyone following its boards."""
+
+    result: Future[Record] = field(default_factory=Future)
+    listeners: list[work.BoardSink] = field(default_factory=list)
+    last: Record | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def follow(self, sink: work.BoardSink | None) -> None:
+        """Add a listener; it hears the latest board at once, when there is one."""
+        if sink is None:
+            return
+        with self.lock:
+            self.listeners.append(sink)
+            last = self.last
+        if last is not None:
+            work.tell(sink, last)
+
+    def publish(self, board: Record) -> None:
+        """Hand a board to every listener (one listener's failure is not the job's)."""
+        with self.lock:
+            self.last = board
+            listeners = list(self.listeners)
+        for sink in listeners:
+            work.tell(sink, board)
+
+
 class LocalRunner:
     """Run solve jobs in bounded child processes; identical jobs in flight run once."""
 
@@ -63,38 +98,54 @@ class LocalRunner:
         self._ctx.set_forkserver_preload(_PRELOAD)
         self._slots = threading.BoundedSemaphore(workers)
         self._lock = threading.Lock()
-        self._inflight: dict[str, Future[Record]] = {}
+        self._inflight: dict[str, _Flight] = {}
         self.running: dict[str, int] = {}
         """Job key -> pid of its child while it runs (for operators and the fault tests)."""
 
-    def run(self, kind: str, payload: Record) -> Record:
-        """The job's result; ValueError for a request the user can fix, JobFailed otherwise."""
+    def warm(self) -> threading.Thread:
+        """Bring the forkserver up now, in the background: it imports the planning tools once
+        (about 4 s here), which the first upload would otherwise wait for."""
+
+        def start() -> None:
+            child = self._ctx.Process(target=work.ready, daemon=True)
+            child.start()
+            child.join(120)
+
+        thread = threading.Thread(target=start, name="jobs-warm", daemon=True)
+        thread.start()
+        return thread
+
+    def run(self, kind: str, payload: Record, *, progress: work.BoardSink | None = None) -> Record:
+        """The job's result; ValueError for a request the user can fix, JobFailed otherwise.
+
+        `progress` hears the job's improving boards, on the thread that reads the job."""
         key = work.job_key(kind, payload)
         with self._lock:
             shared = self._inflight.get(key)
             if shared is None:
-                mine: Future[Record] = Future()
-                self._inflight[key] = mine
+                mine = self._inflight[key] = _Flight()
         if shared is not None:
-            return shared.result()
+            shared.follow(progress)
+            return shared.result.result()
+        mine.follow(progress)
         try:
-            result = self._attempts(key, kind, payload)
+            result = self._attempts(key, kind, payload, mine)
         except BaseException as exc:
-            mine.set_exception(exc)
+            mine.result.set_exception(exc)
             raise
         else:
-            mine.set_result(result)
+            mine.result.set_result(result)
             return result
         finally:
             with self._lock:
                 self._inflight.pop(key, None)
 
-    def _attempts(self, key: str, kind: str, payload: Record) -> Record:
+    def _attempts(self, key: str, kind: str, payload: Record, flight: _Flight) -> Record:
         # A crash may be the machine's (a killed worker) rather than the request's: one retry.
         # The retried plan comes from the plan cache when the first attempt got that far.
         for attempt in range(self.retries + 1):
             try:
-                answer = self._once(key, kind, payload)
+                answer = self._once(key, kind, payload, flight)
             except _Crashed as exc:
                 if exc.args[0] == _OUT_OF_MEMORY:
                     raise JobFailed(
@@ -110,7 +161,7 @@ class LocalRunner:
             return dict(answer["result"])
         raise AssertionError("unreachable")
 
-    def _once(self, key: str, kind: str, payload: Record) -> Record:
+    def _once(self, key: str, kind: str, payload: Record, flight: _Flight) -> Record:
         receiver, sender = self._ctx.Pipe(duplex=False)
         args = (sender, kind, payload, self.cache_dir, self.memory_mb)
         child = self._ctx.Process(target=work.child_main, args=args, daemon=True)
@@ -119,7 +170,7 @@ class LocalRunner:
             sender.close()
             self.running[key] = child.pid or 0
             try:
-                return self._answer(child, receiver)
+                return self._answer(child, receiver, flight)
             finally:
                 self.running.pop(key, None)
                 receiver.close()
@@ -127,13 +178,20 @@ class LocalRunner:
                     child.kill()
                 child.join(5)
 
-    def _answer(self, child: Any, receiver: Any) -> Record:
-        # poll() also wakes when the child dies (end of file on the pipe).
-        if not receiver.poll(self.timeout_s):
-            child.kill()
-            raise JobFailed(f"it took longer than {self.timeout_s:g} s and was stopped")
-        try:
-            return dict(receiver.recv())
-        except (EOFError, OSError):
-            child.join(5)
-            raise _Crashed(_describe(child.exitcode)) from None
+    def _answer(self, child: Any, receiver: Any, flight: _Flight) -> Record:
+        deadline = time.monotonic() + self.timeout_s
+        while True:
+            # poll() also wakes when the child dies (end of file on the pipe); a child that
+            # keeps sending boards is still stopped at the deadline.
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not receiver.poll(remaining):
+                child.kill()
+                raise JobFailed(f"it took longer than {self.timeout_s:g} s and was stopped")
+            try:
+                message = dict(receiver.recv())
+            except (EOFError, OSError):
+                child.join(5)
+                raise _Crashed(_describe(child.exitcode)) from None
+            if "board" not in message:
+                return message
+            flight.publish(dict(message["board"]))

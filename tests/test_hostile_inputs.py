@@ -49,9 +49,9 @@ class RecordingPlanner(ToolPlanner):
         super().__init__(cache_dir)
         self.inputs: list[dict[str, Any]] = []
 
-    def make_plan(self, script: Any, inputs: Any, *, previous: Any) -> Any:
+    def make_plan(self, script: Any, inputs: Any, *, previous: Any, progress: Any = None) -> Any:
         self.inputs.append(dict(inputs))
-        return super().make_plan(script, inputs, previous=previous)
+        return super().make_plan(script, inputs, previous=previous, progress=progress)
 
     def revise(self, plan: Any, old: Any, new: Any, inputs: Any) -> Any:
         self.inputs.append(dict(inputs))

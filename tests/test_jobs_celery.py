@@ -22,6 +22,7 @@ from jobs import JobFailed, JobPlanner
 from jobs.celery_app import CeleryRunner, make_app
 from tests.conftest import ROOT
 from tests.test_jobs_local import script  # noqa: F401  (the shared script fixture)
+from tests.test_jobs_progress import FEATURE_INPUTS, feature  # noqa: F401  (a feature fixture)
 
 pytestmark = pytest.mark.slow
 TIMEOUT_S = 25.0
@@ -136,3 +137,29 @@ def test_a_hang_past_the_time_limit_is_stopped(worker, redis_db_url, script):  #
         # 40 s of search against the worker's 25 s task limit.
         _planner(redis_db_url).make_plan(script, {"days": 14, "time_limit_s": 40}, previous=None)
     assert time.monotonic() - started < TIMEOUT_S + 20
+
+
+def test_boards_arrive_through_the_task_state(worker, redis_db_url, feature):  # noqa: F811
+    """A feature's improving boards reach every caller waiting on the job, while it runs."""
+    first: list[dict[str, Any]] = []
+    second: list[dict[str, Any]] = []
+    results: dict[str, Any] = {}
+
+    def plan(name: str, sink: list[dict[str, Any]]) -> None:
+        results[name] = _planner(redis_db_url).make_plan(
+            feature, FEATURE_INPUTS, previous=None, progress=sink.append
+        )
+
+    threads = [
+        threading.Thread(target=plan, args=(name, sink), daemon=True)
+        for name, sink in (("one", first), ("two", second))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert results["one"] == results["two"]
+    assert first and second, "a caller heard no board"
+    numbers = [b["number"] for b in first]
+    assert numbers == sorted(set(numbers)) and numbers[0] >= 1
+    assert all(b["days"] > 0 and b["likely"] > 0 and b["gap"] is not None for b in first)

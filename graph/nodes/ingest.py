@@ -1,4 +1,8 @@
-"""Read the files attached to a turn into a breakdown; a bad file becomes a clear notice."""
+"""Read the files attached to a turn into a breakdown; a bad file becomes a clear notice.
+
+A sites CSV among the files (graph.sites_upload) is not a script: its corrections are kept
+in the turn's facts for understanding to apply as a re-plan.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from langgraph.runtime import Runtime
 from graph.context import Context
 from graph.nodes.planning import remember_plan, thread_id
 from graph.planner import PlannerFailed, failure_notice
+from graph.sites_upload import is_site_csv, read_site_csvs
 from graph.state import State
 from tools import parsing
 from tools.parsing.limits import ReadLimits
@@ -107,6 +112,31 @@ def read_upload(upload: dict[str, Any], limits: ReadLimits) -> Script:
     return parsing.read_script(data, filename=upload["name"], limits=limits)
 
 
+def _read(upload: dict[str, Any], limits: ReadLimits) -> Script | bytes:
+    """The upload's script, or its bytes when it is a sites CSV; ScriptError if unreadable."""
+    data = _upload_bytes(upload, limits)
+    if is_site_csv(upload["name"], data):
+        return data
+    return parsing.read_script(data, filename=upload["name"], limits=limits)
+
+
+def _site_csv_facts(
+    files: list[tuple[str, bytes]], has_script: bool
+) -> tuple[dict[str, Any], list[str]]:
+    """The facts and notices of the turn's sites CSVs (kept only when a script is there)."""
+    record, notices = read_site_csvs(files)
+    if record is None:
+        return {}, notices
+    if not has_script:
+        names = ", ".join(record["names"])
+        return {}, [
+            *notices,
+            f"I read {record['rows']} site corrections from {names}, but there is no script "
+            "yet: attach the screenplay first, then send the CSV again.",
+        ]
+    return {"site_csv": record}, notices
+
+
 async def ingest_files(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Start a turn: clear its working records and parse any attached scripts."""
     update: dict[str, Any] = {
@@ -117,11 +147,15 @@ async def ingest_files(state: State, runtime: Runtime[Context]) -> dict[str, Any
         "artifacts": [],
     }
     notices: list[str] = []
+    site_csvs: list[tuple[str, bytes]] = []
     for upload in state.uploads:
         try:
-            script = await asyncio.to_thread(read_upload, upload, _limits(runtime.context))
+            script = await asyncio.to_thread(_read, upload, _limits(runtime.context))
         except ScriptError as exc:
             notices.append(f"I could not read {upload['name']}: {exc}")
+            continue
+        if isinstance(script, bytes):
+            site_csvs.append((upload["name"], script))
             continue
         if state.script and state.script.get("content_hash") == script.content_hash:
             continue
@@ -145,7 +179,9 @@ async def ingest_files(state: State, runtime: Runtime[Context]) -> dict[str, Any
         )
     revision = update.pop("revision", None)
     insights = update.pop("insights", None)
-    update["facts"] = {"notices": notices, "uploaded": "script" in update}
+    csv_facts, csv_notices = _site_csv_facts(site_csvs, bool(update.get("script") or state.script))
+    update["facts"] = {"notices": notices + csv_notices, "uploaded": "script" in update}
+    update["facts"].update(csv_facts)
     if insights:
         update["facts"]["insights"] = insights
     if revision is not None:

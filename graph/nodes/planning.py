@@ -17,6 +17,7 @@ from graph.context import Context
 from graph.facts import diff_facts, overview_facts
 from graph.intents import Change, Request
 from graph.planner import PlannerFailed, failure_notice
+from graph.sites_upload import site_change_facts
 from graph.state import State
 from graph.whatif import (
     apply_changes,
@@ -105,7 +106,13 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
     try:
         inputs, groups = _what_if_inputs(state, request, _defaults(ctx))
         plan = await asyncio.to_thread(
-            ctx.planner.make_plan, state.script, inputs, previous=state.plan
+            ctx.planner.make_plan,
+            state.script,
+            inputs,
+            previous=state.plan,
+            # Each improving board of a long solve streams out as a custom event (the
+            # writer is thread-safe; it does nothing when the run is not streamed).
+            progress=lambda board: runtime.stream_writer({"board": board}),
         )
     except ValueError as exc:
         return _notice(state, f"I could not plan that: {exc}")
@@ -128,6 +135,8 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
         raise
     facts.update(version=stored.version, changed=label, overview=overview_facts(plan, state.script))
     facts["in_force"] = [describe_changes([c]) for g in groups for c in g]
+    if upload := facts.get("site_csv"):
+        facts["site_csv"] = site_change_facts(upload, state.plan, plan)
     if request.queries:
         facts["answers"] = answer_queries(plan, state.script, request.queries)
     if tools is not None:

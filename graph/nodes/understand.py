@@ -13,6 +13,7 @@ from langgraph.runtime import Runtime
 from graph.context import Context
 from graph.documents import parse_document_request
 from graph.intents import Lexicon, Request, parse_intent
+from graph.sites_upload import with_site_csv
 from graph.state import State
 from prompts import understand as prompt
 
@@ -69,4 +70,7 @@ async def understand_request(state: State, runtime: Runtime[Context]) -> dict[st
         request = Request(kind="question", topic="outside", text=text)
     if state.facts.get("uploaded") and request.kind == "chat":
         request = Request(kind="plan", text=text)
+    if upload := state.facts.get("site_csv"):
+        # An uploaded sites CSV is a correction of the sites: a re-plan, whatever was said.
+        request = with_site_csv(request, upload)
     return {"request": request.model_dump(mode="json")}

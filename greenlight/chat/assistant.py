@@ -110,7 +110,10 @@ class AssistantHost:
         """Solves run as jobs (jobs/): a crash or hang ends one job, never this server."""
         import jobs
 
-        return jobs.build_planner(self.settings.jobs, **self.settings.job_options())
+        planner = jobs.build_planner(self.settings.jobs, **self.settings.job_options())
+        if isinstance(planner.runner, jobs.LocalRunner):
+            planner.runner.warm()  # the first upload's solve then starts at once
+        return planner
 
     async def close(self) -> None:
         """Close everything `start()` opened."""

@@ -17,6 +17,9 @@ __all__ = ["ChainlitAnswer", "ChainlitOutput", "SessionMemory", "rename_thread"]
 
 #: Longest session title shown in the sidebar.
 MAX_TITLE = 80
+#: Steps that show live progress (a long solve's improving boards): open while they run, so
+#: the boards are in view without a click, and folded again when they end.
+OPEN_WHILE_RUNNING = frozenset({"Schedule"})
 
 
 class SessionMemory(MutableMapping[str, Any]):
@@ -109,7 +112,21 @@ class ChainlitOutput:
         cannot close the plain-text block early.
         """
         handle = StepHandle(name)
-        async with cl.Step(name=name, type="tool", show_input=False, language="text") as step:
+        live_step = name in OPEN_WHILE_RUNNING
+        async with cl.Step(
+            name=name,
+            type="tool",
+            show_input=False,
+            language="text",
+            default_open=live_step,
+            auto_collapse=live_step,
+        ) as step:
+
+            async def live(text: str) -> None:
+                step.output = neutralize_markup(text)
+                await step.update()
+
+            handle.live = live
             yield handle
             step.output = neutralize_markup(handle.output)
             step.is_error = handle.error

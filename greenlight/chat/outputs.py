@@ -7,7 +7,7 @@ only (a DataFrame, a figure, bytes), never from a path or a URL.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -71,6 +71,17 @@ class StepHandle:
     output: str = ""
     error: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    live: Callable[[str], Awaitable[None]] | None = None
+    """Shows new output while the step still runs (set by the output that made the step)."""
+    shown: list[str] = field(default_factory=list)
+    """Every output shown while the step ran, in order."""
+
+    async def show(self, text: str) -> None:
+        """Replace the step's output now, while it runs (a long solve's progress)."""
+        self.output = text
+        self.shown.append(text)
+        if self.live is not None:
+            await self.live(text)
 
 
 class AnswerStream(Protocol):

@@ -3,7 +3,9 @@ that says which model answered and why.
 
 `Progress.node` is the graph's `on_node` callback: a node's start opens its step, its end
 closes it with the figures the tool produced (scenes read; days, status and gap; savings;
-the likely budget). Nodes that only route or write are not shown as steps.
+the likely budget). Nodes that only route or write are not shown as steps. `Progress.board`
+is the graph's `on_board` callback: a feature-length solve's improving boards update the
+open Schedule step as they come ("Board 3: 41 days, likely USD 1,234,567, gap 31% ...").
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
+from greenlight.chat.boards import boards_shown, boards_summary
 from greenlight.chat.outputs import ChatOutput, StepHandle
 from tools.budget import format_money
 
@@ -119,6 +122,8 @@ class Progress:
         """The script the breakdown node read this turn, if any."""
         self.notices: list[str] = []
         """Files the breakdown node could not read, with the reader's reason."""
+        self.boards: list[Record] = []
+        """The improving boards the solve reported this turn, in order."""
 
     async def node(self, name: str, update: Record | None) -> None:
         """The graph's `on_node`: open a step when a node starts, fill and close it at its end."""
@@ -141,6 +146,13 @@ class Progress:
             async with self.out.step(title) as step:
                 step.output = text
 
+    async def board(self, board: Record) -> None:
+        """The graph's `on_board`: show the newest board in the open Schedule step."""
+        self.boards.append(board)
+        opened = self.open.get("plan_script")
+        if opened is not None:
+            await opened[1].show(boards_shown(self.boards))
+
     async def _fill(self, name: str, update: Record, handle: StepHandle) -> dict[str, str]:
         facts = update.get("facts") or {}
         notices = [str(n) for n in facts.get("notices") or []]
@@ -160,6 +172,7 @@ class Progress:
             plan = update.get("plan")
             results = plan_results(plan) if plan else {}
             handle.output = results.pop("Schedule", "the current plan still holds")
+            handle.output += boards_summary(self.boards)
             return results
         handle.output = _simple_result(name, update)
         return {}

@@ -92,6 +92,7 @@ async def _run_graph(turn: TurnInput, out: ChatOutput, assistant: Assistant) -> 
             on_token=answer.token,
             on_replace=answer.replace,
             on_node=progress.node,
+            on_board=progress.board,
             settings=turn_settings(
                 turn.settings, turn.preferences, rate_card_csv=turn.rate_card_csv
             ),

@@ -92,11 +92,16 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 @contextmanager
 def running_app(
-    workdir: Path, *, database_url: str | None = None, fake_model: str | None = None
+    workdir: Path,
+    *,
+    database_url: str | None = None,
+    fake_model: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> Iterator[AppServer]:
     """Run the app on a free loopback port with data under `workdir`; stop it afterwards.
 
-    `fake_model` (scripted replies) replaces every real model in the server (tests only).
+    `fake_model` (scripted replies) replaces every real model in the server (tests only);
+    `env` adds settings for the server (e.g. GREENLIGHT_SOLVER_TIME_LIMIT_S).
     """
     app_root, data_dir = workdir / "app", workdir / "data"
     (app_root / ".chainlit").mkdir(parents=True)
@@ -105,7 +110,8 @@ def running_app(
     settings = Settings(data_dir=data_dir, port=_free_port(), database_url=database_url)
     first = _off_loop(prepare, settings)
     assert first is not None, "a fresh data directory must get its first user"
-    env = server_env(settings)
+    extra = env or {}
+    env = {**server_env(settings), **extra}
     env["CHAINLIT_APP_ROOT"] = str(app_root)
     if fake_model is not None:
         env["GREENLIGHT_FAKE_MODEL"] = fake_model

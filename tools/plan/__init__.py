@@ -1,12 +1,14 @@
 """The planning facade for the CLI and the chat: one call from a script to a whole plan.
 
-`make_plan` (breakdown -> schedule -> savings -> budget -> summary, cached), `compare_plans`
-(what moved and what it costs) and `cuts_for_cap` (what to cut to meet a budget cap).
+`make_plan` (breakdown -> schedule -> savings -> budget -> summary, cached; its improving
+boards reported as `Board` records), `compare_plans` (what moved and what it costs) and
+`cuts_for_cap` (what to cut to meet a budget cap).
 """
 
 from __future__ import annotations
 
 from tools.cache import PlanCache
+from tools.plan.boards import Board, BoardSink
 from tools.plan.compare import (
     AccountChange,
     DoodChange,
@@ -23,6 +25,8 @@ __all__ = [
     "MAX_PLAN_SCENES",
     "AccountChange",
     "Baseline",
+    "Board",
+    "BoardSink",
     "CapCuts",
     "Cut",
     "DoodChange",

@@ -8,6 +8,7 @@ credited with its step, so the credits add up to baseline minus plan exactly.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Any
@@ -16,8 +17,10 @@ from tools import schedule
 from tools.budget import Budget, cast_tiers, compute_budget, crew_needs, day_facts
 from tools.budget.crew import CrewPlan, day_player_premium
 from tools.cache import PlanCache, cache_key
+from tools.plan.boards import BoardSink, board_reporter
 from tools.plan.model import Baseline, Plan, PlanInputs
 from tools.plan.problem import build_problem, script_sites
+from tools.plan.solving import STUCK_REPLAN, fresh_when_stuck, listeners, solve
 from tools.plan.summary import savings_steps, summarize
 from tools.ratecard import RateCard, adjust_rates, load_rate_card
 from tools.savings import (
@@ -72,22 +75,6 @@ def _scaled_crew(final: Costed, card: RateCard) -> CrewPlan:
 
 def _budget(c: Costed, card: RateCard, tiers: dict[str, str], crew: CrewPlan | None) -> Budget:
     return compute_budget(c.problem, c.result, c.dood, card, tiers=tiers, crew=crew)
-
-
-def _solve(
-    problem: ScheduleProblem,
-    inputs: PlanInputs,
-    card: RateCard,
-    previous: Plan | None,
-    progress: Progress | None,
-) -> ScheduleResult:
-    return schedule.optimize(
-        problem,
-        previous=previous.schedule if previous else None,
-        move_cost=float(card.rate("move", "company_move")) if previous else 0.0,
-        frozen_days=inputs.frozen_days,
-        progress=progress,
-    )
 
 
 def _analyses(
@@ -174,7 +161,9 @@ def _build(
     card: RateCard,
     previous: Plan | None,
     progress: Progress | None = None,
+    boards: BoardSink | None = None,
 ) -> Plan:
+    started = time.perf_counter()
     tiers = cast_tiers(script, card)
     placed = script_sites(script, inputs.site_corrections)
     problem = build_problem(script, card, tiers, inputs, assigned=placed)
@@ -182,7 +171,11 @@ def _build(
     base_budget = _budget(base, card, tiers, None)
     final_problem = relocate(problem, inputs.stage_moves) if inputs.stage_moves else problem
     sorted_ = _costed(problem, schedule.sorted_board(problem))
-    result = _solve(final_problem, inputs, card, previous, progress)
+    priced = board_reporter(final_problem, card, tiers, boards, started=started) if boards else None
+    listener = listeners(progress, priced)
+    result = solve(final_problem, inputs, card, previous, listener)
+    fresh = fresh_when_stuck(final_problem, inputs, card, previous, result, listener)
+    result = fresh or result
     common: dict[str, Any] = dict(
         inputs=inputs,
         title=script.title,
@@ -204,6 +197,8 @@ def _build(
     if previous is None and free:
         final = _no_worse(final, sorted_, card, tiers)
     analyses = _analyses(problem, base, sorted_, base_budget, final, card, tiers, inputs)
+    if fresh is not None:
+        analyses["summary"].text.append(STUCK_REPLAN)
     return Plan(**common, schedule=final.result, **analyses)
 
 
@@ -219,12 +214,14 @@ def make_plan(
     previous: Plan | None = None,
     cache: PlanCache | None = None,
     progress: Progress | None = None,
+    boards: BoardSink | None = None,
 ) -> Plan:
     """The whole plan for `script`; with `previous`, a stable re-plan (few moved strips).
 
     With `cache`, the same script, rate card, inputs and previous version return the stored
     plan without solving again. With `progress`, a feature-length solve reports each
-    improving board (a `ScheduleResult` with its bound) as it goes, the sorted board first.
+    improving board (a `ScheduleResult` with its bound) as it goes, the sorted board first;
+    `boards` receives the same boards priced (`tools.plan.boards.Board`: days, likely, gap).
     ValueError for a script over `MAX_PLAN_SCENES`.
     """
     if len(script.scenes) > MAX_PLAN_SCENES:
@@ -242,7 +239,8 @@ def make_plan(
         stored = cache.get(key, Plan)
         if stored is not None:
             return stored
-    plan = _build(script, inputs, card, previous, progress).model_copy(update={"key": key})
+    built = _build(script, inputs, card, previous, progress, boards)
+    plan = built.model_copy(update={"key": key})
     if cache is not None:
         cache.put(key, plan)
     return plan

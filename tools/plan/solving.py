@@ -1,0 +1,72 @@
+"""How a plan gets its schedule: the solver call, its progress listeners, and a fresh plan
+when a feature-scale stable re-plan found no board in time."""
+
+from __future__ import annotations
+
+from tools import schedule
+from tools.plan.model import Plan, PlanInputs
+from tools.ratecard import RateCard
+from tools.schedule.model import ScheduleProblem, ScheduleResult
+from tools.schedule.solver import LNS_MIN_STRIPS, Progress
+
+__all__ = ["STUCK_REPLAN", "fresh_when_stuck", "listeners", "solve"]
+
+
+def solve(
+    problem: ScheduleProblem,
+    inputs: PlanInputs,
+    card: RateCard,
+    previous: Plan | None,
+    progress: Progress | None,
+) -> ScheduleResult:
+    """The schedule for the plan: stable against `previous` when given (moves priced)."""
+    return schedule.optimize(
+        problem,
+        previous=previous.schedule if previous else None,
+        move_cost=float(card.rate("move", "company_move")) if previous else 0.0,
+        frozen_days=inputs.frozen_days,
+        progress=progress,
+    )
+
+
+def listeners(progress: Progress | None, boards: Progress | None) -> Progress | None:
+    """One solver callback feeding both the raw results and the priced boards."""
+    sinks = [sink for sink in (progress, boards) if sink is not None]
+    if not sinks:
+        return None
+
+    def report(result: ScheduleResult) -> None:
+        for sink in sinks:
+            sink(result)
+
+    return report
+
+
+STUCK_REPLAN = (
+    "The stable re-plan (few strips moved) found no board within the time limit at this "
+    "size, so this is a fresh plan from the sorted board: see what moved."
+)
+
+
+def fresh_when_stuck(
+    problem: ScheduleProblem,
+    inputs: PlanInputs,
+    card: RateCard,
+    previous: Plan | None,
+    result: ScheduleResult,
+    progress: Progress | None,
+) -> ScheduleResult | None:
+    """A fresh feature-scale plan when the stable re-plan found no board in time.
+
+    The stable re-plan is one CP-SAT model over the whole board; at feature scale it can end
+    with nothing, where planning afresh (large neighbourhood search from the sorted board)
+    always has a board. Frozen days need the stable path, so they get no fresh plan.
+    """
+    stuck = result.status == "unknown" and not result.days
+    large = len(problem.strips) >= LNS_MIN_STRIPS
+    if previous is None or not stuck or not large or inputs.frozen_days:
+        return None
+    fresh = solve(problem, inputs, card, None, progress)
+    if not fresh.days:
+        return None
+    return fresh.model_copy(update={"diagnosis": [*fresh.diagnosis, STUCK_REPLAN]})
