@@ -103,12 +103,19 @@ def run_cpsat(
     reversible: bool = False,
     relabel: bool = False,
     work: float | None = None,
+    prefix: bool = True,
 ) -> CpOutcome:
     """Solve the full model, stopping at `deadline` (a `time.perf_counter` instant) or after
-    `work` deterministic seconds, whichever comes first."""
+    `work` deterministic seconds, whichever comes first. Without `prefix`, days may be left
+    empty anywhere (the caller closes the gaps)."""
     b = new_built(prep)
     nights = add_hard_rules(
-        b, frozen_days=frozen_days, fixed=fixed, reversible=reversible, relabel=relabel
+        b,
+        frozen_days=frozen_days,
+        fixed=fixed,
+        reversible=reversible,
+        relabel=relabel,
+        prefix=prefix,
     )
     if day_rules_on(prep.problem):
         add_day_rules(b)

@@ -69,6 +69,7 @@ def _days_interchangeable(prep: PreparedProblem, previous: ScheduleResult | None
         and not any(prep.setup_cost(loc) > 0 for loc in prep.location if loc)
         and not any(prep.length[s] > 1 for s in range(len(prep.ids)))
         and prep.penalty("turnaround") <= 0
+        and not prep.turnaround_rule
         and prep.penalty("story_order") <= 0
     )
 
@@ -82,6 +83,7 @@ def _reversible(prep: PreparedProblem, previous: ScheduleResult | None) -> bool:
         and not problem.options.precedences
         and not any(prep.unavailable)
         and prep.penalty("turnaround") <= 0
+        and not prep.turnaround_rule
         and prep.penalty("story_order") <= 0
     )
 
@@ -121,9 +123,10 @@ def _by_lns(
 
     report(start, 0.0)
     # Deterministic work, not wall time, decides where the search stops (same input, same
-    # board); each step also builds its model (about as long again as it solves), so 30% of the
-    # limit in solver work keeps the wall-clock deadline a safety net on a loaded machine.
-    work = 0.3 * options.time_limit_s
+    # board); each step also builds its model (about as long again as it solves) and the days
+    # are reordered between steps, so 25% of the limit in solver work keeps the wall-clock
+    # deadline a safety net on a loaded machine.
+    work = 0.25 * options.time_limit_s
     best = improve(prep, start, deadline=deadline, budget=work, progress=report)
     return board(best)
 
@@ -155,7 +158,8 @@ def optimize(
         start = _lns_start(prep)
         if start is not None:
             return _by_lns(prep, start, started, progress)
-    if previous is None and not frozen and is_sequential(prep):
+    # The sequencing solvers know no turnaround: a night strip under the rule goes to CP-SAT.
+    if previous is None and not frozen and is_sequential(prep) and not prep.turnaround_rule:
         found = solve_talent(prep, started=started) or solve_sequential(
             prep, started=started, reversible=_reversible(prep, previous)
         )
@@ -201,9 +205,10 @@ def optimize(
 def _horizon(problem: ScheduleProblem, previous: ScheduleResult | None) -> int:
     days = default_horizon(problem)
     options = problem.options
-    if day_rules_on(problem) and options.fixed_days is None and options.max_days is None:
-        # The moves cap can need more days than the pages do: the sorted board fits them.
-        days = max(days, len(sorted_board(problem).days))
+    if options.fixed_days is None and options.max_days is None:
+        # The moves cap and turnaround can need more days than the pages do: the sorted board
+        # (the hint) fits them, with a day to spare.
+        days = max(days, len(sorted_board(problem).days) + 1)
     if (
         previous is not None
         and problem.options.fixed_days is None
