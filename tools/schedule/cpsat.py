@@ -39,6 +39,8 @@ class Built:
     terms: list[tuple[int, cp_model.LinearExprT]] = field(default_factory=list)
     """Objective terms (integer cents coefficient, expression)."""
     offset: int = 0
+    fixed: dict[int, int] = field(default_factory=dict)
+    """Strips held on their day (start day per strip): a cost of theirs alone is a constant."""
 
     def objective(self) -> cp_model.LinearExprT:
         """The objective expression in cents."""
@@ -153,6 +155,8 @@ def _add_turnaround(b: Built) -> None:
     """Cast who work a night scene on day d are not in a day scene on day d + 1 (a rule)."""
     prep, m = b.prep, b.model
     for a in range(len(prep.cast_names)):
+        if all(s in b.fixed for s in range(len(prep.ids)) if a in prep.cast_of[s]):
+            continue  # nothing of theirs moves: their days are as the board has them
         for d in range(len(b.occ) - 1):
             night = [v for s, v in b.occ[d] if prep.night[s] and a in prep.cast_of[s]]
             day = [v for s, v in b.occ[d + 1] if not prep.night[s] and a in prep.cast_of[s]]
@@ -205,7 +209,8 @@ def add_hard_rules(
     prefix: bool = True,
 ) -> list[cp_model.IntVar]:
     """Every hard rule; returns the night-day literals the cost helpers price."""
-    _add_assignment(b, set(frozen_days), fixed or {}, relabel)
+    b.fixed = dict(fixed or {})
+    _add_assignment(b, set(frozen_days), b.fixed, relabel)
     _add_capacity(b)
     _add_used_days(b, prefix)
     nights = _add_lighting(b)

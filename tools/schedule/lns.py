@@ -27,7 +27,7 @@ __all__ = ["Progress", "improve"]
 Progress = Callable[[list[int], float], None]
 """Called with each improving board (start day per strip) and its objective."""
 
-_STEP_WORK = 1.5
+_STEP_WORK = 1.0
 """Deterministic seconds of CP-SAT per neighbourhood."""
 _REORDER_EVERY = 4
 """Sub-solves between two reorderings of the days."""
@@ -107,7 +107,13 @@ def improve(
         # Only the whole search's deadline cuts a step: a wall-clock cut inside a step would
         # make the board depend on the machine's load.
         outcome = run_cpsat(
-            prep, deadline=deadline, hint=best, fixed=fixed, work=_STEP_WORK, prefix=False
+            prep,
+            deadline=deadline,
+            hint=best,
+            fixed=fixed,
+            work=_STEP_WORK,
+            prefix=False,
+            step=True,
         )
         spent += _STEP_WORK
         if outcome.starts is None:
