@@ -5,7 +5,14 @@ from __future__ import annotations
 import time
 
 from bench.schedule_feature import feature_problem
-from tools.schedule import CastMember, ScheduleCosts, ScheduleOptions, ScheduleProblem, Strip
+from tools.schedule import (
+    CastMember,
+    ScheduleCosts,
+    ScheduleOptions,
+    ScheduleProblem,
+    Strip,
+    optimize,
+)
 from tools.schedule.baseline import heuristic_starts
 from tools.schedule.costing import cost_of, occupancy
 from tools.schedule.dayorder import reorder_days
@@ -63,3 +70,27 @@ def test_lns_is_repeatable_and_never_dearer() -> None:
     assert runs[0] == runs[1]
     assert cost_of(prep, runs[0]).total < cost_of(prep, start).total
     assert all(occupancy(prep, runs[0]))
+
+
+def test_a_feature_scale_replan_repairs_only_what_the_change_broke() -> None:
+    problem = feature_problem(scenes=70, day_rules=True, time_limit_s=8.0)
+    first = optimize(problem)
+    away = set(range(3))
+    cast = [
+        c.model_copy(update={"unavailable_days": sorted(away)}) if c.name == "ACTOR00" else c
+        for c in problem.cast
+    ]
+    changed = problem.model_copy(update={"cast": cast})
+    result = optimize(changed, previous=first, move_cost=3_500.0, frozen_days=[5])
+    assert result.status == "feasible" and result.method == "lns"
+    by_id = {s.id: s for s in problem.strips}
+    for day in result.days:
+        assert not (day.index in away and any("ACTOR00" in by_id[s].cast for s in day.strips))
+    before = {d.index: d.strips for d in first.days}
+    assert next(d for d in result.days if d.index == 5).strips == before[5]
+    touched = [
+        s for d in first.days if d.index in away for s in d.strips if "ACTOR00" in by_id[s].cast
+    ]
+    assert touched and set(touched) <= set(result.moved_strips)
+    assert len(result.moved_strips) <= 3 * max(1, len(touched))
+    assert result.bound is not None and result.bound <= result.cost.total

@@ -19,6 +19,7 @@ from tools.schedule.costing import result_from_starts
 from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.diagnose import diagnose, precedence_cycle
 from tools.schedule.lns import improve
+from tools.schedule.lns_replan import replan
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, day_rules_on, default_horizon, prepare
 from tools.schedule.relax import relaxation_bound
@@ -131,6 +132,37 @@ def _by_lns(
     return board(best)
 
 
+def _replan_by_lns(
+    prep: PreparedProblem,
+    previous: ScheduleResult,
+    frozen: set[int],
+    move_cost: float,
+    started: float,
+) -> ScheduleResult | None:
+    """A feature-scale re-plan: the previous board repaired, then improved (`lns_replan`)."""
+    options = prep.problem.options
+    before = _previous_starts(prep, previous)
+    deadline = started + options.time_limit_s - _DECODE_MARGIN
+    starts = replan(
+        prep,
+        before,
+        frozen=frozen,
+        move_cost=move_cost,
+        deadline=deadline,
+        budget=0.25 * options.time_limit_s,
+    )
+    if starts is None:
+        return None
+    moved = {prep.ids[s]: d for s, d in before.items()}
+    found = result_from_starts(
+        prep, starts, status="feasible", method="lns", previous=moved, move_cost=move_cost
+    )
+    # Stability costs nothing in the relaxation, so its bound stays a bound.
+    found.bound = min(relaxation_bound(prep, deadline=deadline), found.cost.total)
+    found.seconds = time.perf_counter() - started
+    return found
+
+
 def optimize(
     problem: ScheduleProblem,
     *,
@@ -158,6 +190,10 @@ def optimize(
         start = _lns_start(prep)
         if start is not None:
             return _by_lns(prep, start, started, progress)
+    if large and previous is not None and problem.options.fixed_days is None:
+        found = _replan_by_lns(prep, previous, frozen, move_cost, started)
+        if found is not None:
+            return found
     # The sequencing solvers know no turnaround: a night strip under the rule goes to CP-SAT.
     if previous is None and not frozen and is_sequential(prep) and not prep.turnaround_rule:
         found = solve_talent(prep, started=started) or solve_sequential(
