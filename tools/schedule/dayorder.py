@@ -3,8 +3,8 @@
 What a day holds fixes its crew, moves, pages and night premium; the order of the days fixes
 the cast's holds (and drop/pick-ups), location revisits, turnaround and story order. So with
 the days' contents fixed, a local search over their order moves a block of one to three days
-elsewhere (also reversed), every insertion point costed at once with numpy, until no move
-helps. Empty days are dropped first, so a board whose days were emptied comes back compact.
+elsewhere (also reversed) and swaps two days, every candidate costed at once with numpy, until
+no move helps. Empty days are dropped first, so a board whose days were emptied comes back compact.
 Pins, cast availability and turnaround (when a rule) are kept; the work is counted in passes,
 so the same board gives the same order.
 """
@@ -125,9 +125,23 @@ def _descend(
                 best = int(np.argmin(values))
                 if values[best] < cost - 1e-6:
                     order, cost, improved = rows[best], float(values[best]), True
+        swapped = _swaps(order)
+        values = _order_costs(prep, d, swapped)
+        best = int(np.argmin(values))
+        if values[best] < cost - 1e-6:
+            order, cost, improved = swapped[best], float(values[best]), True
         if not improved:
             break
     return order
+
+
+def _swaps(order: np.ndarray) -> np.ndarray:
+    """Every order made by swapping two days of `order`."""
+    i, j = np.triu_indices(len(order), k=1)
+    rows = np.repeat(order[None, :], len(i), axis=0)
+    at = np.arange(len(i))
+    rows[at, i], rows[at, j] = order[j], order[i]
+    return rows
 
 
 def reorder_days(

@@ -17,7 +17,7 @@ import time
 from collections import defaultdict
 
 from tools.schedule.prepare import PreparedProblem
-from tools.schedule.relax_cast import cast_bound, fewest_days
+from tools.schedule.relax_cast import cast_bound, fewest_days, strip_sizes
 
 __all__ = ["fewest_days", "relaxation_bound"]
 
@@ -28,7 +28,9 @@ _CAST_SECONDS = 3.0
 def _group_days(prep: PreparedProblem, night: bool | None) -> tuple[int, int]:
     """(fewest days, fewest site-visits) for the strips of one lighting (None: all)."""
     options = prep.problem.options
-    day = options.day_minutes or options.capacity_eighths * options.minutes_per_eighth
+    # Minutes against the day's minutes with the day rules on, else eighths against the pages
+    # a day holds (moves then take no time).
+    sizes, day, move = strip_sizes(prep)
     by_site: dict[str, float] = defaultdict(float)
     whole = 0
     for s in range(len(prep.ids)):
@@ -37,9 +39,8 @@ def _group_days(prep: PreparedProblem, night: bool | None) -> tuple[int, int]:
         if prep.whole[s]:
             whole += prep.length[s]
         else:
-            by_site[prep.location[s]] += prep.minutes[s]
+            by_site[prep.location[s]] += sizes[s]
     visits = sum(max(1, math.ceil(m / day - 1e-9)) for m in by_site.values())
-    move = options.company_move_minutes
     days = fewest_days(sum(by_site.values()), visits, day, move, options.max_company_moves)
     return whole + days, visits + whole
 

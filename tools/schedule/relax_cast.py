@@ -30,7 +30,7 @@ from tools.schedule.exact import exact_plan, solve_exact
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.sequence import Sequencing, order_cost
 
-__all__ = ["cast_bound", "fewest_days", "work_days"]
+__all__ = ["cast_bound", "fewest_days", "strip_sizes", "work_days"]
 
 _MAX_GROUPS = 18
 """Merged strips one exact DP may have (2^18 sets: about 0.2 s)."""
@@ -52,7 +52,7 @@ def fewest_days(minutes: float, visits: int, day: float, move: float, cap: int |
     return days
 
 
-def _sizes(prep: PreparedProblem) -> tuple[list[float], float, float]:
+def strip_sizes(prep: PreparedProblem) -> tuple[list[float], float, float]:
     """(per-strip size, a day's size, a company move's size): minutes when the day is in
     minutes, else eighths against the pages a day holds."""
     options = prep.problem.options
@@ -65,7 +65,7 @@ def _sizes(prep: PreparedProblem) -> tuple[list[float], float, float]:
 def work_days(prep: PreparedProblem, a: int) -> int:
     """Fewest days cast member `a` can work: their strips' minutes and sites, by lighting."""
     options = prep.problem.options
-    sizes, day, move = _sizes(prep)
+    sizes, day, move = strip_sizes(prep)
     mine = [s for s in range(len(prep.ids)) if a in prep.cast_of[s]]
     split = options.allow_split_days
     by_light: dict[bool, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -107,7 +107,7 @@ def _group_value(prep: PreparedProblem, cast: np.ndarray, group: list[int]) -> f
     """The exact talent optimum of `group` alone (durations: strip sizes, pay per unit)."""
     mask = np.zeros(cast.shape[1], dtype=bool)
     mask[group] = True
-    sizes, day, _ = _sizes(prep)
+    sizes, day, _ = strip_sizes(prep)
     # Sizes rounded down and a whole-day strip as a full day keep the value a lower bound.
     durations = [
         day * prep.length[s] * TENTHS if prep.whole[s] else math.floor(sizes[s] * TENTHS)

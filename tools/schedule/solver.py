@@ -12,14 +12,13 @@ time limit covers the whole call: CP-SAT gets what preparation and the other met
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from tools.schedule.baseline import heuristic_starts, sorted_board
 from tools.schedule.costing import result_from_starts
 from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.diagnose import diagnose, precedence_cycle
-from tools.schedule.lns import improve
-from tools.schedule.lns_replan import replan
+from tools.schedule.feature import LNS_MIN_STRIPS, Progress, by_lns, lns_start, replan_by_lns
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, day_rules_on, default_horizon, prepare
 from tools.schedule.relax import relaxation_bound
@@ -28,9 +27,6 @@ from tools.schedule.sequential import solve_sequential
 from tools.schedule.talent import solve_talent
 
 __all__ = ["LNS_MIN_STRIPS", "Progress", "optimize"]
-
-Progress = Callable[[ScheduleResult], None]
-"""Receives each improving board (a full result with its bound) while `optimize` runs."""
 
 _DECODE_MARGIN = 0.5
 """Seconds kept back from CP-SAT to decode and cost its answer."""
@@ -89,80 +85,6 @@ def _reversible(prep: PreparedProblem, previous: ScheduleResult | None) -> bool:
     )
 
 
-LNS_MIN_STRIPS = 60
-"""From this many strips (with the day rules on), the board is improved by `lns` from the
-sorted board instead of one monolithic CP-SAT model, which cannot close at feature scale."""
-
-
-def _lns_start(prep: PreparedProblem) -> list[int] | None:
-    """The sorted board as a start for LNS, when it keeps every hard rule it is checked for."""
-    options = prep.problem.options
-    if options.fixed_days is not None or options.precedences:
-        return None
-    starts = heuristic_starts(prep)
-    if all(starts[s] in prep.allowed_starts(s) for s in range(len(prep.ids))):
-        return starts
-    return None
-
-
-def _by_lns(
-    prep: PreparedProblem, start: list[int], started: float, progress: Progress | None
-) -> ScheduleResult:
-    options = prep.problem.options
-    deadline = started + options.time_limit_s - _DECODE_MARGIN
-    bound = relaxation_bound(prep)
-
-    def board(starts: list[int]) -> ScheduleResult:
-        found = result_from_starts(prep, starts, status="feasible", method="lns")
-        found.bound = min(bound, found.cost.total)
-        found.seconds = time.perf_counter() - started
-        return found
-
-    def report(starts: list[int], _: float) -> None:
-        if progress is not None:
-            progress(board(starts))
-
-    report(start, 0.0)
-    # Deterministic work, not wall time, decides where the search stops (same input, same
-    # board); each step also builds its model (about as long again as it solves) and the days
-    # are reordered between steps, so 25% of the limit in solver work keeps the wall-clock
-    # deadline a safety net on a loaded machine.
-    work = 0.25 * options.time_limit_s
-    best = improve(prep, start, deadline=deadline, budget=work, progress=report)
-    return board(best)
-
-
-def _replan_by_lns(
-    prep: PreparedProblem,
-    previous: ScheduleResult,
-    frozen: set[int],
-    move_cost: float,
-    started: float,
-) -> ScheduleResult | None:
-    """A feature-scale re-plan: the previous board repaired, then improved (`lns_replan`)."""
-    options = prep.problem.options
-    before = _previous_starts(prep, previous)
-    deadline = started + options.time_limit_s - _DECODE_MARGIN
-    starts = replan(
-        prep,
-        before,
-        frozen=frozen,
-        move_cost=move_cost,
-        deadline=deadline,
-        budget=0.25 * options.time_limit_s,
-    )
-    if starts is None:
-        return None
-    moved = {prep.ids[s]: d for s, d in before.items()}
-    found = result_from_starts(
-        prep, starts, status="feasible", method="lns", previous=moved, move_cost=move_cost
-    )
-    # Stability costs nothing in the relaxation, so its bound stays a bound.
-    found.bound = min(relaxation_bound(prep, deadline=deadline), found.cost.total)
-    found.seconds = time.perf_counter() - started
-    return found
-
-
 def optimize(
     problem: ScheduleProblem,
     *,
@@ -177,21 +99,23 @@ def optimize(
     Infeasible problems come back with `status="infeasible"` and a plain-words `diagnosis`.
     With `previous`, each strip whose start day changes costs `move_cost`; strips on frozen
     days (`frozen_days` or days marked frozen in `previous`) stay, and nothing joins them.
-    At feature scale (`LNS_MIN_STRIPS`, day rules on) the sorted board is improved by large
-    neighbourhood search; `progress` then receives each improving board with its bound.
+    At feature scale (`LNS_MIN_STRIPS`, not a sequencing problem) the sorted board is improved
+    by large neighbourhood search; `progress` then receives each improving board with its bound. A
+    re-plan at that scale (not to a fixed number of days) repairs and improves the previous
+    board the same way (`lns_replan`), falling back to the monolithic model if that fails.
     """
     started = time.perf_counter()
     prep = prepare(problem, horizon=horizon or _horizon(problem, previous))
     if precedence_cycle(problem.options.precedences):
         return ScheduleResult(status="infeasible", diagnosis=diagnose(prep))
     frozen, fixed = _frozen(prep, previous, frozen_days)
-    large = len(prep.ids) >= LNS_MIN_STRIPS and day_rules_on(problem)
+    large = len(prep.ids) >= LNS_MIN_STRIPS and not is_sequential(prep)
     if large and previous is None and not frozen:
-        start = _lns_start(prep)
+        start = lns_start(prep)
         if start is not None:
-            return _by_lns(prep, start, started, progress)
+            return by_lns(prep, start, started, progress)
     if large and previous is not None and problem.options.fixed_days is None:
-        found = _replan_by_lns(prep, previous, frozen, move_cost, started)
+        found = replan_by_lns(prep, _previous_starts(prep, previous), frozen, move_cost, started)
         if found is not None:
             return found
     # The sequencing solvers know no turnaround: a night strip under the rule goes to CP-SAT.
