@@ -34,6 +34,8 @@ __all__ = ["cast_bound", "fewest_days", "strip_sizes", "work_days"]
 
 _MAX_GROUPS = 18
 """Merged strips one exact DP may have (2^18 sets: about 0.2 s)."""
+_GROUP_SECONDS = 0.5
+"""Most estimated seconds of one group's exact DP (`ExactPlan.estimated_seconds`)."""
 TENTHS = 10
 
 
@@ -121,7 +123,10 @@ def _group_value(prep: PreparedProblem, cast: np.ndarray, group: list[int]) -> f
         setup=np.zeros(1),
         before=(),
     )
-    order = solve_exact(seq, exact_plan(seq))
+    plan = exact_plan(seq)
+    if plan.estimated_seconds() > _GROUP_SECONDS:
+        return 0.0
+    order = solve_exact(seq, plan)
     return 0.0 if order is None else order_cost(seq, order)
 
 
@@ -136,6 +141,8 @@ def cast_bound(prep: PreparedProblem, *, deadline: float) -> float:
     cast = np.zeros((len(prep.ids), len(prep.cast_names)), dtype=bool)
     for s, members in enumerate(prep.cast_of):
         cast[s, members] = True
+    # The groups are chosen by the data alone and each DP is capped by its size, so the bound
+    # repeats; the deadline only stops the DPs on a machine too loaded to finish them.
     for group in _partition(prep, cast, paid):
         if time.perf_counter() >= deadline:
             break

@@ -157,7 +157,9 @@ def optimize(
     )
     result.bound = min(outcome.bound, result.cost.total) if outcome.bound is not None else None
     if day_rules_on(problem):
-        result.bound = min(max(result.bound or 0.0, relaxation_bound(prep)), result.cost.total)
+        # The cast's DPs stop at the limit: this call stays within it.
+        floor = relaxation_bound(prep, deadline=started + problem.options.time_limit_s)
+        result.bound = min(max(result.bound or 0.0, floor), result.cost.total)
     result.seconds = time.perf_counter() - started
     return result
 
