@@ -183,4 +183,6 @@ def _day_figures(plan: Plan, boards: list[tuple[float, float | None]], cold: flo
     )
     print(f"{'first feasible board (s)':<34}{first:>14.2f}{'< 10':>12}")
     print(f"{'improving boards streamed':<34}{len(boards):>14}")
+    steps = ", ".join(f"{t:.0f} s {g:.1%}" for t, g in boards if g is not None)
+    print(f"{'  the gap, board by board':<34}{steps}")
     print(f"{'final board (s)':<34}{cold:>14.2f}{'< 60':>12}")

@@ -88,7 +88,9 @@ async def test_site_corrections_replan_with_stability(tmp_path: Path) -> None:
         after = {s["scene"]: s for s in current.plan["sites"]}
         assert after["3"]["site"] == "HARBOR OFFICE"
         assert after["3"]["site_reason"].startswith("your correction")
-        assert len(current.plan["schedule"]["moved_strips"]) <= 3
+        # The correction lets the day scenes share one day (a crew day saved); turnaround is a
+        # rule, so the nights cannot go first before ANNA's day call: the nights move up too.
+        assert len(current.plan["schedule"]["moved_strips"]) <= 4
 
         wider = await turn(a, "allow two moves a day")
         assert wider.version == 3

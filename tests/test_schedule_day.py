@@ -71,6 +71,11 @@ def _assert_day_rules(problem: ScheduleProblem, result: ScheduleResult) -> None:
         shoot = sum(by_id[sid].eighths * options.minutes_per_eighth for sid in day.strips)
         assert abs(day.move_minutes - moves) < 1e-6 and abs(day.shoot_minutes - shoot) < 1e-6
         assert shoot + moves <= options.day_minutes + 1e-6
+    # Turnaround is a rule: nobody from a night is called for a day scene the next morning.
+    for day, after in itertools.pairwise(result.days):
+        night = {a for sid in day.strips if by_id[sid].lighting == "NIGHT" for a in by_id[sid].cast}
+        calls = [by_id[sid] for sid in after.strips if by_id[sid].lighting == "DAY"]
+        assert not night & {a for strip in calls for a in strip.cast}, day.index
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

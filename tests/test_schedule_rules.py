@@ -68,5 +68,9 @@ def test_hard_rules_hold(problem):
             assert not any(day.index in away[name] for name in strips[sid].cast)
     for sid, day in options.pinned.items():
         assert day_of[sid] == day
+    for day, after in zip(result.days, result.days[1:], strict=False):
+        night = {a for s in day.strips if strips[s].lighting == "NIGHT" for a in strips[s].cast}
+        morning = {a for s in after.strips if strips[s].lighting == "DAY" for a in strips[s].cast}
+        assert not night & morning
     for first, then in options.precedences:
         assert day_of[first] <= day_of[then]

@@ -58,6 +58,27 @@ def _fits(prep: PreparedProblem, day: _Day, s: int, *, rules: bool) -> bool:
     return not (rules and split)
 
 
+def _turnaround_fits(prep: PreparedProblem, board: list[_Day], s: int, start: int) -> bool:
+    """Strip `s` from day `start` keeps turnaround with the days before and after it."""
+    if not prep.turnaround_rule:
+        return True
+    end = start + prep.length[s]
+    before = board[start - 1].placed if 0 < start <= len(board) else []
+    after = board[end].placed if end < len(board) else []
+    return not (prep.turnaround_breaks(before, [s]) or prep.turnaround_breaks([s], after))
+
+
+def _start_day(prep: PreparedProblem, board: list[_Day], s: int, days, rules: bool) -> int | None:
+    """The first of `days` where strip `s` fits every day it occupies and keeps turnaround."""
+    for d in days:
+        if all(
+            d + k >= len(board) or _fits(prep, board[d + k], s, rules=rules)
+            for k in range(prep.length[s])
+        ) and _turnaround_fits(prep, board, s, d):
+            return d
+    return None
+
+
 def _place(prep: PreparedProblem, board: list[_Day], s: int, start: int) -> None:
     while len(board) < start + prep.length[s]:
         board.append(_Day())
@@ -76,30 +97,48 @@ def first_fit(prep: PreparedProblem, order: Sequence[int], *, rules: bool = True
     """Start days from placing strips in `order` on the first day with room.
 
     With `rules`, pins, cast availability and the day/night rule are respected where possible;
-    without, it is the plain capacity packing of the baseline (never going back a day).
+    without, it is the plain capacity packing of the baseline (never going back a day). Both
+    keep turnaround when it is a rule: in script order a strip the rule keeps off the next
+    day waits for the first later day it may join.
     """
     board: list[_Day] = []
     starts = [0] * len(prep.ids)
     floor = 0
+    waiting: list[int] = []
     for s in order:
         allowed = prep.allowed_starts(s) if rules else []
-        candidates = allowed or range(floor, len(board) + prep.length[s] + 1)
-        start = next(
-            (
-                d
-                for d in candidates
-                if all(
-                    d + k >= len(board) or _fits(prep, board[d + k], s, rules=rules)
-                    for k in range(prep.length[s])
-                )
-            ),
-            len(board),
-        )
+        start = _start_day(prep, board, s, allowed or range(floor, len(board) + 1), rules)
+        if start is None and not rules:
+            waiting.append(s)
+            continue
+        start = len(board) if start is None else start
         _place(prep, board, s, start)
         starts[s] = start
         if not rules:
             floor = start
+            waiting = _place_waiting(prep, board, starts, waiting, range(floor, len(board)))
+    for s in _place_waiting(prep, board, starts, waiting, range(len(board) + 1)):
+        # Only day scenes wait (on a night the day before): a new first day keeps the rule.
+        board.insert(0, _Day())
+        starts = [d + 1 for d in starts]
+        _place(prep, board, s, 0)
+        starts[s] = 0
     return starts
+
+
+def _place_waiting(
+    prep: PreparedProblem, board: list[_Day], starts: list[int], waiting: list[int], days
+) -> list[int]:
+    """Place each waiting strip on the first of `days` it may join; return those left."""
+    left = []
+    for s in waiting:
+        start = _start_day(prep, board, s, days, False)
+        if start is None:
+            left.append(s)
+        else:
+            _place(prep, board, s, start)
+            starts[s] = start
+    return left
 
 
 def sorted_order(prep: PreparedProblem) -> list[int]:

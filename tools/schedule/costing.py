@@ -139,11 +139,7 @@ def _cast_cost(prep: PreparedProblem, days: list[list[int]]) -> tuple[float, flo
 def _penalties(prep: PreparedProblem, days: list[list[int]], starts: Sequence[int]) -> dict:
     out: dict[str, float] = {}
     if (weight := prep.penalty("turnaround")) > 0:
-        count = 0
-        for d in range(len(days) - 1):
-            night_cast = {a for s in days[d] if prep.night[s] for a in prep.cast_of[s]}
-            day_cast = {a for s in days[d + 1] if not prep.night[s] for a in prep.cast_of[s]}
-            count += len(night_cast & day_cast)
+        count = sum(len(prep.turnaround_breaks(days[d], days[d + 1])) for d in range(len(days) - 1))
         out["turnaround"] = weight * count
     if (weight := prep.penalty("story_order")) > 0:
         count = sum(1 for s in range(len(starts) - 1) if starts[s + 1] < starts[s])

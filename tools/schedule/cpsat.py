@@ -39,6 +39,8 @@ class Built:
     terms: list[tuple[int, cp_model.LinearExprT]] = field(default_factory=list)
     """Objective terms (integer cents coefficient, expression)."""
     offset: int = 0
+    fixed: dict[int, int] = field(default_factory=dict)
+    """Strips held on their day (start day per strip): a cost of theirs alone is a constant."""
 
     def objective(self) -> cp_model.LinearExprT:
         """The objective expression in cents."""
@@ -108,8 +110,10 @@ def _add_capacity(b: Built) -> None:
             m.add(minutes <= round(options.capacity_minutes))
 
 
-def _add_used_days(b: Built) -> None:
-    """A day is used when any strip occupies it; used days form a prefix or all fixed days."""
+def _add_used_days(b: Built, prefix: bool) -> None:
+    """A day is used when any strip occupies it; used days form a prefix (unless `prefix` is
+    off: large neighbourhood search empties days anywhere, then closes the gaps) or all
+    fixed days."""
     m, fixed = b.model, b.prep.problem.options.fixed_days is not None
     for d, day in enumerate(b.occ):
         used = m.new_bool_var(f"used_{d}")
@@ -117,7 +121,7 @@ def _add_used_days(b: Built) -> None:
         b.used.append(used)
         if fixed:
             m.add(used == 1)
-        elif d:
+        elif d and prefix:
             m.add_implication(used, b.used[d - 1])
     prep, cap = b.prep, b.prep.problem.options.capacity_eighths
     pages = sum(st.eighths for s, st in enumerate(prep.problem.strips) if not prep.whole[s])
@@ -145,6 +149,24 @@ def _add_lighting(b: Built) -> list[cp_model.IntVar]:
             elif not split:
                 m.add_implication(var, ~night)
     return nights
+
+
+def _add_turnaround(b: Built) -> None:
+    """Cast who work a night scene on day d are not in a day scene on day d + 1 (a rule)."""
+    prep, m = b.prep, b.model
+    for a in range(len(prep.cast_names)):
+        if all(s in b.fixed for s in range(len(prep.ids)) if a in prep.cast_of[s]):
+            continue  # nothing of theirs moves: their days are as the board has them
+        for d in range(len(b.occ) - 1):
+            night = [v for s, v in b.occ[d] if prep.night[s] and a in prep.cast_of[s]]
+            day = [v for s, v in b.occ[d + 1] if not prep.night[s] and a in prep.cast_of[s]]
+            if not night or not day:
+                continue
+            worked = m.new_bool_var(f"night_work_{a}_{d}")
+            for v in night:
+                m.add_implication(v, worked)
+            for v in day:
+                m.add_implication(v, ~worked)
 
 
 def _add_precedences(b: Built) -> None:
@@ -184,12 +206,16 @@ def add_hard_rules(
     reversible: bool = False,
     ordered_pairs: bool = True,
     relabel: bool = False,
+    prefix: bool = True,
 ) -> list[cp_model.IntVar]:
     """Every hard rule; returns the night-day literals the cost helpers price."""
-    _add_assignment(b, set(frozen_days), fixed or {}, relabel)
+    b.fixed = dict(fixed or {})
+    _add_assignment(b, set(frozen_days), b.fixed, relabel)
     _add_capacity(b)
-    _add_used_days(b)
+    _add_used_days(b, prefix)
     nights = _add_lighting(b)
+    if b.prep.turnaround_rule:
+        _add_turnaround(b)
     _add_precedences(b)
     _add_symmetry_breaking(b, reversible=reversible, ordered_pairs=ordered_pairs and not relabel)
     return nights

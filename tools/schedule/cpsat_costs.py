@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from ortools.sat.python import cp_model
 
+from tools.schedule.costing import cast_days
 from tools.schedule.cpsat import SCALE, Built
 from tools.schedule.cpsat_day import company_moves, presence, set_moves, set_presence
 
@@ -97,7 +98,14 @@ def _add_cast(b: Built) -> None:
     for a, rate in enumerate(prep.rates):
         if rate <= 0:
             continue
-        if pay == "worked":
+        mine = [s for s in range(len(prep.ids)) if a in prep.cast_of[s]]
+        if all(s in b.fixed for s in mine):
+            # Nothing of theirs moves (most cast in a neighbourhood search step): their pay
+            # is a constant, and leaving out its model keeps the step small.
+            days = [d for s in mine for d in range(b.fixed[s], b.fixed[s] + prep.length[s])]
+            work, holds, _ = cast_days(days, gap)
+            b.offset += round(rate * (len(work) + (len(holds) if pay == "span" else 0)) * SCALE)
+        elif pay == "worked":
             b.add_cost(rate, sum(_work_literals(b, a)))
         elif gap is not None:
             _add_cast_with_drops(b, a, rate, gap)

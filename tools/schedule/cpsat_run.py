@@ -83,6 +83,31 @@ def _screen(
     return _STATUS.get(solver.solve(b.model), "unknown"), solver
 
 
+def _solve(
+    b: Built, prep: PreparedProblem, deadline: float, work: float | None
+) -> tuple[str, cp_model.CpSolver]:
+    """The screen, then the interleaved workers on a model known feasible (or one worker)."""
+    status, solver = _screen(b, prep, deadline, work)
+    if status in ("feasible", "unknown"):
+        workers = prep.problem.options.workers if status == "feasible" else 1
+        solver = cp_model.CpSolver()
+        _parameters(solver, prep, deadline, workers=workers, work=work)
+        status = _STATUS.get(solver.solve(b.model), "unknown")
+    return status, solver
+
+
+def _step(
+    b: Built, prep: PreparedProblem, deadline: float, work: float | None
+) -> tuple[str, cp_model.CpSolver]:
+    """A neighbourhood step: one worker (deterministic without interleaving, so no screen is
+    needed) and no LP relaxation: measured on the generated 150-scene feature, a step ends 3%
+    cheaper in half the wall time without it (the LP is slow there, and its bound unused)."""
+    solver = cp_model.CpSolver()
+    _parameters(solver, prep, deadline, workers=1, work=work)
+    solver.parameters.linearization_level = 0
+    return _STATUS.get(solver.solve(b.model), "unknown"), solver
+
+
 def _decode(b: Built, solver: cp_model.CpSolver) -> list[int]:
     starts = [0] * len(b.prep.ids)
     for (s, d), var in b.x.items():
@@ -103,12 +128,21 @@ def run_cpsat(
     reversible: bool = False,
     relabel: bool = False,
     work: float | None = None,
+    prefix: bool = True,
+    step: bool = False,
 ) -> CpOutcome:
     """Solve the full model, stopping at `deadline` (a `time.perf_counter` instant) or after
-    `work` deterministic seconds, whichever comes first."""
+    `work` deterministic seconds, whichever comes first. Without `prefix`, days may be left
+    empty anywhere (the caller closes the gaps); `step` solves a neighbourhood of a feasible
+    board (hinted) with one worker."""
     b = new_built(prep)
     nights = add_hard_rules(
-        b, frozen_days=frozen_days, fixed=fixed, reversible=reversible, relabel=relabel
+        b,
+        frozen_days=frozen_days,
+        fixed=fixed,
+        reversible=reversible,
+        relabel=relabel,
+        prefix=prefix,
     )
     if day_rules_on(prep.problem):
         add_day_rules(b)
@@ -117,15 +151,7 @@ def run_cpsat(
         for (s, d), var in b.x.items():
             b.model.add_hint(var, hint[s] == d)
     b.model.minimize(b.objective())
-    status, solver = _screen(b, prep, deadline, work)
-    if status == "feasible":
-        solver = cp_model.CpSolver()
-        _parameters(solver, prep, deadline, workers=prep.problem.options.workers, work=work)
-        status = _STATUS.get(solver.solve(b.model), "unknown")
-    elif status == "unknown":
-        solver = cp_model.CpSolver()
-        _parameters(solver, prep, deadline, workers=1, work=work)
-        status = _STATUS.get(solver.solve(b.model), "unknown")
+    status, solver = _step(b, prep, deadline, work) if step else _solve(b, prep, deadline, work)
     if status not in ("optimal", "feasible"):
         return CpOutcome(status=status, starts=None, bound=None)
     return CpOutcome(

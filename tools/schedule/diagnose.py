@@ -139,6 +139,27 @@ def _pinned_day_reasons(prep: PreparedProblem) -> list[str]:
     return out
 
 
+def _turnaround_reasons(prep: PreparedProblem) -> list[str]:
+    """Pinned scenes that put cast on a day call the morning after their night."""
+    if not prep.turnaround_rule:
+        return []
+    by_day: dict[int, list[int]] = {}
+    for sid, day in prep.problem.options.pinned.items():
+        by_day.setdefault(day, []).append(prep.index[sid])
+    out = []
+    for day, strips in sorted(by_day.items()):
+        after = by_day.get(day + 1, [])
+        broken = prep.turnaround_breaks(strips, after)
+        if broken:
+            who = " and ".join(prep.cast_names[a] for a in sorted(broken))
+            out.append(
+                f"{who} would work the night of day {day + 1} and be called for a day scene on "
+                f"day {day + 2} (pinned scenes), but turnaround is a rule: move a pin or lift "
+                "the turnaround rule."
+            )
+    return out
+
+
 def diagnose(
     prep: PreparedProblem,
     *,
@@ -164,12 +185,14 @@ def diagnose(
     out += _capacity_reasons(prep)
     out += _site_reasons(prep)
     out += _pinned_day_reasons(prep)
+    out += _turnaround_reasons(prep)
     if not out and set(frozen_days):
         out.append(
             "The frozen days leave no room for the remaining scenes under the rules: unfreeze a "
             "day or add days."
         )
+    turnaround = " (turnaround after nights is a rule too)" if prep.turnaround_rule else ""
     return out or [
-        "No schedule meets every rule together: relax pins, cast availability or precedences, "
-        "or add days."
+        "No schedule meets every rule together" + turnaround + ": relax pins, cast "
+        "availability or precedences, or add days."
     ]

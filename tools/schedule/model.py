@@ -122,7 +122,8 @@ class ScheduleOptions(BaseModel):
     allow_split_days: bool = False
     """Whether one day may mix day and night scenes."""
     turnaround: bool = True
-    """Penalise a day scene the day after a night scene for the same cast."""
+    """Turnaround is a rule: cast who work a night are not called for day scenes the next day.
+    False lifts the rule; a priced `turnaround` soft penalty then applies instead."""
     drop_min_gap: int | None = Field(default=None, ge=1)
     """Drop/pick-up rule: a gap of at least this many days between two work days of a cast
     member is unpaid (drop, then pick up); None keeps everyone on hold between first and last."""

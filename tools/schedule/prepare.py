@@ -83,10 +83,21 @@ class PreparedProblem:
         return costs.location_setup.get(location, costs.default_location_setup)
 
     def penalty(self, name: str) -> float:
-        """The named soft-rule penalty, 0 when the rule is off."""
-        if name == "turnaround" and not self.problem.options.turnaround:
+        """The named soft-rule penalty, 0 when off (turnaround: only when it is not a rule)."""
+        if name == "turnaround" and self.turnaround_rule:
             return 0.0
         return self.problem.costs.soft_penalties.get(name, 0.0)
+
+    @property
+    def turnaround_rule(self) -> bool:
+        """True when night-to-day turnaround is a hard rule (and some strip is a night)."""
+        return self.problem.options.turnaround and any(self.night)
+
+    def turnaround_breaks(self, night_day: list[int], next_day: list[int]) -> set[int]:
+        """Cast members who work a night scene among `night_day` and a day scene among
+        `next_day` (the following day): each is a broken turnaround."""
+        night = {a for s in night_day if self.night[s] for a in self.cast_of[s]}
+        return {a for s in next_day if not self.night[s] for a in self.cast_of[s]} & night
 
 
 def _unavailable(problem: ScheduleProblem, names: list[str], horizon: int) -> list[set[int]]:

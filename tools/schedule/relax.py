@@ -5,38 +5,32 @@ of days does not matter. Kept: a day is all day scenes or all night scenes (with
 days), a day visits at most `max_company_moves + 1` sites, each extra site on a day costs its
 move minutes, and a site's scenes of one lighting need at least ceil(minutes / day) visits.
 So no board is cheaper than: crew days x the fewest days + night premium x the fewest night
-days + each cast member's fewest work days x their rate + the fewest company moves x its cost.
+days + the fewest company moves x its cost + what the cast costs at least (`relax_cast`: each
+one's fewest work days from their own strips' minutes, sites and lighting, and holds from a
+talent-scheduling relaxation), these being separate sums of the objective.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections import defaultdict
 
 from tools.schedule.prepare import PreparedProblem
+from tools.schedule.relax_cast import cast_bound, fewest_days, strip_sizes
 
 __all__ = ["fewest_days", "relaxation_bound"]
 
-
-def fewest_days(minutes: float, visits: int, day: float, move: float, cap: int | None) -> int:
-    """Fewest days holding `minutes` of shooting over `visits` site-visits.
-
-    A day with k sites spends (k - 1) moves; the cheapest way to fit the visits into D days
-    spreads the extra sites over them, each at `move` minutes, at most `cap` a day.
-    """
-    if minutes <= 0 and visits <= 0:
-        return 0
-    per_day = (cap + 1) if cap is not None else visits
-    days = max(1, math.ceil(visits / max(1, per_day)))
-    while days * day - move * max(0, visits - days) < minutes - 1e-6:
-        days += 1
-    return days
+_CAST_SECONDS = 3.0
+"""Most seconds the cast's talent-scheduling bound may take when no deadline is given."""
 
 
 def _group_days(prep: PreparedProblem, night: bool | None) -> tuple[int, int]:
     """(fewest days, fewest site-visits) for the strips of one lighting (None: all)."""
     options = prep.problem.options
-    day = options.day_minutes or options.capacity_eighths * options.minutes_per_eighth
+    # Minutes against the day's minutes with the day rules on, else eighths against the pages
+    # a day holds (moves then take no time).
+    sizes, day, move = strip_sizes(prep)
     by_site: dict[str, float] = defaultdict(float)
     whole = 0
     for s in range(len(prep.ids)):
@@ -45,15 +39,15 @@ def _group_days(prep: PreparedProblem, night: bool | None) -> tuple[int, int]:
         if prep.whole[s]:
             whole += prep.length[s]
         else:
-            by_site[prep.location[s]] += prep.minutes[s]
+            by_site[prep.location[s]] += sizes[s]
     visits = sum(max(1, math.ceil(m / day - 1e-9)) for m in by_site.values())
-    move = options.company_move_minutes
     days = fewest_days(sum(by_site.values()), visits, day, move, options.max_company_moves)
     return whole + days, visits + whole
 
 
-def relaxation_bound(prep: PreparedProblem) -> float:
-    """The lower bound (see the module docstring), in the objective's money."""
+def relaxation_bound(prep: PreparedProblem, *, deadline: float | None = None) -> float:
+    """The lower bound (see the module docstring), in the objective's money; the cast's part
+    (`relax_cast`) stops its exact DPs at `deadline` (a `time.perf_counter` instant)."""
     problem, costs = prep.problem, prep.problem.costs
     if problem.options.allow_split_days:
         groups = [_group_days(prep, None)]
@@ -72,11 +66,6 @@ def relaxation_bound(prep: PreparedProblem) -> float:
     fixed = problem.options.fixed_days
     if fixed is not None:
         days_and_moves = max(days_and_moves, costs.crew_day * fixed)
-    cast = 0.0
-    day_length = problem.options.day_minutes or math.inf
-    for a, rate in enumerate(prep.rates):
-        mine = [s for s in range(len(prep.ids)) if a in prep.cast_of[s]]
-        lengths = sum(prep.length[s] for s in mine if prep.whole[s])
-        minutes = sum(prep.minutes[s] for s in mine if not prep.whole[s])
-        cast += rate * (lengths + max(1 if minutes else 0, math.ceil(minutes / day_length - 1e-9)))
+    started = time.perf_counter()
+    cast = cast_bound(prep, deadline=deadline if deadline is not None else started + _CAST_SECONDS)
     return days_and_moves + costs.night_premium_day * nights + cast

@@ -12,13 +12,13 @@ time limit covers the whole call: CP-SAT gets what preparation and the other met
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from tools.schedule.baseline import heuristic_starts, sorted_board
 from tools.schedule.costing import result_from_starts
 from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.diagnose import diagnose, precedence_cycle
-from tools.schedule.lns import improve
+from tools.schedule.feature import LNS_MIN_STRIPS, Progress, by_lns, lns_start, replan_by_lns
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, day_rules_on, default_horizon, prepare
 from tools.schedule.relax import relaxation_bound
@@ -27,9 +27,6 @@ from tools.schedule.sequential import solve_sequential
 from tools.schedule.talent import solve_talent
 
 __all__ = ["LNS_MIN_STRIPS", "Progress", "optimize"]
-
-Progress = Callable[[ScheduleResult], None]
-"""Receives each improving board (a full result with its bound) while `optimize` runs."""
 
 _DECODE_MARGIN = 0.5
 """Seconds kept back from CP-SAT to decode and cost its answer."""
@@ -69,6 +66,7 @@ def _days_interchangeable(prep: PreparedProblem, previous: ScheduleResult | None
         and not any(prep.setup_cost(loc) > 0 for loc in prep.location if loc)
         and not any(prep.length[s] > 1 for s in range(len(prep.ids)))
         and prep.penalty("turnaround") <= 0
+        and not prep.turnaround_rule
         and prep.penalty("story_order") <= 0
     )
 
@@ -82,50 +80,9 @@ def _reversible(prep: PreparedProblem, previous: ScheduleResult | None) -> bool:
         and not problem.options.precedences
         and not any(prep.unavailable)
         and prep.penalty("turnaround") <= 0
+        and not prep.turnaround_rule
         and prep.penalty("story_order") <= 0
     )
-
-
-LNS_MIN_STRIPS = 60
-"""From this many strips (with the day rules on), the board is improved by `lns` from the
-sorted board instead of one monolithic CP-SAT model, which cannot close at feature scale."""
-
-
-def _lns_start(prep: PreparedProblem) -> list[int] | None:
-    """The sorted board as a start for LNS, when it keeps every hard rule it is checked for."""
-    options = prep.problem.options
-    if options.fixed_days is not None or options.precedences:
-        return None
-    starts = heuristic_starts(prep)
-    if all(starts[s] in prep.allowed_starts(s) for s in range(len(prep.ids))):
-        return starts
-    return None
-
-
-def _by_lns(
-    prep: PreparedProblem, start: list[int], started: float, progress: Progress | None
-) -> ScheduleResult:
-    options = prep.problem.options
-    deadline = started + options.time_limit_s - _DECODE_MARGIN
-    bound = relaxation_bound(prep)
-
-    def board(starts: list[int]) -> ScheduleResult:
-        found = result_from_starts(prep, starts, status="feasible", method="lns")
-        found.bound = min(bound, found.cost.total)
-        found.seconds = time.perf_counter() - started
-        return found
-
-    def report(starts: list[int], _: float) -> None:
-        if progress is not None:
-            progress(board(starts))
-
-    report(start, 0.0)
-    # Deterministic work, not wall time, decides where the search stops (same input, same
-    # board); each step also builds its model (about as long again as it solves), so 30% of the
-    # limit in solver work keeps the wall-clock deadline a safety net on a loaded machine.
-    work = 0.3 * options.time_limit_s
-    best = improve(prep, start, deadline=deadline, budget=work, progress=report)
-    return board(best)
 
 
 def optimize(
@@ -142,20 +99,27 @@ def optimize(
     Infeasible problems come back with `status="infeasible"` and a plain-words `diagnosis`.
     With `previous`, each strip whose start day changes costs `move_cost`; strips on frozen
     days (`frozen_days` or days marked frozen in `previous`) stay, and nothing joins them.
-    At feature scale (`LNS_MIN_STRIPS`, day rules on) the sorted board is improved by large
-    neighbourhood search; `progress` then receives each improving board with its bound.
+    At feature scale (`LNS_MIN_STRIPS`, not a sequencing problem) the sorted board is improved
+    by large neighbourhood search; `progress` then receives each improving board with its bound. A
+    re-plan at that scale (not to a fixed number of days) repairs and improves the previous
+    board the same way (`lns_replan`), falling back to the monolithic model if that fails.
     """
     started = time.perf_counter()
     prep = prepare(problem, horizon=horizon or _horizon(problem, previous))
     if precedence_cycle(problem.options.precedences):
         return ScheduleResult(status="infeasible", diagnosis=diagnose(prep))
     frozen, fixed = _frozen(prep, previous, frozen_days)
-    large = len(prep.ids) >= LNS_MIN_STRIPS and day_rules_on(problem)
+    large = len(prep.ids) >= LNS_MIN_STRIPS and not is_sequential(prep)
     if large and previous is None and not frozen:
-        start = _lns_start(prep)
+        start = lns_start(prep)
         if start is not None:
-            return _by_lns(prep, start, started, progress)
-    if previous is None and not frozen and is_sequential(prep):
+            return by_lns(prep, start, started, progress)
+    if large and previous is not None and problem.options.fixed_days is None:
+        found = replan_by_lns(prep, _previous_starts(prep, previous), frozen, move_cost, started)
+        if found is not None:
+            return found
+    # The sequencing solvers know no turnaround: a night strip under the rule goes to CP-SAT.
+    if previous is None and not frozen and is_sequential(prep) and not prep.turnaround_rule:
         found = solve_talent(prep, started=started) or solve_sequential(
             prep, started=started, reversible=_reversible(prep, previous)
         )
@@ -193,7 +157,9 @@ def optimize(
     )
     result.bound = min(outcome.bound, result.cost.total) if outcome.bound is not None else None
     if day_rules_on(problem):
-        result.bound = min(max(result.bound or 0.0, relaxation_bound(prep)), result.cost.total)
+        # The cast's DPs stop at the limit: this call stays within it.
+        floor = relaxation_bound(prep, deadline=started + problem.options.time_limit_s)
+        result.bound = min(max(result.bound or 0.0, floor), result.cost.total)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -201,9 +167,10 @@ def optimize(
 def _horizon(problem: ScheduleProblem, previous: ScheduleResult | None) -> int:
     days = default_horizon(problem)
     options = problem.options
-    if day_rules_on(problem) and options.fixed_days is None and options.max_days is None:
-        # The moves cap can need more days than the pages do: the sorted board fits them.
-        days = max(days, len(sorted_board(problem).days))
+    if options.fixed_days is None and options.max_days is None:
+        # The moves cap and turnaround can need more days than the pages do: the sorted board
+        # (the hint) fits them, with a day to spare.
+        days = max(days, len(sorted_board(problem).days) + 1)
     if (
         previous is not None
         and problem.options.fixed_days is None
