@@ -138,7 +138,7 @@ class _Search:
     def _layer(self, state: tuple, to_front: bool, even: bool) -> tuple | None:
         """The next layer's states within the limit, with their bounds; None at the deadline."""
         t, layer = self.t, Layer()
-        front, back, g = state
+        front, back, g, _ = state
         for at in range(0, len(front), _CHUNK):
             if time.perf_counter() >= self.deadline:
                 return None
@@ -160,7 +160,12 @@ class _Search:
             cf, cb = np.where(flip, cb, cf), np.where(flip, cf, cb)
             layer.add(np.stack((cf, cb, cp + at, ci, flip.astype(np.int64)), axis=1), cg)
         found = layer.arrays()
-        bound = found[2] + t.bounds(found[0], found[1])
+        bound = found[2].copy()
+        for at in range(0, len(bound), _CHUNK * 8):
+            if time.perf_counter() >= self.deadline:
+                return None
+            cut = slice(at, at + _CHUNK * 8)
+            bound[cut] += t.bounds(found[0][cut], found[1][cut])
         ok = bound <= self.limit()
         return (*(x[ok] for x in found), bound[ok])
 
@@ -174,16 +179,16 @@ class _Search:
 
     def run(self) -> TalentOutcome:
         zero = np.zeros(1, dtype=np.int64)
-        state: tuple = (zero, zero.copy(), np.zeros(1))
+        state: tuple = (zero, zero.copy(), np.zeros(1), self.t.bounds(zero, zero))
         for k in range(self.n):
             turn = k % 2 == 1 and self.both_ends
             found = self._layer(state, to_front=not turn, even=turn)
             if found is None:
-                front, back, g = state
-                pending = float((g + self.t.bounds(front, back)).min()) if len(g) else np.inf
+                # Every order not pruned goes through a state of this layer: its least bound.
+                pending = float(state[3].min()) if len(state[3]) else np.inf
                 return self._outcome(min(pending, self.floor))
             found = self._trim(found)
-            state = found[:3]
+            state = (*found[:3], found[6])
             self.steps.append((found[3], found[4], found[5]))
             if not len(found[0]):
                 return self._outcome(self.floor)
