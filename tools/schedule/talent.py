@@ -1,14 +1,14 @@
 """The talent-scheduling path of `optimize`: sequencing without locations or precedences.
 
 Pure talent problems (whole-day strips, cast paid from first to last day, no priced location,
-no precedence) past a tiny subset DP go first to the numpy search of `talent_small` (the
-published instances: proven in a fraction of a second, nothing compiled loaded), then, when
-that gives up, to the subset DP if it fits the time, else to the compiled bounded DP of
-`talent_search`, started from the local search's order; its answer is proven optimal when
-the search finishes, and otherwise comes with the better of the search's lower bound and the
-relaxed DPs' of `bounds` (method "talent-dp" for both searches). Anything else returns None
-so `sequential` takes it.
-"""
+no precedence) past a tiny numpy subset DP (left to `sequential`) go first to the numpy
+search of `talent_small` (the published instances: proven in a fraction of a second, nothing
+compiled loaded); when it gives up, to the compiled subset DP of `talent_subset` if it surely
+fits the time (up to 25 groups, any cast), else to the compiled bounded DP of
+`talent_search`, started from the local search's order. That one is proven optimal when the
+search finishes, and otherwise comes with the better of the search's lower bound and the
+relaxed DPs' of `bounds`. The method is "talent-dp" for all three; anything else returns
+None so `sequential` takes it."""
 
 from __future__ import annotations
 
@@ -23,12 +23,15 @@ from tools.schedule.prepare import PreparedProblem
 from tools.schedule.sequence import Sequencing, order_cost, sequencing, starts_of
 from tools.schedule.talent_search import TalentOutcome, talent_search
 from tools.schedule.talent_small import small_search
+from tools.schedule.talent_subset import estimated_seconds, subset_order
 
 __all__ = ["solve_talent"]
 
 _LOCAL_SHARE = 0.1
 _SMALL_SHARE = 0.1
 """Share of the time limit the numpy search may take before the compiled one is tried."""
+_SUBSET_SHARE = 0.5
+"""The compiled subset DP runs when its estimate is within this share of the time left."""
 _SUBSET_FAST = 0.05
 """Estimated seconds under which the subset DP is simply run (up to ~14 groups)."""
 _BOUND_SHARE = 0.15
@@ -97,9 +100,12 @@ def solve_talent(prep: PreparedProblem, *, started: float) -> ScheduleResult | N
     found = small_search(
         plan, _as_groups(plan, greedy_order(seq)), deadline=started + _SMALL_SHARE * limit
     )
+    if found is None and estimated_seconds(plan) <= _SUBSET_SHARE * (
+        deadline - time.perf_counter()
+    ):
+        order, cost = subset_order(plan)  # cannot be stopped: run only when it surely fits
+        found = TalentOutcome(groups=order, cost=cost, bound=cost)
     if found is None:
-        if plan.estimated_seconds() <= 0.8 * (deadline - time.perf_counter()):
-            return None  # the subset DP fits: `sequential` runs it
         found = _compiled(seq, plan, deadline)
     result = _answer(prep, seq, plan, found, deadline)
     result.seconds = time.perf_counter() - started
