@@ -201,3 +201,17 @@ def test_cpsat_path_respects_the_limit():
     assert time.perf_counter() - started < 3.0 + 2.0
     assert result.status in ("feasible", "optimal")
     assert result.bound is not None and result.bound <= result.cost.total
+
+
+@pytest.mark.parametrize("name", ["movie10.txt", "movie12.txt", "movie15.txt", "movie20.txt"])
+def test_talent_relaxation_stays_below_the_mssp_optima(benchmarks_dir, name):
+    seq = sequencing(prepare(read_benchmark(benchmarks_dir / "mssp" / name, "mssp")))
+    entry = next(
+        e
+        for e in json.loads((benchmarks_dir / "catalog.json").read_text())["movie_shoot_scheduling"]
+        if e["file"].endswith("/" + name)
+    )
+    value = bounds_module._talent_bound(seq, seconds=20.0)
+    assert value is not None
+    idle = value - float(seq.own().sum())
+    assert 0 <= idle <= entry["optimal_cost"] + 1e-6

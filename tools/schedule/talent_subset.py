@@ -15,7 +15,7 @@ from numba import njit
 
 from tools.schedule.exact import ExactPlan
 
-__all__ = ["MAX_GROUPS", "estimated_seconds", "subset_order"]
+__all__ = ["MAX_GROUPS", "estimated_seconds", "is_loaded", "subset_order"]
 
 MAX_GROUPS = 25
 _SECONDS_PER_STEP = 3e-8
@@ -26,6 +26,11 @@ def estimated_seconds(plan: ExactPlan) -> float:
     """Rough time of the compiled DP (n 2^(n-1) steps); infinite past `MAX_GROUPS`."""
     n = len(plan.groups)
     return float("inf") if n > MAX_GROUPS else n * 2.0 ** (n - 1) * _SECONDS_PER_STEP
+
+
+def is_loaded() -> bool:
+    """True once the DP's machine code is in this process (compiled or read from the cache)."""
+    return bool(_run.signatures)
 
 
 @njit(cache=True)
