@@ -27,9 +27,12 @@ from tools.schedule.talent_subset import estimated_seconds, subset_order
 
 __all__ = ["solve_talent"]
 
-_LOCAL_SHARE = 0.1
+_LOCAL_SHARE = 0.05
+"""Share for the local search before the compiled search (its beam improves the order too)."""
 _SMALL_SHARE = 0.1
 """Share of the time limit the numpy search may take before the compiled one is tried."""
+_SMALL_GROUPS = 26
+"""Past this many groups the numpy search always gives up (measured): not tried."""
 _SUBSET_SHARE = 0.5
 """The compiled subset DP runs when its estimate is within this share of the time left."""
 _SUBSET_FAST = 0.05
@@ -97,9 +100,10 @@ def solve_talent(prep: PreparedProblem, *, started: float) -> ScheduleResult | N
     plan = _plan(seq)
     if plan is None:
         return None
-    found = small_search(
-        plan, _as_groups(plan, greedy_order(seq)), deadline=started + _SMALL_SHARE * limit
-    )
+    found = None
+    if len(plan.groups) <= _SMALL_GROUPS:
+        incumbent = _as_groups(plan, greedy_order(seq))
+        found = small_search(plan, incumbent, deadline=started + _SMALL_SHARE * limit)
     if found is None and estimated_seconds(plan) <= _SUBSET_SHARE * (
         deadline - time.perf_counter()
     ):
