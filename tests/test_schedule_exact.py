@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -27,6 +28,7 @@ from tools.schedule.exact import exact_plan, solve_exact
 from tools.schedule.ordering import greedy_order, improve_order
 from tools.schedule.prepare import prepare
 from tools.schedule.sequence import is_sequential, order_cost, order_costs, sequencing
+from tools.schedule.talent_subset import subset_order
 
 CAST = ["MAYA", "JO", "AL", "BO"]
 
@@ -215,3 +217,19 @@ def test_talent_relaxation_stays_below_the_mssp_optima(benchmarks_dir, name):
     assert value is not None
     idle = value - float(seq.own().sum())
     assert 0 <= idle <= entry["optimal_cost"] + 1e-6
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sequencing_problems(max_strips=7))
+def test_compiled_subset_dp_keeps_precedences(problem):
+    seq = sequencing(prepare(problem))
+    relaxed = replace(seq, loc=np.zeros(seq.n, dtype=np.int64), setup=np.zeros(1))
+    plan = exact_plan(relaxed)
+    expected = solve_exact(relaxed, plan)
+    if expected is None:
+        with pytest.raises(ValueError, match="no order"):
+            subset_order(plan)
+        return
+    order, _ = subset_order(plan)
+    strips = list(plan.first) + [s for g in order for s in plan.groups[g]]
+    assert order_cost(relaxed, strips) == pytest.approx(order_cost(relaxed, expected))

@@ -1,11 +1,11 @@
 """The subset DP of talent plans compiled with numba: every set of groups, up to 2^25 sets.
 
-The same recurrence as `exact` (Garcia de la Banda, Stuckey & Chu 2011) without locations or
-precedences: g[S] = min over i in S of g[S - i] + d_i pay(a_i | (cast(S - i) & cast(rest))),
-pulled over the sets in increasing order (S - i < S). Compiled, 24 groups take 5-8 s on the
-shared machine against about 30 s in numpy, whatever the cast size (the bounded searches
-weaken as the cast grows). Two tables of 2^n entries (costs, and the cast of each set) bound
-it: 25 groups is 512 MB.
+The same recurrence as `exact` (Garcia de la Banda, Stuckey & Chu 2011) without locations:
+g[S] = min over i in S of g[S - i] + d_i pay(a_i | (cast(S - i) & cast(rest))), i allowed
+last only when its predecessors are in S - i, pulled over the sets in increasing order
+(S - i < S). Compiled, 24 groups take 5-8 s on the shared machine against about 30 s in
+numpy, whatever the cast size (the bounded searches weaken as the cast grows). Two tables of
+2^n entries (costs, and the cast of each set) bound it: 25 groups is 512 MB.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def _pay(mask: int, table: np.ndarray) -> float:
 
 
 @njit(cache=True)
-def _run(actors: np.ndarray, days: np.ndarray, table: np.ndarray) -> np.ndarray:
+def _run(actors: np.ndarray, days: np.ndarray, pred: np.ndarray, table: np.ndarray) -> np.ndarray:
     n = actors.shape[0]
     full = (1 << n) - 1
     cast = np.zeros(1 << n, dtype=np.int64)
@@ -58,7 +58,7 @@ def _run(actors: np.ndarray, days: np.ndarray, table: np.ndarray) -> np.ndarray:
         rest = cast[full ^ s]
         best = np.inf
         for i in range(n):
-            if (s >> i) & 1:
+            if (s >> i) & 1 and (s & pred[i]) == pred[i]:
                 prefix = s ^ (1 << i)
                 value = g[prefix] + days[i] * _pay(actors[i] | (cast[prefix] & rest), table)
                 if value < best:
@@ -78,20 +78,25 @@ def _table(weights: np.ndarray) -> np.ndarray:
 
 
 def subset_order(plan: ExactPlan) -> tuple[list[int], float]:
-    """An optimal group order of a talent plan (no locations, no precedences) and its cost."""
+    """An optimal group order of a talent plan (locations ignored) and its cost.
+
+    Precedences between groups are kept; raises ValueError when they leave no order."""
     n = len(plan.groups)
     if n > MAX_GROUPS:
         raise ValueError(f"{n} groups is too many for the subset DP (at most {MAX_GROUPS})")
     actors, days = plan.actors.astype(np.int64), plan.days.astype(float)
     table = _table(plan.weights.astype(float))
-    g = _run(actors, days, table)
+    pred = plan.pred.astype(np.int64)
+    g = _run(actors, days, pred, table)
+    if not np.isfinite(g[-1]):
+        raise ValueError("the precedences leave no order")
     full = (1 << n) - 1
     order, s = [], full
     cast = [int(x) for x in actors]
     while s:
         rest = np.bitwise_or.reduce([0] + [cast[j] for j in range(n) if not s >> j & 1])
         for i in range(n):
-            if not s >> i & 1:
+            if not s >> i & 1 or int(pred[i]) & s != int(pred[i]):
                 continue
             prefix = s ^ (1 << i)
             held = np.bitwise_or.reduce([0] + [cast[j] for j in range(n) if prefix >> j & 1])
