@@ -31,7 +31,7 @@ __all__ = ["lower_bound"]
 
 _MAX_GROUPS = 20
 _RANDOM_SUBSETS = 40
-_TALENT_SHARE = 0.7
+_TALENT_SHARE = 0.9
 """Share of the bound's time the talent relaxation may take (the others are quick)."""
 _COMPILE_SECONDS = 2.0
 """Allowance for compiling (or loading) the subset DP the first time in a process."""
