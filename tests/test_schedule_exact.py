@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -27,6 +28,7 @@ from tools.schedule.exact import exact_plan, solve_exact
 from tools.schedule.ordering import greedy_order, improve_order
 from tools.schedule.prepare import prepare
 from tools.schedule.sequence import is_sequential, order_cost, order_costs, sequencing
+from tools.schedule.talent_subset import subset_order
 
 CAST = ["MAYA", "JO", "AL", "BO"]
 
@@ -144,7 +146,9 @@ def test_exact_dp_proves_benchmark_optima(benchmarks_dir, kind, name, section, k
         for e in json.loads((benchmarks_dir / "catalog.json").read_text())[section]
         if e["file"].endswith("/" + name)
     )
-    assert result.status == "optimal" and result.method == "exact-dp"
+    # Talent instances past a tiny subset DP go to the talent searches (numpy first).
+    method = "talent-dp" if kind == "talent" else "exact-dp"
+    assert result.status == "optimal" and result.method == method
     assert benchmark_cost(kind, result) == entry[key]
     assert result.bound == pytest.approx(result.cost.total)
 
@@ -199,3 +203,33 @@ def test_cpsat_path_respects_the_limit():
     assert time.perf_counter() - started < 3.0 + 2.0
     assert result.status in ("feasible", "optimal")
     assert result.bound is not None and result.bound <= result.cost.total
+
+
+@pytest.mark.parametrize("name", ["movie10.txt", "movie12.txt", "movie15.txt", "movie20.txt"])
+def test_talent_relaxation_stays_below_the_mssp_optima(benchmarks_dir, name):
+    seq = sequencing(prepare(read_benchmark(benchmarks_dir / "mssp" / name, "mssp")))
+    entry = next(
+        e
+        for e in json.loads((benchmarks_dir / "catalog.json").read_text())["movie_shoot_scheduling"]
+        if e["file"].endswith("/" + name)
+    )
+    value = bounds_module._talent_bound(seq, seconds=20.0)
+    assert value is not None
+    idle = value - float(seq.own().sum())
+    assert 0 <= idle <= entry["optimal_cost"] + 1e-6
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sequencing_problems(max_strips=7))
+def test_compiled_subset_dp_keeps_precedences(problem):
+    seq = sequencing(prepare(problem))
+    relaxed = replace(seq, loc=np.zeros(seq.n, dtype=np.int64), setup=np.zeros(1))
+    plan = exact_plan(relaxed)
+    expected = solve_exact(relaxed, plan)
+    if expected is None:
+        with pytest.raises(ValueError, match="no order"):
+            subset_order(plan)
+        return
+    order, _ = subset_order(plan)
+    strips = list(plan.first) + [s for g in order for s in plan.groups[g]]
+    assert order_cost(relaxed, strips) == pytest.approx(order_cost(relaxed, expected))

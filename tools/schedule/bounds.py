@@ -8,6 +8,10 @@ Two relaxations, each solved exactly by `exact.solve_exact`:
 - Fewer cast: cast members outside a set B are paid only their own days, the rest exactly;
   precedences (and, in one variant, locations) dropped. Strips with the same B-cast (and
   location) merge, so few groups remain.
+- Fewer strips as a talent problem: the dearest strips (by their own pay), locations dropped
+  and precedences kept through their closure, as many as the compiled subset DP of
+  `talent_subset` solves in the time (up to 25 groups). On movie shoot scheduling the holds
+  dominate the cost, so this is the strongest of the three there.
 The best bound found within the time budget is returned.
 """
 
@@ -21,11 +25,16 @@ import numpy as np
 
 from tools.schedule.exact import exact_plan, solve_exact
 from tools.schedule.sequence import Sequencing, order_cost
+from tools.schedule.talent_subset import MAX_GROUPS, estimated_seconds, is_loaded, subset_order
 
 __all__ = ["lower_bound"]
 
 _MAX_GROUPS = 20
 _RANDOM_SUBSETS = 40
+_TALENT_SHARE = 0.9
+"""Share of the bound's time the talent relaxation may take (the others are quick)."""
+_COMPILE_SECONDS = 2.0
+"""Allowance for compiling (or loading) the subset DP the first time in a process."""
 
 
 def _closure(seq: Sequencing) -> set[tuple[int, int]]:
@@ -127,10 +136,37 @@ def _strip_subsets(seq: Sequencing, seed: int) -> Iterator[list[int]]:
         yield sorted(int(s) for s in rng.choice(seq.n, size, replace=False))
 
 
+def _talent_bound(seq: Sequencing, *, seconds: float) -> float | None:
+    """The dearest strips that fit the time, as a talent problem, plus the others' own pay."""
+    own = seq.own()
+    relaxed = replace(seq, loc=np.zeros(seq.n, dtype=np.int64), setup=np.zeros(1))
+    pairs = _closure(seq)
+    seconds -= 0.0 if is_loaded() else _COMPILE_SECONDS
+    dearest = [int(s) for s in np.argsort(-own, kind="stable")]
+    for size in range(min(seq.n, 3 * MAX_GROUPS), 1, -1):
+        keep = sorted(dearest[:size])
+        sub = _fewer_strips(relaxed, keep, pairs)
+        try:
+            plan = exact_plan(sub, max_groups=MAX_GROUPS)
+        except ValueError:  # too many groups for the subset DP: keep fewer strips
+            continue
+        if estimated_seconds(plan) <= seconds:
+            try:
+                order, _ = subset_order(plan)
+            except ValueError:  # precedences in a cycle: no order, nothing to bound
+                return None
+            strips = list(plan.first) + [s for g in order for s in plan.groups[g]]
+            return order_cost(sub, strips) + float(own.sum() - own[keep].sum())
+    return None
+
+
 def lower_bound(seq: Sequencing, *, deadline: float, seed: int = 7) -> float:
     """A lower bound on the order-dependent cost (`sequence.order_cost`) of every order."""
     own = seq.own()
     best = float(own.sum())
+    if seq.n > _MAX_GROUPS:
+        seconds = _TALENT_SHARE * (deadline - time.perf_counter())
+        best = max(best, _talent_bound(seq, seconds=seconds) or best)
     for locations in (True, False):
         value = _cast_bound(seq, locations=locations, deadline=deadline)
         best = max(best, value if value is not None else best)

@@ -25,7 +25,7 @@ from tools.schedule.sequence import sequencing, starts_of
 __all__ = ["solve_sequential"]
 
 _LOCAL_SHARE = 0.4
-_BOUND_SHARE = 0.15
+_BOUND_SHARE = 0.3
 _DECODE_MARGIN = 0.6
 
 

@@ -1,12 +1,14 @@
 """The talent-scheduling path of `optimize`: sequencing without locations or precedences.
 
 Pure talent problems (whole-day strips, cast paid from first to last day, no priced location,
-no precedence) too big for the subset DP go to the bounded DP of `talent_search`, started
-from the local search's order; its answer is proven optimal when the search finishes, and
-otherwise comes with the better of the search's lower bound and the relaxed DPs' of `bounds`
-(method "talent-dp" either way). Problems the subset DP solves within the time stay with it
-(it is faster there), and anything else returns None so `sequential` takes it.
-"""
+no precedence) past a tiny numpy subset DP (left to `sequential`) go first to the numpy
+search of `talent_small` (the published instances: proven in a fraction of a second, nothing
+compiled loaded); when it gives up, to the compiled subset DP of `talent_subset` if it surely
+fits the time (up to 25 groups, any cast), else to the compiled bounded DP of
+`talent_search`, started from the local search's order. That one is proven optimal when the
+search finishes, and otherwise comes with the better of the search's lower bound and the
+relaxed DPs' of `bounds`. The method is "talent-dp" for all three; anything else returns
+None so `sequential` takes it."""
 
 from __future__ import annotations
 
@@ -19,27 +21,36 @@ from tools.schedule.model import ScheduleResult
 from tools.schedule.ordering import greedy_order, improve_order
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.sequence import Sequencing, order_cost, sequencing, starts_of
-from tools.schedule.talent_search import talent_search
+from tools.schedule.talent_search import TalentOutcome, talent_search
+from tools.schedule.talent_small import small_search
+from tools.schedule.talent_subset import estimated_seconds, subset_order
 
 __all__ = ["solve_talent"]
 
-_LOCAL_SHARE = 0.1
+_LOCAL_SHARE = 0.05
+"""Share for the local search before the compiled search (its beam improves the order too)."""
+_SMALL_SHARE = 0.1
+"""Share of the time limit the numpy search may take before the compiled one is tried."""
+_SMALL_GROUPS = 26
+"""Past this many groups the numpy search always gives up (measured): not tried."""
+_SUBSET_SHARE = 0.5
+"""The compiled subset DP runs when its estimate is within this share of the time left."""
+_SUBSET_FAST = 0.05
+"""Estimated seconds under which the subset DP is simply run (up to ~14 groups)."""
 _BOUND_SHARE = 0.15
 """Share of the time limit kept for the relaxed-DP bound when the search does not finish."""
 _MARGIN = 0.3
 """Seconds kept back to cost and build the answer."""
 
 
-def _plan(seq: Sequencing, seconds: float) -> ExactPlan | None:
+def _plan(seq: Sequencing) -> ExactPlan | None:
     if seq.before or seq.setup.any():
         return None
     try:
         plan = exact_plan(seq, max_groups=62)
     except ValueError:
         return None
-    if plan.estimated_seconds() <= 0.8 * seconds:  # the subset DP fits: `sequential` is faster
-        return None
-    return plan
+    return None if plan.estimated_seconds() <= _SUBSET_FAST else plan
 
 
 def _as_groups(plan: ExactPlan, order: list[int]) -> list[int]:
@@ -52,20 +63,20 @@ def _as_groups(plan: ExactPlan, order: list[int]) -> list[int]:
     return list(seen)
 
 
-def solve_talent(prep: PreparedProblem, *, started: float) -> ScheduleResult | None:
-    """The talent answer with its bound, or None when another path should take the problem."""
-    limit = prep.problem.options.time_limit_s
-    deadline = started + limit
-    seq = sequencing(prep)
-    plan = _plan(seq, deadline - time.perf_counter())
-    if plan is None:
-        return None
+def _compiled(seq: Sequencing, plan: ExactPlan, deadline: float) -> TalentOutcome:
+    """The compiled search from the local search's order, leaving time for the bound."""
+    limit = deadline - time.perf_counter()
     local, _ = improve_order(
         seq, greedy_order(seq), deadline=time.perf_counter() + _LOCAL_SHARE * limit
     )
-    found = talent_search(
+    return talent_search(
         plan, _as_groups(plan, local), deadline=deadline - (_BOUND_SHARE * limit + _MARGIN)
     )
+
+
+def _answer(
+    prep: PreparedProblem, seq: Sequencing, plan: ExactPlan, found: TalentOutcome, deadline: float
+) -> ScheduleResult:
     order = list(plan.first) + [s for g in found.groups for s in plan.groups[g]]
     status = "optimal" if found.proven else "feasible"
     result = result_from_starts(prep, starts_of(prep, order), status=status, method="talent-dp")
@@ -78,5 +89,28 @@ def solve_talent(prep: PreparedProblem, *, started: float) -> ScheduleResult | N
     result.bound = min(bound, result.cost.total)
     if result.bound >= result.cost.total - 1e-6:
         result.status = "optimal"
+    return result
+
+
+def solve_talent(prep: PreparedProblem, *, started: float) -> ScheduleResult | None:
+    """The talent answer with its bound, or None when another path should take the problem."""
+    limit = prep.problem.options.time_limit_s
+    deadline = started + limit
+    seq = sequencing(prep)
+    plan = _plan(seq)
+    if plan is None:
+        return None
+    found = None
+    if len(plan.groups) <= _SMALL_GROUPS:
+        incumbent = _as_groups(plan, greedy_order(seq))
+        found = small_search(plan, incumbent, deadline=started + _SMALL_SHARE * limit)
+    if found is None and estimated_seconds(plan) <= _SUBSET_SHARE * (
+        deadline - time.perf_counter()
+    ):
+        order, cost = subset_order(plan)  # cannot be stopped: run only when it surely fits
+        found = TalentOutcome(groups=order, cost=cost, bound=cost)
+    if found is None:
+        found = _compiled(seq, plan, deadline)
+    result = _answer(prep, seq, plan, found, deadline)
     result.seconds = time.perf_counter() - started
     return result

@@ -132,6 +132,20 @@ def _step(
 
 
 @njit(cache=True)
+def _subsumed(i: int, used: int, near: int, actors: np.ndarray, supers: np.ndarray) -> bool:
+    """True when a group left with a cast containing i's has all its cast started after i."""
+    started = near | actors[i]
+    left = supers[i] & ~used
+    j = 0
+    while left:
+        if left & 1 and actors[j] & ~started == 0:
+            return True
+        left >>= 1
+        j += 1
+    return False
+
+
+@njit(cache=True)
 def expand(
     front: np.ndarray,
     back: np.ndarray,
@@ -141,13 +155,16 @@ def expand(
     days: np.ndarray,
     pay: np.ndarray,
     own: np.ndarray,
+    supers: np.ndarray,
     limit: float,
 ) -> tuple:
     """Children (one group added to one end) whose cost plus the own pay left is within limit.
 
     Returns their front and back masks, costs, parent indexes and added groups. A group whose
     cast is exactly the cast on location at that end goes next alone: moving it there never
-    lengthens anyone's span (its cast are held there already, nobody else is).
+    lengthens anyone's span (its cast are held there already, nobody else is). A group i is
+    not placed next while a group j of `supers[i]` (cast containing i's) is left whose cast is
+    all started once i is (Garcia de la Banda, Stuckey & Chu 2011): j first is never worse.
     """
     n = actors.shape[0]
     size = front.shape[0] * n
@@ -178,6 +195,8 @@ def expand(
             before |= actors[i]
             if forced >= 0 and i != forced:
                 continue
+            if _subsumed(i, used, near, actors, supers):
+                continue
             value = g[k] + _step(i, near, others, actors, days, pay)
             if value + left - own[i] <= limit:
                 grown = near_set | (1 << i)
@@ -186,30 +205,3 @@ def expand(
                 out_g[count], out_p[count], out_i[count] = value, k, i
                 count += 1
     return out_f[:count], out_b[:count], out_g[:count], out_p[:count], out_i[:count]
-
-
-@njit(cache=True)
-def unique_least(front: np.ndarray, back: np.ndarray, g: np.ndarray) -> np.ndarray:
-    """Indexes, increasing, of each (front, back) state once with its least cost (first on ties).
-
-    An open-addressing hash table: a sort of millions of pairs costs several times more.
-    """
-    size = 16
-    while size < 2 * front.shape[0]:
-        size *= 2
-    table = np.full(size, -1, dtype=np.int64)
-    mix = np.uint64(0x9E3779B97F4A7C15)
-    for k in range(front.shape[0]):
-        h = (np.uint64(front[k]) * mix) ^ (np.uint64(back[k]) + np.uint64(0x632BE59BD9B4E019))
-        slot = np.int64((h * mix) >> np.uint64(20)) & (size - 1)
-        while True:
-            j = table[slot]
-            if j < 0:
-                table[slot] = k
-                break
-            if front[j] == front[k] and back[j] == back[k]:
-                if g[k] < g[j]:
-                    table[slot] = k
-                break
-            slot = (slot + 1) & (size - 1)
-    return np.sort(table[table >= 0])

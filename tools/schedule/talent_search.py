@@ -6,8 +6,10 @@ keeps one cost per set, the cheapest way to shoot it first (memoisation by mergi
 kept only while its cost plus a lower bound on finishing it (`talent_kernels._bound`) stays
 below the best order known (the local search's, then a narrow beam's); so only a small part
 of the 2^n sets is ever seen. The reductions of `exact.exact_plan` come first: twins merged,
-cast-less strips first, cast in one group only priced as a constant. Optionally orders grow
-from both ends at once (`both_ends`).
+cast-less strips first, cast in one group only priced as a constant; and the dominance rules
+of `talent_kernels.expand` (a group whose cast is the cast on location goes next alone; a
+group is not shot while a group containing its cast could be shot at no start). Optionally
+orders grow from both ends at once (`both_ends`).
 
 When a layer would exceed its width, the states with the best bound are kept and the least
 bound among those dropped is remembered; when the time runs out, the least bound of the
@@ -25,7 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from tools.schedule.exact import ExactPlan
-from tools.schedule.talent_kernels import expand, state_bounds, unique_least
+from tools.schedule.talent_kernels import expand, state_bounds
+from tools.schedule.talent_table import Layer
 
 __all__ = ["TalentOutcome", "talent_search"]
 
@@ -68,6 +71,7 @@ class _Tables:
             self.squares[j, has] += w * w
         self.own = self.days * np.array([self.pay_of(int(x)) for x in self.actors])
         self.integral = bool(np.all(self.weights == np.round(self.weights)))
+        self.supers = supersets(self.actors)
 
     def pay_of(self, mask: int) -> float:
         return float(sum(w for a, w in enumerate(self.weights) if mask >> a & 1))
@@ -96,9 +100,14 @@ class _Tables:
         return total
 
 
-def _dedupe(front: np.ndarray, back: np.ndarray, g: np.ndarray) -> np.ndarray:
-    """Indexes of each (front, back) state once, with its least cost."""
-    return unique_least(front, back, g)
+def supersets(actors: np.ndarray) -> np.ndarray:
+    """Per group i, the mask of groups j whose cast contains i's (equal casts: j < i only)."""
+    out = np.zeros(len(actors), dtype=np.int64)
+    for i, a in enumerate(actors):
+        for j, b in enumerate(actors):
+            if j != i and a & ~b == 0 and (a != b or j < i):
+                out[i] |= 1 << j
+    return out
 
 
 class _Search:
@@ -109,6 +118,8 @@ class _Search:
     ) -> None:
         self.both_ends, self.width = both_ends, width
         self.t = _Tables(plan)
+        # The subsumption rule is proven for orders grown from one end only.
+        self.supers = np.zeros_like(self.t.supers) if both_ends else self.t.supers
         self.n = len(plan.groups)
         self.deadline = deadline
         self.best = incumbent
@@ -125,8 +136,9 @@ class _Search:
         return self.best_cost - 1e-9 * max(1.0, abs(self.best_cost))
 
     def _layer(self, state: tuple, to_front: bool, even: bool) -> tuple | None:
-        t, parts = self.t, []
-        front, back, g = state
+        """The next layer's states within the limit, with their bounds; None at the deadline."""
+        t, layer = self.t, Layer()
+        front, back, g, _ = state
         for at in range(0, len(front), _CHUNK):
             if time.perf_counter() >= self.deadline:
                 return None
@@ -140,41 +152,43 @@ class _Search:
                 t.days,
                 t.pay,
                 t.own,
+                self.supers,
                 self.limit(),
             )
-            cp += at
             # A state and its mirror cost the same to finish: keep one (front < back).
             flip = (cf > cb) if even else np.zeros(len(cf), dtype=bool)
             cf, cb = np.where(flip, cb, cf), np.where(flip, cf, cb)
-            keep = _dedupe(cf, cb, cg)
-            cf, cb, cg, cp, ci, flip = (x[keep] for x in (cf, cb, cg, cp, ci, flip))
-            ok = cg + t.bounds(cf, cb) <= self.limit()
-            parts.append([x[ok] for x in (cf, cb, cg, cp, ci, flip)])
-        joined = [np.concatenate([p[j] for p in parts]) for j in range(6)]
-        keep = _dedupe(*joined[:3])
-        return tuple(x[keep] for x in joined)
+            layer.add(np.stack((cf, cb, cp + at, ci, flip.astype(np.int64)), axis=1), cg)
+        found = layer.arrays()
+        bound = found[2].copy()
+        for at in range(0, len(bound), _CHUNK * 8):
+            if time.perf_counter() >= self.deadline:
+                return None
+            cut = slice(at, at + _CHUNK * 8)
+            bound[cut] += t.bounds(found[0][cut], found[1][cut])
+        ok = bound <= self.limit()
+        return (*(x[ok] for x in found), bound[ok])
 
     def _trim(self, found: tuple) -> tuple:
         if len(found[0]) <= self.width:
             return found
-        f = found[2] + self.t.bounds(found[0], found[1])
-        order = np.argsort(f, kind="stable")
-        self.floor = min(self.floor, float(f[order[self.width]]))
+        order = np.argsort(found[6], kind="stable")
+        self.floor = min(self.floor, float(found[6][order[self.width]]))
         kept = np.sort(order[: self.width])
         return tuple(x[kept] for x in found)
 
     def run(self) -> TalentOutcome:
         zero = np.zeros(1, dtype=np.int64)
-        state: tuple = (zero, zero.copy(), np.zeros(1))
+        state: tuple = (zero, zero.copy(), np.zeros(1), self.t.bounds(zero, zero))
         for k in range(self.n):
             turn = k % 2 == 1 and self.both_ends
             found = self._layer(state, to_front=not turn, even=turn)
             if found is None:
-                front, back, g = state
-                pending = float((g + self.t.bounds(front, back)).min()) if len(g) else np.inf
+                # Every order not pruned goes through a state of this layer: its least bound.
+                pending = float(state[3].min()) if len(state[3]) else np.inf
                 return self._outcome(min(pending, self.floor))
             found = self._trim(found)
-            state = found[:3]
+            state = (*found[:3], found[6])
             self.steps.append((found[3], found[4], found[5]))
             if not len(found[0]):
                 return self._outcome(self.floor)
