@@ -20,6 +20,8 @@ _METHODS = {
     "lns": "CP-SAT large neighbourhood search from the sorted board",
     "sorted-board": "the sorted board kept (the solver found nothing cheaper)",
     "exact-dp": "exact DP",
+    "talent-dp": "talent-scheduling search (dynamic programming with bounds)",
+    "local-search": "local search",
 }
 
 
