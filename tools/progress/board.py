@@ -132,18 +132,24 @@ def _options(problem: ScheduleProblem, k: int, remaining: set[str]) -> ScheduleO
 
 
 def progress_board(
-    problem: ScheduleProblem, days: Sequence[ResolvedDay], last: ScheduleResult
+    problem: ScheduleProblem,
+    days: Sequence[ResolvedDay],
+    last: ScheduleResult,
+    *,
+    shot: ScheduleProblem | None = None,
 ) -> Board:
     """The board after `days` (resolved reports for days 0..k-1) from the plan's `problem`.
 
     `last` is the current version's schedule: later days keep its order where they can.
+    The shot portions are cut from `shot`'s strips (default: `problem`'s), so a what-if
+    that moves a scene's site moves only what is left of it.
     """
     by_scene = {strip.id: strip for strip in problem.strips}
-    shot, left = _shot_strips(by_scene, days)
+    shot_days, left = _shot_strips({s.id: s for s in (shot or problem).strips}, days)
     started = {p.scene for day in days for p in day.shot}
     rest = _remaining(by_scene, left, started)
     k = len(days)
-    strips = [s for day in shot for s in day] + rest
+    strips = [s for day in shot_days for s in day] + rest
     remaining = {s.id for s in rest}
     cast = [
         member.model_copy(
@@ -155,13 +161,13 @@ def progress_board(
         update={"strips": strips, "cast": cast, "options": _options(problem, k, remaining)}
     )
     capacity = problem.options.capacity_eighths
-    eased = [s for day in shot for s in _eased(day, capacity)] + rest
+    eased = [s for day in shot_days for s in _eased(day, capacity)] + rest
     solve = real.model_copy(update={"strips": eased})
     ids = {s.id for s in strips}
     return Board(
         problem=real,
         solve_problem=solve,
-        previous=_previous(shot, last, ids, started),
+        previous=_previous(shot_days, last, ids, started),
         frozen=list(range(k)),
-        frozen_ids={s.id: d for d, day in enumerate(shot) for s in day},
+        frozen_ids={s.id: d for d, day in enumerate(shot_days) for s in day},
     )

@@ -8,13 +8,15 @@
   cost of a remaining day. On pace and with no hot costs the allowance is nothing.
 - actual to date: the at-completion lines' share for the shot days (a line over days 0..29
   counts 3/30 after three days; fringes follow their account's wages), plus the hot costs.
+  A day's share is recorded on its evening (`Forecast.day_costs`) and kept from then on, so
+  a later re-plan or what-if does not rewrite what a shot day cost.
   Lines tied to no day (above the line, post, insurance, contingency) are all still to come.
 - to complete: at completion minus actual; variance: at completion minus approved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
@@ -60,6 +62,8 @@ class Forecast(BaseModel):
     variance: Money
     accounts: list[AccountForecast] = Field(default_factory=list)
     hot_costs: list[BudgetLine] = Field(default_factory=list)
+    day_costs: list[dict[str, Money]] = Field(default_factory=list)
+    """Per shot day its cost by account, hot costs apart: what later evenings keep as actual."""
     planned_pages: list[float] = Field(default_factory=list)
     """Pages per day of the approved plan."""
     actual_pages: list[float] = Field(default_factory=list)
@@ -118,18 +122,57 @@ def _allowance(shares: Sequence[Decimal], hot: Decimal, reported: int, pace: Dec
     return to_money(hot / reported * left + daily * left * pace)
 
 
-def _rows(
-    approved: Budget, final: Budget, hot: Sequence[BudgetLine], reported: int, pace: Decimal
-) -> list[AccountForecast]:
+Repriced = Sequence[tuple[Sequence[int], Budget]]
+"""Budgets of the same board at earlier rates, each with the shot days it prices."""
+
+
+Recorded = Sequence[Mapping[str, Decimal | float | str] | None]
+"""Per shot day its cost by account as recorded on an earlier evening (None: cost it now)."""
+
+
+def _shares(
+    final: Budget, repriced: Repriced, recorded: Recorded = ()
+) -> dict[str, tuple[list[Decimal], list[Decimal]]]:
+    """Per account its day shares at the board's rates, and what each shot day cost: as
+    recorded when it was reported, else at the rates it was shot at."""
     spread = daily_costs(final, final.days)
+    out = {code: (list(per_day), list(per_day)) for code, (_fixed, per_day) in spread.items()}
+    empty = ([Decimal(0)] * final.days, [Decimal(0)] * final.days)
+    for days, budget in repriced:
+        for code, (_fixed, per_day) in daily_costs(budget, final.days).items():
+            shot = out.setdefault(code, (list(empty[0]), list(empty[1])))[1]
+            for d in days:
+                shot[d] = per_day[d]
+    for d, costs in enumerate(recorded):
+        if costs is None or d >= final.days:
+            continue
+        for code in {*out, *costs}:
+            out.setdefault(code, (list(empty[0]), list(empty[1])))[1][d] = Decimal(
+                str(costs.get(code, 0))
+            )
+    return out
+
+
+def _rows(
+    approved: Budget,
+    final: Budget,
+    hot: Sequence[BudgetLine],
+    reported: int,
+    pace: Decimal,
+    repriced: Repriced = (),
+    recorded: Recorded = (),
+) -> list[AccountForecast]:
+    spread = _shares(final, repriced, recorded)
     rows = []
     for code, (name, _section) in ACCOUNTS.items():
         hot_here = sum((line.amount for line in hot if line.account == code), Decimal(0))
-        shares = spread.get(code, (Decimal(0), []))[1]
-        actual = to_money(sum(shares[:reported], Decimal(0)) + hot_here)
+        shares, paid = spread.get(code, ([], []))
+        # The shot days cost what they cost at their rates; the board's rates price the rest.
+        repricing = sum(paid[:reported], Decimal(0)) - sum(shares[:reported], Decimal(0))
+        actual = to_money(sum(paid[:reported], Decimal(0)) + hot_here)
         old = _total(approved, code)
         allowance = _allowance(shares, hot_here, reported, pace)
-        done = to_money(_total(final, code) + hot_here + allowance)
+        done = to_money(_total(final, code) + repricing + hot_here + allowance)
         rows.append(
             AccountForecast(
                 code=code,
@@ -180,6 +223,8 @@ def forecast(
     shot_eighths: Sequence[int],
     progress_eighths: Sequence[int] | None = None,
     booked_eighths: Sequence[int] | None = None,
+    repriced: Repriced = (),
+    recorded: Recorded = (),
 ) -> Forecast:
     """The cost report: `final` is the re-plan's budget, `hot` the reports' hot costs.
 
@@ -187,19 +232,28 @@ def forecast(
     `shot_eighths` per reported day, pick-ups included; `progress_eighths` the same without
     pick-ups (default: `shot_eighths`), for the pace the run-rate allowance carries on;
     `booked_eighths` what each reported day had on its board that morning (default: the
-    approved plan's days), the pace's yardstick.
+    approved plan's days), the pace's yardstick; `repriced` the board at the rates earlier
+    shot days were shot at, when a what-if changed the rates mid-shoot; `recorded` what
+    earlier evenings recorded each shot day cost (`Forecast.day_costs`), kept as actuals.
     """
     reported = len(shot_eighths)
     progressed = sum(progress_eighths if progress_eighths is not None else shot_eighths)
     booked = booked_eighths if booked_eighths is not None else approved_eighths[:reported]
     pace = _pace(sum(booked), progressed)
-    rows = _rows(approved, final, hot, reported, pace)
+    rows = _rows(approved, final, hot, reported, pace, repriced, recorded)
     hot_by_day = [Decimal(0)] * final.days
     for line in hot:
         for d in line.days[:1]:
             if d < final.days:
                 hot_by_day[d] += line.amount
     fixed, per_day = _whole_budget(final)
+    spread = _shares(final, repriced, recorded)
+    for shares, paid in spread.values():
+        per_day = [p + b - a for p, a, b in zip(per_day, shares, paid, strict=True)]
+    day_costs = [
+        {code: to_money(paid[d]) for code, (_s, paid) in sorted(spread.items()) if paid[d]}
+        for d in range(min(reported, final.days))
+    ]
     approved_fixed, approved_days = _whole_budget(approved)
     left = final.days - reported
     allowance = sum((row.allowance for row in rows), Decimal(0))
@@ -225,6 +279,7 @@ def forecast(
         variance=total("variance"),
         accounts=rows,
         hot_costs=list(hot),
+        day_costs=day_costs,
         planned_pages=_pages(approved_eighths),
         actual_pages=_pages(shot_eighths),
         forecast_pages=_pages(final_eighths),
