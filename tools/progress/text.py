@@ -6,6 +6,7 @@ every figure comes from the records, nothing is estimated here.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tools.budget import ACCOUNTS, format_money
@@ -102,6 +103,7 @@ def cost_text(f: Forecast, *, accounts: int = 3) -> list[str]:
             f"The forecast includes {money(f.allowance)} for the days left at the run rate so "
             "far (hot costs a day and the pace)."
         )
+    lines.append(_assumes(f))
     worst = sorted((a for a in f.accounts if a.variance), key=lambda a: -abs(a.variance))
     for a in worst[:accounts]:
         lines.append(
@@ -109,6 +111,25 @@ def cost_text(f: Forecast, *, accounts: int = 3) -> list[str]:
             f"({money(a.at_completion)} forecast)"
         )
     return lines
+
+
+def _assumes(f: Forecast) -> str:
+    """What the forecast assumes about the days not shot, in words."""
+    left = f.forecast_days - f.reported_days
+    if left <= 0:
+        return "Every day is shot: the forecast is the actual cost."
+    hot = sum((line.amount for line in f.hot_costs), Decimal(0)) / max(f.reported_days, 1)
+    pace = (
+        f"{float(f.pace) * 100:.0f}% slower than booked (about {float(f.pace) * left:.1f} "
+        "more days)"
+        if f.pace
+        else "as booked"
+    )
+    return (
+        f"It assumes the {left} days left on the re-plan go at the pace so far, {pace}, with "
+        f"hot costs of {format_money(hot, f.currency)} a day; it moves with the re-plan's "
+        "day count, about a day's cost for each day the board gains or loses."
+    )
 
 
 def progress_text(p: Progress) -> list[str]:
