@@ -21,6 +21,7 @@ import statistics
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from bench.scriptfmt import to_fountain
 from bench.scriptgen import GenOptions, generate
@@ -124,11 +125,14 @@ def shoot_feature(approved: Plan, seed: int, *, limit: float, model: ShootModel)
     current, reports, planned = approved, [], {}
     done: list[str] = []
     left = dict(scenes)
+    recorded: list[dict[str, Decimal]] = []
     for day in range(len(approved.schedule.days) * 2):
         planned[day] = shoot.planned_scenes(current, day, scenes)
         reports.append(simulate_day(rng, model, day, planned[day], done, left))
         tick = time.perf_counter()
-        result = shoot.progress(approved, current, reports, planned=planned, time_limit_s=limit)
+        result = shoot.progress(
+            approved, current, reports, planned=planned, time_limit_s=limit, recorded=recorded
+        )
         out.seconds.append(time.perf_counter() - tick)
         out.moved.append(len(result.rest.moved))
         out.placed.append(len(result.rest.placed))
@@ -138,6 +142,7 @@ def shoot_feature(approved: Plan, seed: int, *, limit: float, model: ShootModel)
         for p in (p for d in result.days for p in d.shot):
             left[p.scene] -= p.eighths
         current = result.plan
+        recorded = list(result.forecast.day_costs)  # as the chat keeps them
         out.days.append(_days(result.forecast))
         if len(done) == len(scenes):
             return out
