@@ -187,3 +187,23 @@ def test_board_suffixes_come_off_but_a_repeated_numbers_own_suffix_stays(
     from tools.progress import scene_of
 
     assert scene_of(strip) == scene
+
+
+def test_a_pick_up_elsewhere_past_the_move_cap_still_re_plans() -> None:
+    scenes = [scene(i, PLACES[i % 4], CASTS[i % 4], 6 + (i % 5) * 2) for i in range(12)]
+    script = Script(title="Moves", format="fountain", scenes=scenes, content_hash="moves-v1")
+    plan = make_plan(script, PlanInputs(time_limit_s=4.0, max_company_moves=0))
+    eighths = scene_eighths(plan)
+    site = {s.id: s.main_location for s in plan.problem.strips}
+    day0, day1 = planned_scenes(plan, 0, eighths), planned_scenes(plan, 1, eighths)
+    assert {site[s] for s in day0} != {site[s] for s in day1}, "the plan's days 1 and 2 differ"
+    first = DayReport(day=0, all_planned=True)
+    one = progress(plan, plan, [first], planned={0: day0}, time_limit_s=4)
+    # Day 2 also picks up a scene of day 1, at its site: a company move the cap forbids.
+    second = DayReport(day=1, all_planned=True, pickups=[PickUp(scene=day0[0])])
+    two = progress(plan, one.plan, [first, second], planned={0: day0, 1: day1}, time_limit_s=4)
+    pick = f"{day0[0]} (pick-up, day 2)"
+    assert pick in two.plan.schedule.days[1].strips and two.plan.schedule.days[1].frozen
+    # Only the solver saw the day eased: the board and the budget keep the real site.
+    real = {s.id: s.main_location for s in two.plan.problem.strips}
+    assert real[pick] == site[day0[0]]

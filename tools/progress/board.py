@@ -92,17 +92,20 @@ def _remaining(by_scene: dict[str, Strip], left: dict[str, int], started: set[st
     return out
 
 
-def _eased(day: list[Strip], capacity: int) -> list[Strip]:
-    """The strips of a shot day made to fit the day's rules, for the solver only."""
+def _eased(day: list[Strip], options: ScheduleOptions) -> list[Strip]:
+    """The strips of a shot day made to fit the day's rules, for the solver only: within
+    the day's pages, one lighting, and (when the day made more company moves than the cap,
+    say for a pick-up elsewhere) all at its first site."""
     total = sum(s.eighths for s in day)
+    capacity = options.capacity_eighths
     scale = min(1.0, capacity / total) if total else 1.0
     lighting = "NIGHT" if any(s.lighting == "NIGHT" for s in day) else "DAY"
-    return [
-        s.model_copy(
-            update={"eighths": math.floor(s.eighths * scale), "minutes": None, "lighting": lighting}
-        )
-        for s in day
-    ]
+    update: dict[str, object] = {"minutes": None, "lighting": lighting}
+    sites = list(dict.fromkeys(s.main_location for s in day))
+    cap = options.max_company_moves
+    if cap is not None and len(sites) > cap + 1:
+        update.update(main_location=day[0].main_location, location=day[0].location, set=day[0].set)
+    return [s.model_copy(update={**update, "eighths": math.floor(s.eighths * scale)}) for s in day]
 
 
 def _previous(
@@ -160,8 +163,7 @@ def progress_board(
     real = problem.model_copy(
         update={"strips": strips, "cast": cast, "options": _options(problem, k, remaining)}
     )
-    capacity = problem.options.capacity_eighths
-    eased = [s for day in shot_days for s in _eased(day, capacity)] + rest
+    eased = [s for day in shot_days for s in _eased(day, problem.options)] + rest
     solve = real.model_copy(update={"strips": eased})
     ids = {s.id for s in strips}
     return Board(
