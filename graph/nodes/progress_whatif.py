@@ -53,9 +53,9 @@ def _check_rules(inputs: PlanInputs, stored: list[StoredReport]) -> None:
 
 
 def _lines(k: int, label: str, result: shoot.Progress) -> list[str]:
-    days = "Day 1 is" if k == 1 else f"Days 1-{k} are"
+    days = "Day 1 is shot and stays" if k == 1 else f"Days 1-{k} are shot and stay"
     head = (
-        f"{days} shot and stay as shot, with their actual costs; the rest of the shoot "
+        f"{days} as shot, with their actual costs; the rest of the shoot "
         f"(day {k + 1} on) is re-planned with {label}."
     )
     # The first line of the evening's text is the newest day as shot: not news here.
