@@ -171,6 +171,37 @@ def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:
 
 
 @pytest.mark.parametrize(
+    ("site", "expected"),
+    [
+        ("HOUSE", {0: ["1"], 1: ["2", "6"]}),  # fits day 2 at its site: the last day goes
+        ("DINER", {0: ["1"], 1: ["2"], 2: ["6"]}),  # another site: a move, so the day stays
+    ],
+)
+def test_the_repaired_board_folds_a_last_day_into_room_at_its_site(
+    site: str, expected: dict[int, list[str]]
+) -> None:
+    from tools.progress.repair import repaired_board
+    from tools.schedule import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
+
+    strips = [
+        Strip(id="1", eighths=20, main_location="HOUSE"),
+        Strip(id="2", eighths=10, main_location="HOUSE"),
+        Strip(id="6", eighths=4, main_location=site),
+    ]
+    problem = ScheduleProblem(strips=strips, options=ScheduleOptions(capacity_eighths=32))
+    previous = ScheduleResult(
+        status="feasible",
+        days=[
+            ShootDay(index=0, strips=["1"], frozen=True),
+            ShootDay(index=1, strips=["2"]),
+            ShootDay(index=2, strips=["6"]),
+        ],
+    )
+    board = repaired_board(problem, previous, frozen=1)
+    assert {d.index: d.strips for d in board.days} == expected
+
+
+@pytest.mark.parametrize(
     ("strip", "scene"),
     [
         ("18", "18"),
