@@ -4,9 +4,9 @@ The last version's later days keep their strips; work back on the board goes, st
 in script order, to the first later day it fits (pages, minutes, scene count, day or night,
 cast availability, pins), else to a new day at the end; then the last day is folded into
 room on earlier days at its sites while it fits (no fixed day count), so slipped work fills
-slack instead of growing the board by a day a later evening would take away again. CP-SAT then starts from a feasible
-answer on a 150-scene feature instead of searching for one, and when it finds nothing better
-in its time the repaired board is the answer (said as `method="repair"`).
+slack instead of growing the board by a day a later evening would take away again. CP-SAT
+then starts from a feasible answer on a 150-scene feature instead of searching for one, and
+when it finds nothing better in its time the repaired board is the answer (`method="repair"`).
 """
 
 from __future__ import annotations
