@@ -16,13 +16,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
 from tools.budget import ACCOUNTS, Budget, BudgetLine
 from tools.budget.money import Money, to_money
+from tools.progress.daycosts import Recorded, Repriced, daily_costs, shares_of, whole_budget
 
 __all__ = ["AccountForecast", "Forecast", "daily_costs", "forecast"]
 
@@ -76,34 +77,6 @@ class Forecast(BaseModel):
     """Actual to the end of each shot day, then the forecast to the end of each later day."""
 
 
-def _spread(lines: Sequence[BudgetLine], days: int) -> tuple[Decimal, list[Decimal]]:
-    """Costs tied to no day, and each day's share of the rest."""
-    fixed, per_day = Decimal(0), [Decimal(0)] * days
-    for line in lines:
-        shown = [d for d in line.days if 0 <= d < days]
-        if not shown:
-            fixed += line.amount
-            continue
-        share = line.amount / len(shown)
-        for d in shown:
-            per_day[d] += share
-    return fixed, per_day
-
-
-def daily_costs(budget: Budget, days: int) -> dict[str, tuple[Decimal, list[Decimal]]]:
-    """Per account: its cost tied to no day and each day's share (fringes with their wages)."""
-    out = {}
-    for account in budget.accounts:
-        lines = budget.lines_of(account.code)
-        wages = [line for line in lines if "fringe" not in line.tags]
-        fixed, per_day = _spread(wages, days)
-        base = fixed + sum(per_day, Decimal(0))
-        ratio = account.total / base if base else Decimal(1)
-        fixed = account.total if not base else fixed * ratio
-        out[account.code] = (fixed, [share * ratio for share in per_day])
-    return out
-
-
 def _cumulative(fixed: Decimal, per_day: Sequence[Decimal]) -> list[float]:
     out, running = [], fixed
     for share in per_day:
@@ -122,37 +95,6 @@ def _allowance(shares: Sequence[Decimal], hot: Decimal, reported: int, pace: Dec
     return to_money(hot / reported * left + daily * left * pace)
 
 
-Repriced = Sequence[tuple[Sequence[int], Budget]]
-"""Budgets of the same board at earlier rates, each with the shot days it prices."""
-
-
-Recorded = Sequence[Mapping[str, Decimal | float | str] | None]
-"""Per shot day its cost by account as recorded on an earlier evening (None: cost it now)."""
-
-
-def _shares(
-    final: Budget, repriced: Repriced, recorded: Recorded = ()
-) -> dict[str, tuple[list[Decimal], list[Decimal]]]:
-    """Per account its day shares at the board's rates, and what each shot day cost: as
-    recorded when it was reported, else at the rates it was shot at."""
-    spread = daily_costs(final, final.days)
-    out = {code: (list(per_day), list(per_day)) for code, (_fixed, per_day) in spread.items()}
-    empty = ([Decimal(0)] * final.days, [Decimal(0)] * final.days)
-    for days, budget in repriced:
-        for code, (_fixed, per_day) in daily_costs(budget, final.days).items():
-            shot = out.setdefault(code, (list(empty[0]), list(empty[1])))[1]
-            for d in days:
-                shot[d] = per_day[d]
-    for d, costs in enumerate(recorded):
-        if costs is None or d >= final.days:
-            continue
-        for code in {*out, *costs}:
-            out.setdefault(code, (list(empty[0]), list(empty[1])))[1][d] = Decimal(
-                str(costs.get(code, 0))
-            )
-    return out
-
-
 def _rows(
     approved: Budget,
     final: Budget,
@@ -162,7 +104,7 @@ def _rows(
     repriced: Repriced = (),
     recorded: Recorded = (),
 ) -> list[AccountForecast]:
-    spread = _shares(final, repriced, recorded)
+    spread = shares_of(final, repriced, recorded)
     rows = []
     for code, (name, _section) in ACCOUNTS.items():
         hot_here = sum((line.amount for line in hot if line.account == code), Decimal(0))
@@ -198,15 +140,6 @@ def _pace(planned: int, progressed: int) -> Decimal:
 
 def _total(budget: Budget, code: str) -> Decimal:
     return next((a.total for a in budget.accounts if a.code == code), Decimal(0))
-
-
-def _whole_budget(budget: Budget) -> tuple[Decimal, list[Decimal]]:
-    """The whole budget's cost tied to no day, and each day's share."""
-    fixed, per_day = Decimal(0), [Decimal(0)] * budget.days
-    for account_fixed, shares in daily_costs(budget, budget.days).values():
-        fixed += account_fixed
-        per_day = [a + b for a, b in zip(per_day, shares, strict=True)]
-    return fixed, per_day
 
 
 def _pages(eighths: Sequence[int]) -> list[float]:
@@ -246,15 +179,15 @@ def forecast(
         for d in line.days[:1]:
             if d < final.days:
                 hot_by_day[d] += line.amount
-    fixed, per_day = _whole_budget(final)
-    spread = _shares(final, repriced, recorded)
+    fixed, per_day = whole_budget(final)
+    spread = shares_of(final, repriced, recorded)
     for shares, paid in spread.values():
         per_day = [p + b - a for p, a, b in zip(per_day, shares, paid, strict=True)]
     day_costs = [
         {code: to_money(paid[d]) for code, (_s, paid) in sorted(spread.items()) if paid[d]}
         for d in range(min(reported, final.days))
     ]
-    approved_fixed, approved_days = _whole_budget(approved)
+    approved_fixed, approved_days = whole_budget(approved)
     left = final.days - reported
     allowance = sum((row.allowance for row in rows), Decimal(0))
     for d in range(reported, final.days):
