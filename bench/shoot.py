@@ -209,12 +209,19 @@ def run(args: argparse.Namespace) -> None:
         f"{time.perf_counter() - started:.1f} s; re-plan limit {limit:g} s, {seeds} seeds",
         flush=True,
     )
-    runs = []
+    runs, refused = [], []
     for seed in range(2026, 2026 + seeds):
-        runs.append(shoot_feature(approved, seed, limit=limit, model=ShootModel()))
+        try:
+            runs.append(shoot_feature(approved, seed, limit=limit, model=ShootModel()))
+        except ValueError as exc:  # an evening's re-plan refused: the shoot cannot go on
+            refused.append(seed)
+            print(f"seed {seed}: an evening was refused: {exc}", flush=True)
+            continue
         r = runs[-1]
         print(f"seed {seed}: {len(r.forecasts)} days, halfway error {r.error:+.2f}%", flush=True)
-    report(approved, runs)
+    if runs:
+        report(approved, runs)
+    _line("shoots with a refused evening", f"{len(refused)} of {seeds}", "0")
 
 
 if __name__ == "__main__":
