@@ -3,9 +3,9 @@
 Strip ids stay stable from one evening to the next so the re-plan's stability cost can see
 them: a scene shot in one go keeps its number; a scene shot over several days is "18" on the
 day it started, "18 (day 5)" on later days, and "18 (rest)" while eighths are left; a pick-up
-is "22 (pick-up, day 4)". The solver sees the shot days as they were, except that a day shot
-past the day's capacity or across day and night is eased for it alone (its strips are fixed,
-so only the remaining days are really decided); the budget always sees the real eighths.
+is "22 (pick-up, day 4)". The solver sees the shot days as they were, eased to the day's
+rules for it alone: within the day's pages and minutes, one lighting, one site (their strips
+are fixed, so only the remaining days are really decided); the budget sees the real board.
 """
 
 from __future__ import annotations
@@ -92,19 +92,29 @@ def _remaining(by_scene: dict[str, Strip], left: dict[str, int], started: set[st
     return out
 
 
+def _room(options: ScheduleOptions) -> int:
+    """Most eighths one day holds: its pages, and its minutes at the planning pace."""
+    minutes = [m for m in (options.capacity_minutes, options.day_minutes) if m is not None]
+    if not minutes:
+        return options.capacity_eighths
+    return min(options.capacity_eighths, math.floor(min(minutes) / options.minutes_per_eighth))
+
+
 def _eased(day: list[Strip], options: ScheduleOptions) -> list[Strip]:
     """The strips of a shot day made to fit the day's rules, for the solver only: within
-    the day's pages, one lighting, and (when the day made more company moves than the cap,
-    say for a pick-up elsewhere) all at its first site."""
+    the day's pages and minutes, one lighting, and all at its first site and set (a pick-up
+    elsewhere made moves the day's minutes or the moves cap did not allow)."""
     total = sum(s.eighths for s in day)
-    capacity = options.capacity_eighths
-    scale = min(1.0, capacity / total) if total else 1.0
-    lighting = "NIGHT" if any(s.lighting == "NIGHT" for s in day) else "DAY"
-    update: dict[str, object] = {"minutes": None, "lighting": lighting}
-    sites = list(dict.fromkeys(s.main_location for s in day))
-    cap = options.max_company_moves
-    if cap is not None and len(sites) > cap + 1:
-        update.update(main_location=day[0].main_location, location=day[0].location, set=day[0].set)
+    room = _room(options)
+    scale = min(1.0, room / total) if total else 1.0
+    first = day[0]
+    update = {
+        "minutes": None,
+        "lighting": "NIGHT" if any(s.lighting == "NIGHT" for s in day) else "DAY",
+        "main_location": first.main_location,
+        "location": first.location,
+        "set": first.set,
+    }
     return [s.model_copy(update={**update, "eighths": math.floor(s.eighths * scale)}) for s in day]
 
 
