@@ -141,6 +141,11 @@ def test_a_rained_out_day_stays_on_the_calendar(plan: Plan) -> None:
     assert "1 more than the approved" in " ".join(result.text)
     # Nothing of the day's board was shot: the run rate doubles the days left (capped).
     assert result.forecast.pace == 1 and result.forecast.allowance > 0
+    # The answer says what the forecast assumes of the days left.
+    left = result.forecast.forecast_days - 1
+    assert f"It assumes the {left} days left on the re-plan take 2.00 days for each day booked" in (
+        " ".join(result.text)
+    )
 
 
 def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:

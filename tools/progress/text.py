@@ -120,15 +120,15 @@ def _assumes(f: Forecast) -> str:
         return "Every day is shot: the forecast is the actual cost."
     hot = sum((line.amount for line in f.hot_costs), Decimal(0)) / max(f.reported_days, 1)
     pace = (
-        f"{float(f.pace) * 100:.0f}% slower than booked (about {float(f.pace) * left:.1f} "
-        "more days)"
+        f"take {1 + float(f.pace):.2f} days for each day booked, as the shot days did (about "
+        f"{float(f.pace) * left:.1f} more days)"
         if f.pace
-        else "as booked"
+        else "go as booked, as the shot days did"
     )
     return (
-        f"It assumes the {left} days left on the re-plan go at the pace so far, {pace}, with "
-        f"hot costs of {format_money(hot, f.currency)} a day; it moves with the re-plan's "
-        "day count, about a day's cost for each day the board gains or loses."
+        f"It assumes the {left} days left on the re-plan {pace}, with hot costs of "
+        f"{format_money(hot, f.currency)} a day; each day the board later gains or loses "
+        "moves it by about a day's cost."
     )
 
 
