@@ -16,12 +16,14 @@ with a shorter re-plan limit than `python -m bench shoot`.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from bench.scriptfmt import to_fountain
 from bench.scriptgen import GenOptions, generate
@@ -62,6 +64,8 @@ class ShootRun:
     forecasts: list[float] = field(default_factory=list)
     days: list[tuple[int, float]] = field(default_factory=list)
     """Per evening the re-plan's days and the extra days the forecast's pace allows."""
+    evenings: list[dict[str, float]] = field(default_factory=list)
+    """Per evening the forecast's parts (for `--dump`: other estimators judged offline)."""
 
     @property
     def halfway(self) -> float:
@@ -144,6 +148,7 @@ def shoot_feature(approved: Plan, seed: int, *, limit: float, model: ShootModel)
         current = result.plan
         recorded = list(result.forecast.day_costs)  # as the chat keeps them
         out.days.append(_days(result.forecast))
+        out.evenings.append(_parts(result.forecast))
         if len(done) == len(scenes):
             return out
     raise RuntimeError(f"the shoot of seed {seed} did not finish in twice the planned days")
@@ -151,6 +156,22 @@ def shoot_feature(approved: Plan, seed: int, *, limit: float, model: ShootModel)
 
 def _days(f: shoot.Forecast) -> tuple[int, float]:
     return f.forecast_days, float(f.pace) * (f.forecast_days - f.reported_days)
+
+
+def _parts(f: shoot.Forecast) -> dict[str, float]:
+    left = f.forecast_days - f.reported_days
+    rest = f.forecast_cumulative[-1] - f.forecast_cumulative[f.reported_days - 1]
+    return {
+        "reported": f.reported_days,
+        "board_days": f.forecast_days,
+        "at_completion": float(f.at_completion),
+        "allowance": float(f.allowance),
+        "hot": float(sum(h.amount for h in f.hot_costs)),
+        "pace": float(f.pace),
+        "day_cost": (rest - float(f.allowance)) / left if left else 0.0,
+        "planned_eighths": f.planned_eighths,
+        "shot_eighths": f.shot_eighths,
+    }
 
 
 def _line(measure: str, value: str, target: str = "") -> None:
@@ -221,6 +242,9 @@ def run(args: argparse.Namespace) -> None:
         print(f"seed {seed}: {len(r.forecasts)} days, halfway error {r.error:+.2f}%", flush=True)
     if runs:
         report(approved, runs)
+    if getattr(args, "dump", None):
+        rows = [{"seed": r.seed, "evenings": r.evenings} for r in runs]
+        Path(args.dump).write_text(json.dumps(rows))
     _line("shoots with a refused evening", f"{len(refused)} of {seeds}", "0")
 
 
@@ -229,4 +253,5 @@ if __name__ == "__main__":
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--seeds", type=int, default=None)
     parser.add_argument("--limit", type=float, default=None, help="re-plan time limit (s)")
+    parser.add_argument("--dump", help="write each evening's forecast parts to this JSON file")
     run(parser.parse_args())
