@@ -16,21 +16,19 @@ from langgraph.runtime import Runtime
 from graph.context import Context
 from graph.intents import Request
 from graph.nodes.planning import thread_id
+from graph.progress_records import (
+    filed_after,
+    progress_facts,
+    progress_record,
+    recorded_costs,
+    rules_in_force,
+)
 from graph.state import State
 from store.progress import StoredReport
 from tools import progress as shoot
 from tools.plan import Plan
-from tools.script import Script
 
-__all__ = [
-    "EXAMPLE",
-    "file_report",
-    "progress_facts",
-    "progress_record",
-    "record_progress",
-    "recorded_costs",
-    "replanned_reports",
-]
+__all__ = ["EXAMPLE", "file_report", "record_progress"]
 
 Record = dict[str, Any]
 EXAMPLE = (
@@ -42,46 +40,6 @@ EXAMPLE = (
 def _notice(state: State, *lines: str) -> Record:
     notices = [*state.facts.get("notices", []), *lines]
     return {"facts": {**state.facts, "kind": "progress", "notices": notices, "failed": True}}
-
-
-def replanned_reports(stored: list[StoredReport]) -> list[list[int]]:
-    """The (day, revision) pairs a re-plan was made from, as its progress record keeps them."""
-    return [[s.day, s.revision] for s in stored]
-
-
-def progress_record(
-    result: shoot.Progress, approved_version: int, reports: list[list[int]]
-) -> Record:
-    """What a progress plan version carries: the cost report, the days as resolved, the
-    reports it was made from and the rates each shot day was shot at."""
-    return {
-        "approved_version": approved_version,
-        "forecast": result.forecast.model_dump(mode="json"),
-        "days": [day.model_dump(mode="json") for day in result.days],
-        "reports": reports,
-        "rates": [r.model_dump(mode="json") for r in result.rates],
-        "text": result.text,
-    }
-
-
-def progress_facts(
-    state: State, ask: str, text: list[str], progress: Record, **extra: Any
-) -> Record:
-    """The facts of a progress answer: its sentences and the charts' figures."""
-    chart = {k: progress["forecast"][k] for k in _CHART_KEYS}
-    facts = {**state.facts, "kind": "progress", **extra}
-    return {**facts, "progress": {"ask": ask, "text": text, "chart": chart}}
-
-
-_CHART_KEYS = (
-    "currency",
-    "planned_pages",
-    "actual_pages",
-    "forecast_pages",
-    "approved_cumulative",
-    "forecast_cumulative",
-    "approved",
-)
 
 
 def _answer(state: State, ask: str) -> Record:
@@ -102,42 +60,6 @@ def _answer(state: State, ask: str) -> Record:
 def _reports(stored: list[StoredReport], report: shoot.DayReport) -> list[shoot.DayReport]:
     kept = [shoot.DayReport.model_validate(s.report) for s in stored if s.day != report.day]
     return [*kept, report]
-
-
-def recorded_costs(plan: Record | None, filed: list[list[int]]) -> list[Record]:
-    """What the shot days cost as `plan`'s evening recorded it, for the first days whose
-    report (day, revision) is still the one filed; an edited day and those after it are
-    costed again."""
-    record = (plan or {}).get("progress") or {}
-    costs, made_from = record.get("forecast", {}).get("day_costs", []), record.get("reports", [])
-    kept = []
-    for cost, was, now in zip(costs, made_from, filed, strict=False):
-        if list(was) != list(now):
-            break
-        kept.append(cost)
-    return kept
-
-
-def _rules(state: State, current: Plan, reported: int) -> dict[str, Any]:
-    """The current version's day rules and rates for the rest, and the rates shot days had."""
-    history = [
-        shoot.RatesFrom.model_validate(r)
-        for r in (state.plan or {}).get("progress", {}).get("rates", [])
-    ]
-    rules = (
-        shoot.day_rules(Script.model_validate(state.script), current.inputs)
-        if state.script
-        else None
-    )
-    rates = shoot.rate_history(history, current.inputs, current.inputs, reported)
-    return {"inputs": current.inputs, "rules": rules, "rates": rates}
-
-
-def _filed(stored: list[StoredReport], report: shoot.DayReport) -> list[list[int]]:
-    """The (day, revision) pairs once `report` is saved as the next revision of its day."""
-    revisions = {s.day: s.revision for s in stored}
-    revisions[report.day] = revisions.get(report.day, 0) + 1
-    return [[d, r] for d, r in sorted(revisions.items())]
 
 
 async def file_report(
@@ -171,8 +93,8 @@ async def file_report(
             _reports(stored, report),
             planned=planned,
             time_limit_s=min(ctx.settings.solver_time_limit_s, 15.0),
-            **_rules(state, current, len(stored)),
-            recorded=recorded_costs(state.plan, _filed(stored, report)),
+            **rules_in_force(state, current, len(stored)),
+            recorded=recorded_costs(state.plan, filed_after(stored, report)),
         )
     except ValueError as exc:
         return _notice(state, f"I could not take that report: {exc}.", EXAMPLE)

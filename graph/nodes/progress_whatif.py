@@ -16,7 +16,7 @@ from typing import Any
 from graph.context import Context
 from graph.intents import Change
 from graph.nodes.planning import thread_id
-from graph.nodes.progress import (
+from graph.progress_records import (
     progress_facts,
     progress_record,
     recorded_costs,
