@@ -243,3 +243,50 @@ def test_a_pick_up_elsewhere_past_the_move_cap_still_re_plans() -> None:
     # Only the solver saw the day eased: the board and the budget keep the real site.
     real = {s.id: s.main_location for s in two.plan.problem.strips}
     assert real[pick] == site[day0[0]]
+
+
+def test_a_full_day_with_a_set_move_and_a_pick_up_elsewhere_is_eased_to_fit() -> None:
+    from tools import schedule
+    from tools.progress import progress_board
+    from tools.schedule import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
+
+    def strip(sid: str, site: str, int_ext: str, eighths: int) -> Strip:
+        return Strip(id=sid, main_location=site, location=site, int_ext=int_ext, eighths=eighths)
+
+    problem = ScheduleProblem(
+        strips=[
+            strip("1", "HOUSE", "INT", 16),
+            strip("2", "HOUSE", "EXT", 15),
+            strip("3", "DINER", "INT", 8),
+            strip("4", "HOUSE", "INT", 8),
+        ],
+        options=ScheduleOptions(
+            time_limit_s=3,
+            day_minutes=720,
+            company_move_minutes=75,
+            set_move_minutes=15,
+            max_company_moves=1,
+        ),
+    )
+    eighths = {s.id: s.eighths for s in problem.strips}
+    reports = [
+        DayReport(day=0, complete=["3"]),
+        # 32 eighths (720 minutes) + an INT/EXT set move + a move to the diner: 810 > 720.
+        DayReport(day=1, complete=["1", "2"], pickups=[PickUp(scene="3")]),
+    ]
+    days = resolve_days(reports, scenes=eighths, planned={0: ["3"], 1: ["1", "2"]})
+    last = ScheduleResult(
+        status="feasible",
+        days=[
+            ShootDay(index=0, strips=["3"]),
+            ShootDay(index=1, strips=["1", "2"]),
+            ShootDay(index=2, strips=["4"]),
+        ],
+    )
+    board = progress_board(problem, days, last)
+    solved = schedule.optimize(
+        board.solve_problem, previous=board.previous, frozen_days=board.frozen
+    )
+    assert solved.status != "infeasible" and [d.strips for d in solved.days][2] == ["4"]
+    real = {s.id: s for s in board.problem.strips}["3 (pick-up, day 2)"]
+    assert (real.main_location, real.int_ext) == ("DINER", "INT")

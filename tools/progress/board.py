@@ -114,6 +114,7 @@ def _eased(day: list[Strip], options: ScheduleOptions) -> list[Strip]:
         "main_location": first.main_location,
         "location": first.location,
         "set": first.set,
+        "int_ext": first.int_ext,  # part of a set's key: INT and EXT are two sets
     }
     return [s.model_copy(update={**update, "eighths": math.floor(s.eighths * scale)}) for s in day]
 
