@@ -100,11 +100,23 @@ async def test_rate_what_if_mid_shoot_prices_only_the_rest(tmp_path: Path) -> No
         assert new > old
         assert raised.plan["progress"]["rates"][-1]["day"] == 2  # type: ignore[index]
 
-        day3 = _day_scenes(raised, 2)
+        moves = await _turn(a, "allow two moves a day")
+        assert not moves.facts.get("failed"), moves.answer
+        _kept(two, moves, 2)
+        assert _actual(moves) == _actual(two)
+        assert moves.plan["inputs"]["max_company_moves"] == 2  # type: ignore[index]
+        # The rate what-if stays in force beside the new one.
+        assert moves.plan["inputs"]["rates"] == raised.plan["inputs"]["rates"]  # type: ignore[index]
+
+        day3 = _day_scenes(moves, 2)
         three = await _turn(a, f"Day 3 wrapped: shot {', '.join(day3)}")
         assert not three.facts.get("failed"), three.answer
         assert _shot(three, 2) == _shot(two, 2)
         assert three.plan["inputs"]["rates"] == raised.plan["inputs"]["rates"]  # type: ignore[index]
+        assert three.plan["inputs"]["max_company_moves"] == 2  # type: ignore[index]
+        # The next evening keeps days 1-2 as recorded; only day 3 is costed, at the new rate.
+        costs = three.plan["progress"]["forecast"]["day_costs"]  # type: ignore[index]
+        assert costs[:2] == two.plan["progress"]["forecast"]["day_costs"] and len(costs) == 3
 
 
 async def test_start_over_and_going_back_keep_the_reports(tmp_path: Path) -> None:
