@@ -3,20 +3,27 @@
 The shoot is simulated from a seeded model: each day the last planned scene slips (part shot
 or not shot), the day runs over, a pick-up is added or extra background turns up, each with
 its probability. Every evening files the day's report through `tools.progress.progress`
-(the chat's path) and the re-plan becomes the next day's board.
+(the chat's path) and the re-plan becomes the next day's board. The model knows nothing of
+the forecast: it only draws what happens on the set.
 
 Targets: each evening's re-plan under 15 s; strips moved per re-plan reported (median, max);
 the forecast at completion made on the halfway evening within 2% of the simulated final cost
-(the forecast after the last day, when everything is actual).
+(the cost report after the last day, when everything is actual), over several seeds of the
+shoot (mean and max error). `python -m bench.shoot --seeds 10 --limit 3` measures more seeds
+with a shorter re-plan limit than `python -m bench shoot`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
 
 from bench.scriptfmt import to_fountain
 from bench.scriptgen import GenOptions, generate
@@ -24,7 +31,10 @@ from tools import progress as shoot
 from tools.parsing import read_script
 from tools.plan import Plan, PlanInputs, make_plan
 
-__all__ = ["ShootModel", "run", "simulate_day"]
+__all__ = ["ShootModel", "ShootRun", "run", "shoot_feature", "simulate_day"]
+
+SEEDS = 10
+"""Simulated shoots per full run (the quick run does 3)."""
 
 
 @dataclass(frozen=True)
@@ -43,16 +53,53 @@ class ShootModel:
     """5 to 20 extra background."""
 
 
+@dataclass
+class ShootRun:
+    """One simulated shoot: per evening its re-plan time, strips moved and forecast."""
+
+    seed: int
+    seconds: list[float] = field(default_factory=list)
+    moved: list[int] = field(default_factory=list)
+    placed: list[int] = field(default_factory=list)
+    forecasts: list[float] = field(default_factory=list)
+    days: list[tuple[int, float]] = field(default_factory=list)
+    """Per evening the re-plan's days and the extra days the forecast's pace allows."""
+    evenings: list[dict[str, float]] = field(default_factory=list)
+    """Per evening the forecast's parts (for `--dump`: other estimators judged offline)."""
+
+    @property
+    def halfway(self) -> float:
+        """The forecast at completion made on the halfway evening."""
+        return self.forecasts[len(self.forecasts) // 2 - 1]
+
+    @property
+    def error(self) -> float:
+        """Halfway forecast against the final cost, signed, in percent."""
+        final = self.forecasts[-1]
+        return (self.halfway - final) / final * 100
+
+
 def simulate_day(
-    rng: random.Random, model: ShootModel, day: int, planned: list[str], done: list[str]
+    rng: random.Random,
+    model: ShootModel,
+    day: int,
+    planned: list[str],
+    done: list[str],
+    left: Mapping[str, int] | None = None,
 ) -> shoot.DayReport:
-    """One day's report drawn from `model` (scenes planned for it, scenes finished before)."""
+    """One day's report drawn from `model` (scenes planned for it, scenes finished before).
+
+    `left` is each scene's eighths still to shoot: a scene with one eighth left cannot be part
+    shot (a report saying so is refused), so its slip is drawn as not shot.
+    """
     complete, partial, missed = list(planned), [], []
     draw = rng.random()
-    if planned and draw < model.not_shot:
-        missed = [complete.pop()]
-    elif planned and draw < model.not_shot + model.part_shot:
-        partial = [shoot.PartialScene(scene=complete.pop(), fraction=rng.choice([0.25, 0.5, 0.75]))]
+    if planned and draw < model.not_shot + model.part_shot:
+        last = complete.pop()
+        if draw < model.not_shot or (left or {}).get(last, 2) < 2:
+            missed = [last]
+        else:
+            partial = [shoot.PartialScene(scene=last, fraction=rng.choice([0.25, 0.5, 0.75]))]
     overtime = rng.choice([0.5, 1.0, 1.5, 2.0, 2.5]) if rng.random() < model.overtime else 0.0
     pickups = [shoot.PickUp(scene=rng.choice(done))] if done and rng.random() < model.pickup else []
     background = rng.randint(5, 20) if rng.random() < model.background else 0
@@ -75,56 +122,136 @@ def _feature(quick: bool) -> Plan:
     return make_plan(script, PlanInputs(time_limit_s=10.0 if quick else 30.0))
 
 
+def shoot_feature(approved: Plan, seed: int, *, limit: float, model: ShootModel) -> ShootRun:
+    """Shoot `approved` day by day under `model` with `seed`, re-planning every evening."""
+    rng, out = random.Random(seed), ShootRun(seed=seed)
+    scenes = shoot.scene_eighths(approved)
+    current, reports, planned = approved, [], {}
+    done: list[str] = []
+    left = dict(scenes)
+    recorded: list[dict[str, Decimal]] = []
+    for day in range(len(approved.schedule.days) * 2):
+        planned[day] = shoot.planned_scenes(current, day, scenes)
+        reports.append(simulate_day(rng, model, day, planned[day], done, left))
+        tick = time.perf_counter()
+        result = shoot.progress(
+            approved, current, reports, planned=planned, time_limit_s=limit, recorded=recorded
+        )
+        out.seconds.append(time.perf_counter() - tick)
+        out.moved.append(len(result.rest.moved))
+        out.placed.append(len(result.rest.placed))
+        out.forecasts.append(float(result.forecast.at_completion))
+        done = [p.scene for d in result.days for p in d.shot if p.finished]
+        left = dict(scenes)
+        for p in (p for d in result.days for p in d.shot):
+            left[p.scene] -= p.eighths
+        current = result.plan
+        recorded = list(result.forecast.day_costs)  # as the chat keeps them
+        out.days.append(_days(result.forecast))
+        out.evenings.append(_parts(result.forecast))
+        if len(done) == len(scenes):
+            return out
+    raise RuntimeError(f"the shoot of seed {seed} did not finish in twice the planned days")
+
+
+def _days(f: shoot.Forecast) -> tuple[int, float]:
+    return f.forecast_days, float(f.pace) * (f.forecast_days - f.reported_days)
+
+
+def _parts(f: shoot.Forecast) -> dict[str, float]:
+    left = f.forecast_days - f.reported_days
+    rest = f.forecast_cumulative[-1] - f.forecast_cumulative[f.reported_days - 1]
+    return {
+        "reported": f.reported_days,
+        "board_days": f.forecast_days,
+        "at_completion": float(f.at_completion),
+        "allowance": float(f.allowance),
+        "hot": float(sum(h.amount for h in f.hot_costs)),
+        "pace": float(f.pace),
+        "day_cost": (rest - float(f.allowance)) / left if left else 0.0,
+        "planned_eighths": f.planned_eighths,
+        "shot_eighths": f.shot_eighths,
+    }
+
+
+def _line(measure: str, value: str, target: str = "") -> None:
+    print(f"{measure:<46}{value:>16}{target:>10}", flush=True)
+
+
+def report(approved: Plan, runs: list[ShootRun]) -> None:
+    """Print the figures of `runs`: timings and moves over every evening, forecast errors."""
+    seconds = [s for r in runs for s in r.seconds]
+    moved = [m for r in runs for m in r.moved]
+    placed = [p for r in runs for p in r.placed]
+    errors = [abs(r.error) for r in runs]
+    approved_total = float(approved.budget.total) if approved.budget else 0.0
+    _line(
+        "days planned -> shot (per seed)",
+        f"{len(approved.schedule.days)} -> " + ",".join(str(len(r.forecasts)) for r in runs),
+    )
+    _line(
+        "re-plan per evening, median / max (s)",
+        f"{statistics.median(seconds):.2f} / {max(seconds):.2f}",
+        "< 15",
+    )
+    _line(
+        "strips moved per re-plan, median / max", f"{statistics.median(moved):.1f} / {max(moved)}"
+    )
+    _line(
+        "back on the board per evening, median / max",
+        f"{statistics.median(placed):.1f} / {max(placed)}",
+    )
+    _line("approved budget", f"{approved_total:,.0f}")
+    for r in runs:
+        _line(
+            f"seed {r.seed}: final / halfway forecast / error",
+            f"{r.forecasts[-1]:,.0f} / {r.halfway:,.0f} / {r.error:+.2f}%",
+        )
+        board, extra = r.days[len(r.forecasts) // 2 - 1]
+        _line(
+            "  days shot; halfway board + pace's days", f"{len(r.forecasts)}; {board} + {extra:.1f}"
+        )
+    _line(
+        "forecast error at halfway, mean / max (%)",
+        f"{statistics.mean(errors):.2f} / {max(errors):.2f}",
+        "< 2",
+    )
+    _line("mean signed error at halfway (%)", f"{statistics.mean(r.error for r in runs):+.2f}")
+
+
 def run(args: argparse.Namespace) -> None:
-    """Plan the feature, shoot it day by day, print the figures."""
-    rng, model = random.Random(2026), ShootModel()
+    """Plan the feature, shoot it under several seeds, print the figures."""
+    seeds = getattr(args, "seeds", None) or (3 if args.quick else SEEDS)
+    limit = getattr(args, "limit", None) or (5.0 if args.quick else 10.0)
     started = time.perf_counter()
     approved = _feature(args.quick)
     print(
         f"plan: {len(approved.schedule.days)} days, {len(approved.problem.strips)} scenes, "
-        f"{time.perf_counter() - started:.1f} s"
+        f"{time.perf_counter() - started:.1f} s; re-plan limit {limit:g} s, {seeds} seeds",
+        flush=True,
     )
-    scenes = shoot.scene_eighths(approved)
-    current, reports, planned = approved, [], {}
-    seconds, moved, placed, forecasts = [], [], [], []
-    done: list[str] = []
-    limit = 5.0 if args.quick else 10.0
-    for day in range(len(approved.schedule.days) * 2):
-        planned[day] = shoot.planned_scenes(current, day, scenes)
-        reports.append(simulate_day(rng, model, day, planned[day], done))
-        tick = time.perf_counter()
-        result = shoot.progress(approved, current, reports, planned=planned, time_limit_s=limit)
-        seconds.append(time.perf_counter() - tick)
-        moved.append(len(result.rest.moved))
-        placed.append(len(result.rest.placed))
-        forecasts.append(float(result.forecast.at_completion))
-        done = [p.scene for d in result.days for p in d.shot if p.finished]
-        current = result.plan
-        if len(done) == len(scenes):
-            break
-    else:
-        raise RuntimeError("the simulated shoot did not finish in twice the planned days")
-    final, half = forecasts[-1], forecasts[len(forecasts) // 2 - 1]
-    approved_total = float(approved.budget.total) if approved.budget else 0.0
-    print(f"{'measure':<44}{'value':>14}{'target':>12}")
-    print(f"{'days planned -> shot':<44}{len(approved.schedule.days):>7} -> {len(forecasts):<4}")
-    print(
-        f"{'re-plan per evening, median / max (s)':<44}"
-        f"{statistics.median(seconds):>7.2f} / {max(seconds):<5.2f}{'< 15':>12}"
-    )
-    print(
-        f"{'strips moved per re-plan, median / max':<44}"
-        f"{statistics.median(moved):>7.1f} / {max(moved):<5d}"
-    )
-    print(
-        f"{'strips back on the board per evening, med / max':<44}"
-        f"{statistics.median(placed):>7.1f} / {max(placed):<5d}"
-    )
-    print(f"{'approved budget':<44}{approved_total:>14,.0f}")
-    print(f"{'simulated final cost':<44}{final:>14,.0f}")
-    print(f"{'forecast on evening ' + str(len(forecasts) // 2):<44}{half:>14,.0f}")
-    print(
-        f"{'forecast error at halfway (%)':<44}{abs(half - final) / final * 100:>14.2f}{'< 2':>12}"
-    )
-    worst = max(abs(f - final) / final * 100 for f in forecasts[len(forecasts) // 2 - 1 :])
-    print(f"{'worst error from halfway on (%)':<44}{worst:>14.2f}")
+    runs, refused = [], []
+    for seed in range(2026, 2026 + seeds):
+        try:
+            runs.append(shoot_feature(approved, seed, limit=limit, model=ShootModel()))
+        except ValueError as exc:  # an evening's re-plan refused: the shoot cannot go on
+            refused.append(seed)
+            print(f"seed {seed}: an evening was refused: {exc}", flush=True)
+            continue
+        r = runs[-1]
+        print(f"seed {seed}: {len(r.forecasts)} days, halfway error {r.error:+.2f}%", flush=True)
+    if runs:
+        report(approved, runs)
+    if getattr(args, "dump", None):
+        rows = [{"seed": r.seed, "evenings": r.evenings} for r in runs]
+        Path(args.dump).write_text(json.dumps(rows))
+    _line("shoots with a refused evening", f"{len(refused)} of {seeds}", "0")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m bench.shoot")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--seeds", type=int, default=None)
+    parser.add_argument("--limit", type=float, default=None, help="re-plan time limit (s)")
+    parser.add_argument("--dump", help="write each evening's forecast parts to this JSON file")
+    run(parser.parse_args())

@@ -141,6 +141,11 @@ def test_a_rained_out_day_stays_on_the_calendar(plan: Plan) -> None:
     assert "1 more than the approved" in " ".join(result.text)
     # Nothing of the day's board was shot: the run rate doubles the days left (capped).
     assert result.forecast.pace == 1 and result.forecast.allowance > 0
+    # The answer says what the forecast assumes of the days left.
+    left = result.forecast.forecast_days - 1
+    assert f"It assumes the {left} days left on the re-plan take 2.00 days for each day booked" in (
+        " ".join(result.text)
+    )
 
 
 def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:
@@ -171,6 +176,37 @@ def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:
 
 
 @pytest.mark.parametrize(
+    ("site", "expected"),
+    [
+        ("HOUSE", {0: ["1"], 1: ["2", "6"]}),  # fits day 2 at its site: the last day goes
+        ("DINER", {0: ["1"], 1: ["2"], 2: ["6"]}),  # another site: a move, so the day stays
+    ],
+)
+def test_the_repaired_board_folds_a_last_day_into_room_at_its_site(
+    site: str, expected: dict[int, list[str]]
+) -> None:
+    from tools.progress.repair import repaired_board
+    from tools.schedule import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
+
+    strips = [
+        Strip(id="1", eighths=20, main_location="HOUSE"),
+        Strip(id="2", eighths=10, main_location="HOUSE"),
+        Strip(id="6", eighths=4, main_location=site),
+    ]
+    problem = ScheduleProblem(strips=strips, options=ScheduleOptions(capacity_eighths=32))
+    previous = ScheduleResult(
+        status="feasible",
+        days=[
+            ShootDay(index=0, strips=["1"], frozen=True),
+            ShootDay(index=1, strips=["2"]),
+            ShootDay(index=2, strips=["6"]),
+        ],
+    )
+    board = repaired_board(problem, previous, frozen=1)
+    assert {d.index: d.strips for d in board.days} == expected
+
+
+@pytest.mark.parametrize(
     ("strip", "scene"),
     [
         ("18", "18"),
@@ -187,3 +223,70 @@ def test_board_suffixes_come_off_but_a_repeated_numbers_own_suffix_stays(
     from tools.progress import scene_of
 
     assert scene_of(strip) == scene
+
+
+def test_a_pick_up_elsewhere_past_the_move_cap_still_re_plans() -> None:
+    scenes = [scene(i, PLACES[i % 4], CASTS[i % 4], 6 + (i % 5) * 2) for i in range(12)]
+    script = Script(title="Moves", format="fountain", scenes=scenes, content_hash="moves-v1")
+    plan = make_plan(script, PlanInputs(time_limit_s=4.0, max_company_moves=0))
+    eighths = scene_eighths(plan)
+    site = {s.id: s.main_location for s in plan.problem.strips}
+    day0, day1 = planned_scenes(plan, 0, eighths), planned_scenes(plan, 1, eighths)
+    assert {site[s] for s in day0} != {site[s] for s in day1}, "the plan's days 1 and 2 differ"
+    first = DayReport(day=0, all_planned=True)
+    one = progress(plan, plan, [first], planned={0: day0}, time_limit_s=4)
+    # Day 2 also picks up a scene of day 1, at its site: a company move the cap forbids.
+    second = DayReport(day=1, all_planned=True, pickups=[PickUp(scene=day0[0])])
+    two = progress(plan, one.plan, [first, second], planned={0: day0, 1: day1}, time_limit_s=4)
+    pick = f"{day0[0]} (pick-up, day 2)"
+    assert pick in two.plan.schedule.days[1].strips and two.plan.schedule.days[1].frozen
+    # Only the solver saw the day eased: the board and the budget keep the real site.
+    real = {s.id: s.main_location for s in two.plan.problem.strips}
+    assert real[pick] == site[day0[0]]
+
+
+def test_a_full_day_with_a_set_move_and_a_pick_up_elsewhere_is_eased_to_fit() -> None:
+    from tools import schedule
+    from tools.progress import progress_board
+    from tools.schedule import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
+
+    def strip(sid: str, site: str, int_ext: str, eighths: int) -> Strip:
+        return Strip(id=sid, main_location=site, location=site, int_ext=int_ext, eighths=eighths)
+
+    problem = ScheduleProblem(
+        strips=[
+            strip("1", "HOUSE", "INT", 16),
+            strip("2", "HOUSE", "EXT", 15),
+            strip("3", "DINER", "INT", 8),
+            strip("4", "HOUSE", "INT", 8),
+        ],
+        options=ScheduleOptions(
+            time_limit_s=3,
+            day_minutes=720,
+            company_move_minutes=75,
+            set_move_minutes=15,
+            max_company_moves=1,
+        ),
+    )
+    eighths = {s.id: s.eighths for s in problem.strips}
+    reports = [
+        DayReport(day=0, complete=["3"]),
+        # 32 eighths (720 minutes) + an INT/EXT set move + a move to the diner: 810 > 720.
+        DayReport(day=1, complete=["1", "2"], pickups=[PickUp(scene="3")]),
+    ]
+    days = resolve_days(reports, scenes=eighths, planned={0: ["3"], 1: ["1", "2"]})
+    last = ScheduleResult(
+        status="feasible",
+        days=[
+            ShootDay(index=0, strips=["3"]),
+            ShootDay(index=1, strips=["1", "2"]),
+            ShootDay(index=2, strips=["4"]),
+        ],
+    )
+    board = progress_board(problem, days, last)
+    solved = schedule.optimize(
+        board.solve_problem, previous=board.previous, frozen_days=board.frozen
+    )
+    assert solved.status != "infeasible" and [d.strips for d in solved.days][2] == ["4"]
+    real = {s.id: s for s in board.problem.strips}["3 (pick-up, day 2)"]
+    assert (real.main_location, real.int_ext) == ("DINER", "INT")

@@ -82,3 +82,39 @@ def test_bad_report_files_are_one_error_line(
     report.write_text(content)
     assert main(["progress", "x.fountain", "--day", str(day), "--report", str(report)]) == 1
     assert message in capsys.readouterr().err
+
+
+def test_a_what_if_asked_from_the_cli_keeps_the_filed_days(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = _script(data_dir)
+    assert main(["ask", str(script), "", "--json", "--no-model"]) == 0
+    capsys.readouterr()
+    report = data_dir / "day1.json"
+    report.write_text(json.dumps({"all_planned": True, "overtime_hours": 2}))
+    assert main(["progress", str(script), "--day", "1", "--report", str(report)]) == 0
+    capsys.readouterr()
+    assert main(["forecast", str(script), "--json"]) == 0
+    before = json.loads(capsys.readouterr().out)
+
+    asked = ["ask", str(script), "what if we had two more days?", "--json", "--no-model"]
+    assert main(asked) == 0
+    whatif = json.loads(capsys.readouterr().out)
+    assert whatif["version"] == 3 and not whatif["facts"].get("failed"), whatif["answer"]
+    assert "Day 1 is shot and stays as shot" in whatif["answer"]
+
+    assert main(["forecast", str(script), "--json"]) == 0
+    after = json.loads(capsys.readouterr().out)
+    assert after["version"] == 3 and after["days"] == before["days"]
+    assert after["forecast"]["hot_costs"] == before["forecast"]["hot_costs"]
+    assert after["forecast"]["day_costs"] == before["forecast"]["day_costs"]
+    assert after["forecast"]["forecast_days"] == before["forecast"]["forecast_days"] + 2
+
+    report.write_text(json.dumps({"all_planned": True}))
+    assert main(["progress", str(script), "--day", "2", "--report", str(report), "--json"]) == 0
+    filed = json.loads(capsys.readouterr().out)
+    assert filed["version"] == 4 and filed["day"] == 2
+    assert main(["forecast", str(script), "--json"]) == 0
+    two = json.loads(capsys.readouterr().out)
+    assert two["days"][0] == before["days"][0] and two["forecast"]["reported_days"] == 2
+    assert two["forecast"]["day_costs"][0] == before["forecast"]["day_costs"][0]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from tools.budget import Account, Budget, BudgetLine
 from tools.budget.lines import make_line
-from tools.progress import forecast, overtime_lines
+from tools.progress import Forecast, forecast, overtime_lines
 from tools.ratecard import (
     DEFAULT_RATE_CARD,
     RateCardError,
@@ -156,3 +157,66 @@ def test_on_pace_without_hot_costs_the_forecast_is_the_board() -> None:
         progress_eighths=[32],
     )
     assert (f.pace, f.allowance, f.at_completion, f.variance) == (D(0), D(0), D(1500), D(0))
+
+
+def test_a_shot_days_recorded_cost_stays_its_actual_and_the_rest_follows_the_board() -> None:
+    # The board now prices crew at 600 a day (a what-if raised it); day 1 was recorded at 500.
+    final = _budget(3, [make_line("2000", "crew", 3, "day", D(600), days=[0, 1, 2], labor="crew")])
+
+    def after_one_day(**extra: Any) -> Forecast:
+        eighths = [32] * 3
+        return forecast(
+            final,
+            final,
+            [],
+            approved_eighths=eighths,
+            final_eighths=eighths,
+            shot_eighths=[32],
+            **extra,
+        )
+
+    recorded = after_one_day(recorded=[{"2000": "500.00"}])
+    # Actual: day 1 as recorded (500); to complete: days 2 and 3 at the board's 600.
+    assert (recorded.actual, recorded.to_complete, recorded.at_completion) == (
+        D(500),
+        D(1200),
+        D(1700),
+    )
+    assert recorded.day_costs == [{"2000": D(500)}]
+    assert recorded.forecast_cumulative == [500.0, 1100.0, 1700.0]
+    # Unrecorded, the day is priced on the board at the rates it was shot at (`repriced`).
+    before = _budget(3, [make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew")])
+    repriced = after_one_day(repriced=[([0], before)])
+    assert (repriced.actual, repriced.at_completion) == (D(500), D(1700))
+    plain = after_one_day()
+    assert (plain.actual, plain.at_completion, plain.day_costs) == (
+        D(600),
+        D(1800),
+        [{"2000": D(600)}],
+    )
+
+
+@pytest.mark.parametrize(
+    ("history", "day", "expected"),
+    [
+        ([], 3, [(0, 100.0), (3, 200.0)]),  # the rates before held from day 1
+        ([(0, 100.0), (3, 200.0)], 5, [(0, 100.0), (3, 200.0), (5, 300.0)]),
+        ([(0, 100.0), (3, 200.0)], 3, [(0, 100.0), (3, 300.0)]),  # asked again the same evening
+        ([(0, 100.0)], 2, [(0, 100.0), (2, 300.0)]),
+    ],
+)
+def test_rate_history_keeps_the_rates_each_shot_day_had(
+    history: list[tuple[int, float]], day: int, expected: list[tuple[int, float]]
+) -> None:
+    from tools.plan import PlanInputs
+    from tools.progress import RatesFrom, rate_history
+
+    def inputs(rate: float) -> PlanInputs:
+        return PlanInputs(rates={"cast:MAYA": rate})
+
+    before = inputs(history[-1][1] if history else 100.0)
+    after = inputs(200.0 if not history else 300.0)
+    entries = [RatesFrom(day=d, rates={"cast:MAYA": r}) for d, r in history]
+    got = rate_history(entries, before, after, day)
+    assert [(h.day, h.rates["cast:MAYA"]) for h in got] == expected
+    assert rate_history(got, after, after, day + 1) == got  # unchanged rates add nothing

@@ -90,5 +90,7 @@ async def test_three_evenings_of_reports_replan_and_answer(tmp_path: Path) -> No
         assert "After 2 of" in resumed.answer
         whatif = await _turn(again, "pin scene 1 to day 9")
         assert whatif.request and whatif.request["kind"] == "what_if"
-        stale = await _turn(again, "are we on schedule?")
-        assert "Days 1 to 2 are reported, but the current version" in stale.answer
+        # A what-if mid-shoot re-plans only the rest: the reports still answer.
+        assert "Days 1-2 are shot and stay as shot" in whatif.answer
+        kept = await _turn(again, "are we on schedule?")
+        assert "After 2 of" in kept.answer

@@ -105,6 +105,14 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
         return {"facts": {**facts, "overview": overview_facts(state.plan, state.script)}}
     try:
         inputs, groups = _what_if_inputs(state, request, _defaults(ctx))
+        if kind == "what_if":
+            # Mid-shoot, only the days not shot are re-planned (imported here: it imports us).
+            from graph.nodes.progress_whatif import whatif_rest
+
+            label = describe_changes(request.changes)
+            shot = await whatif_rest(state, ctx, inputs, groups, label or "the changes in force")
+            if shot is not None:
+                return shot
         plan = await asyncio.to_thread(
             ctx.planner.make_plan,
             state.script,
@@ -184,7 +192,12 @@ async def switch_version(state: State, runtime: Runtime[Context]) -> dict[str, A
     )
     if not target:
         return _notice(state, "There is no earlier version to go back to.")
+    from graph.nodes.progress_whatif import revert_rest  # it imports this module
+
     try:
+        shot = await revert_rest(state, ctx, target)
+        if shot is not None:
+            return shot
         stored = await ctx.plans.set_current(thread_id(), target)
     except ValueError as exc:
         return _notice(state, f"I cannot go back: {exc}.")

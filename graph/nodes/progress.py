@@ -16,12 +16,19 @@ from langgraph.runtime import Runtime
 from graph.context import Context
 from graph.intents import Request
 from graph.nodes.planning import thread_id
+from graph.progress_records import (
+    filed_after,
+    progress_facts,
+    progress_record,
+    recorded_costs,
+    rules_in_force,
+)
 from graph.state import State
 from store.progress import StoredReport
 from tools import progress as shoot
 from tools.plan import Plan
 
-__all__ = ["EXAMPLE", "file_report", "progress_record", "record_progress"]
+__all__ = ["EXAMPLE", "file_report", "record_progress"]
 
 Record = dict[str, Any]
 EXAMPLE = (
@@ -33,33 +40,6 @@ EXAMPLE = (
 def _notice(state: State, *lines: str) -> Record:
     notices = [*state.facts.get("notices", []), *lines]
     return {"facts": {**state.facts, "kind": "progress", "notices": notices, "failed": True}}
-
-
-def progress_record(result: shoot.Progress, approved_version: int) -> Record:
-    """What a progress plan version carries: the cost report and the days as resolved."""
-    return {
-        "approved_version": approved_version,
-        "forecast": result.forecast.model_dump(mode="json"),
-        "days": [day.model_dump(mode="json") for day in result.days],
-        "text": result.text,
-    }
-
-
-def _facts(state: State, ask: str, text: list[str], progress: Record, **extra: Any) -> Record:
-    chart = {k: progress["forecast"][k] for k in _CHART_KEYS}
-    facts = {**state.facts, "kind": "progress", **extra}
-    return {**facts, "progress": {"ask": ask, "text": text, "chart": chart}}
-
-
-_CHART_KEYS = (
-    "currency",
-    "planned_pages",
-    "actual_pages",
-    "forecast_pages",
-    "approved_cumulative",
-    "forecast_cumulative",
-    "approved",
-)
 
 
 def _answer(state: State, ask: str) -> Record:
@@ -74,7 +54,7 @@ def _answer(state: State, ask: str) -> Record:
         text = shoot.cost_text(forecast, accounts=5)
     else:
         text = list(progress.get("text") or [])
-    return {"facts": _facts(state, ask, text, progress)}
+    return {"facts": progress_facts(state, ask, text, progress)}
 
 
 def _reports(stored: list[StoredReport], report: shoot.DayReport) -> list[shoot.DayReport]:
@@ -105,7 +85,6 @@ async def file_report(
     if report.day not in planned:
         scenes = shoot.scene_eighths(approved)
         planned[report.day] = shoot.planned_scenes(current, report.day, scenes)
-    limit = min(ctx.settings.solver_time_limit_s, 15.0)
     try:
         result = await asyncio.to_thread(
             shoot.progress,
@@ -113,7 +92,9 @@ async def file_report(
             current,
             _reports(stored, report),
             planned=planned,
-            time_limit_s=limit,
+            time_limit_s=min(ctx.settings.solver_time_limit_s, 15.0),
+            **rules_in_force(state, current, len(stored)),
+            recorded=recorded_costs(state.plan, filed_after(stored, report)),
         )
     except ValueError as exc:
         return _notice(state, f"I could not take that report: {exc}.", EXAMPLE)
@@ -123,7 +104,9 @@ async def file_report(
         planned=list(planned[report.day]),
         approved_version=approved_version,
     )
-    record = progress_record(result, approved_version)
+    filed = {s.day: s.revision for s in stored} | {report.day: saved.revision}
+    record = progress_record(result, approved_version, [[d, r] for d, r in sorted(filed.items())])
+
     plan = {**result.plan.model_dump(mode="json"), "progress": record}
     inputs = result.plan.inputs.model_dump(mode="json")
     edited = "edited" if saved.revision > 1 else "reported"
@@ -132,7 +115,7 @@ async def file_report(
     )
     await ctx.progress.link_version(thread, report.day, saved.revision, version.version)
     moved = [m.model_dump(mode="json") for m in [*result.rest.placed, *result.rest.moved]]
-    facts = _facts(
+    facts = progress_facts(
         state,
         "report",
         result.text,

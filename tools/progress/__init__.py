@@ -14,6 +14,7 @@ from tools.progress.ledger import Portion, ResolvedDay, resolve_day, resolve_day
 from tools.progress.model import DayReport, PartialScene, PickUp
 from tools.progress.phrases import parse_report
 from tools.progress.replan import RestReport, replan_rest
+from tools.progress.rules import RatesFrom, day_rules, rate_card, rate_history
 from tools.progress.text import cost_text, day_text, progress_text, schedule_text
 
 __all__ = [
@@ -25,10 +26,12 @@ __all__ = [
     "PickUp",
     "Portion",
     "Progress",
+    "RatesFrom",
     "ResolvedDay",
     "RestReport",
     "cost_text",
     "daily_costs",
+    "day_rules",
     "day_text",
     "forecast",
     "hot_costs",
@@ -38,6 +41,8 @@ __all__ = [
     "progress",
     "progress_board",
     "progress_text",
+    "rate_card",
+    "rate_history",
     "replan_rest",
     "resolve_day",
     "resolve_days",

@@ -3,9 +3,9 @@
 Strip ids stay stable from one evening to the next so the re-plan's stability cost can see
 them: a scene shot in one go keeps its number; a scene shot over several days is "18" on the
 day it started, "18 (day 5)" on later days, and "18 (rest)" while eighths are left; a pick-up
-is "22 (pick-up, day 4)". The solver sees the shot days as they were, except that a day shot
-past the day's capacity or across day and night is eased for it alone (its strips are fixed,
-so only the remaining days are really decided); the budget always sees the real eighths.
+is "22 (pick-up, day 4)". The solver sees the shot days as they were, eased to the day's
+rules for it alone: within the day's pages and minutes, one lighting, one site (their strips
+are fixed, so only the remaining days are really decided); the budget sees the real board.
 """
 
 from __future__ import annotations
@@ -92,17 +92,31 @@ def _remaining(by_scene: dict[str, Strip], left: dict[str, int], started: set[st
     return out
 
 
-def _eased(day: list[Strip], capacity: int) -> list[Strip]:
-    """The strips of a shot day made to fit the day's rules, for the solver only."""
+def _room(options: ScheduleOptions) -> int:
+    """Most eighths one day holds: its pages, and its minutes at the planning pace."""
+    minutes = [m for m in (options.capacity_minutes, options.day_minutes) if m is not None]
+    if not minutes:
+        return options.capacity_eighths
+    return min(options.capacity_eighths, math.floor(min(minutes) / options.minutes_per_eighth))
+
+
+def _eased(day: list[Strip], options: ScheduleOptions) -> list[Strip]:
+    """The strips of a shot day made to fit the day's rules, for the solver only: within
+    the day's pages and minutes, one lighting, and all at its first site and set (a pick-up
+    elsewhere made moves the day's minutes or the moves cap did not allow)."""
     total = sum(s.eighths for s in day)
-    scale = min(1.0, capacity / total) if total else 1.0
-    lighting = "NIGHT" if any(s.lighting == "NIGHT" for s in day) else "DAY"
-    return [
-        s.model_copy(
-            update={"eighths": math.floor(s.eighths * scale), "minutes": None, "lighting": lighting}
-        )
-        for s in day
-    ]
+    room = _room(options)
+    scale = min(1.0, room / total) if total else 1.0
+    first = day[0]
+    update = {
+        "minutes": None,
+        "lighting": "NIGHT" if any(s.lighting == "NIGHT" for s in day) else "DAY",
+        "main_location": first.main_location,
+        "location": first.location,
+        "set": first.set,
+        "int_ext": first.int_ext,  # part of a set's key: INT and EXT are two sets
+    }
+    return [s.model_copy(update={**update, "eighths": math.floor(s.eighths * scale)}) for s in day]
 
 
 def _previous(
@@ -132,18 +146,24 @@ def _options(problem: ScheduleProblem, k: int, remaining: set[str]) -> ScheduleO
 
 
 def progress_board(
-    problem: ScheduleProblem, days: Sequence[ResolvedDay], last: ScheduleResult
+    problem: ScheduleProblem,
+    days: Sequence[ResolvedDay],
+    last: ScheduleResult,
+    *,
+    shot: ScheduleProblem | None = None,
 ) -> Board:
     """The board after `days` (resolved reports for days 0..k-1) from the plan's `problem`.
 
     `last` is the current version's schedule: later days keep its order where they can.
+    The shot portions are cut from `shot`'s strips (default: `problem`'s), so a what-if
+    that moves a scene's site moves only what is left of it.
     """
     by_scene = {strip.id: strip for strip in problem.strips}
-    shot, left = _shot_strips(by_scene, days)
+    shot_days, left = _shot_strips({s.id: s for s in (shot or problem).strips}, days)
     started = {p.scene for day in days for p in day.shot}
     rest = _remaining(by_scene, left, started)
     k = len(days)
-    strips = [s for day in shot for s in day] + rest
+    strips = [s for day in shot_days for s in day] + rest
     remaining = {s.id for s in rest}
     cast = [
         member.model_copy(
@@ -154,14 +174,13 @@ def progress_board(
     real = problem.model_copy(
         update={"strips": strips, "cast": cast, "options": _options(problem, k, remaining)}
     )
-    capacity = problem.options.capacity_eighths
-    eased = [s for day in shot for s in _eased(day, capacity)] + rest
+    eased = [s for day in shot_days for s in _eased(day, problem.options)] + rest
     solve = real.model_copy(update={"strips": eased})
     ids = {s.id for s in strips}
     return Board(
         problem=real,
         solve_problem=solve,
-        previous=_previous(shot, last, ids, started),
+        previous=_previous(shot_days, last, ids, started),
         frozen=list(range(k)),
-        frozen_ids={s.id: d for d, day in enumerate(shot) for s in day},
+        frozen_ids={s.id: d for d, day in enumerate(shot_days) for s in day},
     )

@@ -7,17 +7,20 @@ current version has on a day (the report of that day is checked against them).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from tools.plan import Plan
+from tools.budget import Budget, BudgetLine
+from tools.plan import Plan, PlanInputs
 from tools.progress.costs import hot_costs
 from tools.progress.forecast import Forecast, forecast
 from tools.progress.ledger import ResolvedDay, resolve_days, scene_of
 from tools.progress.model import DayReport
-from tools.progress.replan import RestReport, replan_rest
+from tools.progress.replan import RestReport, board_budget, replan_rest
+from tools.progress.rules import RatesFrom, rate_card
 from tools.progress.text import progress_text
-from tools.ratecard import load_rate_card
+from tools.schedule.model import ScheduleProblem
 
 __all__ = ["Progress", "planned_scenes", "progress", "scene_eighths"]
 
@@ -31,6 +34,8 @@ class Progress(BaseModel):
     forecast: Forecast
     text: list[str] = Field(default_factory=list)
     """The same facts as sentences, for the chat's answer."""
+    rates: list[RatesFrom] = Field(default_factory=list)
+    """From which day each set of what-if rates was in force (empty: the plan's all along)."""
 
 
 def scene_eighths(plan: Plan) -> dict[str, int]:
@@ -66,6 +71,40 @@ def _booked(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> list[int]
     return out
 
 
+def _periods(days: int, history: Sequence[RatesFrom]) -> list[tuple[list[int], RatesFrom]]:
+    """The shot days 0..days-1 grouped by the rates in force on them (the last group last)."""
+    out = []
+    for i, entry in enumerate(history):
+        end = history[i + 1].day if i + 1 < len(history) else days
+        shot = list(range(entry.day, min(end, days)))
+        if shot:
+            out.append((shot, entry))
+    return out
+
+
+def _costs(
+    plan: Plan, days: Sequence[ResolvedDay], history: Sequence[RatesFrom]
+) -> tuple[list[BudgetLine], list[tuple[Sequence[int], Budget]]]:
+    """Hot costs of `days` at the rates each was shot at, and the board repriced for them."""
+    assert plan.crew is not None and plan.dood is not None
+    periods: list[tuple[list[int], RatesFrom | None]] = [*_periods(len(days), history)]
+    periods = periods or [(list(range(len(days))), None)]
+    hot: list[BudgetLine] = []
+    repriced: list[tuple[Sequence[int], Budget]] = []
+    for shot, rates in periods:
+        card = rate_card(plan.inputs, rates)
+        crew = plan.crew
+        if rates is not None and (rates.rates, rates.rate_factors) != (
+            plan.inputs.rates,
+            plan.inputs.rate_factors,
+        ):
+            budget, crew = board_budget(plan, card)
+            repriced.append((shot, budget))
+        picked = [days[d] for d in shot]
+        hot += hot_costs(picked, crew=crew, dood=plan.dood, card=card, tiers=plan.tiers)
+    return hot, repriced
+
+
 def progress(
     approved: Plan,
     current: Plan,
@@ -73,20 +112,28 @@ def progress(
     *,
     planned: Mapping[int, Sequence[str]],
     time_limit_s: float = 10.0,
+    inputs: PlanInputs | None = None,
+    rules: ScheduleProblem | None = None,
+    rates: Sequence[RatesFrom] = (),
+    recorded: Sequence[Mapping[str, Decimal | float | str]] = (),
 ) -> Progress:
     """Resolve `reports`, re-plan the days after them and forecast the cost at completion.
 
     `planned` maps each reported day to the scenes its version had on it (see
-    `planned_scenes`). ValueError, naming the day and the scene, for a report the plan
-    contradicts, and when the remaining work cannot be scheduled.
+    `planned_scenes`). The rest is planned under `inputs` and `rules` (see `replan_rest`);
+    `rates` says from which day each set of what-if rates held (`rules.rate_history`), so
+    shot days keep theirs; `recorded` what the first shot days cost by account as an earlier
+    evening recorded it (`Forecast.day_costs`), kept as their actuals. ValueError, naming
+    the day and the scene, for a report the plan contradicts, and when the remaining work
+    cannot be scheduled.
     """
     scenes = scene_eighths(approved)
     days = resolve_days(reports, scenes=scenes, planned=planned)
-    plan, rest = replan_rest(approved, current, days, time_limit_s=time_limit_s)
-    card = load_rate_card(plan.inputs.rate_card, currency=plan.inputs.currency)
-    assert plan.crew is not None and plan.dood is not None and plan.budget is not None
-    assert approved.budget is not None
-    hot = hot_costs(days, crew=plan.crew, dood=plan.dood, card=card, tiers=plan.tiers)
+    plan, rest = replan_rest(
+        approved, current, days, time_limit_s=time_limit_s, inputs=inputs, rules=rules
+    )
+    assert plan.budget is not None and approved.budget is not None
+    hot, repriced = _costs(plan, days, rates)
     report = forecast(
         approved.budget,
         plan.budget,
@@ -96,6 +143,8 @@ def progress(
         shot_eighths=[day.eighths for day in days],
         progress_eighths=[sum(p.eighths for p in day.shot) for day in days],
         booked_eighths=_booked(days, scenes),
+        repriced=repriced,
+        recorded=list(recorded[: len(days)]),
     )
-    result = Progress(days=days, plan=plan, rest=rest, forecast=report)
+    result = Progress(days=days, plan=plan, rest=rest, forecast=report, rates=list(rates))
     return result.model_copy(update={"text": progress_text(result)})

@@ -8,6 +8,8 @@
   cost of a remaining day. On pace and with no hot costs the allowance is nothing.
 - actual to date: the at-completion lines' share for the shot days (a line over days 0..29
   counts 3/30 after three days; fringes follow their account's wages), plus the hot costs.
+  A day's share is recorded on its evening (`Forecast.day_costs`) and kept from then on, so
+  a later re-plan or what-if does not rewrite what a shot day cost.
   Lines tied to no day (above the line, post, insurance, contingency) are all still to come.
 - to complete: at completion minus actual; variance: at completion minus approved.
 """
@@ -21,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from tools.budget import ACCOUNTS, Budget, BudgetLine
 from tools.budget.money import Money, to_money
+from tools.progress.daycosts import Recorded, Repriced, daily_costs, shares_of, whole_budget
 
 __all__ = ["AccountForecast", "Forecast", "daily_costs", "forecast"]
 
@@ -60,6 +63,8 @@ class Forecast(BaseModel):
     variance: Money
     accounts: list[AccountForecast] = Field(default_factory=list)
     hot_costs: list[BudgetLine] = Field(default_factory=list)
+    day_costs: list[dict[str, Money]] = Field(default_factory=list)
+    """Per shot day its cost by account, hot costs apart: what later evenings keep as actual."""
     planned_pages: list[float] = Field(default_factory=list)
     """Pages per day of the approved plan."""
     actual_pages: list[float] = Field(default_factory=list)
@@ -70,34 +75,6 @@ class Forecast(BaseModel):
     """Approved cost to the end of each day (costs tied to no day counted before day 1)."""
     forecast_cumulative: list[float] = Field(default_factory=list)
     """Actual to the end of each shot day, then the forecast to the end of each later day."""
-
-
-def _spread(lines: Sequence[BudgetLine], days: int) -> tuple[Decimal, list[Decimal]]:
-    """Costs tied to no day, and each day's share of the rest."""
-    fixed, per_day = Decimal(0), [Decimal(0)] * days
-    for line in lines:
-        shown = [d for d in line.days if 0 <= d < days]
-        if not shown:
-            fixed += line.amount
-            continue
-        share = line.amount / len(shown)
-        for d in shown:
-            per_day[d] += share
-    return fixed, per_day
-
-
-def daily_costs(budget: Budget, days: int) -> dict[str, tuple[Decimal, list[Decimal]]]:
-    """Per account: its cost tied to no day and each day's share (fringes with their wages)."""
-    out = {}
-    for account in budget.accounts:
-        lines = budget.lines_of(account.code)
-        wages = [line for line in lines if "fringe" not in line.tags]
-        fixed, per_day = _spread(wages, days)
-        base = fixed + sum(per_day, Decimal(0))
-        ratio = account.total / base if base else Decimal(1)
-        fixed = account.total if not base else fixed * ratio
-        out[account.code] = (fixed, [share * ratio for share in per_day])
-    return out
 
 
 def _cumulative(fixed: Decimal, per_day: Sequence[Decimal]) -> list[float]:
@@ -119,17 +96,25 @@ def _allowance(shares: Sequence[Decimal], hot: Decimal, reported: int, pace: Dec
 
 
 def _rows(
-    approved: Budget, final: Budget, hot: Sequence[BudgetLine], reported: int, pace: Decimal
+    approved: Budget,
+    final: Budget,
+    hot: Sequence[BudgetLine],
+    reported: int,
+    pace: Decimal,
+    repriced: Repriced = (),
+    recorded: Recorded = (),
 ) -> list[AccountForecast]:
-    spread = daily_costs(final, final.days)
+    spread = shares_of(final, repriced, recorded)
     rows = []
     for code, (name, _section) in ACCOUNTS.items():
         hot_here = sum((line.amount for line in hot if line.account == code), Decimal(0))
-        shares = spread.get(code, (Decimal(0), []))[1]
-        actual = to_money(sum(shares[:reported], Decimal(0)) + hot_here)
+        shares, paid = spread.get(code, ([], []))
+        # The shot days cost what they cost at their rates; the board's rates price the rest.
+        repricing = sum(paid[:reported], Decimal(0)) - sum(shares[:reported], Decimal(0))
+        actual = to_money(sum(paid[:reported], Decimal(0)) + hot_here)
         old = _total(approved, code)
         allowance = _allowance(shares, hot_here, reported, pace)
-        done = to_money(_total(final, code) + hot_here + allowance)
+        done = to_money(_total(final, code) + repricing + hot_here + allowance)
         rows.append(
             AccountForecast(
                 code=code,
@@ -157,15 +142,6 @@ def _total(budget: Budget, code: str) -> Decimal:
     return next((a.total for a in budget.accounts if a.code == code), Decimal(0))
 
 
-def _whole_budget(budget: Budget) -> tuple[Decimal, list[Decimal]]:
-    """The whole budget's cost tied to no day, and each day's share."""
-    fixed, per_day = Decimal(0), [Decimal(0)] * budget.days
-    for account_fixed, shares in daily_costs(budget, budget.days).values():
-        fixed += account_fixed
-        per_day = [a + b for a, b in zip(per_day, shares, strict=True)]
-    return fixed, per_day
-
-
 def _pages(eighths: Sequence[int]) -> list[float]:
     return [round(e / 8, 3) for e in eighths]
 
@@ -180,6 +156,8 @@ def forecast(
     shot_eighths: Sequence[int],
     progress_eighths: Sequence[int] | None = None,
     booked_eighths: Sequence[int] | None = None,
+    repriced: Repriced = (),
+    recorded: Recorded = (),
 ) -> Forecast:
     """The cost report: `final` is the re-plan's budget, `hot` the reports' hot costs.
 
@@ -187,20 +165,29 @@ def forecast(
     `shot_eighths` per reported day, pick-ups included; `progress_eighths` the same without
     pick-ups (default: `shot_eighths`), for the pace the run-rate allowance carries on;
     `booked_eighths` what each reported day had on its board that morning (default: the
-    approved plan's days), the pace's yardstick.
+    approved plan's days), the pace's yardstick; `repriced` the board at the rates earlier
+    shot days were shot at, when a what-if changed the rates mid-shoot; `recorded` what
+    earlier evenings recorded each shot day cost (`Forecast.day_costs`), kept as actuals.
     """
     reported = len(shot_eighths)
     progressed = sum(progress_eighths if progress_eighths is not None else shot_eighths)
     booked = booked_eighths if booked_eighths is not None else approved_eighths[:reported]
     pace = _pace(sum(booked), progressed)
-    rows = _rows(approved, final, hot, reported, pace)
+    rows = _rows(approved, final, hot, reported, pace, repriced, recorded)
     hot_by_day = [Decimal(0)] * final.days
     for line in hot:
         for d in line.days[:1]:
             if d < final.days:
                 hot_by_day[d] += line.amount
-    fixed, per_day = _whole_budget(final)
-    approved_fixed, approved_days = _whole_budget(approved)
+    fixed, per_day = whole_budget(final)
+    spread = shares_of(final, repriced, recorded)
+    for shares, paid in spread.values():
+        per_day = [p + b - a for p, a, b in zip(per_day, shares, paid, strict=True)]
+    day_costs = [
+        {code: to_money(paid[d]) for code, (_s, paid) in sorted(spread.items()) if paid[d]}
+        for d in range(min(reported, final.days))
+    ]
+    approved_fixed, approved_days = whole_budget(approved)
     left = final.days - reported
     allowance = sum((row.allowance for row in rows), Decimal(0))
     for d in range(reported, final.days):
@@ -225,6 +212,7 @@ def forecast(
         variance=total("variance"),
         accounts=rows,
         hot_costs=list(hot),
+        day_costs=day_costs,
         planned_pages=_pages(approved_eighths),
         actual_pages=_pages(shot_eighths),
         forecast_pages=_pages(final_eighths),

@@ -2,9 +2,11 @@
 
 The last version's later days keep their strips; work back on the board goes, strip by strip
 in script order, to the first later day it fits (pages, minutes, scene count, day or night,
-cast availability, pins), else to a new day at the end. CP-SAT then starts from a feasible
-answer on a 150-scene feature instead of searching for one, and when it finds nothing better
-in its time the repaired board is the answer (said as `method="repair"`).
+cast availability, pins), else to a new day at the end; then the last day is folded into
+room on earlier days at its sites while it fits (no fixed day count), so slipped work fills
+slack instead of growing the board by a day a later evening would take away again. CP-SAT
+then starts from a feasible answer on a 150-scene feature instead of searching for one, and
+when it finds nothing better in its time the repaired board is the answer (`method="repair"`).
 """
 
 from __future__ import annotations
@@ -57,6 +59,44 @@ def _available(strip: Strip, day: int, blocked: Mapping[str, set[int]]) -> bool:
     return not any(day in blocked.get(name, set()) for name in strip.cast)
 
 
+def _same_site(day: _Day, strip: Strip) -> bool:
+    """Joining `day` adds no company move (its site is already the day's, or the day is empty)."""
+    return not day.strips or strip.main_location in {s.main_location for s in day.strips}
+
+
+def _dissolve_last(
+    days: list[_Day], problem: ScheduleProblem, frozen: int, blocked: Mapping[str, set[int]]
+) -> bool:
+    """Move the last day's strips into earlier days at their sites, when every one fits
+    there; True when the day went. Slipped work fills the slack of days at its site instead
+    of growing the board by a day that a later evening would take away again."""
+    if len(days) < 2:
+        return False
+    last, rest = days[-1], days[:-1]
+    moves: list[tuple[_Day, Strip]] = []
+    for strip in last.strips:
+        spot = None
+        if problem.options.pinned.get(strip.id) is None and not strip.whole_day and strip.days == 1:
+            spot = next(
+                (
+                    day
+                    for i, day in enumerate(rest)
+                    if _same_site(day, strip)
+                    and day.fits(strip, problem)
+                    and _available(strip, frozen + i, blocked)
+                ),
+                None,
+            )
+        if spot is None:
+            for day, placed in moves:  # the day stays: put back what had moved
+                day.strips.remove(placed)
+            return False
+        spot.strips.append(strip)
+        moves.append((spot, strip))
+    days.pop()
+    return True
+
+
 def repaired_board(
     problem: ScheduleProblem, previous: ScheduleResult, frozen: int
 ) -> ScheduleResult:
@@ -84,6 +124,8 @@ def repaired_board(
         if spot is None:
             days.append(spot := _Day([]))
         spot.strips.append(strip)
+    while problem.options.fixed_days is None and _dissolve_last(days, problem, frozen, blocked):
+        pass
     new = [
         ShootDay(index=frozen + i, strips=[s.id for s in day.strips]) for i, day in enumerate(days)
     ]

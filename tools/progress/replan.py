@@ -13,20 +13,23 @@ from collections.abc import Sequence
 from pydantic import BaseModel, Field
 
 from tools import schedule
-from tools.budget import compute_budget, crew_needs, day_facts
+from tools.budget import Budget, CrewPlan, compute_budget, crew_needs, day_facts
 from tools.budget.crew import day_player_premium
 from tools.budget.money import Money
 from tools.cache import cache_key
-from tools.plan import Plan, StripMove
+from tools.plan import Plan, PlanInputs, StripMove
 from tools.plan.summary import summarize
 from tools.progress.board import Board, progress_board
 from tools.progress.ledger import ResolvedDay
 from tools.progress.repair import repaired_board
-from tools.ratecard import RateCard, load_rate_card
+from tools.progress.rules import rate_card
+from tools.ratecard import RateCard
 from tools.savings import scale_crew
-from tools.schedule.model import ScheduleProblem, ScheduleResult
+from tools.schedule.model import Dood, ScheduleProblem, ScheduleResult
 
-__all__ = ["RestReport", "replan_rest"]
+__all__ = ["RestReport", "board_budget", "replan_rest"]
+
+Tiers = dict[str, str]
 
 
 class RestReport(BaseModel):
@@ -125,22 +128,37 @@ def _cast_changes(before: Plan, after: Plan) -> list[str]:
     return out
 
 
-def _plan(current: Plan, board: Board, result: ScheduleResult, card: RateCard, key: str) -> Plan:
-    problem = board.problem
-    dood = schedule.day_out_of_days(problem, result)
-    facts = day_facts(problem, result)
-    needs = crew_needs(facts, card)
+def _priced(
+    problem: ScheduleProblem, result: ScheduleResult, dood: Dood, card: RateCard, tiers: Tiers
+) -> tuple[Budget, CrewPlan]:
+    needs = crew_needs(day_facts(problem, result), card)
     crew = scale_crew(
         needs, {n: card.rate("crew", n) for n in needs}, premium=day_player_premium(card)
     )
-    budget = compute_budget(problem, result, dood, card, tiers=current.tiers, crew=crew)
-    inputs = current.inputs.model_copy(update={"frozen_days": list(board.frozen)})
+    return compute_budget(problem, result, dood, card, tiers=tiers, crew=crew), crew
+
+
+def board_budget(plan: Plan, card: RateCard) -> tuple[Budget, CrewPlan]:
+    """The budget and crew of `plan`'s board priced on `card` (its own rates or earlier ones)."""
+    dood = plan.dood or schedule.day_out_of_days(plan.problem, plan.schedule)
+    return _priced(plan.problem, plan.schedule, dood, card, plan.tiers)
+
+
+def _plan(
+    current: Plan, board: Board, solved: tuple[ScheduleResult, RateCard, PlanInputs], key: str
+) -> Plan:
+    result, card, inputs = solved
+    problem = board.problem
+    dood = schedule.day_out_of_days(problem, result)
+    budget, crew = _priced(problem, result, dood, card, current.tiers)
+    inputs = inputs.model_copy(update={"frozen_days": list(board.frozen)})
+    moves = sum(day.moves for day in day_facts(problem, result))
     summary = summarize(
         current.baseline.budget,
         budget,
         result,
         inputs,
-        moves=(current.summary.baseline_moves, sum(day.moves for day in facts)),
+        moves=(current.summary.baseline_moves, moves),
         savings=current.savings,
     )
     update = dict(inputs=inputs, problem=problem, schedule=result, dood=dood, budget=budget)
@@ -186,17 +204,22 @@ def replan_rest(
     days: Sequence[ResolvedDay],
     *,
     time_limit_s: float = 10.0,
+    inputs: PlanInputs | None = None,
+    rules: ScheduleProblem | None = None,
 ) -> tuple[Plan, RestReport]:
     """The plan with `days` (resolved reports of days 0..k-1) shot and the rest re-solved.
 
-    The scenes come from `approved` (the plan the shoot started from); `current` is the last
-    version, whose later days the re-plan keeps where it can. ValueError when the remaining
-    work cannot be scheduled (the diagnosis says why) or a plan has no budget.
+    The shot scenes come from `approved` (the plan the shoot started from); `current` is the
+    last version, whose later days the re-plan keeps where it can. The rest is planned under
+    `inputs` (default: the current version's) and `rules`, the whole script's problem under
+    them (`tools.progress.day_rules`; default: the approved problem). ValueError when the
+    remaining work cannot be scheduled (the diagnosis says why) or a plan has no budget.
     """
     if current.budget is None or approved.budget is None:
         raise ValueError("the plan has no schedule to report progress against: plan it first")
-    card = load_rate_card(current.inputs.rate_card, currency=current.inputs.currency)
-    board = progress_board(approved.problem, days, current.schedule)
+    inputs = inputs or current.inputs
+    card = rate_card(inputs)
+    board = progress_board(rules or approved.problem, days, current.schedule, shot=approved.problem)
     solved, relaxed = _solve(board, current, card, time_limit_s)
     if solved.status == "infeasible" or not solved.days:
         why = " ".join(solved.diagnosis) or "no schedule was found in time"
@@ -204,7 +227,8 @@ def replan_rest(
     key = cache_key(
         progress_of=approved.key,
         current=current.key,
+        inputs=inputs.model_dump(mode="json"),
         days=[day.model_dump(mode="json") for day in days],
     )
-    plan = _plan(current, board, _real(board, solved), card, key)
+    plan = _plan(current, board, (_real(board, solved), card, inputs), key)
     return plan, _report(current, plan, board, relaxed)

@@ -6,6 +6,7 @@ every figure comes from the records, nothing is estimated here.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tools.budget import ACCOUNTS, format_money
@@ -102,6 +103,7 @@ def cost_text(f: Forecast, *, accounts: int = 3) -> list[str]:
             f"The forecast includes {money(f.allowance)} for the days left at the run rate so "
             "far (hot costs a day and the pace)."
         )
+    lines.append(_assumes(f))
     worst = sorted((a for a in f.accounts if a.variance), key=lambda a: -abs(a.variance))
     for a in worst[:accounts]:
         lines.append(
@@ -109,6 +111,25 @@ def cost_text(f: Forecast, *, accounts: int = 3) -> list[str]:
             f"({money(a.at_completion)} forecast)"
         )
     return lines
+
+
+def _assumes(f: Forecast) -> str:
+    """What the forecast assumes about the days not shot, in words."""
+    left = f.forecast_days - f.reported_days
+    if left <= 0:
+        return "Every day is shot: the forecast is the actual cost."
+    hot = sum((line.amount for line in f.hot_costs), Decimal(0)) / max(f.reported_days, 1)
+    pace = (
+        f"take {1 + float(f.pace):.2f} days for each day booked, as the shot days did (about "
+        f"{float(f.pace) * left:.1f} more days)"
+        if f.pace
+        else "go as booked, as the shot days did"
+    )
+    return (
+        f"It assumes the {left} days left on the re-plan {pace}, with hot costs of "
+        f"{format_money(hot, f.currency)} a day; each day the board later gains or loses "
+        "moves it by about a day's cost."
+    )
 
 
 def progress_text(p: Progress) -> list[str]:
