@@ -102,11 +102,13 @@ def _signal_children(proc: subprocess.Popen[bytes], sig: int, times: int) -> Non
 
 def test_a_plan_through_celery_is_stored_by_its_key(worker, redis_db_url, script):  # noqa: F811
     planner = _planner(redis_db_url)
-    plan = planner.make_plan(script, {"days": 12}, previous=None)
+    # A solver limit well inside the job's TIMEOUT_S: this test is about the stored result.
+    inputs = {"days": 12, "time_limit_s": 10}
+    plan = planner.make_plan(script, inputs, previous=None)
     assert plan["schedule"]["status"] in ("optimal", "feasible")
     assert len(plan["schedule"]["days"]) == 12
     started = time.monotonic()
-    assert planner.make_plan(script, {"days": 12}, previous=None) == plan
+    assert planner.make_plan(script, inputs, previous=None) == plan
     assert time.monotonic() - started < 2.0  # the stored result, not a second solve
     infeasible = planner.make_plan(script, {"days": 5}, previous=None)
     assert infeasible["schedule"]["status"] == "infeasible"
@@ -127,7 +129,7 @@ def test_a_child_aborting_every_try_is_a_clear_failure(worker, redis_db_url, scr
     box["thread"].join(150)
     assert isinstance(box.get("error"), JobFailed), box
     assert "died on each try" in str(box["error"])
-    plan = _planner(redis_db_url).make_plan(script, {"days": 12}, previous=None)
+    plan = _planner(redis_db_url).make_plan(script, {"days": 12, "time_limit_s": 10}, previous=None)
     assert len(plan["schedule"]["days"]) == 12
 
 
