@@ -58,9 +58,10 @@ def fresh_when_stuck(
 ) -> ScheduleResult | None:
     """A fresh feature-scale plan when the stable re-plan found no board in time.
 
-    The stable re-plan is one CP-SAT model over the whole board; at feature scale it can end
-    with nothing, where planning afresh (large neighbourhood search from the sorted board)
-    always has a board. Frozen days need the stable path, so they get no fresh plan.
+    At feature scale the stable re-plan repairs the previous board and improves it by large
+    neighbourhood search (`tools.schedule.lns_replan`); should the repair still end with
+    nothing, planning afresh (from the sorted board) always has a board. Frozen days need the
+    stable path, so they get no fresh plan.
     """
     stuck = result.status == "unknown" and not result.days
     large = len(problem.strips) >= LNS_MIN_STRIPS
