@@ -29,4 +29,6 @@ def test_boards_are_priced_and_a_stuck_stable_replan_plans_afresh() -> None:
     if STUCK_REPLAN in second.schedule.diagnosis:  # the stable model found nothing in 6 s
         assert again and second.summary.text[-1] == STUCK_REPLAN
     else:
-        assert second.schedule.method == "cp-sat"
+        # The stable paths: the previous board repaired and improved by LNS at this size,
+        # or the monolithic model should that repair fail.
+        assert second.schedule.method in {"lns", "cp-sat"}

@@ -127,7 +127,9 @@ async def test_an_uploaded_csv_replans_with_stability_and_says_what_changed(
         assert after["5"]["site"] == "OLD PIER"
         assert "sites.csv: 2 site corrections applied; 2 scenes changed site" in fixed.answer
         assert fixed.facts["site_csv"]["changed_scenes"] == ["3", "5"]
-        assert len(current.plan["schedule"]["moved_strips"]) <= 3
+        # As in test_graph_sites: turnaround is a rule, so when the day scenes share a day the
+        # nights cannot go first before ANNA's day call and move up too.
+        assert len(current.plan["schedule"]["moved_strips"]) <= 4
 
         # A chat correction afterwards adds to the CSV's: both stay in force.
         more = await turn(a, "KITCHEN is in the Miller house")
