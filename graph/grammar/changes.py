@@ -56,7 +56,8 @@ _AVAILABLE = re.compile(
     re.I,
 )
 _FROM = re.compile(
-    r"\b(?:not\s+(?:available\s+|free\s+|here\s+)?(?:until|till|before)|(?:only\s+)?(?:available|"
+    r"\b(?:(?:not|isn'?t|aren'?t|won'?t\s+be)\s+(?:available\s+|free\s+|here\s+)?(?:until|till|"
+    r"before)|(?:only\s+)?(?:available|"
     r"free|here|starts?|arrives?|joins?)\s+(?:from|after|on)|can'?t\s+(?:start|work|"
     r"come)\s+(?:until|before|till)|from)\s+"
     rf"(?:day\s+(\d+)|the\s+(\d+)(?:st|nd|rd|th)|the\s+({_ORD})\s+day|(\d+)(?:st|nd|rd|th))",
@@ -68,6 +69,17 @@ _UNTIL = re.compile(
     r"(?:day\s+(\d+)|the\s+(\d+)(?:st|nd|rd|th))",
     re.I,
 )
+_NEGATED_FROM = re.compile(
+    r"\b(?:can(?:'|no)?t|cannot|won'?t|isn'?t|aren'?t|not|unavailable|out|gone|away|off)\b"
+    r"(?:\s+(?:be\s+)?(?:work(?:ing)?|shoot(?:ing)?|here|there|available|free|around|with\s+us|"
+    r"come\s+in))?\s+(?P<prep>from|after|starting(?:\s+on|\s+from)?)\s+"
+    rf"(?:day\s+(\d+)|the\s+(\d+)(?:st|nd|rd|th)|the\s+({_ORD})\s+day|(\d+)(?:st|nd|rd|th))",
+    re.I,
+)
+"""'can't work from the 14th', 'is out from day 10', 'not available after day 9': the last
+day available is the one before the day named (or the day named, after 'after'); 'not until
+day 10' is `_FROM`'s."""
+_NOT_UNTIL = re.compile(r"\b(?:until|till|before)\b", re.I)
 _WINDOW = re.compile(
     r"\b(?:only\s+)?available\s+(?:on\s+)?days?\s+(\d+)\s*(?:-|–|to|through|thru)\s*(\d+)\b", re.I
 )
@@ -230,6 +242,11 @@ def _availability(text: str, names: list[str]) -> list[Change]:
             count, unit = float(g[3]), g[4]
         days = int(count * (WEEK_DAYS if unit.lower().startswith("week") else 1))
         return [Change(kind="available", actor=actor, to_day=days - 1)]
+    if (gone := _NEGATED_FROM.search(text)) and not _NOT_UNTIL.search(text):
+        last = _day_of(gone.groups()[1:])
+        if last is not None:
+            after = gone.group("prep").lower() == "after"
+            return [Change(kind="available", actor=actor, to_day=last if after else last - 1)]
     start_match = _FROM.search(text)
     start = _day_of(start_match.groups()) if start_match else None
     rest = text[: start_match.start()] + text[start_match.end() :] if start_match else text
