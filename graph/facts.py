@@ -7,6 +7,7 @@ shown 1-based here ("day 3"), as people say them; money is a float in the plan's
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "dood_facts",
     "money",
     "overview_facts",
+    "say_date",
     "schedule_facts",
 ]
 
@@ -27,6 +29,15 @@ def money(value: Any) -> float:
         return round(float(value), 2)
     except (TypeError, ValueError):
         return 0.0
+
+
+def say_date(iso: str) -> str:
+    """'Monday 1 March 2027' for '2027-03-01' (the text as it came, if it is no ISO date)."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def _days(schedule: Record | None) -> list[Record]:
@@ -54,6 +65,8 @@ def overview_facts(plan: Record, script: Record | None = None) -> Record:
         "scenes": len(scenes) or sum(len(d.get("strips") or []) for d in days),
         "pages": round(sum(int(s.get("eighths", 1)) for s in scenes) / 8, 2) if scenes else None,
         "shooting_days": len(days),
+        "first_date": days[0].get("date") if days else None,
+        "last_date": days[-1].get("date") if days else None,
         "baseline_days": len(_days(baseline.get("schedule"))) or None,
         "company_moves": summary.get("moves", sum(int(d.get("company_moves") or 0) for d in days)),
         "baseline_company_moves": summary.get("baseline_moves"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from graph.facts import say_date
 from graph.sites_upload import site_csv_line
 
 __all__ = ["format_money", "write_summary"]
@@ -40,6 +41,11 @@ def _overview(facts: Record) -> list[str]:
         f"(range {format_money(o.get('budget_low', 0.0), cur)} to "
         f"{format_money(o.get('budget_high', 0.0), cur)}).",
     ]
+    if o.get("first_date") and o.get("last_date"):
+        lines.append(
+            f"Day 1 is {say_date(o['first_date'])}; the last day, day "
+            f"{o.get('shooting_days', 0)}, is {say_date(o['last_date'])}."
+        )
     if o.get("baseline_days") and o.get("baseline_budget"):
         saving = o.get("total_saving", 0.0)
         against = (
@@ -104,10 +110,19 @@ def _savings(facts: Record) -> list[str]:
 
 
 def _schedule(facts: Record) -> list[str]:
-    lines = ["| Day | Scenes | Locations | Pages |", "|---|---|---|---|"]
-    for day in facts.get("schedule") or []:
+    days = facts.get("schedule") or []
+    # With a start date each day has its date: the board is read by dates then.
+    dated = any(day.get("date") for day in days)
+    head = (
+        "| Day | Date | Scenes | Locations | Pages |"
+        if dated
+        else "| Day | Scenes | Locations | Pages |"
+    )
+    lines = [head, "|---" * (5 if dated else 4) + "|"]
+    for day in days:
+        when = f" {day.get('date') or ''} |" if dated else ""
         lines.append(
-            f"| {day['day']} | {', '.join(day['scenes'])} | {', '.join(day['locations'])} "
+            f"| {day['day']} |{when} {', '.join(day['scenes'])} | {', '.join(day['locations'])} "
             f"| {day['pages']:g} |"
         )
     return lines

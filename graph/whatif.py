@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.config import GraphSettings
-from graph.facts import money
+from graph.facts import money, say_date
 from graph.grammar.weekdays import describe_weekdays
 from graph.inforce import in_force, resolve_changes
 from graph.intents import Change
+from tools.schedule.calendar import day_of_month_index
 from tools.schedule.model import MINUTES_PER_EIGHTH, eighths_in_hours
 from tools.sites import SiteCorrections, parse_site_phrase
 
@@ -127,6 +128,11 @@ def _check_value(change: Change) -> None:
             f"{MINUTES_PER_EIGHTH:g} minutes (an eighth of a page) and at most "
             f"{MAX_HOURS_PER_DAY:g} hours"
         )
+    if change.kind == "start_date" and change.date is None:
+        raise ValueError(
+            f"{change.hint or 'that'} is not a calendar date: say the first shooting day as "
+            '"March 1, 2027" or 2027-03-01'
+        )
     if change.kind == "budget_cap" and (value is None or value <= 0):
         raise ValueError(f"a budget cap of {value or 0:g} is not a budget: name a positive amount")
     if change.kind in {"pin", "unavailable"}:
@@ -175,7 +181,11 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
     """New inputs with every change applied; ValueError for an unknown scene or actor or a
     value no schedule can have (0 days, day 0, 0 pages per day)."""
     new = copy.deepcopy(inputs)
+    start = next((c.date for c in reversed(changes) if c.kind == "start_date"), None)
+    start = start or inputs.get("start_date")
     for change in changes:
+        if change.kind == "available" and start:
+            change = dated_window(change, start)
         if change.kind == "unavailable":
             _actor(script, change.actor or "")  # an unknown name is the clearer answer
         _check_value(change)
@@ -193,10 +203,17 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
             new["site_corrections"] = _site_corrections(new, change, script)
         elif change.kind == "budget_cap":
             new["budget_cap"] = float(change.value or 0)
+        elif change.kind == "unavailable" and change.weekdays:
+            # Which days those weekdays are is the calendar's (the start date may come later).
+            actor = _actor(script, change.actor or "")
+            rules = new.setdefault("unavailable_weekdays", {})
+            rules[actor] = sorted(set(rules.get(actor, [])) | set(change.weekdays))
         elif change.kind == "unavailable":
             actor = _actor(script, change.actor or "")
             days = set(new.setdefault("unavailable", {}).get(actor, [])) | set(change.days)
             new["unavailable"][actor] = sorted(days)
+        elif change.kind == "start_date":
+            new["start_date"] = change.date
         elif change.kind == "pin":
             number = str(_scene(script, change.scene or "")["number"])
             new.setdefault("pinned", {})[number] = change.days[0]
@@ -212,6 +229,20 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
         else:
             raise ValueError(f"{change.kind.replace('_', ' ')} changes are not planned yet")
     return new
+
+
+def dated_window(change: Change, start: str) -> Change:
+    """An availability said in dates ("from the 14th") as shooting days on the calendar from
+    the start date; without a start date those stay day numbers (day 14)."""
+    update: Record = {}
+    if change.from_of_month is not None:
+        update["from_day"] = day_of_month_index(start, change.from_of_month, edge="first")
+    if change.to_of_month is not None:
+        edge = "before" if change.to_before else "last"
+        update["to_day"] = day_of_month_index(start, change.to_of_month, edge=edge)
+    if update.get("to_day", 0) < 0:
+        raise ValueError("that leaves no shooting day they can work before that date")
+    return change.model_copy(update=update)
 
 
 AVAILABILITY_HORIZON = 120
@@ -264,6 +295,8 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(f"up to {c.value:g} company moves a day")
         elif c.kind == "sites":
             parts.append(_describe_sites(SiteCorrections.model_validate(c.sites or {})))
+        elif c.kind == "start_date" and c.date:
+            parts.append(f"shooting starts {say_date(c.date)}")
         elif c.kind == "unavailable" and c.weekdays:
             parts.append(describe_weekdays(c.actor or "", c.weekdays))
         elif c.kind == "unavailable":
@@ -272,8 +305,10 @@ def describe_changes(changes: Sequence[Change]) -> str:
         elif c.kind == "pin":
             parts.append(f"scene {c.scene} pinned to day {c.days[0] + 1}")
         elif c.kind == "available":
-            start = f"from day {c.from_day + 1}" if c.from_day else ""
-            end = f"until day {c.to_day + 1}" if c.to_day is not None else ""
+            start = _said_day("from", c.from_day, c.from_of_month) if c.from_day else ""
+            end = ""
+            if c.to_day is not None:
+                end = _said_day("before" if c.to_before else "until", c.to_day, c.to_of_month)
             parts.append(f"{c.actor} available {' '.join(p for p in (start, end) if p)}")
         elif c.kind == "rate":
             who = c.actor or c.department or "crew"
@@ -289,6 +324,16 @@ def describe_changes(changes: Sequence[Change]) -> str:
                 else f"{c.hint or 'the'} stunt moved to a stage"
             )
     return "; ".join(parts)
+
+
+def _said_day(word: str, day: int, of_month: int | None) -> str:
+    """'from day 14', or 'before the 14th' when it was said as a date."""
+    if of_month is None:
+        return f"{word} day {day + 1}"
+    suffix = (
+        "th" if 10 <= of_month % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(of_month % 10, "th")
+    )
+    return f"{word} the {of_month}{suffix}"
 
 
 def _describe_sites(c: SiteCorrections) -> str:

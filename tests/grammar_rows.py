@@ -530,6 +530,10 @@ WEEKDAY_ROWS: list[Row] = [
         c(kind="unavailable", actor="TOM", weekdays=[1, 2]),
     ),
     ("what if Jonah is only available on Wednesdays", c(kind="unavailable", actor="JONAH")),
+    (
+        "what if MAYA can't work Thursdays or Fridays?",
+        c(kind="unavailable", actor="MAYA", weekdays=[3, 4]),
+    ),
 ]
 
 OTHER_ROWS: list[Row] = [

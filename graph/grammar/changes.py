@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from graph.grammar.dates import start_date_changes
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import LAST_DAY, Change
 from graph.grammar.numbers import ORDINALS
@@ -246,14 +247,42 @@ def _availability(text: str, names: list[str]) -> list[Change]:
         last = _day_of(gone.groups()[1:])
         if last is not None:
             after = gone.group("prep").lower() == "after"
-            return [Change(kind="available", actor=actor, to_day=last if after else last - 1)]
+            dated = _of_month(gone.groups()[1:])
+            return [
+                Change(
+                    kind="available",
+                    actor=actor,
+                    to_day=last if after else last - 1,
+                    to_of_month=dated,
+                    to_before=dated is not None and not after,
+                )
+            ]
     start_match = _FROM.search(text)
     start = _day_of(start_match.groups()) if start_match else None
     rest = text[: start_match.start()] + text[start_match.end() :] if start_match else text
-    end = _day_of(m.groups()) if (m := _UNTIL.search(rest)) else None
+    until = _UNTIL.search(rest)
+    end = _day_of(until.groups()) if until else None
     if start is not None or end is not None:
-        return [Change(kind="available", actor=actor, from_day=start, to_day=end)]
+        return [
+            Change(
+                kind="available",
+                actor=actor,
+                from_day=start,
+                to_day=end,
+                from_of_month=_of_month(start_match.groups()) if start_match else None,
+                to_of_month=_of_month(until.groups()) if until else None,
+            )
+        ]
     return []
+
+
+def _of_month(groups: tuple[str | None, ...]) -> int | None:
+    """The day of the month when a day was said as a date ("the 14th", "14th"), not "day 14"
+    or "the fourth day": the groups are (day N, the Nth, the ORD day[, Nth])."""
+    for index in (1, 3):
+        if index < len(groups) and groups[index]:
+            return int(groups[index] or 0)
+    return None
 
 
 _SCENE_ON = re.compile(
@@ -282,4 +311,5 @@ def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]
         changes += _scene_on_day(text)
     changes += _availability(text, names) or weekday_changes(text, names)
     changes += _rates(text, lexicon, names) or ([] if changes else _percent(text))
+    changes += start_date_changes(text)
     return changes

@@ -41,6 +41,7 @@ ChangeKind = Literal[
     "rate",
     "sites",
     "moves_per_day",
+    "start_date",
 ]
 
 
@@ -67,12 +68,23 @@ class Change(BaseModel):
     """For `available`: the first 0-based day they can work (None: from the start)."""
     to_day: int | None = None
     """For `available`: the last 0-based day they can work (None: to the end)."""
+    from_of_month: int | None = None
+    """For `available` said as a date ("from the 14th"): the day of the month they start;
+    with a start date it is that date, else `from_day` (day 14)."""
+    to_of_month: int | None = None
+    """For `available` said as a date ("until the 20th", "can't work from the 14th"): the day
+    of the month their last day is on (or before, with `to_before`)."""
+    to_before: bool = False
+    """`to_of_month` is the first date they cannot work ("can't work from the 14th")."""
     scene: str | None = None
     """Scene number for `pin` and `stage`."""
     sites: dict[str, Any] | None = None
     """For `sites`: the user's site corrections (`tools.sites.SiteCorrections` as JSON)."""
     hint: str | None = None
-    """Words that pick scenes for `stage` when no number is given ("bridge")."""
+    """Words that pick scenes for `stage` when no number is given ("bridge"); for
+    `start_date`, the date as said."""
+    date: str | None = None
+    """For `start_date`: the first shooting day's ISO date (None: what was said is no date)."""
 
 
 class Request(BaseModel):

@@ -126,6 +126,8 @@ def _drop_overlaps(legacy: list[Change], extra: list[Change]) -> list[Change]:
     """The first parser's changes that the newer ones read better are dropped."""
     kinds = {c.kind for c in extra}
     actors = {c.actor for c in extra if c.kind == "available"}
+    # Weekdays ("can't work Thursdays or Fridays") are read by the newer parser.
+    actors |= {c.actor for c in extra if c.kind == "unavailable" and c.weekdays}
     kept = [
         c
         for c in legacy

@@ -26,6 +26,9 @@ class PlanInputs(BaseModel):
     currency: str = Field(default="USD", min_length=3, max_length=3)
     unavailable: dict[str, list[int]] = Field(default_factory=dict)
     """Cast name -> 0-based shooting days they cannot work."""
+    unavailable_weekdays: dict[str, list[int]] = Field(default_factory=dict)
+    """Cast name -> weekdays (0 Monday) they cannot work ("can't work Fridays"); which
+    shooting days those are comes from the calendar (`start_date`, else weeks from a Monday)."""
     pinned: dict[str, int] = Field(default_factory=dict)
     """Scene number -> 0-based day it must be shot on."""
     stage_moves: list[str] = Field(default_factory=list)

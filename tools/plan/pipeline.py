@@ -193,7 +193,13 @@ def _build(
         return Plan(**common, schedule=result, summary=summary)
     final = _costed(final_problem, result)
     # The sorted board keeps only the day rules: it may stand in for an unconstrained plan.
-    free = not (inputs.stage_moves or inputs.days or inputs.pinned or inputs.unavailable)
+    free = not (
+        inputs.stage_moves
+        or inputs.days
+        or inputs.pinned
+        or inputs.unavailable
+        or inputs.unavailable_weekdays
+    )
     if previous is None and free:
         final = _no_worse(final, sorted_, card, tiers)
     analyses = _analyses(problem, base, sorted_, base_budget, final, card, tiers, inputs)

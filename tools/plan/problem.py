@@ -15,6 +15,7 @@ from tools import schedule, sites
 from tools.budget import location_kind
 from tools.plan.model import PlanInputs
 from tools.ratecard import RateCard
+from tools.schedule.calendar import shooting_weekdays
 from tools.schedule.model import MINUTES_PER_EIGHTH, ScheduleCosts, ScheduleOptions, ScheduleProblem
 from tools.script import Script
 from tools.sites import SiteAssignment, SiteCorrections
@@ -139,7 +140,7 @@ def build_problem(
         if scene not in ids:
             raise ValueError(f"cannot pin scene {scene!r}: the script has no such scene")
     names = {member.name for member in problem.cast}
-    unavailable = inputs.unavailable
+    unavailable = _unavailable(inputs, options)
     for name in unavailable:
         if name not in names:
             raise ValueError(f"{name!r} is not in the cast; check the spelling (upper case)")
@@ -150,3 +151,23 @@ def build_problem(
         for member in problem.cast
     ]
     return problem.model_copy(update={"cast": cast})
+
+
+WEEKDAY_HORIZON = 200
+"""Shooting days a weekday rule is spelled out for: longer than any shoot."""
+
+
+def _unavailable(inputs: PlanInputs, options: ScheduleOptions) -> dict[str, list[int]]:
+    """Each cast member's unavailable days: those named, and those on their weekdays off."""
+    out = {name: list(days) for name, days in inputs.unavailable.items()}
+    if inputs.unavailable_weekdays:
+        weekdays = shooting_weekdays(
+            options.start_date,
+            WEEKDAY_HORIZON,
+            work_days_per_week=options.work_days_per_week,
+            days_off=options.days_off,
+        )
+        for name, off in inputs.unavailable_weekdays.items():
+            days = [d for d, weekday in enumerate(weekdays) if weekday in set(off)]
+            out[name] = sorted(set(out.get(name, [])) | set(days))
+    return out

@@ -150,7 +150,17 @@ def default_horizon(problem: ScheduleProblem) -> int:
         room = max(1.0, options.day_minutes - options.company_move_minutes)
         estimate = max(estimate, whole_days + math.ceil(shoot / room))
     latest_pin = max(options.pinned.values(), default=0) + 1
-    return max(estimate + max(2, estimate // 5), latest_pin)
+    horizon = max(estimate + max(2, estimate // 5), latest_pin)
+    # Days a cast member cannot work leave fewer for their scenes: lengthen the horizon by the
+    # most days anyone misses inside it, so that a weekday rule or a late start still fits.
+    missed = max(
+        (
+            (member.earliest_day or 0) + sum(1 for d in set(member.unavailable_days) if d < horizon)
+            for member in problem.cast
+        ),
+        default=0,
+    )
+    return horizon + missed
 
 
 def prepare(problem: ScheduleProblem, *, horizon: int | None = None) -> PreparedProblem:

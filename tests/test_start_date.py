@@ -1,0 +1,154 @@
+"""The shoot's start date in the chat: read from what people say, put on the calendar (weeks
+of Monday to Friday), and used by availability said in weekdays ("can't work Fridays") or in
+dates ("can't work from the 14th"): the real graph and tools, a fake model."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph.grammar.dates import start_date_changes
+from graph.grammar.model import Change
+from graph.providers import ModelSet
+from graph.whatif import apply_changes, describe_changes
+from tests.test_graph import assistant, provider, turn
+from tools.schedule import calendar_dates
+from tools.schedule.calendar import day_of_month_index, shooting_weekdays
+
+TODAY = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we start shooting on March 1st 2027", "2027-03-01"),
+        ("start date is 2027-03-01", "2027-03-01"),
+        ("start date: 2027-03-01", "2027-03-01"),
+        ("Principal photography begins Monday, 1 March 2027", "2027-03-01"),
+        ("day one is the third of May", "2027-05-03"),
+        ("what if we start on the 3rd of May?", "2027-05-03"),
+        ("shooting starts June 7", "2027-06-07"),
+        ("lets begin shooting on April 5", "2027-04-05"),
+        ("we start shooting on the 20-first of June 2027", "2027-06-21"),
+        ("we start on December 14", "2026-12-14"),  # this year's is still ahead
+        ("we start on the 14th", "2026-12-14"),
+        ("what if we start shooting on the 1st?", "2026-12-01"),  # today counts
+        ("we start on November 3", "2027-11-03"),  # this year's is past: next year's
+        ("we start shooting February 30", None),  # said, but no date: answered in words
+    ],
+)
+def test_start_dates_are_read_as_people_say_them(text: str, expected: str | None) -> None:
+    changes = start_date_changes(text, today=TODAY)
+    assert [c.kind for c in changes] == ["start_date"]
+    assert changes[0].date == expected
+
+
+@pytest.mark.parametrize("text", ["when do we start?", "Maya starts on day 4", "start over"])
+def test_other_starts_are_not_start_dates(text: str) -> None:
+    assert start_date_changes(text, today=TODAY) == []
+
+
+def test_weeks_run_monday_to_friday_from_any_start() -> None:
+    # A Wednesday start: Wednesday to Friday, then Monday on (not five days in a row).
+    days = calendar_dates("2027-03-03", 6)
+    assert [d.isoformat() for d in days] == [
+        "2027-03-03", "2027-03-04", "2027-03-05", "2027-03-08", "2027-03-09", "2027-03-10",
+    ]  # fmt: skip
+    # A Saturday start shoots that Saturday, then the weeks go on from Monday.
+    assert [d.weekday() for d in calendar_dates("2027-03-06", 3)] == [5, 0, 1]
+    assert shooting_weekdays(None, 7) == [0, 1, 2, 3, 4, 0, 1]
+    assert shooting_weekdays("2027-03-03", 4) == [2, 3, 4, 0]
+
+
+def test_a_day_of_the_month_is_a_shooting_day_on_the_calendar() -> None:
+    # From Monday 1 March 2027: days 0-4 are 1-5 March, days 5-9 are 8-12 March, day 10 the 15th.
+    assert day_of_month_index("2027-03-01", 14, edge="first") == 10  # a Sunday: the Monday after
+    assert day_of_month_index("2027-03-01", 14, edge="before") == 9  # the Friday before
+    assert day_of_month_index("2027-03-01", 10, edge="last") == 7
+    assert day_of_month_index("2027-03-01", 10, edge="before") == 6
+    # The 14th after a start on the 20th is next month's.
+    assert day_of_month_index("2027-03-20", 14, edge="first") > 15
+    with pytest.raises(ValueError, match="32th"):
+        day_of_month_index("2027-03-01", 32, edge="first")
+
+
+SCRIPT_RECORD = {"scenes": [{"number": "1", "speakers": ["MAYA"]}]}
+
+
+def test_availability_in_dates_follows_the_start_date_whenever_it_is_set() -> None:
+    gone = Change(kind="available", actor="MAYA", to_day=12, to_of_month=14, to_before=True)
+    start = Change(kind="start_date", date="2027-03-01")
+    # Without a start date "the 14th" is day 14; the start date makes it 14 March, in either
+    # order of the two changes.
+    plain = apply_changes({}, [gone], SCRIPT_RECORD)
+    assert plain["unavailable"]["MAYA"][0] == 13
+    for changes in ([start, gone], [gone, start]):
+        dated = apply_changes({}, changes, SCRIPT_RECORD)
+        assert dated["start_date"] == "2027-03-01"
+        assert dated["unavailable"]["MAYA"][0] == 10  # Monday 15 March, the first day after
+    assert describe_changes([start, gone]) == (
+        "shooting starts Monday 1 March 2027; MAYA available before the 14th"
+    )
+
+
+def test_a_start_date_that_is_no_date_is_refused_in_words() -> None:
+    with pytest.raises(ValueError, match="February 30 is not a calendar date"):
+        apply_changes({}, [Change(kind="start_date", hint="February 30")], SCRIPT_RECORD)
+
+
+SCRIPT = """Title: Dates
+
+INT. MILLER HOUSE - KITCHEN - DAY
+
+Maya pours coffee.
+
+MAYA
+Morning.
+
+EXT. OLD PIER - DAY
+
+Maya waits.
+
+MAYA
+Here.
+
+INT. HARBOR OFFICE - DAY
+
+Ben reads.
+
+BEN
+Late again.
+
+EXT. LIGHTHOUSE - DAY
+
+Maya climbs.
+
+MAYA
+Up.
+"""
+
+
+async def test_a_start_date_dates_the_board_and_weekdays_follow_it(tmp_path: Path) -> None:
+    path = tmp_path / "dates.fountain"
+    path.write_text(SCRIPT, encoding="utf-8")
+    async with assistant(tmp_path, ModelSet(local=provider("fake", replies=["Done."]))) as a:
+        await turn(a, "", [{"name": path.name, "path": str(path)}])
+        dated = await turn(a, "we start shooting on Wednesday March 3rd 2027")
+        assert "Day 1 is Wednesday 3 March 2027" in dated.answer
+        current = await a.context.plans.current("t1")
+        assert current is not None and current.inputs["start_date"] == "2027-03-03"
+        days = current.plan["schedule"]["days"]
+        assert days[0]["date"] == "2027-03-03"
+        assert all(date.fromisoformat(d["date"]).weekday() < 5 for d in days)
+
+        # Day 1 is a Wednesday now (on weeks from a Monday it would be day 3).
+        off = await turn(a, "what if MAYA can't work Wednesdays?")
+        assert "MAYA unavailable on Wednesdays" in off.answer, off.answer
+        current = await a.context.plans.current("t1")
+        assert current is not None
+        assert current.inputs["unavailable_weekdays"] == {"MAYA": [2]}
+        for day in current.plan["schedule"]["days"]:
+            if any(s in day["strips"] for s in ("1", "2", "4")):  # MAYA's scenes
+                assert date.fromisoformat(day["date"]).weekday() != 2, day
