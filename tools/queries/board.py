@@ -8,6 +8,7 @@ not. Days are 0-based inside, 1-based in every text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 __all__ = ["Board", "Record", "day_label", "days_words", "money_text", "pages_text", "plural"]
@@ -88,6 +89,14 @@ class Board:
         """Minutes per eighth the plan was scheduled at."""
         options = (self.plan.get("problem") or {}).get("options") or {}
         return float(options.get("minutes_per_eighth") or _MINUTES_PER_EIGHTH)
+
+    def date_words(self, day: int) -> str:
+        """' (Tuesday 16 March 2027)' for a 0-based day when the board has dates, else ''."""
+        iso = self.days[day].get("date") if 0 <= day < len(self.days) else None
+        if not iso:
+            return ""
+        when = date.fromisoformat(str(iso))
+        return f" ({when:%A} {when.day} {when:%B %Y})"
 
     def money(self, value: float) -> str:
         """Money in the plan's currency."""

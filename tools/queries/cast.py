@@ -53,8 +53,8 @@ def cast_answer(board: Board, query: Query) -> Answer:
         "days": f"{name} works {plural(len(work), 'day')}: {days_words(work)}.",
         "holds": f"{name} has {plural(len(holds), 'hold day')}"
         + (f": {days_words(holds)}." if holds else "."),
-        "start": f"{name} starts on day {start}.",
-        "finish": f"{name} finishes on day {finish}.",
+        "start": f"{name} starts on day {start}{board.date_words(work[0]) if work else ''}.",
+        "finish": f"{name} finishes on day {finish}{board.date_words(work[-1]) if work else ''}.",
         "cost": f"{name} costs {board.money(cost)} ({plural(len(work) + len(holds), 'paid day')}).",
     }
     text = texts.get(query.aspect) or (

@@ -59,7 +59,7 @@ def day_info(board: Board, day: int) -> DayInfo:
 
 
 def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
-    label = f"Day {f.day}" + (f" ({f.date})" if f.date else "")
+    label = f"Day {f.day}{board.date_words(f.day - 1)}"
     scenes, where = ", ".join(f.scenes), ", ".join(f.locations)
     who = ", ".join(f.cast) or "no named cast"
     cost = board.money(f.cost)

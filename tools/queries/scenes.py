@@ -55,7 +55,7 @@ def scene_answer(board: Board, query: Query) -> Answer:
     when = (
         "is not on the schedule"
         if day is None
-        else f"is shot on {day_label(day)}"
+        else f"is shot on {day_label(day)}{board.date_words(day)}"
         if len(spread) == 1
         else f"is shot over {days_words(spread)}"
     )
