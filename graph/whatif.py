@@ -304,6 +304,8 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(f"{c.actor} unavailable on days {days}")
         elif c.kind == "pin":
             parts.append(f"scene {c.scene} pinned to day {c.days[0] + 1}")
+        elif c.kind == "available" and c.to_before and c.to_of_month and not c.from_day:
+            parts.append(f"{c.actor} unavailable {_said_day('from', 0, c.to_of_month)}")
         elif c.kind == "available":
             start = _said_day("from", c.from_day, c.from_of_month) if c.from_day else ""
             end = ""

@@ -89,7 +89,7 @@ def test_availability_in_dates_follows_the_start_date_whenever_it_is_set() -> No
         assert dated["start_date"] == "2027-03-01"
         assert dated["unavailable"]["MAYA"][0] == 10  # Monday 15 March, the first day after
     assert describe_changes([start, gone]) == (
-        "shooting starts Monday 1 March 2027; MAYA available before the 14th"
+        "shooting starts Monday 1 March 2027; MAYA unavailable from the 14th"
     )
 
 
