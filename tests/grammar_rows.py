@@ -492,6 +492,10 @@ WHAT_IF_ROWS: list[Row] = [
 ]
 
 AVERAGE_ROWS: list[Row] = [
+    (
+        "how much does Maya cost and how many days does she work?",
+        {"kind": "question", "q": {"kind": "cast", "cast": "MAYA", "aspect": "cost"}, "nq": 2},
+    ),
     ("what's the average cost per day?", q(kind="average", measure="day_cost")),
     ("what does a day cost on average", q(kind="average", measure="day_cost")),
     ("what's a typical day cost us", q(kind="average", measure="day_cost")),
@@ -594,6 +598,21 @@ FOLLOW_ROWS: list[tuple[str, str, dict[str, Any]]] = [
         {"kind": "what_if", "instead": True, "c": {"kind": "days", "value": 20}},
     ),
     ("shoot it in 18 days", "and 16?", {"kind": "what_if", "c": {"kind": "days", "value": 16}}),
+    (
+        "can we do it in ten days?",
+        "and in eleven?",
+        {"kind": "what_if", "c": {"kind": "days", "value": 11}},
+    ),
+    (
+        "can we do it in ten days?",
+        "what about with 12 days?",
+        {"kind": "what_if", "c": {"kind": "days", "value": 12}},
+    ),
+    (
+        "What does JONAH cost?",
+        "how many days does he work?",
+        q(kind="cast", cast="JONAH", aspect="days"),
+    ),
     (
         "let's do 5 pages a day",
         "try 6",

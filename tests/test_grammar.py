@@ -115,3 +115,28 @@ def test_weekday_availability_is_said_as_weekdays(text: str, said: str) -> None:
     request = parse_message(text, lexicon=LEXICON)
     assert request is not None and request.kind == "what_if"
     assert describe_changes(request.changes) == said
+
+
+def test_a_pronoun_in_the_second_question_is_the_first_ones_cast() -> None:
+    request = parse_message(
+        "how much does Maya cost and how many days does she work?", lexicon=LEXICON
+    )
+    assert request is not None
+    assert [(q.kind, q.cast, q.aspect) for q in request.queries] == [
+        ("cast", "MAYA", "cost"),
+        ("cast", "MAYA", "days"),
+    ]
+
+
+def test_a_location_named_in_full_is_not_a_cast_member_sharing_a_word() -> None:
+    lexicon = Lexicon.from_script(
+        {"scenes": [{"speakers": ["STUDIO PRESENTER"], "location": "TV NEWS STUDIO"}]}
+    )
+    at = parse_message("which days are we at the TV news studio?", lexicon=lexicon)
+    assert at is not None and [(q.kind, q.location) for q in at.queries] == [
+        ("location", "TV NEWS STUDIO")
+    ]
+    who = parse_message("when does the studio presenter work?", lexicon=lexicon)
+    assert who is not None and [(q.kind, q.cast) for q in who.queries] == [
+        ("cast", "STUDIO PRESENTER")
+    ]

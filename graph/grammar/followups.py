@@ -21,7 +21,8 @@ _PIN_IT = re.compile(
 )
 _BARE = re.compile(
     r"^\s*(?:and\s+)?(?:what about|how about|make it|try|let'?s try|or|"
-    r"and)?\s*(\d+(?:\.\d+)?)\s*(days?|pages?|hours?)?\s*(?:a day)?\s*(instead)?\s*\??\s*$",
+    r"and)?\s*(?:(?:do\s+it\s+)?(?:in|with|over|at)\s+)?(\d+(?:\.\d+)?)\s*(days?|pages?|hours?)?\s*"
+    r"(?:a day)?\s*(instead)?\s*\??\s*$",
     re.I,
 )
 _SUBJECT_FIELDS = ("day", "scene", "cast", "category", "location", "account", "lighting", "int_ext")
@@ -31,6 +32,9 @@ def _last_query(previous: Request | None) -> Query | None:
     if previous is None or not previous.queries:
         return None
     return previous.queries[-1]
+
+
+_PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their)\b", re.I)
 
 
 def _same_subject(query: Query, slots: Slots) -> Query:
@@ -52,6 +56,14 @@ def follow_query(
         if slots.aspects and (slots.pronoun or same_message or FOLLOW_UP.search(slots.text)):
             return _same_subject(last, slots)
         return None
+    if (
+        last.kind == "cast"
+        and fresh.kind in {"total", "average"}
+        and _PERSON.search(slots.text)
+        and slots.aspects
+    ):
+        # "how many days does he work?" after a cast member: theirs, not the board's.
+        return _same_subject(last, slots)
     follow = FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 4
     subjects = {"day", "scene", "cast", "category", "location"}
     if follow and fresh.kind == last.kind and fresh.kind in subjects and fresh.aspect == "all":

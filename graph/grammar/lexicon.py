@@ -65,7 +65,14 @@ class Lexicon:
     def cast_in(self, text: str) -> list[str]:
         """Cast names a text mentions, in order of mention (longest form wins)."""
         found: list[tuple[int, str]] = []
-        taken: list[tuple[int, int]] = []
+        # A location named in full is not a cast member ("the TV news studio" is no STUDIO
+        # PRESENTER); a cast name that is a whole location's name stays a name.
+        taken: list[tuple[int, int]] = [
+            match.span()
+            for place in self.locations
+            if place not in self.cast and len(place.split()) > 1
+            for match in re.finditer(rf"(?<![\w']){re.escape(place)}(?![\w'])", text, re.I)
+        ]
         for name, pattern in self._patterns:
             for match in pattern.finditer(text):
                 span = match.span()
