@@ -115,6 +115,17 @@ def _rank_locations(board: Board) -> list[tuple[str, float, str]]:
     return [(k, v, plural(v, "scene")) for k, v in count.items()]
 
 
+_RANK_HEADS = {
+    "day_cost": ("day", "cost"),
+    "pages": ("day", "pages"),
+    "account": ("account", "amount"),
+    "hold": ("cast", "holds"),
+    "work": ("cast", "work days"),
+    "cast_cost": ("cast", "cost"),
+    "location": ("location", "scenes"),
+}
+"""The columns of a ranking's table."""
+
 RANKINGS: dict[str, tuple[str, Callable[[Board], list[tuple[str, float, str]]]]] = {
     "day_cost": ("expensive day", _rank_days_cost),
     "pages": ("day by pages", _rank_days_pages),
@@ -154,7 +165,9 @@ def rank_answer(board: Board, query: Query) -> Answer:
         if len(ties) == 1
         else (f"The {label}: {', '.join(ties[:6])}{'...' if len(ties) > 6 else ''}, {shown} each.")
     )
-    rows = [{"name": n, "value": round(v, 2), "shown": s} for n, v, s in items[:5]]
+    # The table shows what the sentence says, once: the raw figure is in the facts.
+    heads = _RANK_HEADS.get(measure, ("name", "figure"))
+    rows = [{heads[0]: n, heads[1]: s} for n, _, s in items[:5]]
     return Answer(
         kind="rank",
         text=text,
