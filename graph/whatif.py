@@ -128,6 +128,11 @@ def _check_value(change: Change) -> None:
             f"{MINUTES_PER_EIGHTH:g} minutes (an eighth of a page) and at most "
             f"{MAX_HOURS_PER_DAY:g} hours"
         )
+    if change.kind == "week_days" and value not in (5, 6):
+        raise ValueError(
+            f"{value:g}-day weeks are not planned: a shoot works five-day weeks or six-day "
+            "weeks (the sixth day at a premium)"
+        )
     if change.kind == "start_date" and change.date is None:
         raise ValueError(
             f"{change.hint or 'that'} is not a calendar date: say the first shooting day as "
@@ -214,6 +219,8 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
             new["unavailable"][actor] = sorted(days)
         elif change.kind == "start_date":
             new["start_date"] = change.date
+        elif change.kind == "week_days":
+            new["work_days_per_week"] = int(change.value or 5)
         elif change.kind == "pin":
             number = str(_scene(script, change.scene or "")["number"])
             new.setdefault("pinned", {})[number] = change.days[0]
@@ -295,6 +302,8 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(f"up to {c.value:g} company moves a day")
         elif c.kind == "sites":
             parts.append(_describe_sites(SiteCorrections.model_validate(c.sites or {})))
+        elif c.kind == "week_days":
+            parts.append(f"{c.value:g}-day weeks")
         elif c.kind == "start_date" and c.date:
             parts.append(f"shooting starts {say_date(c.date)}")
         elif c.kind == "unavailable" and c.weekdays:

@@ -108,7 +108,8 @@ def test_cast_names_with_number_words_and_common_words(text: str, cast: str | No
             "Jonah can only work Mondays, Tuesdays and Thursdays",
             "JONAH unavailable on Wednesdays and Fridays",
         ),
-        ("Tom is only available on weekends", "TOM unavailable on every shooting day of the week"),
+        ("Tom is only available on weekends", "TOM unavailable Monday to Friday"),
+        ("Tom can't work Saturdays", "TOM unavailable on Saturdays"),
     ],
 )
 def test_weekday_availability_is_said_as_weekdays(text: str, said: str) -> None:

@@ -70,6 +70,13 @@ _UNTIL = re.compile(
     r"(?:day\s+(\d+)|the\s+(\d+)(?:st|nd|rd|th))",
     re.I,
 )
+_WEEK_DAYS = re.compile(
+    r"\b(?P<n>[5-7])[- ]day\s+(?:shooting\s+|work(?:ing)?\s+)?weeks?\b"
+    r"|\b(?:we|let'?s|and|to)\s+(?:also\s+)?(?:shoot|work)\s+(?:on\s+)?saturdays\b"
+    r"|\bshoot(?:ing)?\s+(?:on\s+)?saturdays\s+(?:too|as\s+well)\b",
+    re.I,
+)
+"""'six-day weeks', 'what if we shoot Saturdays': shooting days a week (not a number of days)."""
 _NEGATED_FROM = re.compile(
     r"\b(?:can(?:'|no)?t|cannot|won'?t|isn'?t|aren'?t|not|unavailable|out|gone|away|off)\b"
     r"(?:\s+(?:be\s+)?(?:work(?:ing)?|shoot(?:ing)?|here|there|available|free|around|with\s+us|"
@@ -312,4 +319,6 @@ def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]
     changes += _availability(text, names) or weekday_changes(text, names)
     changes += _rates(text, lexicon, names) or ([] if changes else _percent(text))
     changes += start_date_changes(text)
+    if match := _WEEK_DAYS.search(text):
+        changes.append(Change(kind="week_days", value=float(match.group("n") or 6)))
     return changes

@@ -42,6 +42,7 @@ ChangeKind = Literal[
     "sites",
     "moves_per_day",
     "start_date",
+    "week_days",
 ]
 
 
@@ -50,7 +51,8 @@ class Change(BaseModel):
 
     kind: ChangeKind
     value: float | None = None
-    """Days, pages per day, hours per day, the budget cap, a day rate, or moves a day."""
+    """Days, pages per day, hours per day, the budget cap, a day rate, moves a day, or
+    shooting days a week."""
     relative: bool = False
     """`value` is added to the current figure ("two fewer days": -2)."""
     factor: float | None = None

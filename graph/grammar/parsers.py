@@ -131,7 +131,7 @@ def _drop_overlaps(legacy: list[Change], extra: list[Change]) -> list[Change]:
     kept = [
         c
         for c in legacy
-        if not (c.kind == "days" and "days" in kinds)
+        if not (c.kind == "days" and kinds & {"days", "week_days"})
         and not (c.kind == "pages_per_day" and "pages_per_day" in kinds)
         and not (c.kind == "unavailable" and c.actor in actors)
         and not (c.kind == "days" and actors)

@@ -15,6 +15,8 @@ from graph.intent_patterns import WEEK_DAYS
 
 __all__ = ["HORIZON_WEEKS", "describe_weekdays", "weekday_changes"]
 
+SIX_DAY_WEEK = 6
+SATURDAY, SUNDAY = 5, 6
 HORIZON_WEEKS = 40
 """Weeks of shooting days the unavailable days are listed for (longer than any board)."""
 
@@ -56,10 +58,13 @@ def _names(weekdays: list[int]) -> str:
 
 def describe_weekdays(actor: str, missed: list[int]) -> str:
     """ "MAYA available only on Mondays" or "MAYA unavailable on Fridays", whichever is shorter."""
-    off = [d for d in range(WEEK_DAYS) if d in missed]
-    on = [d for d in range(WEEK_DAYS) if d not in missed]
+    # Saturday is said only when it alone of the weekend is missed ("can't work Saturdays",
+    # which matters on six-day weeks); "only Mondays" misses the whole weekend.
+    week = SIX_DAY_WEEK if SATURDAY in missed and SUNDAY not in missed else WEEK_DAYS
+    off = [d for d in range(week) if d in missed]
+    on = [d for d in range(week) if d not in missed]
     if not on:
-        return f"{actor} unavailable on every shooting day of the week"
+        return f"{actor} unavailable Monday to Friday"
     if len(on) < len(off):
         return f"{actor} available only on {_names(on)}"
     return f"{actor} unavailable on {_names(off)}"

@@ -83,7 +83,7 @@ def compute_budget(
         *equipment_lines(facts, card),
         *special_lines(facts, card),
         *catering_lines(facts, staffing, dood, card),
-        *post_lines(facts, card),
+        *post_lines(facts, card, work_days_per_week=problem.options.work_days_per_week),
         *other_lines(card),
     ]
     exterior = sum(1 for day in facts if "exterior" in day.conditions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tools.schedule.calendar import shooting_weekdays
 from tools.schedule.model import ScheduleProblem, ScheduleResult, Strip
 from tools.sites.kinds import location_kind
 
@@ -20,6 +21,10 @@ __all__ = [
 
 #: Strip flag set on a scene moved to a stage or backlot by the stunt-relocation analysis.
 RELOCATED = "relocated"
+
+
+SATURDAY = 5
+"""The sixth day of a Monday-to-Saturday week."""
 
 
 def main_location(strip: Strip) -> str:
@@ -42,8 +47,8 @@ class DayFacts:
     """Company moves within the day: changes of main location between consecutive strips."""
 
 
-def _facts(index: int, strips: list[Strip]) -> DayFacts:
-    conditions = {"always"}
+def _facts(index: int, strips: list[Strip], *, sixth: bool = False) -> DayFacts:
+    conditions = {"always", "sixth_day"} if sixth else {"always"}
     visited: list[str] = []
     for strip in strips:
         conditions.update(strip.flags)
@@ -67,12 +72,20 @@ def _facts(index: int, strips: list[Strip]) -> DayFacts:
 def day_facts(problem: ScheduleProblem, result: ScheduleResult) -> list[DayFacts]:
     """Per day of `result`, its strips (looked up in `problem`), conditions and moves."""
     by_id = {strip.id: strip for strip in problem.strips}
+    options = problem.options
+    # On six-day weeks the sixth day of each week (a Saturday) is paid at a premium.
+    weekdays = (
+        shooting_weekdays(options.start_date, len(result.days), work_days_per_week=6)
+        if options.work_days_per_week == 6
+        else []
+    )
     facts = []
     for position, day in enumerate(result.days):
         missing = [sid for sid in day.strips if sid not in by_id]
         if missing:
             raise ValueError(f"day {position + 1} lists scene {missing[0]!r}, not in the problem")
-        facts.append(_facts(position, [by_id[sid] for sid in day.strips]))
+        sixth = bool(weekdays) and weekdays[position] == SATURDAY
+        facts.append(_facts(position, [by_id[sid] for sid in day.strips], sixth=sixth))
     return facts
 
 

@@ -159,7 +159,8 @@ def _percent_of_labor(
 def crew_lines(
     facts: list[DayFacts], plan: CrewPlan, card: RateCard, *, capacity_eighths: int
 ) -> list[BudgetLine]:
-    """Crew wages per department, then night premium and overtime on the days they apply."""
+    """Crew wages per department, then the night and sixth-day premiums and overtime on the
+    days they apply."""
     days = len(facts)
     lines = []
     for dept in plan.departments:
@@ -169,6 +170,10 @@ def crew_lines(
     night_pct = card.rate("premium", "night", Decimal(0))
     if nights and night_pct:
         lines.append(_percent_of_labor("Night premium", night_pct, nights, labor))
+    sixth = [day.index for day in facts if "sixth_day" in day.conditions]
+    sixth_pct = card.rate("premium", "sixth_day", Decimal(0))
+    if sixth and sixth_pct:
+        lines.append(_percent_of_labor("Sixth-day premium", sixth_pct, sixth, labor))
     threshold = card.rate("param", "overtime_threshold_pct", Decimal(100))
     heavy = [day.index for day in facts if day.eighths * 100 >= threshold * capacity_eighths]
     ot_pct = card.rate("overtime", "heavy_day", Decimal(0))

@@ -210,12 +210,14 @@ def catering_lines(
     ]
 
 
-def post_lines(facts: list[DayFacts], card: RateCard) -> list[BudgetLine]:
+def post_lines(
+    facts: list[DayFacts], card: RateCard, *, work_days_per_week: int = 5
+) -> list[BudgetLine]:
     """Editorial (shoot weeks plus post weeks), VFX shots and flat finishing costs."""
     lines = []
     for item in card.of_kind("post"):
         if item.key == "editorial":
-            shoot = math.ceil(len(facts) / 5)
+            shoot = math.ceil(len(facts) / work_days_per_week)
             post = int(card.rate("param", "post_weeks", Decimal(0)))
             lines.append(
                 make_line(

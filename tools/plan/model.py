@@ -39,6 +39,8 @@ class PlanInputs(BaseModel):
     seed: int = 7
     frozen_days: list[int] = Field(default_factory=list)
     """0-based days already shot or locked: a re-plan never moves their strips."""
+    work_days_per_week: int = Field(default=5, ge=5, le=6)
+    """Shooting days a week: 5 (Monday to Friday) or 6 (to Saturday, paid at a premium)."""
     day_minutes: float | None = Field(default=None, gt=0)
     """Length of a shooting day in minutes; None: the rate card's (720, a 12-hour day)."""
     max_company_moves: int | None = Field(default=None, ge=0, le=5)

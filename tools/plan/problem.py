@@ -124,6 +124,7 @@ def build_problem(
         fixed_days=inputs.days,
         pinned=dict(inputs.pinned),
         start_date=inputs.start_date,
+        work_days_per_week=inputs.work_days_per_week,
         time_limit_s=inputs.time_limit_s,
         seed=inputs.seed,
         **day_options(card, inputs),  # type: ignore[arg-type]

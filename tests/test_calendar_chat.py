@@ -1,9 +1,11 @@
-"""The shoot's start date in the chat: read from what people say, put on the calendar (weeks
-of Monday to Friday), and used by availability said in weekdays ("can't work Fridays") or in
-dates ("can't work from the 14th"): the real graph and tools, a fake model."""
+"""The shoot's calendar in the chat: the start date read from what people say and put on weeks
+of Monday to Friday, availability said in weekdays ("can't work Fridays") or in dates ("can't
+work from the 14th"), and six-day weeks (Saturdays dated and paid at the sixth-day premium):
+the real graph and tools, a fake model."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 
@@ -11,9 +13,12 @@ import pytest
 
 from graph.grammar.dates import start_date_changes
 from graph.grammar.model import Change
+from graph.intents import parse_intent
 from graph.providers import ModelSet
 from graph.whatif import apply_changes, describe_changes
 from tests.test_graph import assistant, provider, turn
+from tools.parsing import read_script
+from tools.plan import PlanInputs, make_plan
 from tools.schedule import calendar_dates
 from tools.schedule.calendar import day_of_month_index, shooting_weekdays
 
@@ -152,3 +157,40 @@ async def test_a_start_date_dates_the_board_and_weekdays_follow_it(tmp_path: Pat
         for day in current.plan["schedule"]["days"]:
             if any(s in day["strips"] for s in ("1", "2", "4")):  # MAYA's scenes
                 assert date.fromisoformat(day["date"]).weekday() != 2, day
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("what if we shoot six-day weeks?", "week_days", 6),
+        ("what if we shoot Saturdays too?", "week_days", 6),
+        ("back to five-day weeks", "week_days", 5),
+        ("shoot it in 6 days", "days", 6),
+    ],
+)
+def test_six_day_weeks_are_weeks_not_days(text: str, kind: str, value: int) -> None:
+    request = parse_intent(text)
+    assert request is not None and [(c.kind, c.value) for c in request.changes] == [(kind, value)]
+
+
+def test_six_day_weeks_date_saturdays_and_pay_their_premium(screenplays_dir: Path) -> None:
+    data = (screenplays_dir / "national-stupidity.fdx").read_bytes()
+    script = read_script(data, filename="national-stupidity.fdx")
+    five = make_plan(script, PlanInputs(start_date="2027-03-01", time_limit_s=5))
+    six = make_plan(
+        script, PlanInputs(start_date="2027-03-01", work_days_per_week=6, time_limit_s=5)
+    )
+    dates = [date.fromisoformat(d.date or "") for d in six.schedule.days]
+    saturdays = [i for i, d in enumerate(dates) if d.weekday() == 5]
+    assert saturdays and saturdays == list(range(5, len(dates), 6))
+    premium = [line for line in six.budget.lines if line.description == "Sixth-day premium"]
+    assert len(premium) == 1 and premium[0].days == saturdays
+    assert not any(line.description == "Sixth-day premium" for line in five.budget.lines)
+    # Editorial runs by shoot weeks: six-day weeks are fewer weeks.
+    weeks = {
+        n: next(line.quantity for line in plan.budget.lines if line.account == "3000")
+        for n, plan in ((5, five), (6, six))
+    }
+    post = 12
+    assert weeks[5] == math.ceil(len(five.schedule.days) / 5) + post
+    assert weeks[6] == math.ceil(len(six.schedule.days) / 6) + post
