@@ -188,9 +188,11 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
     new = copy.deepcopy(inputs)
     start = next((c.date for c in reversed(changes) if c.kind == "start_date"), None)
     start = start or inputs.get("start_date")
+    week = next((c.value for c in reversed(changes) if c.kind == "week_days"), None)
+    week = int(week or inputs.get("work_days_per_week") or 5)
     for change in changes:
         if change.kind == "available" and start:
-            change = dated_window(change, start)
+            change = dated_window(change, start, week)
         if change.kind == "unavailable":
             _actor(script, change.actor or "")  # an unknown name is the clearer answer
         _check_value(change)
@@ -238,15 +240,19 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
     return new
 
 
-def dated_window(change: Change, start: str) -> Change:
+def dated_window(change: Change, start: str, week: int = 5) -> Change:
     """An availability said in dates ("from the 14th") as shooting days on the calendar from
     the start date; without a start date those stay day numbers (day 14)."""
     update: Record = {}
     if change.from_of_month is not None:
-        update["from_day"] = day_of_month_index(start, change.from_of_month, edge="first")
+        update["from_day"] = day_of_month_index(
+            start, change.from_of_month, edge="first", work_days_per_week=week
+        )
     if change.to_of_month is not None:
         edge = "before" if change.to_before else "last"
-        update["to_day"] = day_of_month_index(start, change.to_of_month, edge=edge)
+        update["to_day"] = day_of_month_index(
+            start, change.to_of_month, edge=edge, work_days_per_week=week
+        )
     if update.get("to_day", 0) < 0:
         raise ValueError("that leaves no shooting day they can work before that date")
     return change.model_copy(update=update)

@@ -93,6 +93,9 @@ def test_availability_in_dates_follows_the_start_date_whenever_it_is_set() -> No
         dated = apply_changes({}, changes, SCRIPT_RECORD)
         assert dated["start_date"] == "2027-03-01"
         assert dated["unavailable"]["MAYA"][0] == 10  # Monday 15 March, the first day after
+    # On six-day weeks Saturday 13 March is a shooting day: the last one before the 14th.
+    six = apply_changes({}, [start, gone, Change(kind="week_days", value=6)], SCRIPT_RECORD)
+    assert six["unavailable"]["MAYA"][0] == 12
     assert describe_changes([start, gone]) == (
         "shooting starts Monday 1 March 2027; MAYA unavailable from the 14th"
     )
