@@ -44,6 +44,28 @@ def test_day_costs_share_out_every_day_based_line(planned: tuple[Plan, Record, R
     assert sum(costs) == pytest.approx(day_lines, abs=0.05 * len(costs))
 
 
+def test_a_days_length_is_said_in_minutes_and_hours(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, script = planned
+    day = plan.schedule.days[0]
+    got = answer(record, Query(kind="day", day=0, aspect="minutes"), script=script)
+    minutes = round(day.day_minutes or 0)
+    assert f"{minutes} minutes" in got.text
+    assert f"({minutes // 60} h {minutes % 60:02d} min)" in got.text
+
+
+def test_dated_boards_say_the_date_beside_the_day(planned: tuple[Plan, Record, Record]) -> None:
+    plan, record, script = planned
+    dated = {**record, "schedule": {**record["schedule"], "days": [
+        {**day, "date": "2027-03-01" if i == 0 else None}
+        for i, day in enumerate(record["schedule"]["days"])
+    ]}}  # fmt: skip
+    assert "Day 1 (Monday 1 March 2027)" in answer(dated, Query(kind="day", day=0)).text
+    first = plan.schedule.days[0].strips[0]
+    scene = answer(dated, Query(kind="scene", scene=first), script=script).text
+    assert "(Monday 1 March 2027)" in scene
+    assert "(" not in answer(record, Query(kind="day", day=0)).text.split(":")[0]
+
+
 def test_a_day_past_the_board_is_named_as_missing(planned: tuple[Plan, Record, Record]) -> None:
     plan, record, _ = planned
     got = answer(record, Query(kind="day", day=len(plan.schedule.days) + 3))

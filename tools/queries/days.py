@@ -68,7 +68,8 @@ def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
         "locations": f"{label} is at {where}.",
         "cast": f"{label} works {who}.",
         "pages": f"{label} shoots {f.pages_text} pages.",
-        "minutes": f"{label} takes {f.minutes} minutes of shooting and moves.",
+        "minutes": f"{label} takes {f.minutes} minutes of shooting and moves "
+        f"({f.minutes // 60} h {f.minutes % 60:02d} min).",
         "cost": f"{label} costs {cost} (its share of the day-based budget lines).",
     }
     if aspect in parts:
