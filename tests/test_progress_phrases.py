@@ -30,6 +30,23 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         dict(day=3, complete=["14", "15"], overtime_hours=1.5),
     ),
     ("day 1: shot 1, 2, 3", dict(day=0, complete=["1", "2", "3"])),
+    (
+        "wrapped day one, got everything except scene 22 and went an hour over",
+        dict(day=0, all_planned=True, not_shot=["22"], overtime_hours=1.0),
+    ),
+    (
+        "day 2: we shot it all, 45 minutes of overtime, and lost two hours to rain",
+        dict(day=1, all_planned=True, overtime_hours=0.75, weather_hours=2.0),
+    ),
+    (
+        "day 4: everything but 12, an hour over",
+        dict(day=3, all_planned=True, not_shot=["12"], overtime_hours=1.0),
+    ),
+    ("day 5: all but 12 and 14", dict(day=4, all_planned=True, not_shot=["12", "14"])),
+    (
+        "day 6: shot everything apart from 3A; half of 4",
+        dict(day=5, all_planned=True, not_shot=["3A"], partial=[("4", None, 0.5)]),
+    ),
     ("Day 2 - finished scenes 4 and 5A", dict(day=1, complete=["4", "5A"])),
     ("day 6: shot 30-33", dict(day=5, complete=["30", "31", "32", "33"])),
     (

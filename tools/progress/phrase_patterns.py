@@ -14,6 +14,7 @@ __all__ = [
     "CLAUSES",
     "DAY",
     "EIGHTHS",
+    "EXCEPT",
     "FRACTIONS",
     "LIST",
     "NEGATIVE",
@@ -84,10 +85,17 @@ PAGES = re.compile(rf"\b{NUM}\s+pages?\s+of\s+{SCENE}", re.I)
 PARTLY = re.compile(rf"{SCENE}\s+(?:partially|partly|in part|half done|half shot)\b", re.I)
 ALL = re.compile(
     r"\b(?:all (?:done|shot|scenes|planned|of it|of them|finished|complete(?:d)?)|"
-    r"everything (?:shot|done|planned|finished)|got (?:it all|everything)|all good|"
+    r"everything (?:shot|done|planned|finished)|(?:got|shot|did) (?:it all|everything|all of it)|"
+    r"all good|"
     r"made (?:our|the) day|on schedule)\b",
     re.I,
 )
+EXCEPT = re.compile(
+    r"\b(?:(?:got|shot|did|finished|completed)\s+)?(?:everything|it all|all(?: of it| scenes)?)"
+    rf"\s+(?:except(?:\s+for)?|but(?:\s+for)?|apart from|other than|save(?:\s+for)?|bar)\s+{LIST}",
+    re.I,
+)
+"""'got everything except scene 22', 'all but 12 and 14': the day's board, less those."""
 NEGATIVE = re.compile(
     r"\b(didn'?t|did not|not (?:shot|done|get|made|finished|shoot)|wasn'?t|weren'?t|never|"
     r"missed|dropped|skipped|couldn'?t|could not|slipped|push(?:ed)?|no time for|"

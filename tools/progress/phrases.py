@@ -118,6 +118,11 @@ def _take_partials(text: str, out: _Found) -> str:
 
 
 def _take_clauses(text: str, out: _Found) -> str:
+    while match := pt.EXCEPT.search(text):
+        # "Everything except 22": the day's board is shot, less the scenes named.
+        out.all_planned = True
+        out.not_shot += _scenes_in(match.group(0))
+        text = _blank(text, match)
     if pt.ALL.search(text):
         out.all_planned = True
         text = pt.ALL.sub(" ", text)
@@ -165,7 +170,8 @@ def parse_report(text: str, *, next_day: int | None = None) -> DayReport | None:
     day = pt.DAY.search(message)
     if day is None and not (next_day is not None and re.search(r"\bwrap", message, re.I)):
         return None
-    if not pt.SIGNAL.search(message[day.end() :] if day else message):
+    said = message[day.end() :] if day else message
+    if not (pt.SIGNAL.search(said) or pt.EXCEPT.search(said)):
         return None
     index = int(day.group(1)) - 1 if day else next_day
     if index is None or index < 0:
