@@ -47,8 +47,16 @@ class Planner(Protocol):
         """What changed between two plans: moved strips, days, budget by account."""
         ...
 
-    def cuts(self, plan: Record, cap: float) -> Record:
-        """What to cut to bring a plan under a budget cap."""
+    def cuts(
+        self,
+        plan: Record,
+        cap: float,
+        *,
+        forecast: float | None = None,
+        shot: frozenset[str] = frozenset(),
+    ) -> Record:
+        """What to cut to bring a plan under a budget cap (mid-shoot: its forecast at
+        completion, the scenes shot kept)."""
         ...
 
     def revise(self, plan: Record, old: Record, new: Record, inputs: Record) -> Record:
@@ -97,11 +105,21 @@ class ToolPlanner:
         diff = plan.compare_plans(plan.Plan.model_validate(old), plan.Plan.model_validate(new))
         return _as_record(diff)
 
-    def cuts(self, plan_record: Record, cap: float) -> Record:
+    def cuts(
+        self,
+        plan_record: Record,
+        cap: float,
+        *,
+        forecast: float | None = None,
+        shot: frozenset[str] = frozenset(),
+    ) -> Record:
         """Run `tools.plan.cuts_for_cap` and return its answer as JSON."""
         from tools import plan
 
-        return _as_record(plan.cuts_for_cap(plan.Plan.model_validate(plan_record), cap))
+        found = plan.cuts_for_cap(
+            plan.Plan.model_validate(plan_record), cap, forecast=forecast, shot=shot
+        )
+        return _as_record(found)
 
     def revise(self, plan_record: Record, old: Record, new: Record, inputs: Record) -> Record:
         """Run `tools.revisions.replan_revision` with the inputs carried over to the new draft."""

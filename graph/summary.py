@@ -180,12 +180,17 @@ def _cuts(facts: Record) -> list[str]:
     cuts = facts.get("cuts") or {}
     cur = (facts.get("overview") or {}).get("currency", "USD")
     cap = cuts.get("cap", 0.0)
+    # Mid-shoot the cap is held against the forecast at completion, and only what is ahead
+    # can be cut.
+    midshoot = cuts.get("basis") == "forecast"
+    at = "the forecast at completion is" if midshoot else "the plan is at"
     lines = [
-        f"Budget cap {format_money(cap, cur)}; the plan is at "
-        f"{format_money(cuts.get('likely', 0.0), cur)}."
+        f"Budget cap {format_money(cap, cur)}; {at} {format_money(cuts.get('likely', 0.0), cur)}."
     ]
     if cuts.get("gap", 0.0) <= 0:
         return [*lines, "The plan already fits under the cap; nothing needs cutting."]
+    if midshoot:
+        lines.append("Only what is still ahead can be cut (no scene already shot).")
     lines.append(f"To close the gap of {format_money(cuts['gap'], cur)}, in order:")
     lines += [
         f"- {c['what']}: saves {format_money(c['amount'], cur)}" for c in cuts.get("items", [])
@@ -280,7 +285,9 @@ _BY_KIND: dict[str, Callable[[Record], list[str]]] = {
     "render_cost": _render,
     "export": lambda f: [f"Exported the {f['export']['view']} as {f['export']['name']}."],
     "document": lambda f: [f["document"]["sentence"]],
-    "progress": lambda f: list((f.get("progress") or {}).get("text") or []),
+    "progress": lambda f: (
+        list((f.get("progress") or {}).get("text") or []) + (_cuts(f) if f.get("cuts") else [])
+    ),
 }
 _VIEWS: dict[str, Callable[[Record], list[str]]] = {
     "schedule": _schedule,

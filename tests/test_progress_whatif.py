@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from graph.providers import ModelSet
 from graph.session import Assistant, TurnResult, open_assistant
 from tests.test_progress_graph import _day_scenes, _script, _settings, _turn
@@ -144,3 +146,25 @@ async def test_start_over_and_going_back_keep_the_reports(tmp_path: Path) -> Non
         again = await _turn(a, "go back to version 3")
         # Version 3 is the re-plan of these very reports: it simply becomes current again.
         assert again.version == 3 and not again.facts.get("failed"), again.answer
+
+
+async def test_a_budget_cap_mid_shoot_cuts_only_what_is_ahead(tmp_path: Path) -> None:
+    async with open_assistant(_settings(tmp_path), models=ModelSet()) as a:
+        _first, _one, two = await _two_days(a)
+        capped = await _turn(a, "we only have $500,000: what do we cut?")
+        assert not capped.facts.get("failed"), capped.answer
+        _kept(two, capped, 2)
+        cuts = capped.facts["cuts"]
+        forecast = capped.plan["progress"]["forecast"]  # type: ignore[index]
+        # The cap is held against the forecast at completion, not the board's budget.
+        assert cuts["likely"] == pytest.approx(float(forecast["at_completion"]), abs=0.01)
+        assert cuts["gap"] == pytest.approx(cuts["likely"] - 500_000, abs=0.01)
+        assert "the forecast at completion is" in capped.answer
+        assert "Only what is still ahead can be cut" in capped.answer
+        shot = {
+            p["scene"]
+            for day in capped.plan["progress"]["days"]  # type: ignore[index]
+            for p in day["shot"]
+        }
+        for item in cuts["items"]:
+            assert not any(f"scene {s} " in item["what"] for s in shot), item

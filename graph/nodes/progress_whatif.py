@@ -23,7 +23,7 @@ from graph.progress_records import (
     replanned_reports,
 )
 from graph.state import State
-from graph.whatif import describe_changes
+from graph.whatif import describe_changes, normalize_cuts
 from store.progress import StoredReport
 from tools import progress as shoot
 from tools.plan import Plan, PlanInputs
@@ -128,7 +128,18 @@ async def _saved(
     facts = progress_facts(
         state, "whatif", _lines(k, label, result), record, version=version.version, moved=moved
     )
+    if cap := inputs.get("budget_cap"):
+        facts["cuts"] = await _cuts(ctx, plan, float(cap), result)
     return {"plan": plan, "inputs": inputs, "version": version.version, "facts": facts}
+
+
+async def _cuts(ctx: Context, plan: Record, cap: float, result: shoot.Progress) -> Record:
+    """A budget cap mid-shoot: the forecast at completion against it, and what can still be
+    cut (nothing of a scene already shot, in full or in part)."""
+    shot = frozenset(p.scene for day in result.days for p in day.shot)
+    forecast = float(result.forecast.at_completion)
+    cuts = await asyncio.to_thread(ctx.planner.cuts, plan, cap, forecast=forecast, shot=shot)
+    return {**normalize_cuts(cuts), "basis": "forecast"}
 
 
 async def whatif_rest(

@@ -4,6 +4,11 @@ Every cut is priced by budgeting the same schedule again with that one change (a
 to a stage, fewer background performers, fewer VFX shots, a shorter post), so its saving
 includes fringes, insurance and contingency. Cuts are ranked by saving and taken in order
 until the gap is closed; nothing is applied to the plan.
+
+Mid-shoot the gap is the forecast at completion over the cap, and only what is still ahead
+can be cut: stunts of scenes not shot yet, and background only while no crowd scene has been
+shot (the rate card's background count applies to every crowd scene, so its saving would count
+shot days too); VFX shots and editorial weeks are post, still ahead.
 """
 
 from __future__ import annotations
@@ -71,7 +76,7 @@ def _param_cut(
     return Cut(action=action, saving=saving, traded_away=trade) if saving > 0 else None
 
 
-def _candidates(plan: Plan, card: RateCard) -> list[Cut]:
+def _candidates(plan: Plan, card: RateCard, shot: frozenset[str]) -> list[Cut]:
     def total(*, card: RateCard = card, problem: ScheduleProblem = plan.problem) -> Decimal:
         assert plan.dood is not None
         return compute_budget(
@@ -88,10 +93,12 @@ def _candidates(plan: Plan, card: RateCard) -> list[Cut]:
             traded_away=c.traded_away,
         )
         for c in plan.stunt_candidates
+        if c.scene not in shot
     ]
     extras = card.rate("param", "extras_per_crowd_scene", Decimal(0))
     shots = card.rate("param", "vfx_shots_per_scene", Decimal(0))
     weeks = card.rate("param", "post_weeks", Decimal(0))
+    crowd_shot = any("extras" in s.flags for s in plan.problem.strips if s.id in shot)
     options = [
         (
             "extras_per_crowd_scene",
@@ -113,32 +120,43 @@ def _candidates(plan: Plan, card: RateCard) -> list[Cut]:
         ),
     ]
     for key, new, action, trade in options:
+        if key == "extras_per_crowd_scene" and crowd_shot:
+            continue
         cut = _param_cut(card, total, base, key, new, action, trade)
         if cut is not None:
             cuts.append(cut)
     return sorted((c for c in cuts if c.saving > 0), key=lambda c: (-c.saving, c.action))
 
 
-def cuts_for_cap(plan: Plan, cap: float | Decimal) -> CapCuts:
-    """Ranked cuts that bring `plan` under `cap`, or how far they fall short."""
+def cuts_for_cap(
+    plan: Plan,
+    cap: float | Decimal,
+    *,
+    forecast: float | Decimal | None = None,
+    shot: frozenset[str] = frozenset(),
+) -> CapCuts:
+    """Ranked cuts that bring `plan` under `cap`, or how far they fall short; mid-shoot,
+    `forecast` (at completion) stands for the plan's likely total and the scenes `shot` are
+    not cut."""
     if plan.budget is None:
         raise ValueError("this plan has no budget (no feasible schedule); fix the schedule first")
     limit = to_money(cap)
     if limit <= 0:
         raise ValueError(f"budget cap {cap} must be positive")
-    gap = plan.budget.likely - limit
+    likely = to_money(forecast) if forecast is not None else plan.budget.likely
+    gap = likely - limit
     money = lambda v: format_money(v, plan.currency)  # noqa: E731
     if gap <= 0:
         return CapCuts(
             cap=limit,
-            likely=plan.budget.likely,
+            likely=likely,
             gap=gap,
             reachable=True,
             remaining=Decimal(0),
             message=f"already {money(-gap)} under the cap",
         )
     card = load_rate_card(plan.inputs.rate_card, currency=plan.inputs.currency)
-    cuts = _candidates(plan, card)
+    cuts = _candidates(plan, card, shot)
     remaining = gap
     for cut in cuts:
         if remaining <= 0:
@@ -155,7 +173,7 @@ def cuts_for_cap(plan: Plan, cap: float | Decimal) -> CapCuts:
     )
     return CapCuts(
         cap=limit,
-        likely=plan.budget.likely,
+        likely=likely,
         gap=gap,
         cuts=cuts,
         reachable=reachable,
