@@ -492,6 +492,11 @@ WHAT_IF_ROWS: list[Row] = [
 ]
 
 AVERAGE_ROWS: list[Row] = [
+    ("how long is the script?", q(kind="total", measure="pages")),
+    ("what's the page count", q(kind="total", measure="pages")),
+    ("what's the cast's total cost?", q(kind="account", account="cast")),
+    ("what do the actors cost in total?", q(kind="account", account="actors")),
+    ("how many actors are there?", q(kind="total", measure="cast")),
     (
         "how much does Maya cost and how many days does she work?",
         {"kind": "question", "q": {"kind": "cast", "cast": "MAYA", "aspect": "cost"}, "nq": 2},

@@ -36,6 +36,11 @@ _LEAST = re.compile(r"\b(least|smallest|shortest|cheapest|lightest|lowest|fewest
 _COUNT = re.compile(
     r"\b(how many|number of|total|count|in all|altogether|how long is the shoot)\b", re.I
 )
+_SCRIPT_LENGTH = re.compile(
+    r"\bhow long is the (?:script|screenplay)\b|\b(?:script|screenplay)(?:'s)? length\b|"
+    r"\bpage count\b|\blength of the (?:script|screenplay)\b",
+    re.I,
+)
 _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("holds", re.compile(r"\bhold", re.I)),
     ("moves", re.compile(r"\b(company )?moves?\b", re.I)),
@@ -186,7 +191,12 @@ def clause_query(slots: Slots) -> Query | None:
     ):
         return ranked
     if _COUNT.search(text) and not slots.subject and (counted := _count(slots)):
+        if counted.measure == "cast" and slots.account and _MONEY_WORDS.search(text):
+            # "the cast's total cost" is the cast account, not a head count.
+            return Query(kind="account", account=slots.account)
         return counted
+    if _SCRIPT_LENGTH.search(text):
+        return Query(kind="total", measure="pages")
     if _CAST_LIST.search(text) and not (slots.scene or slots.day is not None or slots.cast):
         return Query(kind="cast")
     money = _MONEY_WORDS.search(text)
