@@ -195,7 +195,7 @@ def clause_query(slots: Slots) -> Query | None:
             # "the cast's total cost" is the cast account, not a head count.
             return Query(kind="account", account=slots.account)
         return counted
-    if _SCRIPT_LENGTH.search(text):
+    if _SCRIPT_LENGTH.search(text) and not slots.subject:
         return Query(kind="total", measure="pages")
     if _CAST_LIST.search(text) and not (slots.scene or slots.day is not None or slots.cast):
         return Query(kind="cast")
