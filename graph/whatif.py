@@ -355,7 +355,7 @@ def _said_day(word: str, day: int, of_month: int | None) -> str:
 
 def _describe_sites(c: SiteCorrections) -> str:
     said = [f"scenes {s.first}-{s.last} at {s.site.upper()}" for s in c.scenes]
-    said += [f"{place} at {site}" for place, site in c.locations.items()]
+    said += [f"{place} at {site}" for place, site in c.locations.items() if place != site]
     said += [f"{site} is a {kind}" for site, kind in c.kinds.items()]
     return "sites corrected: " + ", ".join(said)
 

@@ -127,6 +127,25 @@ def test_phrases_need_a_known_place_when_given() -> None:
     assert parse_site_phrase("the kitchen is in the Miller house", known) is not None
 
 
+def test_two_places_said_to_be_one_share_the_first_ones_site() -> None:
+    known = ["TV NEWS STUDIO", "TV STUDIO GALLERY", "CHEAP PUB"]
+    same = parse_site_phrase(
+        "the TV news studio and the TV studio gallery are the same place", known
+    )
+    assert same is not None
+    assert same.locations == {
+        "TV NEWS STUDIO": "TV NEWS STUDIO",
+        "TV STUDIO GALLERY": "TV NEWS STUDIO",
+    }
+    scenes = _scenes(
+        ["INT. TV NEWS STUDIO - DAY", "INT. CHEAP PUB - DAY", "INT. TV STUDIO GALLERY - DAY"]
+    )
+    out = apply_corrections(scenes, infer_sites(scenes), same)
+    assert out[0].site == out[2].site != out[1].site
+    assert parse_site_phrase("the cheap pub and the moon are the same place", known) is None
+    assert parse_site_phrase("Maya and Jonah are the same", known) is None
+
+
 def test_corrections_win_and_say_so() -> None:
     scenes = _scenes(["INT. MILLER HOUSE - DAY", "INT. KITCHEN - DAY", "EXT. LIGHTHOUSE - DAY",
                       "INT. ST. JUDE'S HOSPITAL - WARD - DAY"])  # fmt: skip

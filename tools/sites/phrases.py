@@ -1,7 +1,8 @@
 """The chat's site corrections in words, read deterministically into `SiteCorrections`.
 
 Phrasings: "scenes 18 to 25 are all at the lighthouse", "scene 4 is at the diner",
-"KITCHEN is in the Miller house", "the hospital is a stage". `parse_site_phrase` returns None
+"KITCHEN is in the Miller house", "the hospital is a stage", "the TV news studio and the TV
+studio gallery are the same place". `parse_site_phrase` returns None
 when the message is not a site correction, so the intent parser can try its other rules.
 """
 
@@ -34,6 +35,13 @@ _KIND = re.compile(
 )
 _PART_OF = re.compile(
     rf"^\s*(?:the\s+)?(?P<name>[^.,;!?]+?)\s+(?:is|are)\s+(?:all\s+)?(?:in|at|part\s+of)\s+{_PLACE}"
+    rf"{_END}",
+    re.IGNORECASE,
+)
+_SAME = re.compile(
+    r"^\s*(?:the\s+)?(?P<a>[^.,;!?]+?)\s+and\s+(?:the\s+)?(?P<b>[^.,;!?]+?)\s+(?:are|is)\s+"
+    r"(?:(?:all\s+)?(?:at|in)\s+)?(?:the\s+same|one|a\s+single)\s*"
+    r"(?:place|site|location|building|house|stage|spot)?(?:\s+too)?"
     rf"{_END}",
     re.IGNORECASE,
 )
@@ -75,6 +83,12 @@ def parse_site_phrase(
         if _NOT_PLACES.match(name) or not _known(name, known_places):
             return None
         return SiteCorrections(kinds={name.upper(): match.group("kind").lower()})  # type: ignore[dict-item]
+    if match := _SAME.match(text):
+        a, b = match.group("a").strip(), match.group("b").strip()
+        if any(_NOT_PLACES.match(n) or not _known(n, known_places) for n in (a, b)):
+            return None
+        # Both at one site, named after the first.
+        return SiteCorrections(locations={a.upper(): a.upper(), b.upper(): a.upper()})
     if match := _PART_OF.match(text):
         name = match.group("name").strip()
         if _NOT_PLACES.match(name) or re.match(r"^scenes?\b", name, re.IGNORECASE):
