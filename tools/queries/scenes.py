@@ -93,8 +93,16 @@ def _listing(board: Board, kind: str, strips: list[Record], what: str) -> Answer
     text = f"{plural(len(rows), 'scene')} {what}: {shown}" + (
         f" (on {plural(len(days), 'day')})." if days else "."
     )
+    # The table has one day column: a scene shot over several days lists them ("3, 4").
+    shown_rows = [
+        {**{k: v for k, v in r.items() if k != "days"}, "day": ", ".join(map(str, r["days"]))}
+        for r in rows
+    ]
     return Answer(
-        kind=kind, text=text, rows=rows, facts={"count": len(rows), "scenes": numbers, "days": days}
+        kind=kind,
+        text=text,
+        rows=shown_rows,
+        facts={"count": len(rows), "scenes": numbers, "days": days},
     )
 
 
