@@ -293,7 +293,11 @@ def describe_changes(changes: Sequence[Change]) -> str:
     """The changes in a few words ("18 shooting days; MAYA unavailable on days 1-5")."""
     parts = []
     for c in changes:
-        if c.kind == "days":
+        if c.kind == "days" and c.relative:
+            count = abs(c.value or 0)
+            more = "more" if (c.value or 0) > 0 else "fewer"
+            parts.append(f"{count:g} {more} shooting day{'' if count == 1 else 's'}")
+        elif c.kind == "days":
             parts.append(f"{c.value:g} shooting days")
         elif c.kind == "pages_per_day":
             parts.append(f"{c.value:g} pages per day")

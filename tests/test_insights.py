@@ -144,7 +144,7 @@ def _figures(**changes: float | str) -> ProjectFigures:
         (
             _figures(saving_share=0.03),
             [_figures(saving_share=0.12)],
-            ["savings of 3% against script order, 75% below your average (12%)."],
+            ["Savings of 3% against script order, 75% below your average (12%)."],
         ),
     ],
 )

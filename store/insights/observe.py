@@ -57,9 +57,11 @@ def _times(ratio: float) -> str:
 
 def _sentence(say: Say, value: float, average: float) -> str:
     full, bare = say
+    said = full(value)
+    said = said[:1].upper() + said[1:]  # a sentence of its own in the answer
     if average == 0:
-        return f"{full(value)}, where your other projects have none."
-    return f"{full(value)}, {_times(value / average)} your average ({bare(average)})."
+        return f"{said}, where your other projects have none."
+    return f"{said}, {_times(value / average)} your average ({bare(average)})."
 
 
 def _notable(f: ProjectFigures, t: Totals) -> list[tuple[float, str]]:
