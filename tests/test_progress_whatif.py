@@ -49,10 +49,7 @@ async def _two_days(a: Assistant) -> tuple[TurnResult, TurnResult, TurnResult]:
     one = await _turn(
         a, f"Day 1 wrapped: shot {', '.join(day1[:-1])} and half of {day1[-1]}; 1.5 hours over"
     )
-    # The re-plan may put only day 1's unshot half on day 2 (the board depends on the solve).
-    day2 = _day_scenes(one, 1) or [
-        s.split(" (")[0] for s in one.plan["schedule"]["days"][1]["strips"]
-    ]  # type: ignore[index]
+    day2 = _day_scenes(one, 1)
     two = await _turn(a, f"day two: all done but {day2[0]} didn't get done, 3 extra background")
     assert two.version == 3 and two.plan is not None
     return first, one, two
