@@ -333,6 +333,8 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(f"{c.actor} available {' '.join(p for p in (start, end) if p)}")
         elif c.kind == "rate":
             who = c.actor or c.department or "crew"
+            if who.startswith("cast:"):
+                who = who.removeprefix("cast:").replace("_", " ") + " cast"
             parts.append(
                 f"{who} rates x {c.factor:g}"
                 if c.factor is not None

@@ -430,6 +430,8 @@ WHAT_IF_ROWS: list[Row] = [
     ("what if we shoot 11 hours a day", c(kind="hours_per_day", value=11)),
     ("twelve-hour days", c(kind="hours_per_day", value=12)),
     ("10% cheaper cast", c(kind="rate", department="cast", factor=0.9)),
+    ("pay the leads 10% more", c(kind="rate", department="cast:lead", factor=1.1)),
+    ("day players 5% cheaper", c(kind="rate", department="cast:day_player", factor=0.95)),
     ("what if the cast were 20% cheaper", c(kind="rate", department="cast", factor=0.8)),
     ("cut the crew by 15%", c(kind="rate", department="crew", factor=0.85)),
     ("crew rates 10 percent higher", c(kind="rate", department="crew", factor=1.1)),

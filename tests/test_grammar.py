@@ -141,3 +141,13 @@ def test_a_location_named_in_full_is_not_a_cast_member_sharing_a_word() -> None:
     assert who is not None and [(q.kind, q.cast) for q in who.queries] == [
         ("cast", "STUDIO PRESENTER")
     ]
+
+
+def test_a_days_change_and_a_tier_rate_in_one_message_are_both_read() -> None:
+    request = parse_message("what if we had one more day and paid the lead 10% more?")
+    assert request is not None
+    assert [(c.kind, c.value, c.department, c.factor) for c in request.changes] == [
+        ("days", 1.0, None, None),
+        ("rate", None, "cast:lead", 1.1),
+    ]
+    assert describe_changes(request.changes) == "1 more shooting day; lead cast rates x 1.1"

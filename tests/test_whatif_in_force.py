@@ -85,3 +85,9 @@ def test_adjusted_rates_change_the_card_and_its_hash() -> None:
     assert all(i.rate == 900 for i in new.of_kind("crew") if i.key == "camera")
     assert new.content_hash != card.content_hash
     assert adjust_rates(card, rates={}, factors={}) is card
+    # A tier's factor prices that tier's rate only.
+    leads = adjust_rates(card, rates={}, factors={"cast:lead": 1.1})
+    assert leads.rate("cast", "lead") == (card.rate("cast", "lead") * Decimal("1.1")).quantize(
+        Decimal("0.01")
+    )
+    assert leads.rate("cast", "supporting") == card.rate("cast", "supporting")

@@ -272,9 +272,12 @@ def _scaled(item: RateItem, factor: Decimal) -> RateItem:
 
 
 def _factor_applies(item: RateItem, target: str) -> bool:
-    """Whether a what-if factor ("cast", "crew" or one crew department) prices this row."""
+    """Whether a what-if factor ("cast", a cast tier as "cast:lead", "crew" or one crew
+    department) prices this row; a tier's factor prices its tier rate, not own rates."""
     if target == "cast":
         return item.kind in {"cast", "cast_name"}
+    if target.startswith("cast:"):
+        return item.kind == "cast" and item.key == target.removeprefix("cast:")
     if target == "crew":
         return item.kind == "crew"
     return item.kind == "crew" and item.key == target
@@ -285,8 +288,9 @@ def adjust_rates(
 ) -> RateCard:
     """A copy of `card` with what-if rates: `rates` maps "cast:NAME" (a cast member's day
     rate, added as a cast_name row when absent) or "crew:DEPT" (every row of that crew
-    department) to a rate; `factors` maps "cast", "crew" or a crew department to a
-    multiplier. ValueError for a negative rate or factor. The content hash changes with them."""
+    department) to a rate; `factors` maps "cast", a cast tier ("cast:lead"), "crew" or a
+    crew department to a multiplier. ValueError for a negative rate or factor. The content
+    hash changes with them."""
     if not rates and not factors:
         return card
     if any(v < 0 for v in [*rates.values(), *factors.values()]):

@@ -34,14 +34,17 @@ _MORE_PAGES = re.compile(
     re.I,
 )
 _MONEY = r"[$€£]\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand)?"
+_TIERS = r"leads?|lead actors?|supporting(?:\s+(?:cast|actors?))?|day players?"
+"""Cast tiers a rate factor can name ("pay the leads 10% more")."""
 _PERCENT = re.compile(
     rf"\b{_NUM}\s*(?:%|percent)\s+(cheaper|less|lower|more expensive|more|higher|dearer|off|up|"
     rf"down|raise|cut)?\s*"
     r"(?:on\s+|for\s+|in\s+)?(?:the\s+)?(cast|actors?|talent|crew|\w+ crew|\w+ department|camera|"
+    rf"{_TIERS}|"
     r"grip|electric|sound|art|wardrobe|makeup|locations|transport|catering|stunts)\b"
     r"|\b(?:cut|reduce|lower|raise|increase|drop)\s+(?:the\s+)?(cast|crew|actors?|"
     r"\w+)\s+(?:rates?\s+|costs?\s+|pay\s+)?by\s+(\d+(?:\.\d+)?)\s*(?:%|percent)"
-    r"|\b(cast|crew|actors?)\s+(?:rates?\s+|costs?\s+)?(?:is|are|were|was|gets?|"
+    rf"|\b(cast|crew|actors?|{_TIERS})\s+(?:rates?\s+|costs?\s+)?(?:is|are|were|was|gets?|"
     r"costs?)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)\s+(cheaper|less|lower|more expensive|more|"
     r"higher|dearer)",
     re.I,
@@ -180,6 +183,12 @@ def _department(word: str) -> str:
     word = word.lower().replace(" department", "").replace(" crew", "")
     if word in {"actor", "actors", "talent", "cast"}:
         return "cast"
+    if word.startswith("lead"):
+        return "cast:lead"
+    if word.startswith("supporting"):
+        return "cast:supporting"
+    if word.startswith("day player"):
+        return "cast:day_player"
     return word if word in _DEPARTMENTS else "crew"
 
 
@@ -317,7 +326,7 @@ def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]
     if not re.search(r"\bscene\s+\w+\s+(?:to|on|for|onto)\s+day\s+\d", text, re.I):
         changes += _scene_on_day(text)
     changes += _availability(text, names) or weekday_changes(text, names)
-    changes += _rates(text, lexicon, names) or ([] if changes else _percent(text))
+    changes += _rates(text, lexicon, names) or _percent(text)
     changes += start_date_changes(text)
     if match := _WEEK_DAYS.search(text):
         changes.append(Change(kind="week_days", value=float(match.group("n") or 6)))
