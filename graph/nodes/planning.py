@@ -7,6 +7,7 @@ in a worker thread so the event loop keeps streaming.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import Any
 
 from langgraph.config import get_config
@@ -99,6 +100,16 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
     request = Request.model_validate(state.request)
     if state.script is None:
         return _notice(state, "There is no script yet: attach a screenplay and I will plan it.")
+    if state.plan is None and request.kind == "what_if" and request.changes:
+        # A what-if on the upload turn: the script is planned first (version 1) and the
+        # what-if re-plans that, so "one more day" has a plan to be one more than.
+        plain = replace(state, request=Request(kind="plan").model_dump())
+        first = await plan_script(plain, runtime)
+        if first.get("plan") is None:
+            return first
+        state = replace(state, **first)
+    script = state.script
+    assert script is not None  # checked above; the first plan keeps it
     kind = request.kind if state.plan is not None else "plan"
     facts: Record = {**state.facts, "kind": kind, "view": request.view, "version": state.version}
     if state.plan is not None and request.kind != "what_if":
@@ -115,7 +126,7 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
                 return shot
         plan = await asyncio.to_thread(
             ctx.planner.make_plan,
-            state.script,
+            script,
             inputs,
             previous=state.plan,
             # Each improving board of a long solve streams out as a custom event (the
