@@ -7,12 +7,12 @@ A date without a year is the next one on or after today. A date that does not ex
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
 from graph.grammar.model import Change
 from graph.grammar.numbers import ORDINALS
+from tools.schedule.calendar import next_day_of_month
 
 __all__ = ["start_date_changes"]
 
@@ -63,12 +63,10 @@ def _day_number(said: str) -> int:
 
 def _next_of_month(day: int, today: date) -> str | None:
     """The next date on or after today that is the `day`th of its month ("the 14th")."""
-    year, month = today.year, today.month
-    for _ in range(13):
-        if day <= calendar.monthrange(year, month)[1] and date(year, month, day) >= today:
-            return date(year, month, day).isoformat()
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return None
+    try:
+        return next_day_of_month(day, today).isoformat()
+    except ValueError:
+        return None
 
 
 def _resolve(match: re.Match[str], today: date) -> str | None:

@@ -6,7 +6,7 @@ import calendar
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-__all__ = ["calendar_dates", "day_of_month_index", "shooting_weekdays"]
+__all__ = ["calendar_dates", "day_of_month_index", "next_day_of_month", "shooting_weekdays"]
 
 _A_MONDAY = date(2024, 1, 1)
 """Where the weeks start when no start date is set: day 1 is a Monday."""
@@ -66,7 +66,7 @@ def shooting_weekdays(
     return [d.weekday() for d in dates]
 
 
-def _next_of_month(day: int, start: date) -> date:
+def next_day_of_month(day: int, start: date) -> date:
     """The first date on or after `start` that is the `day`th of its month."""
     year, month = start.year, start.month
     for _ in range(13):
@@ -86,7 +86,7 @@ def day_of_month_index(
     if not 1 <= day <= 31:
         raise ValueError(f"the {day}th is not a day of the month")
     first = _as_date(start_date)
-    named = _next_of_month(day, first)
+    named = next_day_of_month(day, first)
     # Enough shooting days to pass the named date (it is at most a year ahead).
     dates = calendar_dates(first, 400, work_days_per_week=work_days_per_week)
     before = sum(1 for d in dates if d < named)
