@@ -64,6 +64,10 @@ def test_dated_boards_say_the_date_beside_the_day(planned: tuple[Plan, Record, R
     scene = answer(dated, Query(kind="scene", scene=first), script=script).text
     assert "(Monday 1 March 2027)" in scene
     assert "(" not in answer(record, Query(kind="day", day=0)).text.split(":")[0]
+    when = answer(dated, Query(kind="day", day=0, aspect="date")).text
+    assert when == "Day 1 (Monday 1 March 2027) is the 1st shooting day."
+    undated = answer(record, Query(kind="day", day=0, aspect="date")).text
+    assert "no start date" in undated and "we start shooting on" in undated
 
 
 def test_a_day_past_the_board_is_named_as_missing(planned: tuple[Plan, Record, Record]) -> None:

@@ -152,7 +152,7 @@ def _subject(slots: Slots) -> Query | None:
         aspect = _aspect(slots, ("cast", "locations", "elements", "days"))
         return _query(kind="scene", scene=slots.scene, aspect=aspect)
     if slots.day is not None or slots.last_day:
-        aspect = _aspect(slots, ("cost", "minutes", "pages", "cast", "locations", "scenes"))
+        aspect = _aspect(slots, ("date", "cost", "minutes", "pages", "cast", "locations", "scenes"))
         return _query(kind="day", day=slots.day if slots.day is not None else -1, aspect=aspect)
     if slots.cast:
         aspect = _aspect(slots, ("holds", "start", "finish", "cost", "scenes", "days"))

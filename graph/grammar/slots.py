@@ -50,6 +50,14 @@ _ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    (
+        "date",
+        re.compile(
+            r"\b(?:what|which) date\b|\bdate of\b|\bwhat day of the week\b|\bwhich weekday\b|"
+            r"\bon what date\b|\bdated\b",
+            re.I,
+        ),
+    ),
     ("minutes", re.compile(r"\b(minutes|hours|how long|length|long|longer)\b", re.I)),
     ("pages", re.compile(r"\bpages?\b|\beighths\b", re.I)),
     (

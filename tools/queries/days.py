@@ -58,6 +58,11 @@ def day_info(board: Board, day: int) -> DayInfo:
     )
 
 
+def _nth(n: int) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else suffix}"
+
+
 def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
     label = f"Day {f.day}{board.date_words(f.day - 1)}"
     scenes, where = ", ".join(f.scenes), ", ".join(f.locations)
@@ -71,6 +76,10 @@ def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
         "minutes": f"{label} takes {f.minutes} minutes of shooting and moves "
         f"({f.minutes // 60} h {f.minutes % 60:02d} min).",
         "cost": f"{label} costs {cost} (its share of the day-based budget lines).",
+        "date": f"{label} is the {_nth(f.day)} shooting day."
+        if f.date
+        else f'Day {f.day} has no date yet: the plan has no start date (say "we start shooting '
+        'on March 1" and I will date the board).',
     }
     if aspect in parts:
         return parts[aspect]

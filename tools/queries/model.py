@@ -37,6 +37,7 @@ Aspect = Literal[
     "finish",
     "elements",
     "list",
+    "date",
 ]
 
 
