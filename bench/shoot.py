@@ -25,11 +25,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from bench import shoot_estimators as estimators
 from bench.scriptfmt import to_fountain
 from bench.scriptgen import GenOptions, generate
 from tools import progress as shoot
 from tools.parsing import read_script
 from tools.plan import Plan, PlanInputs, make_plan
+from tools.progress.rollout import outlook
 
 __all__ = ["ShootModel", "ShootRun", "run", "shoot_feature", "simulate_day"]
 
@@ -66,6 +68,8 @@ class ShootRun:
     """Per evening the re-plan's days and the extra days the forecast's pace allows."""
     evenings: list[dict[str, float]] = field(default_factory=list)
     """Per evening the forecast's parts (for `--dump`: other estimators judged offline)."""
+    outlook_seconds: list[float] = field(default_factory=list)
+    """Per evening the time of the forecast's rollouts alone."""
 
     @property
     def halfway(self) -> float:
@@ -149,6 +153,9 @@ def shoot_feature(approved: Plan, seed: int, *, limit: float, model: ShootModel)
         recorded = list(result.forecast.day_costs)  # as the chat keeps them
         out.days.append(_days(result.forecast))
         out.evenings.append(_parts(result.forecast))
+        tick = time.perf_counter()  # the rollouts again, alone, for their cost
+        outlook(result.plan.problem, result.plan.schedule, result.days, scenes)
+        out.outlook_seconds.append(time.perf_counter() - tick)
         if len(done) == len(scenes):
             return out
     raise RuntimeError(f"the shoot of seed {seed} did not finish in twice the planned days")
@@ -168,6 +175,8 @@ def _parts(f: shoot.Forecast) -> dict[str, float]:
         "allowance": float(f.allowance),
         "hot": float(sum(h.amount for h in f.hot_costs)),
         "pace": float(f.pace),
+        "extra_days": float(f.extra_days),
+        "spread": f.extra_spread,
         "day_cost": (rest - float(f.allowance)) / left if left else 0.0,
         "planned_eighths": f.planned_eighths,
         "shot_eighths": f.shot_eighths,
@@ -217,6 +226,31 @@ def report(approved: Plan, runs: list[ShootRun]) -> None:
         "< 2",
     )
     _line("mean signed error at halfway (%)", f"{statistics.mean(r.error for r in runs):+.2f}")
+    _estimators(runs)
+
+
+def _estimators(runs: list[ShootRun]) -> None:
+    """The same halfway evenings priced by each estimator, the hindsight floor, the noise."""
+    halfway = [(r.evenings[len(r.forecasts) // 2 - 1], r.forecasts[-1]) for r in runs]
+    for name in estimators.ESTIMATORS:
+        pairs = [(estimators.estimate(name, e), final) for e, final in halfway]
+        mean, worst, signed = estimators.summary(pairs)
+        _line(
+            f"  {name}: halfway error mean / max / signed (%)",
+            f"{mean:.2f} / {worst:.2f} / {signed:+.2f}",
+        )
+    board = [(estimators.estimate("board", e), final) for e, final in halfway]
+    factor, (mean, worst, signed) = estimators.floor(board)
+    _line(
+        f"  hindsight floor (board x {factor:.4f}) (%)", f"{mean:.2f} / {worst:.2f} / {signed:+.2f}"
+    )
+    noise = [e["spread"] * e["day_cost"] / final * 100 for e, final in halfway]
+    _line("  rollouts' own spread at halfway, mean (%)", f"{statistics.mean(noise):.2f}")
+    seconds = [s for r in runs for s in r.outlook_seconds]
+    _line(
+        "  rollouts per evening, median / max (s)",
+        f"{statistics.median(seconds):.3f} / {max(seconds):.3f}",
+    )
 
 
 def run(args: argparse.Namespace) -> None:

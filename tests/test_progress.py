@@ -139,13 +139,17 @@ def test_a_rained_out_day_stays_on_the_calendar(plan: Plan) -> None:
     assert result.forecast.forecast_days == result.forecast.approved_days + 1
     assert result.forecast.variance > 0
     assert "1 more than the approved" in " ".join(result.text)
-    # Nothing of the day's board was shot: the run rate doubles the days left (capped).
-    assert result.forecast.pace == 1 and result.forecast.allowance > 0
-    # The answer says what the forecast assumes of the days left.
+    # Nothing of the day's board was shot: the pace is half, and the rollouts, every day
+    # leaving all its work undone, double the days left (capped there).
     left = result.forecast.forecast_days - 1
-    assert f"It assumes the {left} days left on the re-plan take 2.00 days for each day booked" in (
-        " ".join(result.text)
+    assert result.forecast.pace == 1 and result.forecast.allowance > 0
+    assert (result.forecast.extra_days, result.forecast.rollouts) == (left, 1)
+    # The answer says what the forecast assumes of the days left.
+    assert (
+        f"It assumes the {left} days left on the re-plan go as the shot day went, in turn "
+        "(1 of 1 left booked work undone)" in " ".join(result.text)
     )
+    assert f"about {left:.1f} more days" in " ".join(result.text)
 
 
 def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:

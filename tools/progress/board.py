@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from tools.progress.ledger import ResolvedDay, scene_of
 from tools.schedule.model import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
 
-__all__ = ["Board", "idle_id", "progress_board", "rest_id"]
+__all__ = ["Board", "idle_id", "progress_board", "rest_id", "strip_portion"]
 
 
 def idle_id(day: int) -> str:
@@ -45,7 +45,8 @@ class Board:
     """Strip id -> the frozen day it was shot on."""
 
 
-def _portion(strip: Strip, sid: str, eighths: int) -> Strip:
+def strip_portion(strip: Strip, sid: str, eighths: int) -> Strip:
+    """`eighths` of `strip` as a one-day strip `sid` (its minutes in proportion)."""
     minutes = None
     if strip.minutes is not None and strip.eighths:
         minutes = strip.minutes * eighths / strip.eighths
@@ -71,11 +72,11 @@ def _shot_strips(
                 else f"{portion.scene} (day {day.day + 1})"
             )
             started.add(portion.scene)
-            strips.append(_portion(base, sid, portion.eighths))
+            strips.append(strip_portion(base, sid, portion.eighths))
             left[portion.scene] -= portion.eighths
         for pick in day.pickups:
             sid = f"{pick.scene} (pick-up, day {day.day + 1})"
-            strips.append(_portion(by_scene[pick.scene], sid, pick.eighths))
+            strips.append(strip_portion(by_scene[pick.scene], sid, pick.eighths))
         if not strips:
             # A day with nothing shot (rained out) was still a paid day on the calendar.
             strips.append(Strip(id=idle_id(day.day), eighths=0))
@@ -88,7 +89,7 @@ def _remaining(by_scene: dict[str, Strip], left: dict[str, int], started: set[st
     for sid, strip in by_scene.items():
         if sid not in left:
             continue
-        out.append(_portion(strip, rest_id(sid), left[sid]) if sid in started else strip)
+        out.append(strip_portion(strip, rest_id(sid), left[sid]) if sid in started else strip)
     return out
 
 
