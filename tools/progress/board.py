@@ -101,17 +101,22 @@ def _room(options: ScheduleOptions) -> int:
     return min(options.capacity_eighths, math.floor(min(minutes) / options.minutes_per_eighth))
 
 
-def _eased(day: list[Strip], options: ScheduleOptions) -> list[Strip]:
+def _eased(day: list[Strip], options: ScheduleOptions, *, last: bool) -> list[Strip]:
     """The strips of a shot day made to fit the day's rules, for the solver only: within
     the day's pages and minutes, one lighting, and all at its first site and set (a pick-up
-    elsewhere made moves the day's minutes or the moves cap did not allow)."""
+    elsewhere made moves the day's minutes or the moves cap did not allow).
+
+    Only the `last` shot day keeps night (when it shot any): its night cast owe the next
+    day their turnaround. An earlier shot day is eased to day, since what the company did
+    between two shot days is a fact the night-to-day rule cannot refuse (a night pick-up
+    before a day scene of the same actor made the frozen days themselves infeasible)."""
     total = sum(s.eighths for s in day)
     room = _room(options)
     scale = min(1.0, room / total) if total else 1.0
     first = day[0]
     update = {
         "minutes": None,
-        "lighting": "NIGHT" if any(s.lighting == "NIGHT" for s in day) else "DAY",
+        "lighting": "NIGHT" if last and any(s.lighting == "NIGHT" for s in day) else "DAY",
         "main_location": first.main_location,
         "location": first.location,
         "set": first.set,
@@ -175,7 +180,11 @@ def progress_board(
     real = problem.model_copy(
         update={"strips": strips, "cast": cast, "options": _options(problem, k, remaining)}
     )
-    eased = [s for day in shot_days for s in _eased(day, problem.options)] + rest
+    eased = [
+        s
+        for d, day in enumerate(shot_days)
+        for s in _eased(day, problem.options, last=d == len(shot_days) - 1)
+    ] + rest
     solve = real.model_copy(update={"strips": eased})
     ids = {s.id for s in strips}
     return Board(
