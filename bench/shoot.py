@@ -10,7 +10,10 @@ Targets: each evening's re-plan under 15 s; strips moved per re-plan reported (m
 the forecast at completion made on the halfway evening within 2% of the simulated final cost
 (the cost report after the last day, when everything is actual), over several seeds of the
 shoot (mean and max error). `python -m bench.shoot --seeds 10 --limit 3` measures more seeds
-with a shorter re-plan limit than `python -m bench shoot`.
+with a shorter re-plan limit than `python -m bench shoot`. The same halfway evenings are also
+priced by the earlier estimators (board only, the pace) beside the forecast's rollouts, with
+the best constant factor in hindsight (`bench.shoot_estimators`); `python -m bench.shoot_floor`
+measures the remaining half's own spread, what no halfway forecast can remove.
 """
 
 from __future__ import annotations
@@ -259,6 +262,8 @@ def run(args: argparse.Namespace) -> None:
     limit = getattr(args, "limit", None) or (5.0 if args.quick else 10.0)
     started = time.perf_counter()
     approved = _feature(args.quick)
+    if not approved.schedule.days:  # the plan found no board in its time (a loaded machine)
+        raise SystemExit("the feature's plan found no schedule in its time limit: run again")
     print(
         f"plan: {len(approved.schedule.days)} days, {len(approved.problem.strips)} scenes, "
         f"{time.perf_counter() - started:.1f} s; re-plan limit {limit:g} s, {seeds} seeds",
