@@ -39,7 +39,9 @@ class Outlook:
     slip_days: int
     """Shot days that left booked work unfinished."""
     shot_days: int
+    """Shot days the patterns come from."""
     rollouts: int
+    """Rollouts played (one from each shot day; 0 when nothing slipped)."""
 
 
 Pattern = tuple[float, ...]
@@ -108,8 +110,8 @@ class _Rules:
 
 
 def _place(board: list[list[Strip]], strip: Strip, start: int, rules: _Rules) -> None:
-    """`strip` onto the board whose first day is shot on `start`: at its site, else with a
-    move, else on a day of its own at the end (folded back into room at its site if any)."""
+    """`strip` onto the board whose first day is shot on `start`: the first day at its site
+    with room, else the first with room for a company move, else a day of its own at the end."""
     for move in (False, True):
         for i, day in enumerate(board):
             same = bool(day) and strip.main_location in {s.main_location for s in day}
