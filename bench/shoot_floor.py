@@ -101,6 +101,8 @@ def main() -> None:
     args = parser.parse_args()
     limit = args.limit or (5.0 if args.quick else 10.0)
     approved = _feature(args.quick)
+    if not approved.schedule.days:  # the plan found no board in its time (a loaded machine)
+        raise SystemExit("the feature's plan found no schedule in its time limit: run again")
     floors, biases = [], []
     for seed in (int(s) for s in args.seeds.split(",")):
         halfway, finals = branch_floor(approved, seed, args.branches, limit)
