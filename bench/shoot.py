@@ -10,7 +10,10 @@ Targets: each evening's re-plan under 15 s; strips moved per re-plan reported (m
 the forecast at completion made on the halfway evening within 2% of the simulated final cost
 (the cost report after the last day, when everything is actual), over several seeds of the
 shoot (mean and max error). `python -m bench.shoot --seeds 10 --limit 3` measures more seeds
-with a shorter re-plan limit than `python -m bench shoot`.
+with a shorter re-plan limit than `python -m bench shoot`. The same halfway evenings are also
+priced by the earlier estimators (board only, the pace) beside the forecast's rollouts, with
+the best constant factor in hindsight (`bench.shoot_estimators`); `python -m bench.shoot_floor`
+measures the remaining half's own spread, what no halfway forecast can remove.
 """
 
 from __future__ import annotations
@@ -25,11 +28,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from bench import shoot_estimators as estimators
 from bench.scriptfmt import to_fountain
 from bench.scriptgen import GenOptions, generate
 from tools import progress as shoot
 from tools.parsing import read_script
 from tools.plan import Plan, PlanInputs, make_plan
+from tools.progress.rollout import outlook
 
 __all__ = ["ShootModel", "ShootRun", "run", "shoot_feature", "simulate_day"]
 
@@ -66,6 +71,8 @@ class ShootRun:
     """Per evening the re-plan's days and the extra days the forecast's pace allows."""
     evenings: list[dict[str, float]] = field(default_factory=list)
     """Per evening the forecast's parts (for `--dump`: other estimators judged offline)."""
+    outlook_seconds: list[float] = field(default_factory=list)
+    """Per evening the time of the forecast's rollouts alone."""
 
     @property
     def halfway(self) -> float:
@@ -149,6 +156,9 @@ def shoot_feature(approved: Plan, seed: int, *, limit: float, model: ShootModel)
         recorded = list(result.forecast.day_costs)  # as the chat keeps them
         out.days.append(_days(result.forecast))
         out.evenings.append(_parts(result.forecast))
+        tick = time.perf_counter()  # the rollouts again, alone, for their cost
+        outlook(result.plan.problem, result.plan.schedule, result.days, scenes)
+        out.outlook_seconds.append(time.perf_counter() - tick)
         if len(done) == len(scenes):
             return out
     raise RuntimeError(f"the shoot of seed {seed} did not finish in twice the planned days")
@@ -168,6 +178,8 @@ def _parts(f: shoot.Forecast) -> dict[str, float]:
         "allowance": float(f.allowance),
         "hot": float(sum(h.amount for h in f.hot_costs)),
         "pace": float(f.pace),
+        "extra_days": float(f.extra_days),
+        "spread": f.extra_spread,
         "day_cost": (rest - float(f.allowance)) / left if left else 0.0,
         "planned_eighths": f.planned_eighths,
         "shot_eighths": f.shot_eighths,
@@ -217,6 +229,31 @@ def report(approved: Plan, runs: list[ShootRun]) -> None:
         "< 2",
     )
     _line("mean signed error at halfway (%)", f"{statistics.mean(r.error for r in runs):+.2f}")
+    _estimators(runs)
+
+
+def _estimators(runs: list[ShootRun]) -> None:
+    """The same halfway evenings priced by each estimator, the hindsight floor, the noise."""
+    halfway = [(r.evenings[len(r.forecasts) // 2 - 1], r.forecasts[-1]) for r in runs]
+    for name in estimators.ESTIMATORS:
+        pairs = [(estimators.estimate(name, e), final) for e, final in halfway]
+        mean, worst, signed = estimators.summary(pairs)
+        _line(
+            f"  {name}: halfway error mean / max / signed (%)",
+            f"{mean:.2f} / {worst:.2f} / {signed:+.2f}",
+        )
+    board = [(estimators.estimate("board", e), final) for e, final in halfway]
+    factor, (mean, worst, signed) = estimators.floor(board)
+    _line(
+        f"  hindsight floor (board x {factor:.4f}) (%)", f"{mean:.2f} / {worst:.2f} / {signed:+.2f}"
+    )
+    noise = [e["spread"] * e["day_cost"] / final * 100 for e, final in halfway]
+    _line("  rollouts' own spread at halfway, mean (%)", f"{statistics.mean(noise):.2f}")
+    seconds = [s for r in runs for s in r.outlook_seconds]
+    _line(
+        "  rollouts per evening, median / max (s)",
+        f"{statistics.median(seconds):.3f} / {max(seconds):.3f}",
+    )
 
 
 def run(args: argparse.Namespace) -> None:
@@ -225,6 +262,8 @@ def run(args: argparse.Namespace) -> None:
     limit = getattr(args, "limit", None) or (5.0 if args.quick else 10.0)
     started = time.perf_counter()
     approved = _feature(args.quick)
+    if not approved.schedule.days:  # the plan found no board in its time (a loaded machine)
+        raise SystemExit("the feature's plan found no schedule in its time limit: run again")
     print(
         f"plan: {len(approved.schedule.days)} days, {len(approved.problem.strips)} scenes, "
         f"{time.perf_counter() - started:.1f} s; re-plan limit {limit:g} s, {seeds} seeds",

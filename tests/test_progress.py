@@ -139,13 +139,17 @@ def test_a_rained_out_day_stays_on_the_calendar(plan: Plan) -> None:
     assert result.forecast.forecast_days == result.forecast.approved_days + 1
     assert result.forecast.variance > 0
     assert "1 more than the approved" in " ".join(result.text)
-    # Nothing of the day's board was shot: the run rate doubles the days left (capped).
-    assert result.forecast.pace == 1 and result.forecast.allowance > 0
-    # The answer says what the forecast assumes of the days left.
+    # Nothing of the day's board was shot: the pace is half, and the rollouts, every day
+    # leaving all its work undone, double the days left (capped there).
     left = result.forecast.forecast_days - 1
-    assert f"It assumes the {left} days left on the re-plan take 2.00 days for each day booked" in (
-        " ".join(result.text)
+    assert result.forecast.pace == 1 and result.forecast.allowance > 0
+    assert (result.forecast.extra_days, result.forecast.rollouts) == (left, 1)
+    # The answer says what the forecast assumes of the days left.
+    assert (
+        f"It assumes the {left} days left on the re-plan go as the shot day went, in turn "
+        "(1 of 1 left booked work undone)" in " ".join(result.text)
     )
+    assert f"about {left:.1f} more days" in " ".join(result.text)
 
 
 def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:
@@ -290,3 +294,38 @@ def test_a_full_day_with_a_set_move_and_a_pick_up_elsewhere_is_eased_to_fit() ->
     assert solved.status != "infeasible" and [d.strips for d in solved.days][2] == ["4"]
     real = {s.id: s for s in board.problem.strips}["3 (pick-up, day 2)"]
     assert (real.main_location, real.int_ext) == ("DINER", "INT")
+
+
+def test_a_turnaround_the_shoot_broke_between_shot_days_does_not_refuse_the_re_plan() -> None:
+    from tools import schedule
+    from tools.progress import Portion, ResolvedDay, progress_board
+    from tools.schedule import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
+
+    def strip(sid: str, site: str, lighting: str, cast: list[str]) -> Strip:
+        return Strip(id=sid, main_location=site, lighting=lighting, cast=cast, eighths=4)
+
+    problem = ScheduleProblem(
+        strips=[
+            strip("1", "HOUSE", "NIGHT", ["ORSON"]),
+            strip("2", "HOUSE", "DAY", ["ORSON"]),
+            strip("3", "DINER", "DAY", ["ORSON"]),
+        ],
+        options=ScheduleOptions(capacity_eighths=8, time_limit_s=5),
+    )
+    last = ScheduleResult(
+        status="feasible",
+        days=[ShootDay(index=i, strips=[sid]) for i, sid in enumerate(["1", "2", "3"])],
+    )
+    # ORSON shot a night scene, then a day scene the next day: the rule broken, on the set.
+    shot = [
+        ResolvedDay(day=0, planned=["1"], shot=[Portion(scene="1", eighths=4, finished=True)]),
+        ResolvedDay(day=1, planned=["2"], shot=[Portion(scene="2", eighths=4, finished=True)]),
+    ]
+    board = progress_board(problem, shot, last)
+    lights = {s.id: s.lighting for s in board.solve_problem.strips}
+    assert (lights["1"], lights["2"]) == ("DAY", "DAY")  # the real board keeps the night
+    assert {s.id: s.lighting for s in board.problem.strips}["1"] == "NIGHT"
+    result = schedule.optimize(
+        board.solve_problem, previous=board.previous, frozen_days=board.frozen
+    )
+    assert result.days and [d.strips for d in result.days] == [["1"], ["2"], ["3"]]

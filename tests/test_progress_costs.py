@@ -10,6 +10,7 @@ import pytest
 from tools.budget import Account, Budget, BudgetLine
 from tools.budget.lines import make_line
 from tools.progress import Forecast, forecast, overtime_lines
+from tools.progress.rollout import Outlook
 from tools.ratecard import (
     DEFAULT_RATE_CARD,
     RateCardError,
@@ -142,6 +143,30 @@ def test_the_forecast_of_a_small_case_matches_the_hand_computation() -> None:
     assert f.forecast_cumulative == [1190.0, 2080.0, 2970.0]
     assert (f.planned_eighths, f.shot_eighths) == (32, 24)
     assert f.actual_pages == [3.0] and f.forecast_pages == [3.0, 4.0, 1.0]
+
+
+def test_the_rollouts_extra_days_replace_the_pace_in_the_allowance() -> None:
+    lines = [
+        make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew"),
+        make_line("2000", "fringe", D(1500), "wages", D("0.2"), tags=["fringe"]),
+    ]
+    final = _budget(3, lines)
+    hot = [make_line("2000", "overtime", 1, "hour", D(90), days=[0], tags=["hot"])]
+    ahead = Outlook(extra_days=0.5, spread=0.5, slip_days=1, shot_days=1, rollouts=1)
+    f = forecast(
+        final,
+        final,
+        hot,
+        approved_eighths=[32] * 3,
+        final_eighths=[24, 32, 32],
+        shot_eighths=[24],
+        outlook=ahead,
+    )
+    # The rollouts add half a day at 600 a day (500 + 20% fringes); the overtime's 90 a day
+    # runs over the 2 days left and that half day: 90 x 2.5 + 600 x 0.5 = 525.
+    assert (f.allowance, f.at_completion, f.actual) == (D(525), D(2415), D(690))
+    assert (f.extra_days, f.rollouts, f.extra_spread) == (D("0.5"), 1, 0.5)
+    assert f.forecast_cumulative[-1] == 2415.0
 
 
 def test_on_pace_without_hot_costs_the_forecast_is_the_board() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from tools.progress.ledger import ResolvedDay, scene_of
 from tools.schedule.model import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
 
-__all__ = ["Board", "idle_id", "progress_board", "rest_id"]
+__all__ = ["Board", "idle_id", "progress_board", "rest_id", "strip_portion"]
 
 
 def idle_id(day: int) -> str:
@@ -45,7 +45,8 @@ class Board:
     """Strip id -> the frozen day it was shot on."""
 
 
-def _portion(strip: Strip, sid: str, eighths: int) -> Strip:
+def strip_portion(strip: Strip, sid: str, eighths: int) -> Strip:
+    """`eighths` of `strip` as a one-day strip `sid` (its minutes in proportion)."""
     minutes = None
     if strip.minutes is not None and strip.eighths:
         minutes = strip.minutes * eighths / strip.eighths
@@ -71,11 +72,11 @@ def _shot_strips(
                 else f"{portion.scene} (day {day.day + 1})"
             )
             started.add(portion.scene)
-            strips.append(_portion(base, sid, portion.eighths))
+            strips.append(strip_portion(base, sid, portion.eighths))
             left[portion.scene] -= portion.eighths
         for pick in day.pickups:
             sid = f"{pick.scene} (pick-up, day {day.day + 1})"
-            strips.append(_portion(by_scene[pick.scene], sid, pick.eighths))
+            strips.append(strip_portion(by_scene[pick.scene], sid, pick.eighths))
         if not strips:
             # A day with nothing shot (rained out) was still a paid day on the calendar.
             strips.append(Strip(id=idle_id(day.day), eighths=0))
@@ -88,7 +89,7 @@ def _remaining(by_scene: dict[str, Strip], left: dict[str, int], started: set[st
     for sid, strip in by_scene.items():
         if sid not in left:
             continue
-        out.append(_portion(strip, rest_id(sid), left[sid]) if sid in started else strip)
+        out.append(strip_portion(strip, rest_id(sid), left[sid]) if sid in started else strip)
     return out
 
 
@@ -100,17 +101,22 @@ def _room(options: ScheduleOptions) -> int:
     return min(options.capacity_eighths, math.floor(min(minutes) / options.minutes_per_eighth))
 
 
-def _eased(day: list[Strip], options: ScheduleOptions) -> list[Strip]:
+def _eased(day: list[Strip], options: ScheduleOptions, *, last: bool) -> list[Strip]:
     """The strips of a shot day made to fit the day's rules, for the solver only: within
     the day's pages and minutes, one lighting, and all at its first site and set (a pick-up
-    elsewhere made moves the day's minutes or the moves cap did not allow)."""
+    elsewhere made moves the day's minutes or the moves cap did not allow).
+
+    Only the `last` shot day keeps night (when it shot any): its night cast owe the next
+    day their turnaround. An earlier shot day is eased to day, since what the company did
+    between two shot days is a fact the night-to-day rule cannot refuse (a night pick-up
+    before a day scene of the same actor made the frozen days themselves infeasible)."""
     total = sum(s.eighths for s in day)
     room = _room(options)
     scale = min(1.0, room / total) if total else 1.0
     first = day[0]
     update = {
         "minutes": None,
-        "lighting": "NIGHT" if any(s.lighting == "NIGHT" for s in day) else "DAY",
+        "lighting": "NIGHT" if last and any(s.lighting == "NIGHT" for s in day) else "DAY",
         "main_location": first.main_location,
         "location": first.location,
         "set": first.set,
@@ -174,7 +180,11 @@ def progress_board(
     real = problem.model_copy(
         update={"strips": strips, "cast": cast, "options": _options(problem, k, remaining)}
     )
-    eased = [s for day in shot_days for s in _eased(day, problem.options)] + rest
+    eased = [
+        s
+        for d, day in enumerate(shot_days)
+        for s in _eased(day, problem.options, last=d == len(shot_days) - 1)
+    ] + rest
     solve = real.model_copy(update={"strips": eased})
     ids = {s.id for s in strips}
     return Board(

@@ -18,6 +18,7 @@ from tools.progress.forecast import Forecast, forecast
 from tools.progress.ledger import ResolvedDay, resolve_days, scene_of
 from tools.progress.model import DayReport
 from tools.progress.replan import RestReport, board_budget, replan_rest
+from tools.progress.rollout import outlook
 from tools.progress.rules import RatesFrom, rate_card
 from tools.progress.text import progress_text
 from tools.schedule.model import ScheduleProblem
@@ -134,6 +135,7 @@ def progress(
     )
     assert plan.budget is not None and approved.budget is not None
     hot, repriced = _costs(plan, days, rates)
+    ahead = outlook(plan.problem, plan.schedule, days, scenes)
     report = forecast(
         approved.budget,
         plan.budget,
@@ -145,6 +147,7 @@ def progress(
         booked_eighths=_booked(days, scenes),
         repriced=repriced,
         recorded=list(recorded[: len(days)]),
+        outlook=ahead,
     )
     result = Progress(days=days, plan=plan, rest=rest, forecast=report, rates=list(rates))
     return result.model_copy(update={"text": progress_text(result)})

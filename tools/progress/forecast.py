@@ -3,9 +3,11 @@
 - approved: the budget of the version the shoot started from.
 - at completion: the re-planned board's budget (shot days as shot, the rest as re-planned)
   plus the hot costs of the reports (overtime, extra background, with their fringes), plus a
-  run-rate allowance: the hot costs a day so far over the days left, and the days left
-  stretched by the pace so far (planned pages / shot pages - 1) at each account's average
-  cost of a remaining day. On pace and with no hot costs the allowance is nothing.
+  run-rate allowance: the extra days the slips still to come add, at each account's average
+  cost of a remaining day, and the hot costs a day so far over the days left and those extra
+  days. The extra days come from the evening's rollouts (`tools.progress.rollout`) when
+  given, else from the pace so far (days left x (planned pages / shot pages - 1)). On pace
+  and with no hot costs the allowance is nothing.
 - actual to date: the at-completion lines' share for the shot days (a line over days 0..29
   counts 3/30 after three days; fringes follow their account's wages), plus the hot costs.
   A day's share is recorded on its evening (`Forecast.day_costs`) and kept from then on, so
@@ -24,6 +26,7 @@ from pydantic import BaseModel, Field
 from tools.budget import ACCOUNTS, Budget, BudgetLine
 from tools.budget.money import Money, to_money
 from tools.progress.daycosts import Recorded, Repriced, daily_costs, shares_of, whole_budget
+from tools.progress.rollout import Outlook
 
 __all__ = ["AccountForecast", "Forecast", "daily_costs", "forecast"]
 
@@ -58,6 +61,14 @@ class Forecast(BaseModel):
     """The run rate so far over the days left: hot costs a day and the pace's extra days."""
     pace: Decimal = Decimal(0)
     """Extra days per remaining day at the pace so far (planned / shot pages - 1)."""
+    extra_days: Decimal = Decimal(0)
+    """Days the allowance adds to the board's: the rollouts' mean, else the pace's."""
+    extra_spread: float = 0.0
+    """Standard deviation of the rollouts' days (0 without rollouts)."""
+    rollouts: int = 0
+    """Rollouts behind `extra_days` (0: the pace's days)."""
+    slip_days: int = 0
+    """Shot days that left booked work unfinished (what the rollouts replay)."""
     to_complete: Money
     at_completion: Money
     variance: Money
@@ -85,14 +96,16 @@ def _cumulative(fixed: Decimal, per_day: Sequence[Decimal]) -> list[float]:
     return out
 
 
-def _allowance(shares: Sequence[Decimal], hot: Decimal, reported: int, pace: Decimal) -> Decimal:
-    """The run rate so far carried over the days left: hot costs a day, and the days a
-    slower pace adds (each at the account's average cost of a remaining day)."""
+def _allowance(
+    shares: Sequence[Decimal], hot: Decimal, reported: int, extra: Decimal, hot_days: Decimal
+) -> Decimal:
+    """The run rate so far carried on: hot costs a day over `hot_days`, and the `extra` days
+    the slips add (each at the account's average cost of a remaining day)."""
     left = len(shares) - reported
     if reported == 0 or left <= 0:
         return Decimal(0)
     daily = sum(shares[reported:], Decimal(0)) / left
-    return to_money(hot / reported * left + daily * left * pace)
+    return to_money(hot / reported * hot_days + daily * extra)
 
 
 def _rows(
@@ -100,10 +113,11 @@ def _rows(
     final: Budget,
     hot: Sequence[BudgetLine],
     reported: int,
-    pace: Decimal,
+    extra: tuple[Decimal, Decimal],
     repriced: Repriced = (),
     recorded: Recorded = (),
 ) -> list[AccountForecast]:
+    """Per account its row; `extra` is the allowance's extra days and hot-cost days."""
     spread = shares_of(final, repriced, recorded)
     rows = []
     for code, (name, _section) in ACCOUNTS.items():
@@ -113,7 +127,7 @@ def _rows(
         repricing = sum(paid[:reported], Decimal(0)) - sum(shares[:reported], Decimal(0))
         actual = to_money(sum(paid[:reported], Decimal(0)) + hot_here)
         old = _total(approved, code)
-        allowance = _allowance(shares, hot_here, reported, pace)
+        allowance = _allowance(shares, hot_here, reported, *extra)
         done = to_money(_total(final, code) + repricing + hot_here + allowance)
         rows.append(
             AccountForecast(
@@ -158,6 +172,7 @@ def forecast(
     booked_eighths: Sequence[int] | None = None,
     repriced: Repriced = (),
     recorded: Recorded = (),
+    outlook: Outlook | None = None,
 ) -> Forecast:
     """The cost report: `final` is the re-plan's budget, `hot` the reports' hot costs.
 
@@ -167,13 +182,17 @@ def forecast(
     `booked_eighths` what each reported day had on its board that morning (default: the
     approved plan's days), the pace's yardstick; `repriced` the board at the rates earlier
     shot days were shot at, when a what-if changed the rates mid-shoot; `recorded` what
-    earlier evenings recorded each shot day cost (`Forecast.day_costs`), kept as actuals.
+    earlier evenings recorded each shot day cost (`Forecast.day_costs`), kept as actuals;
+    `outlook` the rollouts' extra days (default: the pace's).
     """
     reported = len(shot_eighths)
     progressed = sum(progress_eighths if progress_eighths is not None else shot_eighths)
     booked = booked_eighths if booked_eighths is not None else approved_eighths[:reported]
     pace = _pace(sum(booked), progressed)
-    rows = _rows(approved, final, hot, reported, pace, repriced, recorded)
+    left = Decimal(max(0, final.days - reported))
+    extra = pace * left if outlook is None else Decimal(str(outlook.extra_days))
+    hot_days = left if outlook is None else left + extra
+    rows = _rows(approved, final, hot, reported, (extra, hot_days), repriced, recorded)
     hot_by_day = [Decimal(0)] * final.days
     for line in hot:
         for d in line.days[:1]:
@@ -188,7 +207,6 @@ def forecast(
         for d in range(min(reported, final.days))
     ]
     approved_fixed, approved_days = whole_budget(approved)
-    left = final.days - reported
     allowance = sum((row.allowance for row in rows), Decimal(0))
     for d in range(reported, final.days):
         hot_by_day[d] += allowance / left  # the allowance is spread over the days left
@@ -207,6 +225,10 @@ def forecast(
         actual=total("actual"),
         allowance=total("allowance"),
         pace=pace,
+        extra_days=extra if reported and left else Decimal(0),
+        extra_spread=outlook.spread if outlook else 0.0,
+        rollouts=outlook.rollouts if outlook else 0,
+        slip_days=outlook.slip_days if outlook else 0,
         to_complete=total("to_complete"),
         at_completion=total("at_completion"),
         variance=total("variance"),

@@ -101,7 +101,7 @@ def cost_text(f: Forecast, *, accounts: int = 3) -> list[str]:
     if f.allowance:
         lines.append(
             f"The forecast includes {money(f.allowance)} for the days left at the run rate so "
-            "far (hot costs a day and the pace)."
+            "far (hot costs a day and the days the slips add)."
         )
     lines.append(_assumes(f))
     worst = sorted((a for a in f.accounts if a.variance), key=lambda a: -abs(a.variance))
@@ -119,17 +119,24 @@ def _assumes(f: Forecast) -> str:
     if left <= 0:
         return "Every day is shot: the forecast is the actual cost."
     hot = sum((line.amount for line in f.hot_costs), Decimal(0)) / max(f.reported_days, 1)
+    rate = f"with hot costs of {format_money(hot, f.currency)} a day"
+    tail = "each day the board later gains or loses moves it by about a day's cost."
+    if f.rollouts:
+        shot = "shot day" if f.reported_days == 1 else f"{f.reported_days} shot days"
+        return (
+            f"It assumes the {left} days left on the re-plan go as the {shot} went, in turn "
+            f"({f.slip_days} of {f.reported_days} left booked work undone): the work "
+            "left goes to a later day at its site, else to one with room for a company move, "
+            f"else to a day of its own, about {float(f.extra_days):.1f} more days "
+            f"(give or take {f.extra_spread:.1f}, over {f.rollouts} rollouts), {rate}; {tail}"
+        )
     pace = (
         f"take {1 + float(f.pace):.2f} days for each day booked, as the shot days did (about "
         f"{float(f.pace) * left:.1f} more days)"
         if f.pace
         else "go as booked, as the shot days did"
     )
-    return (
-        f"It assumes the {left} days left on the re-plan {pace}, with hot costs of "
-        f"{format_money(hot, f.currency)} a day; each day the board later gains or loses "
-        "moves it by about a day's cost."
-    )
+    return f"It assumes the {left} days left on the re-plan {pace}, {rate}; {tail}"
 
 
 def progress_text(p: Progress) -> list[str]:

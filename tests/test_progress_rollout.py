@@ -1,0 +1,77 @@
+"""The rollouts' extra days: the slips still to come played out on a small board by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.progress import Portion, ResolvedDay
+from tools.progress.rollout import outlook, slip_patterns
+from tools.schedule import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
+
+SCENES = {sid: 4 for sid in ("s1", "s2", "s3", "a1", "a2", "b1", "b2")}
+
+# Day 1 went as booked; day 2 finished s2 and did not get to s3 (back on the board).
+SHOT = [
+    ResolvedDay(day=0, planned=["s1"], shot=[Portion(scene="s1", eighths=4, finished=True)]),
+    ResolvedDay(
+        day=1,
+        planned=["s2", "s3"],
+        shot=[Portion(scene="s2", eighths=4, finished=True)],
+        not_shot=["s3"],
+    ),
+]
+
+
+def _board(moves: int) -> tuple[ScheduleProblem, ScheduleResult]:
+    site = {"s1": "ZOO", "s2": "ZOO", "s3": "HOUSE", "a1": "HOUSE", "a2": "HOUSE"}
+    strips = [Strip(id=s, eighths=4, main_location=site.get(s, "DINER")) for s in SCENES]
+    problem = ScheduleProblem(
+        strips=strips, options=ScheduleOptions(capacity_eighths=32, max_company_moves=moves)
+    )
+    days = [["s1"], ["s2"], ["s3", "a1", "a2"], ["b1", "b2"]]
+    schedule = ScheduleResult(
+        status="feasible",
+        days=[ShootDay(index=i, strips=d, frozen=i < 2) for i, d in enumerate(days)],
+    )
+    return problem, schedule
+
+
+def test_each_shot_day_says_what_share_of_its_booked_scenes_it_left_undone() -> None:
+    scenes = {"18": 8, "19": 4, "20": 2}
+    days = [
+        ResolvedDay(day=0, planned=["18", "19"], shot=[Portion(scene="18", eighths=2)]),
+        # 18 had 6 eighths left that morning; 2 more were shot, so 4 of 6 stayed undone.
+        ResolvedDay(
+            day=1,
+            planned=["18", "20", "19"],
+            shot=[Portion(scene="18", eighths=2), Portion(scene="20", eighths=2, finished=True)],
+        ),
+    ]
+    assert slip_patterns(days, scenes) == [(0.75, 1.0), (4 / 6, 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("moves", "extra", "spread"),
+    [
+        # From day 1's pattern: the DINER day leaves b2, which takes a day of its own (3 days);
+        # from day 2's: the HOUSE day leaves a2, which joins the DINER day with a move (2).
+        (1, 0.5, 0.5),
+        # No moves allowed: a2 needs a return day, which leaves it again (as day 2 did) and
+        # takes one more (4 days); the other rollout still takes 3.
+        (0, 1.5, 0.5),
+    ],
+)
+def test_the_rollouts_replay_the_shot_days_on_the_board_left(
+    moves: int, extra: float, spread: float
+) -> None:
+    problem, schedule = _board(moves)
+    ahead = outlook(problem, schedule, SHOT, SCENES)
+    assert (ahead.extra_days, ahead.spread) == (extra, spread)
+    assert (ahead.slip_days, ahead.shot_days, ahead.rollouts) == (1, 2, 2)
+
+
+def test_no_slips_so_far_add_no_days() -> None:
+    problem, schedule = _board(1)
+    on_pace = [SHOT[0], SHOT[0].model_copy(update={"day": 1})]
+    ahead = outlook(problem, schedule, on_pace, SCENES)
+    assert (ahead.extra_days, ahead.rollouts, ahead.slip_days) == (0.0, 0, 0)

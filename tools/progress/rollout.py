@@ -1,0 +1,169 @@
+"""How many days the slips still to come add: the rest of the shoot played out in rollouts.
+
+The board after an evening assumes every day left goes as booked. The shot days say how they
+really went: per day, which booked scenes were left unfinished and what share of their booked
+eighths stayed undone. A rollout shoots the days left one by one, each going as the shot days
+went, in turn (a day's unfinished shares applied to the last scenes of that day's board); one
+rollout starts from each shot day, so every shot day weighs the same and the answer is the
+same every time it is asked. The work left goes back on the board as a 1st AD would put
+it: on a later day at its site with room, else on a later day with room for one more
+company move, else on a day of its own at the end (a site already left behind costs a
+return day). The mean over the rollouts, less the board's own days, is the slips' extra
+days; their spread says how sure that is.
+
+Pick-ups are taken as shot within their days (they add no day); the rollout knows nothing
+but the reports and the board.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from tools.progress.board import rest_id, strip_portion
+from tools.progress.ledger import ResolvedDay, scene_of
+from tools.schedule.model import ScheduleOptions, ScheduleProblem, ScheduleResult, Strip
+
+__all__ = ["Outlook", "outlook", "slip_patterns"]
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """The extra days the slips still to come add to the board, over the rollouts."""
+
+    extra_days: float
+    """Mean days the rollouts needed beyond the board's (at least 0, at most the days left)."""
+    spread: float
+    """Standard deviation of the rollouts' days."""
+    slip_days: int
+    """Shot days that left booked work unfinished."""
+    shot_days: int
+    """Shot days the patterns come from."""
+    rollouts: int
+    """Rollouts played (one from each shot day; 0 when nothing slipped)."""
+
+
+Pattern = tuple[float, ...]
+"""Shares of booked eighths left undone by one shot day, its unfinished scenes in board order."""
+
+
+def slip_patterns(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> list[Pattern]:
+    """Per shot day the share of each booked scene's eighths it left undone (finished: none)."""
+    done: dict[str, int] = {}
+    out = []
+    for day in days:
+        shot: dict[str, int] = {}
+        for p in day.shot:
+            shot[p.scene] = shot.get(p.scene, 0) + p.eighths
+        shares = []
+        for scene in day.planned:
+            booked = scenes.get(scene, 0) - done.get(scene, 0)
+            if booked > 0 and shot.get(scene, 0) < booked:
+                shares.append((booked - shot.get(scene, 0)) / booked)
+        out.append(tuple(shares))
+        for scene, eighths in shot.items():
+            done[scene] = done.get(scene, 0) + eighths
+    return out
+
+
+class _Rules:
+    """The day rules a placement keeps: pages, minutes with moves, scenes, lighting, cast."""
+
+    def __init__(self, problem: ScheduleProblem) -> None:
+        self.options: ScheduleOptions = problem.options
+        self.blocked = {m.name: set(m.unavailable_days) for m in problem.cast}
+        self.windows = {m.name: (m.earliest_day, m.latest_day) for m in problem.cast}
+
+    def _minutes(self, strip: Strip) -> float:
+        pace = self.options.minutes_per_eighth
+        return strip.minutes if strip.minutes is not None else strip.eighths * pace
+
+    def _free(self, strip: Strip, day: int) -> bool:
+        for name in strip.cast:
+            early, late = self.windows.get(name, (None, None))
+            if day in self.blocked.get(name, ()) or (early is not None and day < early):
+                return False
+            if late is not None and day > late:
+                return False
+        return True
+
+    def fits(self, day: list[Strip], strip: Strip, index: int, *, move: bool) -> bool:
+        """`strip` joins `day` (shot on `index`) within the rules; `move`: at a new site."""
+        o = self.options
+        if any(s.whole_day or s.days > 1 for s in day) or not self._free(strip, index):
+            return False
+        if sum(s.eighths for s in day) + strip.eighths > o.capacity_eighths:
+            return False
+        if o.max_scenes_per_day and len(day) >= o.max_scenes_per_day:
+            return False
+        sites = {s.main_location for s in day}
+        if move and o.max_company_moves is not None and len(sites) > o.max_company_moves:
+            return False
+        limits = [m for m in (o.capacity_minutes, o.day_minutes) if m is not None]
+        moves = len(sites) - 1 + (1 if move else 0)
+        used = sum(self._minutes(s) for s in day) + self._minutes(strip)
+        if limits and used + moves * o.company_move_minutes > min(limits):
+            return False
+        lights = {s.lighting for s in day}
+        return o.allow_split_days or not lights or lights == {strip.lighting}
+
+
+def _place(board: list[list[Strip]], strip: Strip, start: int, rules: _Rules) -> None:
+    """`strip` onto the board whose first day is shot on `start`: the first day at its site
+    with room, else the first with room for a company move, else a day of its own at the end."""
+    for move in (False, True):
+        for i, day in enumerate(board):
+            same = bool(day) and strip.main_location in {s.main_location for s in day}
+            if (same or move) and rules.fits(day, strip, start + i, move=move and not same):
+                day.append(strip)
+                return
+    board.append([strip])
+
+
+def _shoot_day(day: list[Strip], pattern: Pattern) -> list[Strip]:
+    """The work `day` leaves undone when it goes like `pattern`, as strips back on the board."""
+    movable = [s for s in day if s.eighths > 0 and s.days == 1 and not s.whole_day]
+    out = []
+    for strip, share in zip(reversed(movable), reversed(pattern), strict=False):
+        left = strip.eighths  # not shot, or too short to part-shoot
+        if share < 1 and strip.eighths >= 2:
+            left = min(strip.eighths - 1, max(1, round(strip.eighths * share)))
+        out.append(strip_portion(strip, rest_id(scene_of(strip.id)), left))
+    return out[::-1]
+
+
+def _rollout(
+    board: list[list[Strip]], patterns: Sequence[Pattern], first: int, rules: _Rules
+) -> int:
+    """Days the board takes when its days go like `patterns` in turn (at most twice its own)."""
+    board = [list(day) for day in board]
+    cap, used = 2 * len(board), 0
+    while board and used < cap:
+        day = board.pop(0)
+        for strip in _shoot_day(day, patterns[used % len(patterns)]):
+            _place(board, strip, first + used + 1, rules)
+        used += 1
+    return used
+
+
+def outlook(
+    problem: ScheduleProblem,
+    schedule: ScheduleResult,
+    days: Sequence[ResolvedDay],
+    scenes: Mapping[str, int],
+) -> Outlook:
+    """The slips' extra days beyond `schedule` (the evening's re-plan of `problem`, shot
+    days 0..len(days)-1 frozen): one rollout starting from each shot day's pattern."""
+    k = len(days)
+    by_id = {s.id: s for s in problem.strips}
+    board = [[by_id[sid] for sid in d.strips if sid in by_id] for d in schedule.days[k:]]
+    patterns = slip_patterns(days, scenes)
+    slipped = sum(1 for p in patterns if p)
+    if not board or not slipped:
+        return Outlook(0.0, 0.0, slipped, k, 0)
+    rules = _Rules(problem)
+    totals = [_rollout(board, [*patterns[r:], *patterns[:r]], k, rules) for r in range(k)]
+    extra = min(float(len(board)), statistics.fmean(totals) - len(board))
+    spread = statistics.pstdev(totals)
+    return Outlook(round(extra, 3), round(spread, 3), slipped, k, len(totals))
