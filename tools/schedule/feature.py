@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 
 from tools.schedule.baseline import heuristic_starts
-from tools.schedule.costing import result_from_starts
+from tools.schedule.costing import occupancy, result_from_starts
 from tools.schedule.lns import improve
 from tools.schedule.lns_replan import replan
 from tools.schedule.model import ScheduleResult
@@ -52,11 +52,13 @@ def by_lns(
     """The board improved from `start` by `lns`, each improving board sent to `progress`."""
     options = prep.problem.options
     deadline = started + options.time_limit_s * _SHARE - _DECODE_MARGIN
-    bound = relaxation_bound(prep)
+    # The quick closed form while the boards stream; the days' LP once the search is done,
+    # in the time it left (run before, it would push the search into its wall-clock limit).
+    bound = relaxation_bound(prep, days_lp=False)
 
-    def board(starts: list[int]) -> ScheduleResult:
+    def board(starts: list[int], floor: float = bound) -> ScheduleResult:
         found = result_from_starts(prep, starts, status="feasible", method="lns")
-        found.bound = min(bound, found.cost.total)
+        found.bound = min(floor, found.cost.total)
         found.seconds = time.perf_counter() - started
         return found
 
@@ -72,7 +74,8 @@ def by_lns(
     # wall-clock deadline a safety net.
     work = 0.15 * options.time_limit_s
     best = improve(prep, start, deadline=deadline, budget=work, progress=report)
-    return board(best)
+    days = [day for day in occupancy(prep, best) if day]
+    return board(best, max(bound, relaxation_bound(prep, deadline=deadline, seeds=days)))
 
 
 def replan_by_lns(
@@ -101,6 +104,7 @@ def replan_by_lns(
         prep, starts, status="feasible", method="lns", previous=moved, move_cost=move_cost
     )
     # Stability costs nothing in the relaxation, so its bound stays a bound.
-    found.bound = min(relaxation_bound(prep, deadline=deadline), found.cost.total)
+    days = [day for day in occupancy(prep, starts) if day]
+    found.bound = min(relaxation_bound(prep, deadline=deadline, seeds=days), found.cost.total)
     found.seconds = time.perf_counter() - started
     return found

@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 
 from tools.schedule.baseline import heuristic_starts, sorted_board
-from tools.schedule.costing import result_from_starts
+from tools.schedule.costing import occupancy, result_from_starts
 from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.diagnose import diagnose, precedence_cycle
 from tools.schedule.feature import LNS_MIN_STRIPS, Progress, by_lns, lns_start, replan_by_lns
@@ -158,7 +158,8 @@ def optimize(
     result.bound = min(outcome.bound, result.cost.total) if outcome.bound is not None else None
     if day_rules_on(problem):
         # The cast's DPs stop at the limit: this call stays within it.
-        floor = relaxation_bound(prep, deadline=started + problem.options.time_limit_s)
+        days = [day for day in occupancy(prep, outcome.starts) if day]
+        floor = relaxation_bound(prep, deadline=started + problem.options.time_limit_s, seeds=days)
         result.bound = min(max(result.bound or 0.0, floor), result.cost.total)
     result.seconds = time.perf_counter() - started
     return result
