@@ -25,7 +25,7 @@ from ortools.linear_solver import pywraplp
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.relax_pools import price_pools, site_pools
 
-__all__ = ["applies", "column_cost", "column_fits", "days_lp_bound"]
+__all__ = ["DaysLp", "applies", "column_cost", "column_fits", "days_lp", "days_lp_bound"]
 
 _EPS = 1e-6
 
@@ -131,8 +131,9 @@ def _groups(prep: PreparedProblem, seeds: Sequence[Sequence[int]]) -> list[_Grou
 
 def _group_bound(
     prep: PreparedProblem, group: _Group, most_days: int, deadline: float, rounds: int
-) -> float:
-    """Column generation on one group; the Lagrangian bound from its last prices."""
+) -> tuple[float, list[tuple[int, ...]], dict[int, float]]:
+    """Column generation on one group: the Lagrangian bound from its last prices, and the
+    days generated."""
     master = _Master(prep, group)
     floor: float | None = None
     prices: dict[int, float] = {}
@@ -144,10 +145,11 @@ def _group_bound(
             break
         for column in fresh:
             master.add(column)
+    columns = sorted(master.columns)
     if floor is None:
-        return 0.0
+        return 0.0, columns, prices
     # The prices and the floor belong together: the bound holds wherever the loop stopped.
-    return sum(prices.values()) + most_days * min(0.0, floor)
+    return sum(prices.values()) + most_days * min(0.0, floor), columns, prices
 
 
 def applies(prep: PreparedProblem) -> bool:
@@ -162,15 +164,26 @@ def applies(prep: PreparedProblem) -> bool:
     )
 
 
-def days_lp_bound(
+@dataclass(frozen=True)
+class DaysLp:
+    """The bound and, per lighting (True: night), the days column generation made."""
+
+    bound: float
+    columns: dict[bool, list[tuple[int, ...]]]
+    prices: dict[int, float]
+    """Each strip's last price (LP dual): a day's cost less its strips' prices is its reduced
+    cost, how far from the LP's choice it is."""
+
+
+def days_lp(
     prep: PreparedProblem,
     *,
     seconds: float,
     seeds: Sequence[Sequence[int]] = (),
     rounds: int = 1_000,
-) -> float | None:
-    """No board costs less than this (see the module docstring); None unless it `applies`.
-    `seeds` are days (strip indexes) to start the LP from."""
+) -> DaysLp | None:
+    """The days' LP (see the module docstring); None unless it `applies`. `seeds` are days
+    (strip indexes) to start the LP from."""
     if not applies(prep) or site_pools(prep, []) is None:
         return None
     costs = prep.problem.costs
@@ -183,8 +196,21 @@ def days_lp_bound(
             total += prep.length[s] * day
     # No board has more days than the horizon: the count the last prices are charged for.
     most = max(0, prep.horizon - sum(prep.length[s] for s in range(len(prep.ids)) if prep.whole[s]))
+    columns: dict[bool, list[tuple[int, ...]]] = {}
+    prices: dict[int, float] = {}
     groups = _groups(prep, seeds)
     for i, group in enumerate(groups):
         share = (deadline - time.perf_counter()) / (len(groups) - i)
-        total += _group_bound(prep, group, most, time.perf_counter() + share, rounds)
-    return total
+        value, made, priced = _group_bound(prep, group, most, time.perf_counter() + share, rounds)
+        total += value
+        columns[group.night] = made
+        prices.update(priced)
+    return DaysLp(total, columns, prices)
+
+
+def days_lp_bound(
+    prep: PreparedProblem, *, seconds: float, seeds: Sequence[Sequence[int]] = ()
+) -> float | None:
+    """No board costs less than this (`days_lp`'s bound); None unless it `applies`."""
+    found = days_lp(prep, seconds=seconds, seeds=seeds)
+    return found.bound if found is not None else None
