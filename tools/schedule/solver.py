@@ -161,6 +161,9 @@ def optimize(
         days = [day for day in occupancy(prep, outcome.starts) if day]
         floor = relaxation_bound(prep, deadline=started + problem.options.time_limit_s, seeds=days)
         result.bound = min(max(result.bound or 0.0, floor), result.cost.total)
+        if result.bound >= result.cost.total - 1e-6 * max(1.0, result.cost.total):
+            # The relaxation proves what CP-SAT could not in its time: the board is optimal.
+            result.status = "optimal"
     result.seconds = time.perf_counter() - started
     return result
 
