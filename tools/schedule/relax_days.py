@@ -24,10 +24,17 @@ from ortools.linear_solver import pywraplp
 
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.relax_pools import price_pools, site_pools
+from tools.schedule.relax_price import MAX_NODES
 
-__all__ = ["DaysLp", "applies", "column_cost", "column_fits", "days_lp", "days_lp_bound"]
+__all__ = ["WORK", "DaysLp", "applies", "column_cost", "column_fits", "days_lp", "days_lp_bound"]
 
 _EPS = 1e-6
+_QUICK_NODES = 20_000
+"""Search nodes a pool's pricing visits while days are still being found."""
+WORK = 100_000_000
+"""Search nodes each lighting's pricing may spend (a few seconds on this machine): the
+150-scene features converge well within it, so the bound and the days depend on the data
+alone."""
 
 
 @dataclass
@@ -130,19 +137,25 @@ def _groups(prep: PreparedProblem, seeds: Sequence[Sequence[int]]) -> list[_Grou
 
 
 def _group_bound(
-    prep: PreparedProblem, group: _Group, most_days: int, deadline: float, rounds: int
+    prep: PreparedProblem, group: _Group, most_days: int, deadline: float, work: int
 ) -> tuple[float, list[tuple[int, ...]], dict[int, float]]:
-    """Column generation on one group: the Lagrangian bound from its last prices, and the
-    days generated."""
+    """Column generation on one group until it converges or its pricing spends `work`
+    search nodes: the Lagrangian bound from its last prices, and the days generated."""
     master = _Master(prep, group)
     floor: float | None = None
     prices: dict[int, float] = {}
-    for _ in range(rounds):
+    spent, cap = 0, _QUICK_NODES
+    while True:
         prices = master.prices()
-        found, floor = price_pools(prep, group.strips, group.night, prices, deadline)
+        found, floor, nodes = price_pools(prep, group.strips, group.night, prices, deadline, cap)
+        spent += nodes
         fresh = [c for c in found if c not in master.columns]
-        if not fresh or floor is None or time.perf_counter() >= deadline:
+        if spent >= work or time.perf_counter() >= deadline or floor is None:
             break
+        if not fresh and cap == MAX_NODES:
+            break
+        # Short searches while they find days; the full one to prove none is left.
+        cap = _QUICK_NODES if fresh else MAX_NODES
         for column in fresh:
             master.add(column)
     columns = sorted(master.columns)
@@ -180,10 +193,11 @@ def days_lp(
     *,
     seconds: float,
     seeds: Sequence[Sequence[int]] = (),
-    rounds: int = 1_000,
+    work: int = WORK,
 ) -> DaysLp | None:
     """The days' LP (see the module docstring); None unless it `applies`. `seeds` are days
-    (strip indexes) to start the LP from."""
+    (strip indexes) to start the LP from; each lighting's pricing stops after `work` search
+    nodes (deterministic), `seconds` is the wall-clock safety net."""
     if not applies(prep) or site_pools(prep, []) is None:
         return None
     costs = prep.problem.costs
@@ -201,7 +215,7 @@ def days_lp(
     groups = _groups(prep, seeds)
     for i, group in enumerate(groups):
         share = (deadline - time.perf_counter()) / (len(groups) - i)
-        value, made, priced = _group_bound(prep, group, most, time.perf_counter() + share, rounds)
+        value, made, priced = _group_bound(prep, group, most, time.perf_counter() + share, work)
         total += value
         columns[group.night] = made
         prices.update(priced)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ortools.sat.python import cp_model
 
 from tools.schedule.prepare import PreparedProblem
-from tools.schedule.relax_price import best_day
+from tools.schedule.relax_price import MAX_NODES, best_day
 
 __all__ = ["price_pools", "quick_floor", "site_pools"]
 
@@ -90,31 +90,36 @@ def price_pools(
     night: bool,
     prices: dict[int, float],
     deadline: float,
-) -> tuple[list[Column], float | None]:
-    """Improving days (one per pool at most, CP-SAT pools a few) and a proven lower bound on
-    every day's reduced cost; None for the bound when a CP-SAT pool found nothing at all."""
+    max_nodes: int = MAX_NODES,
+) -> tuple[list[Column], float | None, int]:
+    """Improving days (one per pool at most, CP-SAT pools a few), a proven lower bound on
+    every day's reduced cost (None when a CP-SAT pool found nothing at all), and the work
+    done in search nodes (a CP-SAT pool counts as `MAX_NODES`). Each pool's search stops at
+    `max_nodes` (its floor then the weaker root bound)."""
     pools = site_pools(prep, strips) or []
     found: list[Column] = []
     floors = sorted(
         (quick_floor(prep, pool, prices, pair), i) for i, (pool, pair) in enumerate(pools)
     )
-    proven = 0.0
+    proven, work = 0.0, 0
     for quick, i in floors:
         if quick >= -_EPS:
             # The rest keep their quick floors: a proof of at most this one's.
-            return list(dict.fromkeys(found)), min(proven, quick)
+            return list(dict.fromkeys(found)), min(proven, quick), work
         pool, pair = pools[i]
-        exact = best_day(prep, pool, prices, pair=pair, night=night)
+        exact = best_day(prep, pool, prices, pair=pair, night=night, max_nodes=max_nodes)
         if exact is not None:
-            bound, columns = exact[0], ([exact[1]] if exact[0] < -_EPS else [])
+            bound, columns, work = exact.floor, [exact.day], work + exact.nodes
+            columns = columns if exact.value < -_EPS else []
         else:
             columns, maybe = _price_cpsat(prep, pool, night, prices, deadline)
+            work += MAX_NODES
             if maybe is None:
-                return found, None
+                return found, None, work
             bound = maybe
         found += columns
         proven = min(proven, max(bound, quick))
-    return list(dict.fromkeys(found)), proven
+    return list(dict.fromkeys(found)), proven, work
 
 
 class _Collect(cp_model.CpSolverSolutionCallback):

@@ -6,23 +6,27 @@ round took seconds. A pool holds few strips and a day holds few of them (32 eigh
 each), so a depth-first enumeration of the subsets that fit, pruned by the prices left, finds
 the best day of a pool exactly in well under a millisecond.
 
-Strips, their cast and their sets are int64 bitmasks inside a pool (so at most 63 of each);
-larger pools go back to CP-SAT.
+A pool's cast and sets are int64 bitmasks (so at most 63 of each); a pool with more goes
+back to CP-SAT.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 from numba import njit
 
 from tools.schedule.prepare import PreparedProblem
 
-__all__ = ["MAX_BITS", "best_day"]
+__all__ = ["MAX_BITS", "MAX_NODES", "Priced", "best_day"]
 
 MAX_BITS = 63
+MAX_NODES = 2_000_000
+"""Most search nodes one pool's pricing visits (tens of milliseconds); a search cut there
+keeps a valid, weaker floor, so the work (and so the bound) depends on the data alone."""
 
 
 @njit(cache=True)
@@ -52,8 +56,9 @@ def _search(
     set_cost: float,
     set_size: float,
     need: int,
-) -> tuple[float, int]:
-    """Least reduced cost over the pool's days and the strips of one such day (a bitmask).
+    max_nodes: int,
+) -> tuple[float, np.ndarray, float, int]:
+    """Least reduced cost over the pool's days and the strips of one such day (positions).
 
     limits: [room, eighths, scenes]; `need`: site bits a day must cover (3 for a pair).
     A day's reduced cost: fixed + set_cost x (sets - sites) + its cast's rates - its prices.
@@ -66,10 +71,12 @@ def _search(
         # A strip of no eighths takes no room: then only the prices bound the rest.
         ratio = max(0.0, price[i]) / eighths[i] if eighths[i] > 0 else np.inf
         density[i] = max(density[i + 1], ratio)
-    best, best_items = np.inf, 0
+    best = np.inf
+    best_path = np.zeros(k, dtype=np.int64)
+    best_len = 0
     # The stack holds, per depth, the next strip to try and the day so far.
     nxt = np.zeros(k + 1, dtype=np.int64)
-    items = np.zeros(k + 1, dtype=np.int64)
+    path = np.zeros(k + 1, dtype=np.int64)
     castm = np.zeros(k + 1, dtype=np.int64)
     setm = np.zeros(k + 1, dtype=np.int64)
     sitem = np.zeros(k + 1, dtype=np.int64)
@@ -79,12 +86,17 @@ def _search(
     value = np.zeros(k + 1)
     depth = 0
     value[0] = fixed
+    nodes = 0
     while depth >= 0:
+        nodes += 1
+        if nodes > max_nodes:
+            # Cut short: the root's bound still holds for every day of the pool.
+            root = fixed - min(suffix[0], density[0] * limits[1])
+            return best, best_path[:best_len], min(best, root), nodes
         i = nxt[depth]
-        # What the strips left can still bring: their prices, and no more than the best
-        # price an eighth over the eighths the day has left.
-        room_left = max(0.0, limits[1] - eig[depth])
-        if i >= k or value[depth] - min(suffix[i], density[i] * room_left) >= best:
+        # What the strips left can still bring: the best fractional fill of the eighths
+        # the day has left (strips come best price an eighth first).
+        if i >= k or value[depth] - _fill(price, eighths, i, limits[1] - eig[depth]) >= best:
             depth -= 1
             continue
         nxt[depth] = i + 1
@@ -102,15 +114,31 @@ def _search(
             continue
         v = value[depth] - price[i] + _added(castm[depth], cast[i], rates) + set_cost * grown
         d = depth + 1
-        items[d] = items[depth] | (1 << i)
+        path[d] = i
         castm[d] = castm[depth] | cast[i]
         setm[d], sitem[d] = new_sets, new_sites
         used[d], eig[d], count[d], value[d] = room, e, c, v
         nxt[d] = i + 1
         if (new_sites & need) == need and v < best:
-            best, best_items = v, items[d]
+            best, best_len = v, d
+            best_path[:d] = path[1 : d + 1]
         depth = d
-    return best, best_items
+    return best, best_path[:best_len], best, nodes
+
+
+@njit(cache=True)
+def _fill(price: np.ndarray, eighths: np.ndarray, start: int, room: float) -> float:
+    """The fractional knapsack's value of the strips from `start` in `room` eighths."""
+    gain = 0.0
+    for j in range(start, price.shape[0]):
+        if price[j] <= 0.0:
+            break
+        if eighths[j] <= room:
+            gain += price[j]
+            room -= eighths[j]
+        else:
+            return gain + price[j] * room / eighths[j]
+    return gain
 
 
 @njit(cache=True)
@@ -122,6 +150,16 @@ def _bits(mask: int) -> int:
     return n
 
 
+class Priced(NamedTuple):
+    """A pool's pricing: its best day found and that day's reduced cost (infinite: none),
+    a proven lower bound on every day of the pool, and the search's nodes (its work)."""
+
+    value: float
+    day: tuple[int, ...]
+    floor: float
+    nodes: int
+
+
 def best_day(
     prep: PreparedProblem,
     pool: Sequence[int],
@@ -129,16 +167,18 @@ def best_day(
     *,
     pair: bool,
     night: bool,
-) -> tuple[float, tuple[int, ...]] | None:
-    """The least reduced cost of a day drawing on `pool` (using both sites when `pair`) and
-    that day's strips, exactly; None when the pool is too large for the bitmasks."""
+    max_nodes: int = MAX_NODES,
+) -> Priced | None:
+    """The least reduced cost of a day drawing on `pool` (using both sites when `pair`), exact
+    unless the search passes `max_nodes` (then `floor` is its root's bound); None when the
+    pool's cast or sets are too many for the bitmasks."""
     options, costs = prep.problem.options, prep.problem.costs
     # Best price an eighth first: the bound on what the rest can bring falls fastest.
     strips = sorted(pool, key=lambda s: (-prices[s] / max(1, prep.problem.strips[s].eighths), s))
     members = sorted({a for s in strips for a in prep.cast_of[s]})
     set_keys = sorted({prep.sets[s] for s in strips if prep.location[s]})
     site_keys = sorted({prep.location[s] for s in strips if prep.location[s]})
-    if max(len(strips), len(members), len(set_keys)) > MAX_BITS or len(site_keys) > 2:
+    if max(len(members), len(set_keys)) > MAX_BITS or len(site_keys) > 2:
         return None
     cast_bit = {a: 1 << j for j, a in enumerate(members)}
     set_bit = {key: 1 << j for j, key in enumerate(set_keys)}
@@ -149,7 +189,7 @@ def best_day(
     sizes = [prep.minutes[s] if day is not None else 0.0 for s in strips]
     fixed = costs.crew_day + (costs.company_move if pair else 0.0)
     fixed += costs.night_premium_day if night else 0.0
-    found, items = _search(
+    found, items, floor, nodes = _search(
         np.array([prices[s] for s in strips], dtype=np.float64),
         np.array(sizes, dtype=np.float64),
         np.array([prep.problem.strips[s].eighths for s in strips], dtype=np.int64),
@@ -173,7 +213,7 @@ def best_day(
         0.0 if split else costs.set_move,
         0.0 if split or day is None else options.set_move_minutes,
         3 if pair else (1 if site_keys else 0),
+        max_nodes,
     )
-    if not math.isfinite(found):
-        return math.inf, ()
-    return float(found), tuple(sorted(strips[i] for i in range(len(strips)) if items >> i & 1))
+    day_found = tuple(sorted(strips[int(i)] for i in items)) if math.isfinite(found) else ()
+    return Priced(float(found), day_found, float(floor), int(nodes))
