@@ -29,6 +29,8 @@ from tools.schedule.relax_price import MAX_NODES
 __all__ = ["WORK", "DaysLp", "applies", "column_cost", "column_fits", "days_lp", "days_lp_bound"]
 
 _EPS = 1e-6
+_TOLERANCE = 1.0
+"""Least reduced cost (in money) above which the LP counts as solved to its end."""
 _QUICK_NODES = 20_000
 """Search nodes a pool's pricing visits while days are still being found."""
 WORK = 100_000_000
@@ -138,9 +140,10 @@ def _groups(prep: PreparedProblem, seeds: Sequence[Sequence[int]]) -> list[_Grou
 
 def _group_bound(
     prep: PreparedProblem, group: _Group, most_days: int, deadline: float, work: int
-) -> tuple[float, list[tuple[int, ...]], dict[int, float]]:
+) -> tuple[float, list[tuple[int, ...]], dict[int, float], bool]:
     """Column generation on one group until it converges or its pricing spends `work`
-    search nodes: the Lagrangian bound from its last prices, and the days generated."""
+    search nodes: the Lagrangian bound from its last prices, the days generated, and
+    whether it converged."""
     master = _Master(prep, group)
     floor: float | None = None
     prices: dict[int, float] = {}
@@ -160,9 +163,10 @@ def _group_bound(
             master.add(column)
     columns = sorted(master.columns)
     if floor is None:
-        return 0.0, columns, prices
+        return 0.0, columns, prices, False
+    done = not fresh and cap == MAX_NODES and floor >= -_TOLERANCE
     # The prices and the floor belong together: the bound holds wherever the loop stopped.
-    return sum(prices.values()) + most_days * min(0.0, floor), columns, prices
+    return sum(prices.values()) + most_days * min(0.0, floor), columns, prices, done
 
 
 def applies(prep: PreparedProblem) -> bool:
@@ -182,6 +186,8 @@ class DaysLp:
     """The bound and, per lighting (True: night), the days column generation made."""
 
     bound: float
+    converged: bool
+    """True when every lighting's LP was solved to its end (no improving day left)."""
     columns: dict[bool, list[tuple[int, ...]]]
     prices: dict[int, float]
     """Each strip's last price (LP dual): a day's cost less its strips' prices is its reduced
@@ -212,14 +218,18 @@ def days_lp(
     most = max(0, prep.horizon - sum(prep.length[s] for s in range(len(prep.ids)) if prep.whole[s]))
     columns: dict[bool, list[tuple[int, ...]]] = {}
     prices: dict[int, float] = {}
+    converged = True
     groups = _groups(prep, seeds)
     for i, group in enumerate(groups):
         share = (deadline - time.perf_counter()) / (len(groups) - i)
-        value, made, priced = _group_bound(prep, group, most, time.perf_counter() + share, work)
+        value, made, priced, done = _group_bound(
+            prep, group, most, time.perf_counter() + share, work
+        )
+        converged = converged and done
         total += value
         columns[group.night] = made
         prices.update(priced)
-    return DaysLp(total, columns, prices)
+    return DaysLp(total, converged, columns, prices)
 
 
 def days_lp_bound(
