@@ -24,11 +24,14 @@ from collections.abc import Sequence
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.relax_cast import cast_bound, fewest_days, strip_sizes
 from tools.schedule.relax_days import days_lp_bound
+from tools.schedule.relax_price import is_loaded
 
 __all__ = ["fewest_days", "relaxation_bound"]
 
 _CAST_SECONDS = 3.0
 """Most seconds the cast's talent-scheduling bound may take when no deadline is given."""
+_COMPILE_SECONDS = 8.0
+"""Time the days' LP needs left to compile its pricing first (not yet loaded in the process)."""
 _LP_SECONDS = 10.0
 """Most seconds the days' LP may take when no deadline is given (a 150-scene feature's
 converges in about 2 s on an idle machine)."""
@@ -70,6 +73,9 @@ def relaxation_bound(
     if not days_lp:
         return closed
     seconds = (deadline - time.perf_counter()) if deadline is not None else _LP_SECONDS
+    if not is_loaded() and seconds < _COMPILE_SECONDS:
+        # Compiling the LP's pricing (about 6 s cold) would overrun the caller's limit.
+        return closed
     lp = days_lp_bound(prep, seconds=max(0.0, seconds), seeds=seeds) if seconds > 0 else None
     return max(closed, lp) if lp is not None else closed
 

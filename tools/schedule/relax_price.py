@@ -21,7 +21,7 @@ from numba import njit
 
 from tools.schedule.prepare import PreparedProblem
 
-__all__ = ["MAX_BITS", "MAX_NODES", "Priced", "best_day", "warm_up"]
+__all__ = ["MAX_BITS", "MAX_NODES", "Priced", "best_day", "is_loaded", "warm_up"]
 
 MAX_BITS = 63
 MAX_NODES = 2_000_000
@@ -226,3 +226,8 @@ def warm_up() -> None:
     _search(
         np.ones(1), np.ones(1), one, one, one, one, np.ones(1), np.ones(3), 0.0, 0.0, 0.0, 0, 10
     )
+
+
+def is_loaded() -> bool:
+    """True once the search is compiled or loaded in this process."""
+    return bool(_search.signatures)
