@@ -8,6 +8,10 @@ So no board is cheaper than: crew days x the fewest days + night premium x the f
 days + the fewest company moves x its cost + what the cast costs at least (`relax_cast`: each
 one's fewest work days from their own strips' minutes, sites and lighting, and holds from a
 talent-scheduling relaxation), these being separate sums of the objective.
+
+Under the product's day rules (at most one company move a day) the days' LP (`relax_days`)
+bounds the crew, night, move and cast work-day parts together, where this closed form bounds
+each alone; the larger of the two is the bound.
 """
 
 from __future__ import annotations
@@ -15,14 +19,22 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.relax_cast import cast_bound, fewest_days, strip_sizes
+from tools.schedule.relax_days import days_lp_bound
+from tools.schedule.relax_price import is_loaded
 
 __all__ = ["fewest_days", "relaxation_bound"]
 
 _CAST_SECONDS = 3.0
 """Most seconds the cast's talent-scheduling bound may take when no deadline is given."""
+_COMPILE_SECONDS = 8.0
+"""Time the days' LP needs left to compile its pricing first (not yet loaded in the process)."""
+_LP_SECONDS = 10.0
+"""Most seconds the days' LP may take when no deadline is given (a 150-scene feature's
+converges in about 2 s on an idle machine)."""
 
 
 def _group_days(prep: PreparedProblem, night: bool | None) -> tuple[int, int]:
@@ -45,9 +57,30 @@ def _group_days(prep: PreparedProblem, night: bool | None) -> tuple[int, int]:
     return whole + days, visits + whole
 
 
-def relaxation_bound(prep: PreparedProblem, *, deadline: float | None = None) -> float:
+def relaxation_bound(
+    prep: PreparedProblem,
+    *,
+    deadline: float | None = None,
+    days_lp: bool = True,
+    seeds: Sequence[Sequence[int]] = (),
+) -> float:
     """The lower bound (see the module docstring), in the objective's money; the cast's part
-    (`relax_cast`) stops its exact DPs at `deadline` (a `time.perf_counter` instant)."""
+    (`relax_cast`) and the days' LP stop at `deadline` (a `time.perf_counter` instant).
+    `days_lp` off keeps the quick closed form; `seeds` are days (strip indexes per day) that
+    fit, to start the LP from (a board's)."""
+    started = time.perf_counter()
+    closed = _closed_form(prep, deadline if deadline is not None else started + _CAST_SECONDS)
+    if not days_lp:
+        return closed
+    seconds = (deadline - time.perf_counter()) if deadline is not None else _LP_SECONDS
+    if not is_loaded() and seconds < _COMPILE_SECONDS:
+        # Compiling the LP's pricing (about 6 s cold) would overrun the caller's limit.
+        return closed
+    lp = days_lp_bound(prep, seconds=max(0.0, seconds), seeds=seeds) if seconds > 0 else None
+    return max(closed, lp) if lp is not None else closed
+
+
+def _closed_form(prep: PreparedProblem, deadline: float) -> float:
     problem, costs = prep.problem, prep.problem.costs
     if problem.options.allow_split_days:
         groups = [_group_days(prep, None)]
@@ -66,6 +99,5 @@ def relaxation_bound(prep: PreparedProblem, *, deadline: float | None = None) ->
     fixed = problem.options.fixed_days
     if fixed is not None:
         days_and_moves = max(days_and_moves, costs.crew_day * fixed)
-    started = time.perf_counter()
-    cast = cast_bound(prep, deadline=deadline if deadline is not None else started + _CAST_SECONDS)
+    cast = cast_bound(prep, deadline=deadline)
     return days_and_moves + costs.night_premium_day * nights + cast
