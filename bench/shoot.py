@@ -121,8 +121,8 @@ def simulate_day(
     )
 
 
-def _feature(quick: bool) -> Plan:
-    scenes, pages = (50, 40) if quick else (150, 100)
+def _feature(quick: bool, size: tuple[int, int] | None = None) -> Plan:
+    scenes, pages = size or ((50, 40) if quick else (150, 100))
     generated = generate(GenOptions(seed=11, scenes=scenes, pages=pages))
     text = to_fountain(generated.title_page, generated.blocks())
     script = read_script(text.encode(), filename="feature.fountain")
@@ -261,7 +261,8 @@ def run(args: argparse.Namespace) -> None:
     seeds = getattr(args, "seeds", None) or (3 if args.quick else SEEDS)
     limit = getattr(args, "limit", None) or (5.0 if args.quick else 10.0)
     started = time.perf_counter()
-    approved = _feature(args.quick)
+    size = (args.scenes, args.pages) if getattr(args, "scenes", None) else None
+    approved = _feature(args.quick, size)
     if not approved.schedule.days:  # the plan found no board in its time (a loaded machine)
         raise SystemExit("the feature's plan found no schedule in its time limit: run again")
     print(
@@ -293,4 +294,6 @@ if __name__ == "__main__":
     parser.add_argument("--seeds", type=int, default=None)
     parser.add_argument("--limit", type=float, default=None, help="re-plan time limit (s)")
     parser.add_argument("--dump", help="write each evening's forecast parts to this JSON file")
+    parser.add_argument("--scenes", type=int, help="a generated feature of this many scenes")
+    parser.add_argument("--pages", type=int, default=70, help="and pages (with --scenes)")
     run(parser.parse_args())
