@@ -233,8 +233,9 @@ def talent_search(
         return TalentOutcome(groups=[], cost=0.0, bound=0.0)
     for width in _BEAMS:
         # A narrow beam first: a few thousand states a layer find a near-optimal order fast,
-        # and a better order to beat prunes the wide search far more.
-        found = _Search(plan, incumbent, deadline, both_ends, width).run()
+        # and a better order to beat prunes the wide search far more. It grows orders from
+        # one end whatever the exact search does: its dominance rules keep better states.
+        found = _Search(plan, incumbent, deadline, False, width).run()
         if found.proven or time.perf_counter() >= deadline:
             return found
         incumbent = found.groups

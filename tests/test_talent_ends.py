@@ -1,0 +1,63 @@
+"""The two-ended talent search: the same optima as the subset DP, deterministic, and routed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bench.talentgen import talent_instance
+from tools.schedule import optimize
+from tools.schedule.exact import exact_plan
+from tools.schedule.ordering import greedy_order
+from tools.schedule.prepare import prepare
+from tools.schedule.sequence import sequencing
+from tools.schedule.talent import _as_groups, _both_ends
+from tools.schedule.talent_search import _Tables, talent_search
+from tools.schedule.talent_subset import MAX_GROUPS, subset_order
+
+
+@pytest.mark.parametrize(("n", "m", "seed"), [(18, 12, 0), (20, 14, 1), (20, 22, 2)])
+def test_both_ends_proves_the_subset_dp_optimum_deterministically(n, m, seed):
+    seq = sequencing(prepare(talent_instance(n, m, seed=seed)))
+    plan = exact_plan(seq, max_groups=62)
+    _, optimum = subset_order(plan)
+    incumbent = _as_groups(plan, greedy_order(seq))
+    runs = [
+        talent_search(plan, incumbent, deadline=time.perf_counter() + 120, both_ends=True)
+        for _ in range(2)
+    ]
+    assert runs[0] == runs[1]
+    assert runs[0].proven and runs[0].cost == pytest.approx(optimum)
+    assert _Tables(plan).group_cost(runs[0].groups) == pytest.approx(optimum)
+
+
+def test_a_cut_two_ended_search_bounds_below_the_optimum():
+    seq = sequencing(prepare(talent_instance(20, 14, seed=1)))
+    plan = exact_plan(seq, max_groups=62)
+    _, optimum = subset_order(plan)
+    incumbent = _as_groups(plan, greedy_order(seq))
+    for seconds in (0.0, 0.3):
+        found = talent_search(
+            plan, incumbent, deadline=time.perf_counter() + seconds, both_ends=True
+        )
+        assert found.bound <= optimum + 1e-6 <= found.cost + 2e-6
+
+
+@pytest.mark.parametrize(
+    ("n", "m", "both"),
+    [(28, 14, True), (28, 22, True), (26, 11, True), (32, 8, False), (64, 8, False)],
+)
+def test_the_search_grows_from_both_ends_when_the_cast_is_large(n, m, both):
+    plan = exact_plan(sequencing(prepare(talent_instance(n, m, seed=0))), max_groups=62)
+    assert _both_ends(plan) is both
+
+
+def test_optimize_proves_a_cast_heavy_instance_past_the_subset_dp():
+    # 26 groups, 11 cast: past the subset DP's table, searched from both ends and proven.
+    problem = talent_instance(26, 11, seed=1, time_limit_s=60)
+    plan = exact_plan(sequencing(prepare(problem)), max_groups=62)
+    assert len(plan.groups) > MAX_GROUPS and _both_ends(plan)
+    result = optimize(problem)
+    assert result.method == "talent-dp" and result.status == "optimal"
+    assert result.bound == pytest.approx(result.cost.total)
