@@ -2,19 +2,47 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
+import numpy as np
 import pytest
 
 from bench.talentgen import talent_instance
 from tools.schedule import optimize
-from tools.schedule.exact import exact_plan
+from tools.schedule.exact import ExactPlan, exact_plan
 from tools.schedule.ordering import greedy_order
 from tools.schedule.prepare import prepare
 from tools.schedule.sequence import sequencing
 from tools.schedule.talent import _as_groups, _both_ends
+from tools.schedule.talent_kernels import expand
 from tools.schedule.talent_search import _Tables, talent_search
 from tools.schedule.talent_subset import MAX_GROUPS, subset_order
+
+
+def _plan(actors: list[int], days: list[int], weights: list[float]) -> ExactPlan:
+    n = len(actors)
+    return ExactPlan(
+        groups=[[g] for g in range(n)],
+        first=[],
+        days=np.array(days, dtype=np.int64),
+        actors=np.array(actors, dtype=np.int64),
+        weights=np.array(weights, dtype=float),
+        loc=np.zeros(n, dtype=np.int64),
+        setup=np.zeros(1),
+        pred=np.zeros(n, dtype=np.int64),
+    )
+
+
+def _middle(t: _Tables, front: list[int], middle: tuple[int, ...], back: list[int]) -> float:
+    """Pay of the middle groups in this order between the front and back groups."""
+    cast = [int(x) for x in t.actors]
+    total = 0.0
+    for p, i in enumerate(middle):
+        before = np.bitwise_or.reduce([0] + [cast[j] for j in [*front, *middle[:p]]])
+        after = np.bitwise_or.reduce([0] + [cast[j] for j in [*middle[p + 1 :], *back]])
+        total += float(t.days[i]) * t.pay_of(cast[i] | int(before & after))
+    return total
 
 
 @pytest.mark.parametrize(("n", "m", "seed"), [(18, 12, 0), (20, 14, 1), (20, 22, 2)])
@@ -61,3 +89,28 @@ def test_optimize_proves_a_cast_heavy_instance_past_the_subset_dp():
     result = optimize(problem)
     assert result.method == "talent-dp" and result.status == "optimal"
     assert result.bound == pytest.approx(result.cost.total)
+
+
+def test_a_group_holding_everyone_held_at_one_end_only_goes_next_alone():
+    # Front cast a|b, back cast b|c: b is held over the whole middle, a only from the front.
+    # Group 2 (a alone) holds everyone held at the front end only, so it goes next there.
+    a, b, c = 1, 2, 4
+    plan = _plan([a | b, b | c, a, a | c, b, c], [1, 1, 2, 1, 1, 3], [5.0, 7.0, 2.0])
+    t = _Tables(plan)
+    front, back = np.array([1]), np.array([2])
+    children = expand(
+        front,
+        back,
+        np.zeros(1),
+        True,
+        t.actors,
+        t.days,
+        t.pay,
+        t.own,
+        np.zeros_like(t.supers),
+        1e9,
+    )
+    assert list(children[4]) == [2]
+    best = min(_middle(t, [0], order, [1]) for order in itertools.permutations([2, 3, 4, 5]))
+    first = min(_middle(t, [0], (2, *o), [1]) for o in itertools.permutations([3, 4, 5]))
+    assert first == pytest.approx(best)

@@ -218,8 +218,10 @@ def expand(
     """Children (one group added to one end) whose cost plus the own pay left is within limit.
 
     Returns their front and back masks, costs, parent indexes and added groups. A group whose
-    cast is exactly the cast on location at that end goes next alone: moving it there never
-    lengthens anyone's span (its cast are held there already, nobody else is). A group i is
+    cast is on location at that end and holds everyone there who is not held at the other end
+    too goes next alone: moving it there never lengthens anyone's span (its cast are held
+    there already; the others held there are held over the whole middle). From one end this
+    is a group whose cast is the cast on location (de la Banda et al.). A group i is
     not placed next while a group j of `supers[i]` (cast containing i's) is left whose cast is
     all started once i is (Garcia de la Banda, Stuckey & Chu 2011): j first is never worse.
     """
@@ -235,12 +237,13 @@ def expand(
         far_set = back[k] if to_front else front[k]
         used = front[k] | back[k]
         near, far, rest = _casts(near_set, far_set, actors)
-        on = near & (far | rest)
+        # Cast working at this end and in the middle but not at the other end.
+        need = near & rest & ~far
         left, forced = 0.0, -1
         for i in range(n):
             if not (used >> i) & 1:
                 left += own[i]
-                if forced < 0 and actors[i] == on:
+                if forced < 0 and actors[i] & ~near == 0 and need & ~actors[i] == 0:
                     forced = i
         for i in range(n - 1, -1, -1):
             after[i] = after[i + 1] | (0 if (used >> i) & 1 else actors[i])
