@@ -108,9 +108,21 @@ def test_a_group_holding_everyone_held_at_one_end_only_goes_next_alone():
         t.pay,
         t.own,
         np.zeros_like(t.supers),
+        t.weights,
         1e9,
     )
     assert list(children[4]) == [2]
     best = min(_middle(t, [0], order, [1]) for order in itertools.permutations([2, 3, 4, 5]))
     first = min(_middle(t, [0], (2, *o), [1]) for o in itertools.permutations([3, 4, 5]))
     assert first == pytest.approx(best)
+
+
+@pytest.mark.parametrize(("limit", "kept"), [(71.9, []), (72.1, [2])])
+def test_children_pay_the_cast_held_at_both_ends_before_they_are_bounded(limit, kept):
+    # Group 2 next at the front costs 2 x 12 = 24; the groups left pay 30 - 10 of their own;
+    # b, at both ends, is held 4 more days (7 left, 2 of group 2, 1 of b's own): 7 x 4 = 28.
+    a, b, c = 1, 2, 4
+    t = _Tables(_plan([a | b, b | c, a, a | c, b, c], [1, 1, 2, 1, 1, 3], [5.0, 7.0, 2.0]))
+    args = (t.actors, t.days, t.pay, t.own, np.zeros_like(t.supers), t.weights, limit)
+    children = expand(np.array([1]), np.array([2]), np.zeros(1), True, *args)
+    assert list(children[4]) == kept

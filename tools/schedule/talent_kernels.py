@@ -203,6 +203,35 @@ def _subsumed(i: int, used: int, near: int, actors: np.ndarray, supers: np.ndarr
 
 
 @njit(cache=True)
+def _cast_days(used: int, actors: np.ndarray, days: np.ndarray, out: np.ndarray) -> float:
+    """Days of the groups left, in total and (into `out`) per cast member working in them."""
+    out[:] = 0.0
+    total = 0.0
+    for j in range(actors.shape[0]):
+        if (used >> j) & 1:
+            continue
+        total += days[j]
+        for a in range(out.shape[0]):
+            if (actors[j] >> a) & 1:
+                out[a] += days[j]
+    return total
+
+
+@njit(cache=True)
+def _held_over(
+    held: int, cast: int, d: float, total: float, worked: np.ndarray, weights: np.ndarray
+) -> float:
+    """Pay of the `held` cast on the days left once a group of `cast` and `d` days is shot,
+    beyond their own: cast at both ends are on location for the whole middle."""
+    extra = 0.0
+    for a in range(weights.shape[0]):
+        if (held >> a) & 1:
+            own = worked[a] - (d if (cast >> a) & 1 else 0.0)
+            extra += weights[a] * (total - d - own)
+    return extra
+
+
+@njit(cache=True)
 def expand(
     front: np.ndarray,
     back: np.ndarray,
@@ -213,9 +242,14 @@ def expand(
     pay: np.ndarray,
     own: np.ndarray,
     supers: np.ndarray,
+    weights: np.ndarray,
     limit: float,
 ) -> tuple:
-    """Children (one group added to one end) whose cost plus the own pay left is within limit.
+    """Children (one group added to one end) whose cost plus a quick bound is within limit.
+
+    The quick bound: the own pay of the groups left, and the cast at both ends held on
+    every day left (a part of `_bound`, at a fraction of its cost: most children it rejects
+    are never merged or bounded).
 
     Returns their front and back masks, costs, parent indexes and added groups. A group whose
     cast is on location at that end and holds everyone there who is not held at the other end
@@ -231,12 +265,14 @@ def expand(
     out_g, out_p = np.empty(size), np.empty(size, dtype=np.int64)
     out_i = np.empty(size, dtype=np.int64)
     after = np.zeros(n + 1, dtype=np.int64)
+    worked = np.zeros(weights.shape[0])
     count = 0
     for k in range(front.shape[0]):
         near_set = front[k] if to_front else back[k]
         far_set = back[k] if to_front else front[k]
         used = front[k] | back[k]
         near, far, rest = _casts(near_set, far_set, actors)
+        total = _cast_days(used, actors, days, worked) if far else 0.0
         # Cast working at this end and in the middle but not at the other end.
         need = near & rest & ~far
         left, forced = 0.0, -1
@@ -258,7 +294,11 @@ def expand(
             if _subsumed(i, used, near, actors, supers):
                 continue
             value = g[k] + _step(i, near, others, actors, days, pay)
-            if value + left - own[i] <= limit:
+            quick = value + left - own[i]
+            held = (near | actors[i]) & far
+            if held and quick <= limit:
+                quick += _held_over(held, actors[i], days[i], total, worked, weights)
+            if quick <= limit:
                 grown = near_set | (1 << i)
                 out_f[count] = grown if to_front else far_set
                 out_b[count] = far_set if to_front else grown

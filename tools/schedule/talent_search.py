@@ -153,6 +153,7 @@ class _Search:
                 t.pay,
                 t.own,
                 self.supers,
+                t.weights,
                 self.limit(),
             )
             # A state and its mirror cost the same to finish: keep one (front < back).
