@@ -15,6 +15,7 @@ from tools.schedule.ordering import greedy_order
 from tools.schedule.prepare import prepare
 from tools.schedule.sequence import sequencing
 from tools.schedule.talent import _as_groups, _both_ends
+from tools.schedule.talent_dominance import dominated
 from tools.schedule.talent_kernels import expand
 from tools.schedule.talent_search import _Tables, talent_search
 from tools.schedule.talent_subset import MAX_GROUPS, subset_order
@@ -126,3 +127,15 @@ def test_children_pay_the_cast_held_at_both_ends_before_they_are_bounded(limit, 
     args = (t.actors, t.days, t.pay, t.own, np.zeros_like(t.supers), t.weights, limit)
     children = expand(np.array([1]), np.array([2]), np.zeros(1), True, *args)
     assert list(children[4]) == kept
+
+
+def test_a_state_with_less_cast_held_and_no_dearer_path_dominates():
+    # Groups 0, 1, 2 shot in every state. State 0 (front a|c, back b, path 10) dominates
+    # state 1 (the same casts at 12), state 2 (its mirror at 10: a tie, the first stays) and
+    # state 3 (11); state 4 (front a|b, back c) is cheaper and not within state 0's casts.
+    a, b, c = 1, 2, 4
+    actors = np.array([a, b, c, a | b | c, c], dtype=np.int64)
+    front = np.array([0b101, 0b101, 0b010, 0b101, 0b011])
+    back = np.array([0b010, 0b010, 0b101, 0b010, 0b100])
+    g = np.array([10.0, 12.0, 10.0, 11.0, 1.0])
+    assert list(dominated(front, back, g, actors)) == [False, True, True, True, False]

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tools.schedule.exact import ExactPlan
+from tools.schedule.talent_dominance import dominated
 from tools.schedule.talent_kernels import expand, state_bounds
 from tools.schedule.talent_table import Layer
 
@@ -161,6 +162,9 @@ class _Search:
             cf, cb = np.where(flip, cb, cf), np.where(flip, cf, cb)
             layer.add(np.stack((cf, cb, cp + at, ci, flip.astype(np.int64)), axis=1), cg)
         found = layer.arrays()
+        if self.both_ends:
+            kept = ~dominated(found[0], found[1], found[2], t.actors)
+            found = tuple(x[kept] for x in found)
         bound = found[2].copy()
         for at in range(0, len(bound), _CHUNK * 8):
             if time.perf_counter() >= self.deadline:
