@@ -7,6 +7,8 @@ import time
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bench.talentgen import talent_instance
 from tools.schedule import optimize
@@ -17,7 +19,7 @@ from tools.schedule.sequence import sequencing
 from tools.schedule.talent import _as_groups, _both_ends
 from tools.schedule.talent_dominance import dominated
 from tools.schedule.talent_kernels import expand
-from tools.schedule.talent_search import _Tables, talent_search
+from tools.schedule.talent_search import _MAX_STATES, _Search, _Tables, talent_search
 from tools.schedule.talent_subset import MAX_GROUPS, subset_order
 
 
@@ -139,3 +141,23 @@ def test_a_state_with_less_cast_held_and_no_dearer_path_dominates():
     back = np.array([0b010, 0b010, 0b101, 0b010, 0b100])
     g = np.array([10.0, 12.0, 10.0, 11.0, 1.0])
     assert list(dominated(front, back, g, actors)) == [False, True, True, True, False]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(6, 13),
+    st.integers(2, 9),
+    st.floats(0.2, 0.6),
+    st.integers(0, 10_000),
+    st.booleans(),
+)
+def test_the_exact_search_alone_finds_the_subset_dp_optimum(n, m, p, seed, both):
+    # No beam first and a reversed order to beat: the rules and the bound do all the work.
+    plan = exact_plan(sequencing(prepare(talent_instance(n, m, seed=seed, p=p))))
+    if not plan.groups:
+        return
+    _, optimum = subset_order(plan)
+    worst = list(range(len(plan.groups)))[::-1]
+    found = _Search(plan, worst, time.perf_counter() + 60, both, _MAX_STATES).run()
+    assert found.proven and found.cost == pytest.approx(optimum)
+    assert sorted(found.groups) == list(range(len(plan.groups)))
