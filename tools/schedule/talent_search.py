@@ -3,7 +3,7 @@
 The cost of what remains depends only on the set of groups already shot (Garcia de la Banda,
 Stuckey & Chu 2011), so the search goes layer by layer (sets of k groups, then k + 1) and
 keeps one cost per set, the cheapest way to shoot it first (memoisation by merging). A set is
-kept only while its cost plus a lower bound on finishing it (`talent_kernels._bound`) stays
+kept only while its cost plus a lower bound on finishing it (`talent_bound._bound`) stays
 below the best order known (the local search's, then a narrow beam's); so only a small part
 of the 2^n sets is ever seen. The reductions of `exact.exact_plan` come first: twins merged,
 cast-less strips first, cast in one group only priced as a constant; and the dominance rules
@@ -27,8 +27,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from tools.schedule.exact import ExactPlan
+from tools.schedule.talent_bound import state_bounds
 from tools.schedule.talent_dominance import dominated
-from tools.schedule.talent_kernels import expand, state_bounds
+from tools.schedule.talent_kernels import expand
 from tools.schedule.talent_table import Layer
 
 __all__ = ["TalentOutcome", "talent_search"]
@@ -232,7 +233,7 @@ def talent_search(
     `incumbent` is a group order to beat (from the local search); the answer is never worse.
     `both_ends` builds orders from both ends (states are (front, back) pairs): up to 3^n
     states against 2^n and no subsumption rule, but cast held at both ends is paid exactly
-    and a left and right actor sharing a group hold the middle (`talent_kernels._crossing`).
+    and a left and right actor sharing a group hold the middle (`talent_bound._crossing`).
     Measured at 30 s it proves more and bounds higher when the cast is large against the
     groups (28 x 14, 28 x 22), less with a small cast (32 x 8); `talent` chooses by that.
     """
