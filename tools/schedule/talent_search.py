@@ -3,13 +3,13 @@
 The cost of what remains depends only on the set of groups already shot (Garcia de la Banda,
 Stuckey & Chu 2011), so the search goes layer by layer (sets of k groups, then k + 1) and
 keeps one cost per set, the cheapest way to shoot it first (memoisation by merging). A set is
-kept only while its cost plus a lower bound on finishing it (`talent_kernels._bound`) stays
+kept only while its cost plus a lower bound on finishing it (`talent_bound._bound`) stays
 below the best order known (the local search's, then a narrow beam's); so only a small part
 of the 2^n sets is ever seen. The reductions of `exact.exact_plan` come first: twins merged,
 cast-less strips first, cast in one group only priced as a constant; and the dominance rules
 of `talent_kernels.expand` (a group whose cast is the cast on location goes next alone; a
-group is not shot while a group containing its cast could be shot at no start). Optionally
-orders grow from both ends at once (`both_ends`).
+group is not shot while a group containing its cast could be shot at no start). Orders may
+also grow from both ends at once (`both_ends`), with a stronger bound and forced-group rule.
 
 When a layer would exceed its width, the states with the best bound are kept and the least
 bound among those dropped is remembered; when the time runs out, the least bound of the
@@ -27,7 +27,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from tools.schedule.exact import ExactPlan
-from tools.schedule.talent_kernels import expand, state_bounds
+from tools.schedule.talent_bound import state_bounds
+from tools.schedule.talent_dominance import dominated
+from tools.schedule.talent_kernels import expand
 from tools.schedule.talent_table import Layer
 
 __all__ = ["TalentOutcome", "talent_search"]
@@ -153,6 +155,7 @@ class _Search:
                 t.pay,
                 t.own,
                 self.supers,
+                t.weights,
                 self.limit(),
             )
             # A state and its mirror cost the same to finish: keep one (front < back).
@@ -160,6 +163,9 @@ class _Search:
             cf, cb = np.where(flip, cb, cf), np.where(flip, cf, cb)
             layer.add(np.stack((cf, cb, cp + at, ci, flip.astype(np.int64)), axis=1), cg)
         found = layer.arrays()
+        if self.both_ends:
+            kept = ~dominated(found[0], found[1], found[2], t.actors)
+            found = tuple(x[kept] for x in found)
         bound = found[2].copy()
         for at in range(0, len(bound), _CHUNK * 8):
             if time.perf_counter() >= self.deadline:
@@ -225,16 +231,19 @@ def talent_search(
     """The cheapest group order of a talent plan (no locations, no precedences), and a bound.
 
     `incumbent` is a group order to beat (from the local search); the answer is never worse.
-    `both_ends` builds orders from both ends (states are (front, back) pairs): its bound is
-    stronger but it has up to 3^n states against 2^n, and measured at 19 to 32 groups the
-    one-ended search proves more within the same time, so it is the default.
+    `both_ends` builds orders from both ends (states are (front, back) pairs): up to 3^n
+    states against 2^n and no subsumption rule, but cast held at both ends is paid exactly
+    and a left and right actor sharing a group hold the middle (`talent_bound._crossing`).
+    Measured at 30 s it proves more and bounds higher when the cast is large against the
+    groups (28 x 14, 28 x 22), less with a small cast (32 x 8); `talent` chooses by that.
     """
     if not plan.groups:
         return TalentOutcome(groups=[], cost=0.0, bound=0.0)
     for width in _BEAMS:
         # A narrow beam first: a few thousand states a layer find a near-optimal order fast,
-        # and a better order to beat prunes the wide search far more.
-        found = _Search(plan, incumbent, deadline, both_ends, width).run()
+        # and a better order to beat prunes the wide search far more. It grows orders from
+        # one end whatever the exact search does: its dominance rules keep better states.
+        found = _Search(plan, incumbent, deadline, False, width).run()
         if found.proven or time.perf_counter() >= deadline:
             return found
         incumbent = found.groups

@@ -2,7 +2,7 @@
 
 Children of different parents are often the same state (the same groups shot, reached in
 another order); merging them as they come, in an open-addressing hash table, means each
-distinct state is bounded once (`talent_kernels.state_bounds` is the costly step), where
+distinct state is bounded once (`talent_bound.state_bounds` is the costly step), where
 merging per chunk of parents bounded every state several times over. Insertion order is
 kept and ties go to the first child, so the layer is the same for the same input.
 """

@@ -1,0 +1,151 @@
+"""Lower bounds of the talent search's states (`talent_search`), compiled with numba.
+
+States are (front, back) pairs of group bitmasks as in `talent_kernels`. The bound of a
+state (`_bound`) adds: cast in both ends, paid every remaining day; cast working in
+one end and in the middle, paid from that end to their last (first) middle group, bounded as
+Garcia de la Banda, Stuckey & Chu (2011) do, a weighted-completion problem whose shared groups
+are split between their cast in proportion to pay and solved by Smith's ratio rule, once from
+each end; everyone else, their own days; and when a left and a right actor share a middle
+group, the groups with neither side's cast pay the cheaper of the two (`_crossing`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from tools.schedule.talent_kernels import _casts, _pay
+
+__all__ = ["state_bounds"]
+
+
+@njit(cache=True)
+def _completion(on: int, ratio: np.ndarray, weights: np.ndarray, picked: np.ndarray) -> float:
+    """Smith's rule over the `on` cast: sum of pay x completion, by increasing ratio."""
+    count = 0
+    for a in range(weights.shape[0]):
+        if (on >> a) & 1:
+            # Insertion sort: a handful of cast, and ties keep cast order (deterministic).
+            at = count
+            while at > 0 and ratio[picked[at - 1]] > ratio[a]:
+                picked[at] = picked[at - 1]
+                at -= 1
+            picked[at] = a
+            count += 1
+    elapsed, total = 0.0, 0.0
+    for j in range(count):
+        a = picked[j]
+        elapsed += ratio[a] * weights[a]
+        total += weights[a] * elapsed
+    return total
+
+
+@njit(cache=True)
+def _bound(
+    front: int,
+    back: int,
+    actors: np.ndarray,
+    days: np.ndarray,
+    pay: np.ndarray,
+    squares: np.ndarray,
+    weights: np.ndarray,
+    ratio: np.ndarray,
+    picked: np.ndarray,
+) -> float:
+    """Lower bound on the pay of the groups in neither end, whatever their order."""
+    first, last, rest = _casts(front, back, actors)
+    both = first & last
+    left = first & rest & ~both
+    right = last & rest & ~both
+    held = _pay(both, pay)
+    total = 0.0
+    ratio[:] = 0.0
+    for i in range(actors.shape[0]):
+        if ((front | back) >> i) & 1:
+            continue
+        total += days[i] * (held + _pay(actors[i] & ~(both | left | right), pay))
+        # Left and right cast are disjoint, so one ratio array serves both problems.
+        for on in (actors[i] & left, actors[i] & right):
+            if on:
+                w = _pay(on, pay)
+                total += days[i] * (w - _pay(on, squares) / w) / 2.0
+                for a in range(weights.shape[0]):
+                    if (on >> a) & 1:
+                        ratio[a] += days[i] / w
+    total += _completion(left, ratio, weights, picked)
+    total += _completion(right, ratio, weights, picked)
+    return total + _crossing(front | back, left, right, actors, days, weights, picked)
+
+
+@njit(cache=True)
+def _crossing(
+    used: int,
+    left: int,
+    right: int,
+    actors: np.ndarray,
+    days: np.ndarray,
+    weights: np.ndarray,
+    link: np.ndarray,
+) -> float:
+    """Pay of middle groups with no left or right cast, held by a left and right pair anyway.
+
+    When a left actor (held from the front to their last middle group) and a right actor
+    (from their first middle group to the back) share a middle group, every middle day is
+    before the one's last or after the other's first: a group with neither side's cast pays
+    at least the cheaper of the two for its days, pay that neither Smith bound counts (each
+    counts only days of groups carrying its own side's cast). Disjoint pairs add up; they
+    are matched greedily, dearest left actor first.
+    """
+    if not left or not right:
+        return 0.0
+    m = weights.shape[0]
+    link[:] = 0
+    neutral = 0.0
+    for i in range(actors.shape[0]):
+        if (used >> i) & 1:
+            continue
+        a_left, a_right = actors[i] & left, actors[i] & right
+        if not a_left and not a_right:
+            neutral += days[i]
+        elif a_left and a_right:
+            for a in range(m):
+                if (a_left >> a) & 1:
+                    link[a] |= a_right
+    if neutral == 0.0:
+        return 0.0
+    taken, per_day = 0, 0.0
+    for _ in range(m):
+        best, pick = -1.0, -1
+        for a in range(m):
+            if link[a] and not (taken >> a) & 1 and weights[a] > best:
+                best, pick = weights[a], a
+        if pick < 0:
+            break
+        taken |= 1 << pick
+        partner, value = -1, -1.0
+        for b in range(m):
+            if (link[pick] >> b) & 1 and not (taken >> b) & 1 and weights[b] > value:
+                partner, value = b, weights[b]
+        if partner >= 0:
+            taken |= 1 << partner
+            per_day += min(weights[pick], value)
+    return neutral * per_day
+
+
+@njit(cache=True)
+def state_bounds(
+    front: np.ndarray,
+    back: np.ndarray,
+    actors: np.ndarray,
+    days: np.ndarray,
+    pay: np.ndarray,
+    squares: np.ndarray,
+    weights: np.ndarray,
+) -> np.ndarray:
+    """The bound of each state (see `_bound`)."""
+    out = np.empty(front.shape[0])
+    ratio = np.zeros(weights.shape[0])
+    picked = np.zeros(weights.shape[0], dtype=np.int64)
+    for k in range(front.shape[0]):
+        out[k] = _bound(front[k], back[k], actors, days, pay, squares, weights, ratio, picked)
+    return out
