@@ -28,3 +28,14 @@ async def test_a_what_if_on_the_upload_turn_re_plans_the_first_plan(tmp_path: Pa
         assert second.inputs["days"] == days + 1
         assert f"Shooting days: {days} -> {days + 1}" in result.answer
         assert "1 more shooting day" in result.answer
+
+
+async def test_a_plan_asked_with_a_setting_is_the_first_plan(tmp_path: Path) -> None:
+    path = tmp_path / "first.fountain"
+    path.write_text(SCRIPT, encoding="utf-8")
+    uploads = [{"name": path.name, "path": str(path)}]
+    async with assistant(tmp_path, ModelSet(local=provider("fake", replies=["Done."]))) as a:
+        result = await turn(a, "Plan the shoot at 2 pages a day.", uploads)
+        assert result.version == 1, result.answer
+        current = await a.context.plans.current("t1")
+        assert current is not None and current.inputs["pages_per_day"] == 2

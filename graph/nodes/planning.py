@@ -16,6 +16,7 @@ from langgraph.runtime import Runtime
 from graph.answers import answer_queries, version_rows
 from graph.context import Context
 from graph.facts import diff_facts, overview_facts
+from graph.grammar.model import LAST_DAY
 from graph.intents import Change, Request
 from graph.planner import PlannerFailed, failure_notice
 from graph.sites_upload import site_change_facts
@@ -100,9 +101,10 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
     request = Request.model_validate(state.request)
     if state.script is None:
         return _notice(state, "There is no script yet: attach a screenplay and I will plan it.")
-    if state.plan is None and request.kind == "what_if" and request.changes:
-        # A what-if on the upload turn: the script is planned first (version 1) and the
-        # what-if re-plans that, so "one more day" has a plan to be one more than.
+    if state.plan is None and request.kind == "what_if" and any(map(_relative, request.changes)):
+        # A relative what-if on the upload turn: the script is planned first (version 1) and
+        # the what-if re-plans that, so "one more day" has a plan to be one more than ("plan
+        # it at 4 pages a day" is simply the first plan).
         plain = replace(state, request=Request(kind="plan").model_dump())
         first = await plan_script(plain, runtime)
         if first.get("plan") is None:
@@ -172,6 +174,11 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
         "base_inputs": base,
         "whatifs": [[c.model_dump(mode="json") for c in g] for g in groups],
     }
+
+
+def _relative(change: Change) -> bool:
+    """A change that is read against the current plan ("one more day", "the last day")."""
+    return change.relative or (change.kind == "pin" and change.days == [LAST_DAY])
 
 
 def _what_if_inputs(

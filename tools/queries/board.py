@@ -137,10 +137,12 @@ class Board:
         return sum(int(s.get("eighths") or 0) for s in self.day_strips(day))
 
     def day_minutes(self, day: int) -> float:
-        """Shooting minutes of a day plus its company moves (the day's own figure when given)."""
+        """Shooting minutes of a day plus its moves (the day's own figure when given: the
+        schedule's `day_minutes` counts set moves too)."""
         record = self.days[day]
-        if record.get("minutes") is not None:
-            return float(record["minutes"])
+        for key in ("day_minutes", "minutes"):
+            if record.get(key):
+                return float(record[key])
         timed = [s for s in self.day_strips(day) if s.get("minutes") is not None]
         if timed and len(timed) == len(self.day_strips(day)):
             shooting = sum(float(s["minutes"]) for s in timed)
