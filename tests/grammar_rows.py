@@ -497,6 +497,8 @@ WHAT_IF_ROWS: list[Row] = [
 AVERAGE_ROWS: list[Row] = [
     ("how long is the script?", q(kind="total", measure="pages")),
     ("what date is day 5?", q(kind="day", day=4, aspect="date")),
+    ("when do we wrap?", q(kind="day", day=-1, aspect="date")),
+    ("what's our wrap date", q(kind="day", day=-1, aspect="date")),
     ("what day of the week is day 3", q(kind="day", day=2, aspect="date")),
     ("what's the page count", q(kind="total", measure="pages")),
     ("what's the cast's total cost?", q(kind="account", account="cast")),
