@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from graph.grammar.model import LAST_DAY
@@ -25,10 +26,23 @@ def resolve_changes(changes: Sequence[Change], inputs: Record, current_days: int
         elif c.kind == "pages_per_day" and c.relative:
             pages = float(inputs.get("pages_per_day") or 4.0) + (c.value or 0)
             c = c.model_copy(update={"value": pages, "relative": False})
+        elif c.kind == "start_date" and c.relative:
+            c = c.model_copy(update={"date": _moved(inputs, c.value or 0), "relative": False})
         elif c.kind == "pin" and c.days == [LAST_DAY]:
             c = c.model_copy(update={"days": [max(0, current_days - 1)]})
         out.append(c)
     return out
+
+
+def _moved(inputs: Record, days: float) -> str:
+    """The start date moved by `days`; ValueError in words when there is none yet."""
+    start = inputs.get("start_date")
+    if not start:
+        raise ValueError(
+            'the plan has no start date to move: say when shooting starts ("we start shooting '
+            'on March 1")'
+        )
+    return (date.fromisoformat(start) + timedelta(days=int(days))).isoformat()
 
 
 def _key(c: Change) -> tuple[str, str]:

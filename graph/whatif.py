@@ -314,6 +314,11 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(_describe_sites(SiteCorrections.model_validate(c.sites or {})))
         elif c.kind == "week_days":
             parts.append(f"{c.value:g}-day weeks")
+        elif c.kind == "start_date" and c.relative:
+            count = abs(c.value or 0)
+            weeks, unit = (count / 7, "week") if count % 7 == 0 else (count, "day")
+            way = "later" if (c.value or 0) > 0 else "earlier"
+            parts.append(f"start {weeks:g} {unit}{'' if weeks == 1 else 's'} {way}")
         elif c.kind == "start_date" and c.date:
             parts.append(f"shooting starts {say_date(c.date)}")
         elif c.kind == "unavailable" and c.weekdays:

@@ -460,6 +460,7 @@ WHAT_IF_ROWS: list[Row] = [
     ("maya is available from the 14th", c(kind="available", actor="MAYA", from_day=13)),
     ("Maya can't start until day 4", c(kind="available", actor="MAYA", from_day=3)),
     ("what if maya can't work from the 14th?", c(kind="available", actor="MAYA", to_day=12)),
+    ("Maya can start on the 14th", c(kind="available", actor="MAYA", from_of_month=14)),
     ("Jonah is out from day 10", c(kind="available", actor="JONAH", to_day=8)),
     ("Tom is not available after day 6", c(kind="available", actor="TOM", to_day=5)),
     ("maya is unavailable starting day 5", c(kind="available", actor="MAYA", to_day=3)),
@@ -496,6 +497,8 @@ WHAT_IF_ROWS: list[Row] = [
 AVERAGE_ROWS: list[Row] = [
     ("how long is the script?", q(kind="total", measure="pages")),
     ("what date is day 5?", q(kind="day", day=4, aspect="date")),
+    ("when do we wrap?", q(kind="day", day=-1, aspect="date")),
+    ("what's our wrap date", q(kind="day", day=-1, aspect="date")),
     ("what day of the week is day 3", q(kind="day", day=2, aspect="date")),
     ("what's the page count", q(kind="total", measure="pages")),
     ("what's the cast's total cost?", q(kind="account", account="cast")),

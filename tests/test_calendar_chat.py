@@ -6,13 +6,14 @@ the real graph and tools, a fake model."""
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from graph.grammar.dates import start_date_changes
 from graph.grammar.model import Change
+from graph.inforce import resolve_changes
 from graph.intents import parse_intent
 from graph.providers import ModelSet
 from graph.whatif import apply_changes, describe_changes
@@ -197,3 +198,29 @@ def test_six_day_weeks_date_saturdays_and_pay_their_premium(screenplays_dir: Pat
     post = 12
     assert weeks[5] == math.ceil(len(five.schedule.days) / 5) + post
     assert weeks[6] == math.ceil(len(six.schedule.days) / 6) + post
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("what if we start a week later?", 7),
+        ("push the start back two weeks", 14),
+        ("start 3 days earlier", -3),
+        ("bring the start forward a week", -7),
+        ("delay the start by 10 days", 10),
+    ],
+)
+def test_a_start_moved_by_days_or_weeks(text: str, days: int) -> None:
+    request = parse_intent(text)
+    assert request is not None
+    assert [(c.kind, c.value, c.relative) for c in request.changes] == [("start_date", days, True)]
+    moved = resolve_changes(request.changes, {"start_date": "2027-03-01"}, 12)
+    assert moved[0].date == (date(2027, 3, 1) + timedelta(days=days)).isoformat()
+    with pytest.raises(ValueError, match="no start date to move"):
+        resolve_changes(request.changes, {}, 12)
+
+
+def test_a_moved_start_is_said_in_weeks_or_days() -> None:
+    week = Change(kind="start_date", value=7, relative=True)
+    days = Change(kind="start_date", value=-3, relative=True)
+    assert describe_changes([week, days]) == "start 1 week later; start 3 days earlier"

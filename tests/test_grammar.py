@@ -151,3 +151,11 @@ def test_a_days_change_and_a_tier_rate_in_one_message_are_both_read() -> None:
         ("rate", None, "cast:lead", 1.1),
     ]
     assert describe_changes(request.changes) == "1 more shooting day; lead cast rates x 1.1"
+
+
+def test_a_cast_members_start_is_not_the_shoots_start_date() -> None:
+    request = parse_message("Maya can start on the 14th", lexicon=LEXICON)
+    assert request is not None
+    assert [c.kind for c in request.changes] == ["available"]
+    shoot = parse_message("we can start on the 14th", lexicon=LEXICON)
+    assert shoot is not None and [c.kind for c in shoot.changes] == ["start_date"]

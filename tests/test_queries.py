@@ -68,6 +68,9 @@ def test_dated_boards_say_the_date_beside_the_day(planned: tuple[Plan, Record, R
     assert when == "Day 1 (Monday 1 March 2027) is the 1st shooting day."
     undated = answer(record, Query(kind="day", day=0, aspect="date")).text
     assert "no start date" in undated and "we start shooting on" in undated
+    n = len(plan.schedule.days)
+    wrap = answer(record, Query(kind="day", day=-1, aspect="date")).text
+    assert wrap.startswith(f"We wrap on day {n}: the plan has no start date")
 
 
 def test_a_day_past_the_board_is_named_as_missing(planned: tuple[Plan, Record, Record]) -> None:

@@ -327,7 +327,9 @@ def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]
         changes += _scene_on_day(text)
     changes += _availability(text, names) or weekday_changes(text, names)
     changes += _rates(text, lexicon, names) or _percent(text)
-    changes += start_date_changes(text)
+    if not any(c.kind == "available" for c in changes):
+        # "MAYA can start on the 14th" is her availability, not the shoot's start date.
+        changes += start_date_changes(text)
     if match := _WEEK_DAYS.search(text):
         changes.append(Change(kind="week_days", value=float(match.group("n") or 6)))
     return changes

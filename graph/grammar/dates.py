@@ -91,8 +91,35 @@ def _resolve(match: re.Match[str], today: date) -> str | None:
         return None
 
 
+_SHIFT = re.compile(
+    r"\b(?:start(?:ing)?|begin(?:ning)?|(?:push|move|delay|bring)(?:ing)?\s+(?:the\s+)?start"
+    r"(?:\s+date)?(?:\s+(?:back|forward|up))?)\s+(?:by\s+)?(?P<n>a|an|one|\d+)\s+"
+    r"(?P<unit>days?|weeks?)(?:\s+(?P<way>later|earlier|sooner|back|forward))?",
+    re.I,
+)
+"""'start a week later', 'push the start back two weeks', 'start 3 days earlier'."""
+
+
+def _shift(match: re.Match[str]) -> Change | None:
+    """The start date moved by some days (weeks are seven calendar days)."""
+    said = match.group(0).lower()
+    way = (match.group("way") or "").lower()
+    later = way in {"later", "back"} or bool(re.search(r"\b(?:push|delay)|\bback\b", said))
+    earlier = way in {"earlier", "sooner", "forward"} or bool(
+        re.search(r"\b(?:forward|up|bring)\b", said)
+    )
+    if later == earlier:
+        return None  # "start two weeks" says no direction
+    n = 1 if match.group("n").lower() in {"a", "an", "one"} else int(match.group("n"))
+    days = n * (7 if match.group("unit").lower().startswith("week") else 1)
+    return Change(kind="start_date", value=-days if earlier else days, relative=True)
+
+
 def start_date_changes(text: str, *, today: date | None = None) -> list[Change]:
-    """The start-date change a message asks for ("we start shooting on March 1st")."""
+    """The start-date change a message asks for ("we start shooting on March 1st", "start a
+    week later")."""
+    if (moved := _SHIFT.search(text)) and (change := _shift(moved)):
+        return [change]
     match = _START.search(text)
     if match is None:
         return []

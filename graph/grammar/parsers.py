@@ -126,12 +126,14 @@ def _drop_overlaps(legacy: list[Change], extra: list[Change]) -> list[Change]:
     """The first parser's changes that the newer ones read better are dropped."""
     kinds = {c.kind for c in extra}
     actors = {c.actor for c in extra if c.kind == "available"}
+    # "start 3 days earlier" moves the start date; it is not a 3-day shoot.
+    shifted = any(c.kind == "start_date" and c.relative for c in extra)
     # Weekdays ("can't work Thursdays or Fridays") are read by the newer parser.
     actors |= {c.actor for c in extra if c.kind == "unavailable" and c.weekdays}
     kept = [
         c
         for c in legacy
-        if not (c.kind == "days" and kinds & {"days", "week_days"})
+        if not (c.kind == "days" and (kinds & {"days", "week_days"} or shifted))
         and not (c.kind == "pages_per_day" and "pages_per_day" in kinds)
         and not (c.kind == "unavailable" and c.actor in actors)
         and not (c.kind == "days" and actors)

@@ -36,6 +36,13 @@ _LEAST = re.compile(r"\b(least|smallest|shortest|cheapest|lightest|lowest|fewest
 _COUNT = re.compile(
     r"\b(how many|number of|total|count|in all|altogether|how long is the shoot)\b", re.I
 )
+_WRAP = re.compile(
+    r"\bwhen (?:do|will|does|would) (?:we|the shoot|shooting|principal photography|production|"
+    r"filming) (?:wrap|finish|end)\b|\bwhen(?:'s| is) (?:the )?(?:wrap|last (?:shooting )?day)\b|"
+    r"\bwrap date\b|\bwhat date do we wrap\b",
+    re.I,
+)
+"""'when do we wrap?': the last day, with its date when the board has dates."""
 _SCRIPT_LENGTH = re.compile(
     r"\bhow long is the (?:script|screenplay)\b|\b(?:script|screenplay)(?:'s)? length\b|"
     r"\bpage count\b|\blength of the (?:script|screenplay)\b",
@@ -179,6 +186,8 @@ def clause_query(slots: Slots) -> Query | None:
         return Query(kind="hold_cost", cast=slots.cast[0] if slots.cast else None)
     if averaged := _average(slots):
         return averaged
+    if _WRAP.search(text) and not slots.cast:
+        return Query(kind="day", day=-1, aspect="date")
     if _VERSIONS.search(text) and not slots.subject:
         return Query(kind="versions")
     if _SAVINGS.search(text) and not (slots.day is not None or slots.scene or slots.cast):

@@ -63,6 +63,19 @@ def _nth(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else suffix}"
 
 
+def _date_sentence(board: Board, f: DayInfo, label: str) -> str:
+    """When a day is: its date and place on the board, or how to give the board dates."""
+    last = f.day == len(board.days)
+    if f.date:
+        place = "last" if last else _nth(f.day)
+        return f"{label} is the {place} shooting day" + (": we wrap then." if last else ".")
+    where = f"We wrap on day {f.day}" if last else f"Day {f.day} has no date yet"
+    return (
+        f'{where}: the plan has no start date (say "we start shooting on March 1" and I will '
+        "date the board)."
+    )
+
+
 def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
     label = f"Day {f.day}{board.date_words(f.day - 1)}"
     scenes, where = ", ".join(f.scenes), ", ".join(f.locations)
@@ -76,10 +89,7 @@ def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
         "minutes": f"{label} takes {f.minutes} minutes of shooting and moves "
         f"({f.minutes // 60} h {f.minutes % 60:02d} min).",
         "cost": f"{label} costs {cost} (its share of the day-based budget lines).",
-        "date": f"{label} is the {_nth(f.day)} shooting day."
-        if f.date
-        else f'Day {f.day} has no date yet: the plan has no start date (say "we start shooting '
-        'on March 1" and I will date the board).',
+        "date": _date_sentence(board, f, label),
     }
     if aspect in parts:
         return parts[aspect]
