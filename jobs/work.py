@@ -89,13 +89,28 @@ def ready() -> None:
     """A job that does nothing: starting it brings the local pool's forkserver up."""
 
 
-def limit_memory(memory_mb: int) -> None:
-    """Cap this process's address space, so a runaway solve fails here and not the machine."""
+def limit_memory(memory_mb: int) -> bool:
+    """Cap this process's address space, so a runaway solve fails here and not the machine.
+
+    False when the process already maps that much (the solver's libraries alone map a few
+    hundred MB): the job cannot run within the bound, and native code that then fails to
+    allocate may crash rather than raise, so the caller says so at once."""
     limit = memory_mb * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    return _mapped_bytes() < limit
+
+
+def _mapped_bytes() -> int:
+    """This process's address space now (0 where /proc does not tell)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * resource.getpagesize()
 
 
 def outcome(
@@ -119,7 +134,8 @@ def outcome(
 def child_main(conn: Any, kind: str, payload: Record, cache_dir: str | None, mb: int) -> None:
     """The local pool's child: bound memory, run (each board sent as it comes), send the
     outcome, exit."""
-    limit_memory(mb)
+    if not limit_memory(mb):
+        os._exit(EXIT_MEMORY)  # over the bound before starting: the exit status says so
     try:
         conn.send(outcome(kind, payload, cache_dir, mb, lambda b: conn.send({"board": b})))
     except MemoryError:

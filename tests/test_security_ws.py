@@ -120,8 +120,9 @@ async def test_script_text_in_steps_is_plain_text(server: AppServer) -> None:
         thread_id = client.thread_id
         assert thread_id
         # The data layer writes a step's last update after the turn's answer: on a loaded
-        # machine the first read can come before it, so read again for a few seconds.
-        for _ in range(20):
+        # machine the first read can come before it, so read again for up to 30 s (a full
+        # suite on 2 cores has taken more than 10).
+        for _ in range(60):
             saved = await client.thread(thread_id)
             tools = [s for s in saved["steps"] if s["type"] == "tool"]
             if any("pixel" in (s["output"] or "") for s in tools):
