@@ -15,19 +15,15 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from tools.schedule.talent_kernels import _casts
+
 __all__ = ["dominated"]
 
 
 @njit(cache=True)
 def _relevant(front: int, back: int, actors: np.ndarray) -> tuple[int, int]:
-    first, last, rest = 0, 0, 0
-    for i in range(actors.shape[0]):
-        if (front >> i) & 1:
-            first |= actors[i]
-        elif (back >> i) & 1:
-            last |= actors[i]
-        else:
-            rest |= actors[i]
+    """The cast of each end that is also needed elsewhere (held while the middle is shot)."""
+    first, last, rest = _casts(front, back, actors)
     return first & (rest | last), last & (rest | first)
 
 
