@@ -37,6 +37,8 @@ CATEGORY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "one": 0, "two": 1, "three": 2}
 _WEEK = re.compile(r"\b(?:(first|second|third|fourth) week|week (\d+|one|two|three))\b", re.I)
 _DAY_RANGE = re.compile(r"\bdays?\s+(\d+)\s*(?:-|–|to|through|thru)\s*(\d+)\b", re.I)
+_FIRST_DAYS = re.compile(r"\bfirst\s+(\d+)\s+(?:shooting\s+)?(days|weeks)\b", re.I)
+"""'the first 3 days', 'the first 2 weeks' (numbers already digits)."""
 _DAY_LIST = re.compile(r"\bdays?\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)", re.I)
 _SHOOT_DAYS = re.compile(
     r"(?P<neg>(?<![\w-])-\s?|\bminus\s)?\b(\d{1,3})(?:\s+shooting)?[\s-]+days?\b(?!\s*\d)"
@@ -86,6 +88,9 @@ def parse_days(fragment: str) -> list[int]:
     for match in _DAY_RANGE.finditer(fragment):
         first, last = int(match.group(1)), int(match.group(2))
         days.update(range(max(first, 1) - 1, last))
+    for match in _FIRST_DAYS.finditer(fragment):
+        count = int(match.group(1)) * (WEEK_DAYS if match.group(2).lower() == "weeks" else 1)
+        days.update(range(count))
     if not days:
         for match in _DAY_LIST.finditer(fragment):
             days.update(int(n) - 1 for n in re.findall(r"\d+", match.group(1)) if int(n) >= 1)

@@ -148,6 +148,8 @@ def _cast(templates: list[str], names: list[tuple[str, str]], **fields: Any) -> 
 
 _NAMES = [("Maya", "MAYA"), ("JONAH", "JONAH")]
 CAST_ROWS: list[Row] = [
+    ("when does the lead finish?", q(kind="cast", cast="MAYA", aspect="finish")),
+    ("how many days does our star work?", q(kind="cast", cast="MAYA", aspect="days")),
     *_cast(
         [
             "When does {a} start?",
@@ -321,6 +323,12 @@ _RANKS: list[tuple[dict[str, Any], list[str]]] = [
         ],
     ),
     ({"measure": "work"}, ["who works the most days", "which actor works the most?"]),
+    (
+        {"measure": "moves"},
+        ["which day has the most company moves?", "the day with the most moves"],
+    ),
+    ({"measure": "minutes"}, ["what's the longest day?", "which day has the most hours"]),
+    ({"measure": "minutes", "least": True}, ["the shortest day"]),
     ({"measure": "location"}, ["which location has the most scenes", "the busiest location"]),
 ]
 
@@ -376,6 +384,19 @@ def _wi(templates: list[str], values: list[int], build: Any) -> list[Row]:
 
 
 WHAT_IF_ROWS: list[Row] = [
+    # "The lead" is the cast member in the most scenes (MAYA here: first on a tie).
+    (
+        "what happens if we lose the lead for the first three days",
+        c(kind="unavailable", actor="MAYA", days=[0, 1, 2]),
+    ),
+    (
+        "what if our star can't work days 1 to 3?",
+        c(kind="unavailable", actor="MAYA", days=[0, 1, 2]),
+    ),
+    ("what if the lead is out the first week?", c(kind="unavailable", days=[0, 1, 2, 3, 4])),
+    ("what if TOM can't make the first 2 days", c(kind="unavailable", actor="TOM", days=[0, 1])),
+    ("how much would we save with two moves a day?", c(kind="moves_per_day", value=2.0)),
+    ("what if we had 2 moves a day", c(kind="moves_per_day", value=2.0)),
     *_wi(
         [
             "Shoot it in {n} days",
@@ -495,6 +516,8 @@ WHAT_IF_ROWS: list[Row] = [
 ]
 
 AVERAGE_ROWS: list[Row] = [
+    ("what's the cost per page?", q(kind="average", measure="page_cost")),
+    ("how much do we spend per page", q(kind="average", measure="page_cost")),
     ("how long is the script?", q(kind="total", measure="pages")),
     ("what date is day 5?", q(kind="day", day=4, aspect="date")),
     ("when do we wrap?", q(kind="day", day=-1, aspect="date")),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from greenlight.cli import main
+from greenlight.cli import main, parse
 
 SCRIPT = "the-library-freak-out.fountain"
 
@@ -59,3 +59,11 @@ def test_a_missing_file_is_one_error_line(
     assert main(["ask", str(data_dir / "nope.fountain"), "hi"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_the_question_may_follow_the_options() -> None:
+    args = parse(["ask", "script.fdx", "--thread", "t1", "who works the most?"])
+    assert (args.file, args.thread, args.message) == ("script.fdx", "t1", "who works the most?")
+    assert parse(["ask", "script.fdx", "hello", "--thread", "t1"]).message == "hello"
+    with pytest.raises(SystemExit):
+        parse(["ask", "script.fdx", "--thread", "t1", "one", "two"])

@@ -161,6 +161,29 @@ def _losing(text: str, names: list[str]) -> list[Change]:
     return [Change(kind="unavailable", actor=names[0], days=days)] if days else []
 
 
+_OUT = re.compile(
+    r"\b(?:can(?:'|no)?t|cannot|won'?t|isn'?t|is\s+not|unavailable|not\s+available|out|away|"
+    r"off|sick|lose|losing|lost|without)\b(?P<rest>[^;.?]*)",
+    re.I,
+)
+
+
+_BOUNDED = re.compile(r"\b(?:until|till|before|after|from|starting|onwards?)\b", re.I)
+
+
+def _named_out(text: str, names: list[str]) -> list[Change]:
+    """'what if our star can't work days 1 to 3', 'the lead is out the first week': days a cast
+    member the lexicon found (also as "the lead") cannot work."""
+    if not names:
+        return []
+    for match in _OUT.finditer(text):
+        if _BOUNDED.search(match.group("rest")):
+            continue  # "not available until day 10" is a window, read by `_availability`
+        if days := parse_days(match.group("rest")):
+            return [Change(kind="unavailable", actor=names[0], days=days)]
+    return []
+
+
 def _weeks(text: str) -> list[Change]:
     if match := _WEEKS.search(text):
         weeks = float(match.group(1) or match.group(2))
@@ -321,7 +344,7 @@ def _scene_on_day(text: str) -> list[Change]:
 def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]:
     """The changes of the kinds above a message asks for (digits already normalized)."""
     changes = _relative_days(text) or _weeks(text) or _one_more(text)
-    changes += _losing(text, names)
+    changes += _losing(text, names) or _named_out(text, names)
     changes += _relative_pages(text)
     if not re.search(r"\bscene\s+\w+\s+(?:to|on|for|onto)\s+day\s+\d", text, re.I):
         changes += _scene_on_day(text)

@@ -21,6 +21,14 @@ _COMMON = {
     "crowd", "cast", "crew", "budget", "who", "what", "when", "where", "schedule", "stage",
 }  # fmt: skip
 
+_LEAD = re.compile(
+    r"\b(?:the|our|my|your)\s+(?:lead(?:\s+(?:actor|actress|role))?|star|leading\s+(?:man|lady|"
+    r"actor|actress)|protagonist)(?!\w)(?!\s+(?:actors|actresses|roles|cast))",
+    re.I,
+)
+"""'the lead', 'our star', 'the leading lady': the one cast member in the most scenes
+(the plural, 'the leads', is the rate card's tier, read elsewhere)."""
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -28,19 +36,23 @@ class Lexicon:
 
     cast: tuple[str, ...] = ()
     locations: tuple[str, ...] = ()
+    lead: str | None = None
+    """The cast member in the most scenes (the first to appear, on a tie)."""
     _patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list, compare=False)
 
     @classmethod
     def from_script(cls, script: dict[str, Any] | None) -> Lexicon:
         """The lexicon of a script record (an empty one for None)."""
-        cast: dict[str, None] = {}
+        cast: dict[str, int] = {}
         places: dict[str, None] = {}
         for scene in (script or {}).get("scenes") or []:
-            cast.update(dict.fromkeys(scene.get("speakers", []) + scene.get("non_speaking", [])))
+            for name in dict.fromkeys(scene.get("speakers", []) + scene.get("non_speaking", [])):
+                cast[name] = cast.get(name, 0) + 1
             for key in ("site", "main_location", "location"):
                 if scene.get(key):
                     places[str(scene[key]).upper()] = None
-        lexicon = cls(tuple(cast), tuple(places))
+        lead = max(cast, key=lambda name: cast[name]) if cast else None  # first on a tie
+        lexicon = cls(tuple(cast), tuple(places), lead)
         lexicon._patterns.extend(lexicon._build())
         return lexicon
 
@@ -83,6 +95,8 @@ class Lexicon:
                     continue
                 taken.append(span)
                 found.append((span[0], name))
+        if self.lead is not None:
+            found += [(m.start(), self.lead) for m in _LEAD.finditer(text)]
         return list(dict.fromkeys(name for _, name in sorted(found)))
 
     def location_in(self, text: str) -> str | None:

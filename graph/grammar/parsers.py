@@ -125,7 +125,9 @@ def export(turn: Turn) -> Request | None:
 def _drop_overlaps(legacy: list[Change], extra: list[Change]) -> list[Change]:
     """The first parser's changes that the newer ones read better are dropped."""
     kinds = {c.kind for c in extra}
-    actors = {c.actor for c in extra if c.kind == "available"}
+    actors = {
+        c.actor for c in extra if c.kind == "available" or (c.kind == "unavailable" and c.days)
+    }
     # "start 3 days earlier" moves the start date; it is not a 3-day shoot.
     shifted = any(c.kind == "start_date" and c.relative for c in extra)
     # Weekdays ("can't work Thursdays or Fridays") are read by the newer parser.

@@ -69,9 +69,12 @@ _BUDGET = re.compile(
     re.I,
 )
 _AVERAGE = re.compile(
-    r"\b(averages?|on average|mean|typical(?:ly)?|per (?:shooting )?day|a day on average)\b", re.I
+    r"\b(averages?|on average|mean|typical(?:ly)?|per (?:shooting )?day|a day on average|"
+    r"(?:cost|spend|budget|price) (?:per|a) page|per page)\b",
+    re.I,
 )
 _AVERAGE_MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("page_cost", re.compile(r"\b(?:per|a|each) page\b", re.I)),
     ("moves", re.compile(r"\bmoves?\b", re.I)),
     ("pages", re.compile(r"\bpages?\b|\beighths\b", re.I)),
     ("scenes", re.compile(r"\bscenes?\b|\bstrips\b", re.I)),
@@ -101,9 +104,10 @@ _R_PLACE = re.compile(r"\b(locations?|sites?|places?|sets?)\b", re.I)
 _R_WHO = re.compile(r"\b(actors?|actress|cast|who|performers?|talent)\b", re.I)
 _R_MONEY = re.compile(r"\b(expensive|costs?|paid|pricie?st|dearest|costliest|money)\b", re.I)
 _R_DAY = re.compile(r"\bdays?\b", re.I)
-_R_BUSY = re.compile(
-    r"\b(busiest|heaviest|lightest|pages|longest|shortest|most scenes|fewest|quietest)\b", re.I
-)
+_R_BUSY = re.compile(r"\b(busiest|heaviest|lightest|pages|most scenes|fewest|quietest)\b", re.I)
+_R_MOVES = re.compile(r"\b(?:company\s+)?moves?\b", re.I)
+_R_HOURS = re.compile(r"\b(longest|shortest|hours?|minutes)\b", re.I)
+"""'the longest day' is the one with the most hours (shooting and moves), as an AD means it."""
 
 
 def _rank(slots: Slots) -> Query | None:
@@ -119,7 +123,15 @@ def _rank(slots: Slots) -> Query | None:
     if _R_PLACE.search(text):
         return Query(kind="rank", measure="location", least=least)
     if _R_DAY.search(text) and not _R_ACCOUNT_ONLY.search(text):
-        measure = "pages" if _R_BUSY.search(text) else "day_cost"
+        measure = (
+            "moves"
+            if _R_MOVES.search(text)
+            else "minutes"
+            if _R_HOURS.search(text)
+            else "pages"
+            if _R_BUSY.search(text)
+            else "day_cost"
+        )
         return Query(kind="rank", measure=measure, least=least)
     if _R_ACCOUNT.search(text) and not slots.cast:
         return Query(kind="rank", measure="account", least=least)

@@ -16,7 +16,8 @@ __all__ = ["site_changes"]
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "no": 0, "zero": 0}
 _MOVES = re.compile(
-    r"\b(?:allow|permit|let(?: us| me)?(?: have)?|up to|at most)\s+"
+    r"\b(?:allow(?:ed|ing)?|permit(?:ted)?|let(?: us| me)?(?: have)?|up to|at most|with|"
+    r"(?:we|if we)\s+(?:had|have|did|do|made|make)|if we allow)\s+"
     r"(?P<n>\d|one|two|three|four|no|zero)\s+(?:company\s+)?moves?\s+(?:a|per|each)\s+day\b",
     re.IGNORECASE,
 )

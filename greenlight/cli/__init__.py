@@ -41,10 +41,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line's arguments (exits with usage on bad ones)."""
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    # argparse takes a command's positionals in one run, so `ask FILE --thread T "question"`
+    # would leave the question over: a trailing message is the message.
+    if extra and getattr(args, "message", None) == "" and not extra[0].startswith("-"):
+        args.message, extra = extra[0], extra[1:]
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     try:
         return int(args.handler(args))
     except (UserError, ValueError) as exc:

@@ -14,8 +14,9 @@ from tools.queries.model import Answer, Query
 
 __all__ = ["AVERAGES", "average_answer", "hold_cost_answer"]
 
-AVERAGES = ("day_cost", "pages", "scenes", "minutes", "moves", "budget")
-"""What can be averaged per shooting day ("budget" is the whole budget over the days)."""
+AVERAGES = ("day_cost", "pages", "scenes", "minutes", "moves", "budget", "page_cost")
+"""What can be averaged per shooting day ("budget" is the whole budget over the days;
+"page_cost" is the budget over the script's pages)."""
 
 
 def _per_day(board: Board, measure: str) -> tuple[float, str]:
@@ -46,6 +47,8 @@ def average_answer(board: Board, query: Query) -> Answer:
     if not board.days:
         return Answer(kind="average", text="The plan has no shooting days yet.", found=False)
     measure = query.measure if query.measure in AVERAGES else "day_cost"
+    if measure == "page_cost":
+        return _per_page(board)
     value, shown = _per_day(board, measure)
     n = len(board.days)
     if measure == "day_cost":
@@ -58,6 +61,21 @@ def average_answer(board: Board, query: Query) -> Answer:
     else:
         text = f"The average shooting day has {shown}, over {plural(n, 'day')}."
     return Answer(kind="average", text=text, facts={"measure": measure, "value": value, "days": n})
+
+
+def _per_page(board: Board) -> Answer:
+    """The likely budget over the script's pages (what "cost per page" means to a producer)."""
+    eighths = sum(int(s.get("eighths") or 0) for s in board.strips.values())
+    likely = float((board.plan.get("budget") or {}).get("likely") or 0)
+    if not eighths:
+        return Answer(kind="average", text="The plan has no pages to divide by.", found=False)
+    value = likely * 8 / eighths
+    text = (
+        f"The likely budget is {board.money(value)} a page: {board.money(likely)} over "
+        f"{pages_text(eighths)} pages."
+    )
+    facts = {"measure": "page_cost", "value": round(value, 2), "likely": round(likely, 2)}
+    return Answer(kind="average", text=text, facts={**facts, "pages": round(eighths / 8, 3)})
 
 
 def _hold_share(board: Board, name: str, row: Record) -> float:

@@ -163,6 +163,20 @@ class Board:
                 costs[int(d)] += float(line.get("amount") or 0) / len(days)
         return [round(c, 2) for c in costs]
 
+    def day_cost_parts(self, day: int) -> list[tuple[str, float]]:
+        """What makes up one day's cost (`day_costs`), by budget account, dearest first."""
+        names = {
+            str(a.get("code")): str(a.get("name"))
+            for a in (self.plan.get("budget") or {}).get("accounts") or []
+        }
+        parts: dict[str, float] = {}
+        for line in self.lines():
+            days = [int(d) for d in line.get("days") or [] if 0 <= int(d) < len(self.days)]
+            if day in days:
+                name = names.get(str(line.get("account")), str(line.get("account")))
+                parts[name] = parts.get(name, 0.0) + float(line.get("amount") or 0) / len(days)
+        return sorted(((n, round(v, 2)) for n, v in parts.items()), key=lambda p: -p[1])
+
     def cast_names(self) -> list[str]:
         """The cast, as the DOOD lists them."""
         return [str(r.get("name")) for r in (self.plan.get("dood") or {}).get("rows") or []]

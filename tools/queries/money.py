@@ -62,7 +62,7 @@ def _line_rows(board: Board, lines: list[Record]) -> list[dict[str, object]]:
     return [
         {
             "line": line.get("description", ""),
-            "amount": round(float(line.get("amount") or 0), 2),
+            "amount": board.money(float(line.get("amount") or 0)),
             "days": days_words([int(d) for d in line.get("days") or []])
             if line.get("days")
             else "",
@@ -137,7 +137,7 @@ def budget_answer(board: Board) -> Answer:
         {
             "account": a.get("name"),
             "code": a.get("code"),
-            "total": round(float(a.get("total") or 0), 2),
+            "total": board.money(float(a.get("total") or 0)),
         }
         for a in _accounts(board)
     ]
@@ -162,7 +162,7 @@ def savings_answer(board: Board, query: Query) -> Answer:
     rows: list[dict[str, object]] = [
         {
             "analysis": str(s.get("analysis", "")).replace("_", " "),
-            "amount": round(float(s.get("amount") or 0), 2),
+            "amount": board.money(float(s.get("amount") or 0)),
         }
         for s in plan.get("savings") or []
     ]
@@ -181,14 +181,16 @@ def savings_answer(board: Board, query: Query) -> Answer:
         + (f" ({100 * abs(saving) / base:.1f}%)" if base else "")
         + ("." if saving >= 0 else " more.")
     )
-    sorted_board = plan.get("sorted_baseline") or {}
+    sorted_board = plan.get("sorted_board") or {}
     if sorted_board.get("budget"):
         sorted_total = round(float(sorted_board["budget"].get("likely") or 0), 2)
         facts["sorted_budget"] = sorted_total
         gap = round(sorted_total - likely, 2)
         verb = "saves" if gap >= 0 else "costs"
         text += (
-            f" Against the sorted board an AD would make ({board.money(sorted_total)}) it "
+            " Against the sorted board an AD would make "
+            f"({plural(len((sorted_board.get('schedule') or {}).get('days') or []), 'day')}, "
+            f"{board.money(sorted_total)}) it "
             f"{verb} {board.money(abs(gap))}{'' if gap >= 0 else ' more'}."
         )
     credits = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tools.queries.board import Board, pages_text, plural
+from tools.queries.board import Board, days_words, pages_text, plural
 from tools.queries.cast import cast_cost
 from tools.queries.model import Answer, Query
 
@@ -21,15 +21,20 @@ def _count(board: Board, measure: str) -> tuple[float, str]:
     if measure == "pages":
         eighths = sum(int(s.get("eighths") or 0) for s in strips)
         return round(eighths / 8, 3), f"The script runs {pages_text(eighths)} pages."
-    if measure == "moves":
-        n = sum(int(d.get("company_moves") or 0) for d in days)
-        return n, f"The plan has {plural(n, 'company move')}."
     if measure == "nights":
-        n = sum(1 for d in days if d.get("lighting") in {"NIGHT", "SPLIT"})
+        # "How many nights, and which?" is one question: the days are named with the count.
+        nights = [i for i, d in enumerate(days) if d.get("lighting") in {"NIGHT", "SPLIT"}]
         scenes = sum(1 for s in strips if s.get("lighting") == "NIGHT")
+        n = len(nights)
         return n, (
             f"{plural(n, 'shooting day')} {'has' if n == 1 else 'have'} night work "
-            f"({plural(scenes, 'night scene')})."
+            f"({plural(scenes, 'night scene')})" + (f": {days_words(nights)}." if n else ".")
+        )
+    if measure == "moves":
+        n = sum(int(d.get("company_moves") or 0) for d in days)
+        moving = [i for i, d in enumerate(days) if int(d.get("company_moves") or 0)]
+        return n, f"The plan has {plural(n, 'company move')}" + (
+            f", on {days_words(moving)}." if n else "."
         )
     if measure == "exteriors":
         n = sum(1 for s in strips if "EXT" in str(s.get("int_ext") or "").upper())
@@ -85,6 +90,21 @@ def _rank_days_pages(board: Board) -> list[tuple[str, float, str]]:
     return out
 
 
+def _rank_days_moves(board: Board) -> list[tuple[str, float, str]]:
+    return [
+        (f"day {i + 1}", n, plural(n, "company move"))
+        for i, n in enumerate(int(d.get("company_moves") or 0) for d in board.days)
+    ]
+
+
+def _rank_days_minutes(board: Board) -> list[tuple[str, float, str]]:
+    out: list[tuple[str, float, str]] = []
+    for i in range(len(board.days)):
+        minutes = round(board.day_minutes(i))
+        out.append((f"day {i + 1}", minutes, f"{minutes // 60} h {minutes % 60:02d} min"))
+    return out
+
+
 def _rank_accounts(board: Board) -> list[tuple[str, float, str]]:
     accounts = (board.plan.get("budget") or {}).get("accounts") or []
     return [
@@ -118,6 +138,8 @@ def _rank_locations(board: Board) -> list[tuple[str, float, str]]:
 _RANK_HEADS = {
     "day_cost": ("day", "cost"),
     "pages": ("day", "pages"),
+    "moves": ("day", "company moves"),
+    "minutes": ("day", "shooting and moves"),
     "account": ("account", "amount"),
     "hold": ("cast", "holds"),
     "work": ("cast", "work days"),
@@ -129,6 +151,8 @@ _RANK_HEADS = {
 RANKINGS: dict[str, tuple[str, Callable[[Board], list[tuple[str, float, str]]]]] = {
     "day_cost": ("expensive day", _rank_days_cost),
     "pages": ("day by pages", _rank_days_pages),
+    "moves": ("day by company moves", _rank_days_moves),
+    "minutes": ("day by hours", _rank_days_minutes),
     "account": ("account", _rank_accounts),
     "hold": ("hold", _rank_dood("hold_days", "hold day")),
     "work": ("cast member by work days", _rank_dood("work_days", "work day")),
@@ -150,6 +174,8 @@ def rank_answer(board: Board, query: Query) -> Answer:
             kind="rank",
             text="Nobody is held: the cast has no hold days."
             if measure == "hold"
+            else "No day has a company move."
+            if measure == "moves"
             else f"Every one is at {shown}.",
             rows=[],
             facts={"value": 0},
@@ -165,6 +191,10 @@ def rank_answer(board: Board, query: Query) -> Answer:
         if len(ties) == 1
         else (f"The {label}: {', '.join(ties[:6])}{'...' if len(ties) > 6 else ''}, {shown} each.")
     )
+    if measure == "day_cost" and len(ties) == 1:
+        # Why a day costs what it does: its biggest accounts ("and why?").
+        parts = board.day_cost_parts(int(name.split()[-1]) - 1)[:3]
+        text += " Most of it: " + ", ".join(f"{n} {board.money(v)}" for n, v in parts) + "."
     # The table shows what the sentence says, once: the raw figure is in the facts.
     heads = _RANK_HEADS.get(measure, ("name", "figure"))
     rows = [{heads[0]: n, heads[1]: s} for n, _, s in items[:5]]

@@ -1,0 +1,88 @@
+"""Answers a producer asks in their own words: the sorted board in the savings, the cost per
+page, why the dearest day costs what it does, the days with moves and nights, the longest
+day by hours. Each figure is checked against the plan's own records."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tools.parsing import read_path
+from tools.plan import Plan, PlanInputs, make_plan
+from tools.queries import Query, answer
+from tools.queries.board import days_words
+
+Record = dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def planned(screenplays_dir: Path) -> tuple[Plan, Record]:
+    script = read_path(screenplays_dir / "national-stupidity.fdx")
+    plan = make_plan(script, PlanInputs(time_limit_s=5))
+    return plan, plan.model_dump(mode="json")
+
+
+def _money(text: str) -> list[float]:
+    return [float(m.replace(",", "")) for m in re.findall(r"\$([\d,]+)", text)]
+
+
+def test_the_savings_name_the_sorted_board_too(planned: tuple[Plan, Record]) -> None:
+    plan, record = planned
+    assert plan.sorted_board is not None and plan.budget is not None
+    got = answer(record, Query(kind="savings"))
+    sorted_likely = float(plan.sorted_board.budget.likely)
+    assert got.facts["sorted_budget"] == pytest.approx(sorted_likely, abs=0.01)
+    days = len(plan.sorted_board.schedule.days)
+    assert f"sorted board an AD would make ({days} day" in got.text
+    # The table's amounts are money as the budget writes it, not raw floats.
+    assert all(str(row["amount"]).startswith(("$", "-$")) for row in got.rows)
+
+
+def test_cost_per_page_is_the_budget_over_the_pages(planned: tuple[Plan, Record]) -> None:
+    plan, record = planned
+    assert plan.budget is not None
+    got = answer(record, Query(kind="average", measure="page_cost"))
+    eighths = sum(s.eighths for s in plan.problem.strips)
+    expected = float(plan.budget.likely) * 8 / eighths
+    assert got.facts["value"] == pytest.approx(expected, abs=0.01)
+    assert _money(got.text)[0] == pytest.approx(round(expected), abs=1)
+
+
+def test_the_dearest_day_says_what_it_is_made_of(planned: tuple[Plan, Record]) -> None:
+    _, record = planned
+    got = answer(record, Query(kind="rank", measure="day_cost"))
+    day = int(got.facts["name"].split()[-1]) - 1
+    parts = answer(record, Query(kind="day", day=day, aspect="cost"))
+    assert "Most of it:" in got.text
+    shown = _money(got.text.split("Most of it:")[1])
+    # The three biggest parts, dearest first, and together no more than the day's cost.
+    assert shown == sorted(shown, reverse=True) and 1 <= len(shown) <= 3
+    assert sum(shown) <= parts.facts["cost"] + len(shown)
+
+
+def test_counts_of_moves_and_nights_name_their_days(planned: tuple[Plan, Record]) -> None:
+    plan, record = planned
+    moves = answer(record, Query(kind="total", measure="moves"))
+    moving = [i for i, d in enumerate(plan.schedule.days) if d.company_moves]
+    assert moves.facts["value"] == sum(d.company_moves for d in plan.schedule.days)
+    assert moving and moves.text.endswith(f", on {days_words(moving)}.")
+    nights = answer(record, Query(kind="total", measure="nights"))
+    night_days = [i for i, d in enumerate(plan.schedule.days) if d.lighting != "DAY"]
+    assert nights.facts["value"] == len(night_days)
+    assert night_days and nights.text.endswith(f": {days_words(night_days)}.")
+
+
+def test_the_longest_day_is_by_hours_and_the_moves_ranking_by_moves(
+    planned: tuple[Plan, Record],
+) -> None:
+    plan, record = planned
+    longest = answer(record, Query(kind="rank", measure="minutes"))
+    minutes = [round(d.day_minutes or 0) for d in plan.schedule.days]
+    assert longest.facts["value"] == max(minutes)
+    top = max(minutes)
+    assert f"{top // 60} h {top % 60:02d} min" in longest.text
+    most = answer(record, Query(kind="rank", measure="moves"))
+    assert most.facts["value"] == max(d.company_moves for d in plan.schedule.days)
