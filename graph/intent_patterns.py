@@ -46,6 +46,12 @@ _SHOOT_DAYS = re.compile(
     re.I,
 )
 _HOURS = re.compile(r"\d+[- ]hour", re.I)
+_OVER = re.compile(
+    r"\b(?:held|holds?|hold days|works?|worked|working|on hold)\b[^.?;]*\b(?:(?:more|less|fewer|"
+    r"longer)\s+than|at\s+least|over)\s*$",
+    re.I,
+)
+"""'is anyone held more than 3 days?': a question about holds, not a 3-day shoot."""
 _DAY_HOURS = re.compile(
     r"\b(\d{1,2}(?:\.\d+)?)[- ]hours?(?:\s+shooting)?[\s-]+days?\b"
     r"|\b(\d{1,2}(?:\.\d+)?)\s*hours?\s*(?:a|per|each)\s*day\b",
@@ -159,7 +165,10 @@ def parse_changes(text: str) -> list[Change]:
     changes: list[Change] = []
     if not _HOURS.search(text) or _SHOOT_DAYS.search(_HOURS.sub("", text)):
         for match in _SHOOT_DAYS.finditer(_HOURS.sub("", text)):
-            if not re.search(r"\b(?:days?|on|in week)\s*$", text[: match.start()], re.I):
+            before = text[: match.start()]
+            if not re.search(r"\b(?:days?|on|in week)\s*$", before, re.I) and not _OVER.search(
+                before
+            ):
                 value = float(match.group(2) or match.group(3))
                 value = -value if match.group("neg") else value
                 changes.append(Change(kind="days", value=value))

@@ -35,8 +35,9 @@ def _overview(facts: Record) -> list[str]:
         return []
     cur = o.get("currency", "USD")
     lines = [
-        f"**{o.get('title', 'The script')}**: {o.get('scenes', 0)} scenes shot in "
-        f"{o.get('shooting_days', 0)} days with {o.get('company_moves', 0)} company moves.",
+        f"**{o.get('title', 'The script')}**: {_n(o.get('scenes', 0), 'scene')} shot in "
+        f"{_n(o.get('shooting_days', 0), 'day')} with "
+        f"{_n(o.get('company_moves', 0), 'company move')}.",
         f"Budget: {format_money(o.get('budget_likely', 0.0), cur)} likely "
         f"(range {format_money(o.get('budget_low', 0.0), cur)} to "
         f"{format_money(o.get('budget_high', 0.0), cur)}).",
@@ -49,7 +50,7 @@ def _overview(facts: Record) -> list[str]:
     if o.get("baseline_days") and o.get("baseline_budget"):
         saving = o.get("total_saving", 0.0)
         against = (
-            f"Against the script-order baseline ({o['baseline_days']} days, "
+            f"Against the script-order baseline ({_n(o['baseline_days'], 'day')}, "
             f"{format_money(o['baseline_budget'], cur)}) this plan "
         )
         if saving >= 0:
@@ -64,7 +65,7 @@ def _overview(facts: Record) -> list[str]:
         # Script order flatters an optimizer: the AD's own first board is the fairer mark.
         gain = o.get("saving_vs_sorted", 0.0)
         mark = (
-            f"Against the sorted board an AD makes first ({o['sorted_days']} days, "
+            f"Against the sorted board an AD makes first ({_n(o['sorted_days'], 'day')}, "
             f"{format_money(o['sorted_budget'], cur)}) it "
         )
         lines.append(
@@ -251,11 +252,16 @@ def _question(facts: Record) -> list[str]:
     return [q.get("answer", "")]
 
 
+def _n(count: Any, word: str) -> str:
+    """ "1 day", "12 days"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _versions(facts: Record) -> list[str]:
     rows = facts.get("versions") or []
     cur = (facts.get("overview") or {}).get("currency", "USD")
     return ["Plan versions:"] + [
-        f"- v{v['version']}: {v['label'] or 'plan'} ({v['days']} days, "
+        f"- v{v['version']}: {v['label'] or 'plan'} ({_n(v['days'], 'day')}, "
         f"{format_money(v['budget'], cur)})" + (" (current)" if v.get("current") else "")
         for v in rows
     ]

@@ -516,6 +516,12 @@ WHAT_IF_ROWS: list[Row] = [
 ]
 
 AVERAGE_ROWS: list[Row] = [
+    ("is anyone held more than 3 days?", q(kind="rank", measure="hold", over=3)),
+    ("who works more than five days?", q(kind="rank", measure="work", over=5)),
+    ("is anybody on hold for at least 2 days", q(kind="rank", measure="hold", over=1)),
+    ("which locations do we visit more than once?", q(kind="total", measure="revisits")),
+    ("do we go back to any location a second time?", q(kind="total", measure="revisits")),
+    ("any revisits?", q(kind="total", measure="revisits")),
     ("what's the cost per page?", q(kind="average", measure="page_cost")),
     ("how much do we spend per page", q(kind="average", measure="page_cost")),
     ("how long is the script?", q(kind="total", measure="pages")),

@@ -86,3 +86,41 @@ def test_the_longest_day_is_by_hours_and_the_moves_ranking_by_moves(
     assert f"{top // 60} h {top % 60:02d} min" in longest.text
     most = answer(record, Query(kind="rank", measure="moves"))
     assert most.facts["value"] == max(d.company_moves for d in plan.schedule.days)
+
+
+def test_held_more_than_n_days_lists_everyone_above(planned: tuple[Plan, Record]) -> None:
+    plan, record = planned
+    assert plan.dood is not None
+    holds = {r.name: r.hold_days for r in plan.dood.rows}
+    for over in (0, 1, 3):
+        got = answer(record, Query(kind="rank", measure="hold", over=over))
+        assert sorted(got.facts["names"]) == sorted(n for n, h in holds.items() if h > over)
+        assert f"more than {over} day" in got.text
+
+
+def test_revisited_sites_are_those_whose_days_break(planned: tuple[Plan, Record]) -> None:
+    plan, record = planned
+    got = answer(record, Query(kind="total", measure="revisits"))
+    days_at: dict[str, list[int]] = {}
+    site = {s.scene: s.site for s in plan.sites}
+    for i, day in enumerate(plan.schedule.days):
+        for strip in dict.fromkeys(site.get(sid, sid) for sid in day.strips):
+            days_at.setdefault(strip, []).append(i)
+    broken = [s for s, d in days_at.items() if d != list(range(d[0], d[-1] + 1))]
+    assert got.facts["value"] == len(broken)
+    for name in broken[:8]:
+        assert name in got.text
+
+
+def test_a_site_left_and_come_back_to_is_a_revisit() -> None:
+    strips = [{"id": str(i), "site": site} for i, site in enumerate("AABAC")]
+    days = [{"strips": ["0"]}, {"strips": ["1", "2"]}, {"strips": ["3"]}, {"strips": ["4"]}]
+    record = {"problem": {"strips": strips}, "schedule": {"days": days}}
+    got = answer(record, Query(kind="total", measure="revisits"))
+    # A: days 1, 2 and 3 run together; B: day 2 alone; C: day 4 alone -> no revisit.
+    assert got.facts["value"] == 0
+    days.append({"strips": ["0"]})
+    strips[0]["site"] = "B"
+    got = answer(record, Query(kind="total", measure="revisits"))
+    # B now on days 1, 2 and 5: a revisit; A on days 2 and 3 only.
+    assert got.facts["value"] == 1 and "B (days 1-2 and 5)" in got.text

@@ -53,6 +53,12 @@ _RENDER = re.compile(
 )
 _COMPARE = re.compile(r"\b(compare|comparison|what changed|difference between|diff)\b", re.I)
 _REVERT = re.compile(r"\b(go back|revert|roll ?back|undo|restore|switch back|back to)\b", re.I)
+_PLACE_BACK = re.compile(
+    r"\b(?:go(?:ing)?|come|coming)\s+back\s+to\s+(?:any|a|the|that|this|which|some)?\s*(?:\w+\s+)?"
+    r"(?:locations?|sites?|places?|sets?|house|pub|street|hospital|stage|[A-Z]{3,})"
+    r"|\bback\s+to\s+(?:any|a|the)\s+(?:locations?|sites?|places?)\b",
+)
+"""'do we go back to any location?' is about the board's sites, not an earlier version."""
 _FIRST = re.compile(
     r"\b(first|original|initial|very first|starting)\s+(version|plan|schedule|one)\b", re.I
 )
@@ -102,6 +108,8 @@ def compare(turn: Turn) -> Request | None:
 def revert(turn: Turn) -> Request | None:
     """Go back to a version: named, "the first version", or the previous one; "start over"."""
     text = turn.normal
+    if _PLACE_BACK.search(text):
+        return None
     reset_alone = _RESET.search(text) and not _changes(turn)
     if not (_REVERT.search(text) or reset_alone) or (_changes(turn) and not reset_alone):
         return None

@@ -43,6 +43,18 @@ _WRAP = re.compile(
     re.I,
 )
 """'when do we wrap?': the last day, with its date when the board has dates."""
+_OVER_DAYS = re.compile(
+    r"\b(held|on hold|holds?|works?|working)\b[^.?;]*?\b(more than|over|at least|longer than)\s+"
+    r"(\d+)\s+(?:\w+\s+)?days?\b",
+    re.I,
+)
+"""'is anyone held more than 3 days?', 'who works over 5 days': everyone above a count."""
+_REVISIT = re.compile(
+    r"\brevisit\w*|\b(?:visit\w*|go(?:ing)? back|return\w*|come back|back)\b[^.?;]*\b(?:more "
+    r"than once|twice|again|several times|a second time)\b",
+    re.I,
+)
+"""'which locations do we visit more than once?', 'do we go back to any site?'."""
 _SCRIPT_LENGTH = re.compile(
     r"\bhow long is the (?:script|screenplay)\b|\b(?:script|screenplay)(?:'s)? length\b|"
     r"\bpage count\b|\blength of the (?:script|screenplay)\b",
@@ -200,6 +212,12 @@ def clause_query(slots: Slots) -> Query | None:
         return averaged
     if _WRAP.search(text) and not slots.cast:
         return Query(kind="day", day=-1, aspect="date")
+    if (over := _OVER_DAYS.search(text)) and not (slots.scene or slots.day is not None):
+        measure = "work" if over.group(1).lower().startswith("work") else "hold"
+        least = over.group(2).lower().startswith("at least")
+        return Query(kind="rank", measure=measure, over=int(over.group(3)) - int(least))
+    if _REVISIT.search(text) and not (slots.scene or slots.day is not None or slots.cast):
+        return Query(kind="total", measure="revisits")
     if _VERSIONS.search(text) and not slots.subject:
         return Query(kind="versions")
     if _SAVINGS.search(text) and not (slots.day is not None or slots.scene or slots.cast):

@@ -65,6 +65,9 @@ class Query(BaseModel):
     int_ext: Literal["INT", "EXT"] | None = None
     least: bool = False
     """Rankings: the smallest instead of the largest."""
+    over: int | None = None
+    """Rankings of holds or work days: everyone above this many days ("held more than 3
+    days")."""
 
 
 class Answer(BaseModel):

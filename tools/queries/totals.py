@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from tools.queries.board import Board, days_words, pages_text, plural
 from tools.queries.cast import cast_cost
@@ -50,11 +51,35 @@ def _count(board: Board, measure: str) -> tuple[float, str]:
             int(r.get("hold_days") or 0) for r in (board.plan.get("dood") or {}).get("rows") or []
         )
         return n, f"The cast has {plural(n, 'hold day')} in all."
+    if measure == "revisits":
+        return _revisits(board)
     if measure == "budget":
         total = round(float((board.plan.get("budget") or {}).get("likely") or 0), 2)
         return total, f"The budget is {board.money(total)} likely."
     n = len(days)
     return n, f"The plan shoots in {plural(n, 'day')}."
+
+
+def _revisits(board: Board) -> tuple[float, str]:
+    """Sites the company comes back to after leaving (their days are not one run)."""
+    days_at: dict[str, list[int]] = {}
+    for day in range(len(board.days)):
+        for site in dict.fromkeys(board.site(s) for s in board.day_strips(day)):
+            days_at.setdefault(site, []).append(day)
+    back = {
+        site: days for site, days in days_at.items() if any(b - a > 1 for a, b in pairwise(days))
+    }
+    if not back:
+        return 0, "No site is revisited: each site's days run together."
+    named = "; ".join(
+        f"{site} ({days_words(days)})"
+        for site, days in sorted(back.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:8]
+    )
+    more = f"; and {len(back) - 8} more" if len(back) > 8 else ""
+    return len(back), (
+        f"{plural(len(back), 'site')} {'is' if len(back) == 1 else 'are'} visited again after "
+        f"the company has left: {named}{more}."
+    )
 
 
 MEASURES = (
@@ -68,6 +93,7 @@ MEASURES = (
     "locations",
     "holds",
     "budget",
+    "revisits",
 )
 
 
@@ -161,6 +187,27 @@ RANKINGS: dict[str, tuple[str, Callable[[Board], list[tuple[str, float, str]]]]]
 }
 
 
+def _over(measure: str, items: list[tuple[str, float, str]], over: int) -> Answer:
+    """Everyone held (or working) more than `over` days, most first."""
+    verb = "held" if measure == "hold" else "working"
+    above = [(n, v, s) for n, v, s in items if v > over]
+    heads = _RANK_HEADS[measure]
+    if not above:
+        name, value, shown = items[0]
+        text = f"No one is {verb} more than {plural(over, 'day')}" + (
+            f"; the most is {name}: {shown}." if value else ": the cast has no hold days."
+        )
+    else:
+        named = ", ".join(f"{n} ({s})" for n, _, s in above[:8])
+        more = f" and {len(above) - 8} more" if len(above) > 8 else ""
+        who = plural(len(above), "cast member")
+        text = f"{who} {'is' if len(above) == 1 else 'are'} {verb} more than "
+        text += f"{plural(over, 'day')}: {named}{more}."
+    rows = [{heads[0]: n, heads[1]: s} for n, _, s in above]
+    facts = {"over": over, "names": [n for n, _, _ in above], "count": len(above)}
+    return Answer(kind="rank", text=text, rows=rows, facts=facts)
+
+
 def rank_answer(board: Board, query: Query) -> Answer:
     """The largest (or smallest) of a measure, with the top five as a table."""
     measure = query.measure if query.measure in RANKINGS else "day_cost"
@@ -168,6 +215,8 @@ def rank_answer(board: Board, query: Query) -> Answer:
     items = sorted(rank(board), key=lambda t: t[1], reverse=not query.least)
     if not items:
         return Answer(kind="rank", text="The plan has nothing to rank there.", found=False)
+    if query.over is not None and measure in {"hold", "work"}:
+        return _over(measure, items, query.over)
     name, value, shown = items[0]
     if not value and not query.least:
         return Answer(
