@@ -267,6 +267,19 @@ def _versions(facts: Record) -> list[str]:
     ]
 
 
+def _unread(facts: Record) -> list[str]:
+    """Parts of the message no change was read from: said, so none is dropped silently."""
+    parts = [str(p) for p in facts.get("unread") or []]
+    if not parts:
+        return []
+    quoted = " and ".join(f'"{p}"' for p in parts)
+    return [
+        f"I could not read {quoted}, so {'it is' if len(parts) == 1 else 'they are'} not in "
+        'this plan. Say it as a change I know, for example "the lead can\'t work days 6 to 10", '
+        '"pin scene 12 to day 3" or "two fewer days".'
+    ]
+
+
 def _render(facts: Record) -> list[str]:
     r = facts.get("render_cost") or {}
     lines = [r.get("headline", "AI-shot estimate:")]
@@ -278,6 +291,7 @@ _BY_KIND: dict[str, Callable[[Record], list[str]]] = {
     "plan": lambda f: site_csv_line(f) + _overview(f) + _savings(f),
     "what_if": lambda f: (
         [f"Re-planned as version {f.get('version')} ({f.get('changed', '')})."]
+        + _unread(f)
         + site_csv_line(f)
         + _in_force(f)
         + _diff(f)

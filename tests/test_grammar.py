@@ -159,3 +159,20 @@ def test_a_cast_members_start_is_not_the_shoots_start_date() -> None:
     assert [c.kind for c in request.changes] == ["available"]
     shoot = parse_message("we can start on the 14th", lexicon=LEXICON)
     assert shoot is not None and [c.kind for c in shoot.changes] == ["start_date"]
+
+
+def test_a_what_if_says_back_the_part_it_could_not_read() -> None:
+    request = parse_message(
+        "what if we shoot 5 pages a day and give the lead a week off in the middle?",
+        lexicon=LEXICON,
+    )
+    assert request is not None and request.kind == "what_if"
+    assert [c.kind for c in request.changes] == ["pages_per_day"]
+    assert request.unread == ["give the lead a week off in the middle"]
+
+
+def test_every_readable_what_if_in_the_table_has_nothing_unread() -> None:
+    for text, expected in ROWS:
+        request = parse_message(text, lexicon=LEXICON)
+        if expected.get("kind") == "what_if" and request is not None:
+            assert request.unread == [], text

@@ -117,3 +117,15 @@ async def test_a_capable_models_invented_names_are_replaced(
     assert result.usage and result.usage["outcome"] == "replaced"
     assert "named things the plan does not contain" in result.answer
     assert result.facts["answers"][0]["text"] in result.answer
+
+
+async def test_a_what_if_part_it_cannot_read_is_said_back(
+    tmp_path: Path, screenplays_dir: Path
+) -> None:
+    async with assistant(tmp_path, ModelSet()) as a:
+        await turn(a, "", upload(screenplays_dir))
+        both = await turn(a, "what if we add a day and shoot the pub at night?")
+        assert both.version == 2 and both.facts["unread"] == ["shoot the pub at night"]
+        assert 'I could not read "shoot the pub at night"' in both.answer
+        plain = await turn(a, "one more day")
+        assert "unread" not in plain.facts and "could not read" not in plain.answer

@@ -124,3 +124,7 @@ class Request(BaseModel):
     """For `progress`: why the report could not be read, in words."""
     text: str = ""
     """The message as written."""
+    unread: list[str] = Field(default_factory=list)
+    """For `what_if`: parts of the message that ask for a change none of the parsers read
+    ("... and give the lead a week off in the middle"), said back so nothing is dropped
+    silently."""

@@ -167,6 +167,30 @@ def _changes(turn: Turn) -> list[Change]:
     return changes + pinned_pronoun(text, turn.previous)
 
 
+_PARTS = re.compile(r",\s*(?:and\s+)?|;\s*|\s+(?:and|plus|then|also)\s+", re.I)
+_CHANGE_WORDS = re.compile(
+    r"\b(give|make|move|shift|swap|add|drop|cut|lose|pay|paid|book|shoot|allow|push|pull|put|"
+    r"bring|reduce|raise|increase|double|halve|split|let|take|hire|rent|replace|skip)\b",
+    re.I,
+)
+
+
+def _unread(turn: Turn) -> list[str]:
+    """Parts of a what-if that ask for a change but that no parser reads on its own."""
+    parts = [p.strip(" ?.!") for p in _PARTS.split(turn.normal)]
+    if len(parts) < 2:
+        return []
+    return [
+        p
+        for p in parts
+        if p
+        and _CHANGE_WORDS.search(p)
+        and not _ASKS.match(p)
+        and not _clause_changes(p, turn)
+        and not _clause_changes(f"what if we {p}", turn)
+    ]
+
+
 def what_if(turn: Turn) -> Request | None:
     """A what-if: changes to the plan's inputs, cumulative unless "instead" or "start over"."""
     changes = _changes(turn)
@@ -179,6 +203,7 @@ def what_if(turn: Turn) -> Request | None:
         instead=bool(_INSTEAD.search(turn.normal)),
         reset=bool(_RESET.search(turn.normal)),
         queries=questions_asked,
+        unread=_unread(turn),
     )
 
 

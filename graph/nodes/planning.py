@@ -156,6 +156,8 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
         raise
     facts.update(version=stored.version, changed=label, overview=overview_facts(plan, state.script))
     facts["in_force"] = [describe_changes([c]) for g in groups for c in g]
+    if request.unread:
+        facts["unread"] = list(request.unread)
     if upload := facts.get("site_csv"):
         facts["site_csv"] = site_change_facts(upload, state.plan, plan)
     if request.queries:
