@@ -69,8 +69,10 @@ _UNAVAILABLE = re.compile(
 _PIN = re.compile(r"\b(?:pin|lock|move|put|shoot)\b", re.I)
 _SCENE_DAY = re.compile(r"\bscene\s+(\w+)\s+(?:to|on|for|onto)\s+day\s+(\d+)", re.I)
 _STAGE = re.compile(r"\b(?:stage|backlot)\b", re.I)
-_STAGE_SCENES = re.compile(r"\bscenes?\s+(\w+(?:\s*(?:,|and|&)\s*\w+)*)", re.I)
-_STUNT_HINT = re.compile(r"\b(?:the\s+)?([a-z]+)\s+stunts?\b", re.I)
+_STAGE_SCENES = re.compile(
+    r"\bscenes?\s+(\d+[A-Z]{0,2}(?:\s*(?:,|and|&)\s*\d+[A-Z]{0,2})*)\b", re.I
+)
+_STUNT_HINT = re.compile(r"\b(?:the\s+)?([a-z]+)\s+(?:stunts?|scenes?|fight|sequence)\b", re.I)
 _MONEY = re.compile(
     r"(?:[$€£]\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|mm|million|thousand)?\b)"
     r"|(?:\b(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)\b)",
@@ -81,7 +83,10 @@ _VERSIONS = re.compile(
     r"\b(?:versions?\s*|v)(\d+)((?:\s*(?:,|and|&|or|with|to|vs\.?|versus)\s*(?:versions?\s*|v)?\d+)*)",
     re.I,
 )
-_NOT_HINTS = {"the", "a", "all", "move", "moves", "every", "that", "this", "those", "big"}
+_NOT_HINTS = {
+    "the", "a", "all", "move", "moves", "every", "that", "this", "those", "big", "stunt", "fight",
+    "night", "day", "one", "two", "these", "our", "same",
+}  # fmt: skip
 
 
 def parse_days(fragment: str) -> list[int]:

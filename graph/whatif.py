@@ -95,6 +95,13 @@ def _stage_scenes(script: Record, change: Change) -> list[str]:
         for s in script.get("scenes", [])
         if (s.get("elements") or {}).get("stunts") and hint in str(s.get("location", "")).upper()
     ]
+    if not found and hint:
+        # "film the pub scene on a stage": the scenes at that place, stunts or not.
+        found = [
+            str(s["number"])
+            for s in script.get("scenes", [])
+            if any(hint in str(s.get(k) or "").upper() for k in ("location", "site"))
+        ]
     if not found:
         what = f"{change.hint} stunt" if change.hint else "stunt"
         raise ValueError(f"no {what} scene was found in the breakdown")

@@ -323,6 +323,7 @@ _RANKS: list[tuple[dict[str, Any], list[str]]] = [
         ],
     ),
     ({"measure": "work"}, ["who works the most days", "which actor works the most?"]),
+    ({"measure": "cast_scenes"}, ["who's in the most scenes?", "which actor has the most scenes"]),
     (
         {"measure": "moves"},
         ["which day has the most company moves?", "the day with the most moves"],

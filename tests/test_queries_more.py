@@ -124,3 +124,14 @@ def test_a_site_left_and_come_back_to_is_a_revisit() -> None:
     got = answer(record, Query(kind="total", measure="revisits"))
     # B now on days 1, 2 and 5: a revisit; A on days 2 and 3 only.
     assert got.facts["value"] == 1 and "B (days 1-2 and 5)" in got.text
+
+
+def test_who_is_in_the_most_scenes_counts_scenes(planned: tuple[Plan, Record]) -> None:
+    plan, record = planned
+    got = answer(record, Query(kind="rank", measure="cast_scenes"))
+    counts: dict[str, int] = {}
+    for strip in plan.problem.strips:
+        for name in set(strip.cast):
+            counts[name] = counts.get(name, 0) + 1
+    assert got.facts["value"] == max(counts.values())
+    assert got.facts["name"] in {n for n, v in counts.items() if v == max(counts.values())}

@@ -128,7 +128,13 @@ def _rank(slots: Slots) -> Query | None:
     if _R_HOLD.search(text):
         return Query(kind="rank", measure="hold", least=least)
     if _R_WHO.search(text) and not _R_DAY.search(text.replace("work days", "")):
-        measure = "cast_cost" if _R_MONEY.search(text) else "work"
+        measure = (
+            "cast_cost"
+            if _R_MONEY.search(text)
+            else "cast_scenes"
+            if re.search(r"\bscenes?\b", text, re.I)
+            else "work"
+        )
         return Query(kind="rank", measure=measure, least=least)
     if _R_WHO.search(text) and re.search(r"\bmost (?:work )?days\b|\bworks? the most\b", text):
         return Query(kind="rank", measure="work", least=least)

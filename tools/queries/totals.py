@@ -154,6 +154,14 @@ def _rank_cast_cost(board: Board) -> list[tuple[str, float, str]]:
     return [(n, cast_cost(board, n), board.money(cast_cost(board, n))) for n in board.cast_names()]
 
 
+def _rank_cast_scenes(board: Board) -> list[tuple[str, float, str]]:
+    count = dict.fromkeys(board.cast_names(), 0)
+    for strip in board.strips.values():
+        for name in dict.fromkeys(strip.get("cast") or []):
+            count[name] = count.get(name, 0) + 1
+    return [(n, v, plural(v, "scene")) for n, v in count.items()]
+
+
 def _rank_locations(board: Board) -> list[tuple[str, float, str]]:
     count: dict[str, int] = {}
     for s in board.strips.values():
@@ -170,6 +178,7 @@ _RANK_HEADS = {
     "hold": ("cast", "holds"),
     "work": ("cast", "work days"),
     "cast_cost": ("cast", "cost"),
+    "cast_scenes": ("cast", "scenes"),
     "location": ("location", "scenes"),
 }
 """The columns of a ranking's table."""
@@ -183,6 +192,7 @@ RANKINGS: dict[str, tuple[str, Callable[[Board], list[tuple[str, float, str]]]]]
     "hold": ("hold", _rank_dood("hold_days", "hold day")),
     "work": ("cast member by work days", _rank_dood("work_days", "work day")),
     "cast_cost": ("cast member by cost", _rank_cast_cost),
+    "cast_scenes": ("cast member by scenes", _rank_cast_scenes),
     "location": ("location by scenes", _rank_locations),
 }
 
