@@ -363,6 +363,13 @@ MULTI_ROWS: list[Row] = [
     ("how many night shoots; how many company moves", {"kind": "question", "n": 2}),
     ("Who is in scene 4, and where is it?", {"kind": "question", "n": 2}),
     ("What's on day 1, and who works?", {"kind": "question", "n": 2}),
+    ("when does MAYA start and finish?", {"kind": "question", "n": 2}),
+    ("when does MAYA start and finish, and what does she cost?", {"kind": "question", "n": 3}),
+    ("what's on day three and day four?", {"kind": "question", "n": 2}),
+    ("how many pages and scenes is day 2?", {"kind": "question", "n": 2}),
+    ("what does day 2 cost and how long is it?", {"kind": "question", "n": 2}),
+    ("when does TOM start?", {"kind": "question", "n": 1}),
+    ("what's shooting on day 2", {"kind": "question", "n": 1}),
 ]
 
 OUTSIDE_ROWS: list[Row] = [
@@ -617,6 +624,15 @@ OTHER_ROWS: list[Row] = [
 
 #: (previous message, follow-up, expected): follow-ups read with the last request.
 FOLLOW_ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    # Every question of the last message again, for the new subject.
+    (
+        "when does MAYA start, and what does she cost?",
+        "what about TOM?",
+        {"kind": "question", "n": 2, "q": {"kind": "cast", "cast": "TOM", "aspect": "start"}},
+    ),
+    ("what if we cut two days", "and three?", c(kind="days", value=-3, relative=True)),
+    ("what if we cut two days", "and in eleven?", c(kind="days", value=11, relative=False)),
+    ("one more day", "what about 2?", c(kind="days", value=2, relative=True)),
     ("what's on day 3?", "and day 4?", q(kind="day", day=3, aspect="scenes")),
     ("what's on day 3?", "what about day 7", q(kind="day", day=6, aspect="scenes")),
     ("what's on day 3?", "what about the cost?", q(kind="day", day=2, aspect="cost")),

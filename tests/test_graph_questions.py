@@ -124,6 +124,8 @@ async def test_a_what_if_part_it_cannot_read_is_said_back(
 ) -> None:
     async with assistant(tmp_path, ModelSet()) as a:
         await turn(a, "", upload(screenplays_dir))
+        alone = await turn(a, "what changed?")
+        assert "There is only one plan so far" in alone.answer
         both = await turn(a, "what if we add a day and shoot the pub at night?")
         assert both.version == 2 and both.facts["unread"] == ["shoot the pub at night"]
         assert 'I could not read "shoot the pub at night"' in both.answer

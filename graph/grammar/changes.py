@@ -21,8 +21,9 @@ _ORD = "|".join(ORDINALS)
 _FEWER_DAYS = re.compile(
     rf"\b{_NUM}\s+(fewer|less|more|extra|additional|shorter|longer)\s+(?:shooting\s+)?(days?|"
     rf"weeks?)\b"
-    rf"|\b(add|cut|lose|drop|remove|shave(?: off)?|trim|save|"
-    rf"gain)\s+{_NUM}\s+(?:shooting\s+)?(days?|weeks?)\b"
+    rf"|\b(add(?:ed|ing)?|cut(?:ting)?|lose|losing|lost|drop(?:ped|ping)?|remov(?:e|ed|ing)|"
+    rf"shav(?:e|ed|ing)(?: off)?|trim(?:med|ming)?|sav(?:e|ed|ing)|gain(?:ed|ing)?)\s+{_NUM}\s+"
+    rf"(?:more\s+|extra\s+)?(?:shooting\s+)?(days?|weeks?)\b"
     rf"|\b(?:(?:a|one)\s+)?(days?|weeks?)\s+(shorter|longer|fewer|less|more)\b"
     rf"|\b{_NUM}\s+(days?|weeks?)\s+(shorter|longer|fewer|less|more)\b",
     re.I,
@@ -111,25 +112,16 @@ def _relative_days(text: str) -> list[Change]:
         n, unit, word = float(g[8]), g[9].lower(), g[10].lower()
     if unit.startswith("week"):
         n *= WEEK_DAYS
-    down = word in {
-        "fewer",
-        "less",
-        "shorter",
-        "cut",
-        "lose",
-        "drop",
-        "remove",
-        "shave",
-        "shave off",
-        "trim",
-        "save",
-    }
+    down = word in {"fewer", "less", "shorter"} or bool(
+        re.match(r"(cut|los|lost|drop|remov|shav|trim|sav)", word)
+    )
     return [Change(kind="days", value=-n if down else n, relative=True)]
 
 
 _ONE_MORE = re.compile(
-    r"\b(add|cut|lose|drop|remove|shave(?: off)?|trim|save|gain)\s+(?:a|an|one|another)\s+(day|"
-    r"week)\b"
+    r"\b(add(?:ed|ing)?|cut(?:ting)?|lose|losing|lost|drop(?:ped|ping)?|remov(?:e|ed|ing)|"
+    r"shav(?:e|ed|ing)(?: off)?|trim(?:med|ming)?|sav(?:e|ed|ing)|gain(?:ed|ing)?)\s+"
+    r"(?:a|an|one|another)\s+(day|week)\b"
     r"|\b(?:an?|one|another)\s+(extra|additional|more)\s+(day|week)\b|\bextra\s+(day|week)\b",
     re.I,
 )
@@ -148,7 +140,7 @@ def _one_more(text: str) -> list[Change]:
     verb = (match.group(1) or "").lower()
     unit = (match.group(2) or match.group(4) or match.group(5) or "day").lower()
     n = float(WEEK_DAYS if unit == "week" else 1)
-    down = verb in {"cut", "lose", "drop", "remove", "shave", "shave off", "trim", "save"}
+    down = bool(re.match(r"(cut|los|lost|drop|remov|shav|trim|sav)", verb))
     return [Change(kind="days", value=-n if down else n, relative=True)]
 
 

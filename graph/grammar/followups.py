@@ -9,7 +9,7 @@ from graph.grammar.model import Change, Request
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
-__all__ = ["FOLLOW_UP", "follow_query", "follow_what_if", "pinned_pronoun"]
+__all__ = ["FOLLOW_UP", "SUBJECT_FIELDS", "follow_query", "follow_what_if", "pinned_pronoun"]
 
 FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|and for|also|then|ok(?:ay)?,? and)\b", re.I
@@ -25,7 +25,8 @@ _BARE = re.compile(
     r"(?:a day)?\s*(instead)?\s*\??\s*$",
     re.I,
 )
-_SUBJECT_FIELDS = ("day", "scene", "cast", "category", "location", "account", "lighting", "int_ext")
+_ABSOLUTE = re.compile(r"\b(?:in|with|over|at|make it)\b", re.I)
+SUBJECT_FIELDS = ("day", "scene", "cast", "category", "location", "account", "lighting", "int_ext")
 
 
 def _last_query(previous: Request | None) -> Query | None:
@@ -68,7 +69,7 @@ def follow_query(
     subjects = {"day", "scene", "cast", "category", "location"}
     if follow and fresh.kind == last.kind and fresh.kind in subjects and fresh.aspect == "all":
         return last.model_copy(
-            update={k: getattr(fresh, k) for k in _SUBJECT_FIELDS if getattr(fresh, k) is not None}
+            update={k: getattr(fresh, k) for k in SUBJECT_FIELDS if getattr(fresh, k) is not None}
         )
     return fresh
 
@@ -99,5 +100,10 @@ def follow_what_if(text: str, previous: Request | None) -> Request | None:
         change = Change(kind="hours_per_day")
     elif unit.startswith("day") and change.kind != "days":
         change = Change(kind="days")
-    new = change.model_copy(update={"value": float(match.group(1)), "relative": False})
+    value = float(match.group(1))
+    # "cut two days" then "and three?" cuts three; "and in eleven?" is eleven days.
+    relative = change.relative and change.kind == "days" and not _ABSOLUTE.search(text)
+    if relative and (change.value or 0) < 0:
+        value = -value
+    new = change.model_copy(update={"value": value, "relative": relative})
     return Request(kind="what_if", changes=[new], instead=True, text=text)

@@ -9,6 +9,7 @@ from graph.grammar.changes import extra_changes
 from graph.grammar.followups import follow_query, follow_what_if, pinned_pronoun
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, ExportFormat, Request, View
+from graph.grammar.multi import again_for, more_aspects
 from graph.grammar.numbers import ORDINALS
 from graph.grammar.questions import OUTSIDE, clause_query
 from graph.grammar.slots import read_slots
@@ -79,7 +80,7 @@ _GREETING = re.compile(
     re.I,
 )
 _SPLIT = re.compile(
-    r"\?\s*|;\s*|,\s*(?:and\s+)?(?=(?:what|how|who|when|where|which|is|are|does|do)\b)"
+    r"\?\s*|;\s*|\s+and\s+(?=day\s+\d)|,\s*(?:and\s+)?(?=(?:what|how|who|when|where|which|is|are|does|do)\b)"
     r"|\s+and\s+(?=(?:what|how|who|when|where|which)\b)|\s+also\s+",
     re.I,
 )
@@ -233,8 +234,12 @@ def _queries(turn: Turn, *, what_if: bool = False) -> list[Query]:
         # Within one message the clause before is the context ("... and when does she finish?").
         context = Request(kind="question", queries=found[-1:]) if found else previous
         query = follow_query(slots, clause_query(slots), context, same_message=bool(found))
-        if query is not None and query not in found:
-            found.append(query)
+        if query is None:
+            continue
+        again = [] if found else again_for(query, slots, previous)
+        for each in again or [query, *more_aspects(query, slots)]:
+            if each not in found:
+                found.append(each)
     return found
 
 

@@ -246,7 +246,7 @@ async def compare_versions(state: State, runtime: Runtime[Context]) -> dict[str,
     wanted = list(request.versions)
     if len(wanted) < 2 and state.version is not None:
         wanted = [*wanted, state.version] if wanted else [state.version - 1, state.version]
-    if len(wanted) < 2:
+    if len(wanted) < 2 or (wanted[0] < 1 and not request.versions):
         return _notice(state, "There is only one plan so far: try a what-if first.")
     old = await ctx.plans.get(thread_id(), wanted[0])
     new = await ctx.plans.get(thread_id(), wanted[-1])

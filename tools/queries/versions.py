@@ -21,7 +21,7 @@ def versions_answer(versions: Sequence[dict[str, Any]], currency: str = "USD") -
             "version": int(v["version"]),
             "change": v.get("label") or "plan",
             "days": int(v.get("days") or 0),
-            "budget": round(float(v.get("budget") or 0), 2),
+            "budget": money_text(float(v.get("budget") or 0), currency),
             "current": bool(v.get("current")),
         }
         for v in versions
@@ -31,4 +31,9 @@ def versions_answer(versions: Sequence[dict[str, Any]], currency: str = "USD") -
         f"({current.get('label') or 'plan'}: {plural(int(current.get('days') or 0), 'day')}, "
         f"{money_text(float(current.get('budget') or 0), currency)})."
     )
-    return Answer(kind="versions", text=text, rows=rows, facts={"versions": rows})
+    # The table shows money as the budget writes it; the facts keep the figures.
+    figures = [
+        {**row, "budget": round(float(v.get("budget") or 0), 2)}
+        for row, v in zip(rows, versions, strict=True)
+    ]
+    return Answer(kind="versions", text=text, rows=rows, facts={"versions": figures})

@@ -81,7 +81,8 @@ def _capacity_reasons(prep: PreparedProblem) -> list[str]:
     if need > prep.horizon:
         out.append(
             f"The scenes need at least {need} shooting days at {_pages(cap)} a day, but only "
-            f"{prep.horizon} are allowed: add days or raise the pages per day."
+            f"{prep.horizon} {'is' if prep.horizon == 1 else 'are'} allowed: add days or raise "
+            "the pages per day."
         )
     if options.fixed_days is not None and sum(prep.length) < options.fixed_days:
         out.append(
@@ -108,7 +109,8 @@ def _site_reasons(prep: PreparedProblem) -> list[str]:
     return [
         f"The scenes are at {sites} sites and a day allows {moves} company "
         f"move{'s' if moves != 1 else ''} ({per_day} sites), so at least {need} shooting days "
-        f"are needed, but only {prep.horizon} are allowed: add days, allow {more}, or correct "
+        f"are needed, but only {prep.horizon} {'is' if prep.horizon == 1 else 'are'} allowed: "
+        f"add days, allow {more}, or correct "
         f"the sites ({example})."
     ]
 
