@@ -16,13 +16,17 @@ __all__ = ["in_force", "resolve_changes"]
 Record = dict[str, Any]
 
 
-def resolve_changes(changes: Sequence[Change], inputs: Record, current_days: int) -> list[Change]:
+def resolve_changes(
+    changes: Sequence[Change], inputs: Record, current_days: int, base_days: float | None = None
+) -> list[Change]:
     """Changes with relative figures made absolute against the current plan ("two fewer
-    days" on a 20-day plan is 18 days; "the last day" is its last day)."""
+    days" on a 20-day plan is 18 days; "the last day" is its last day), or against
+    `base_days` when given (a relative change replacing one read against them)."""
     out = []
     for c in changes:
         if c.kind == "days" and c.relative:
-            c = c.model_copy(update={"value": current_days + (c.value or 0), "relative": False})
+            b = float(current_days) if base_days is None else base_days
+            c = c.model_copy(update={"value": b + (c.value or 0), "relative": False, "base": b})
         elif c.kind == "pages_per_day" and c.relative:
             pages = float(inputs.get("pages_per_day") or 4.0) + (c.value or 0)
             c = c.model_copy(update={"value": pages, "relative": False})

@@ -131,3 +131,20 @@ async def test_a_what_if_part_it_cannot_read_is_said_back(
         assert 'I could not read "shoot the pub at night"' in both.answer
         plain = await turn(a, "one more day")
         assert "unread" not in plain.facts and "could not read" not in plain.answer
+
+
+async def test_a_relative_follow_up_is_read_against_the_same_plan(
+    tmp_path: Path, screenplays_dir: Path
+) -> None:
+    async with assistant(tmp_path, ModelSet()) as a:
+        first = await turn(a, "", upload(screenplays_dir, "national-stupidity.fdx"))
+        assert first.plan
+        days = len(first.plan["schedule"]["days"])
+        more = await turn(a, "what if we added two days?")
+        assert more.facts["in_force"] == [f"{days + 2} shooting days"]
+        again = await turn(a, "and three?")
+        # Three more than the first plan, not three more than the two-days-longer one.
+        assert again.facts["in_force"] == [f"{days + 3} shooting days"]
+        assert len(again.plan["schedule"]["days"]) == days + 3  # type: ignore[index]
+        once_more = await turn(a, "and one?")
+        assert once_more.facts["in_force"] == [f"{days + 1} shooting days"]

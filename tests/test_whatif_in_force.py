@@ -18,8 +18,8 @@ PIN = Change(kind="pin", scene="1", days=[2])
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (Change(kind="days", value=-2, relative=True), Change(kind="days", value=18)),
-        (Change(kind="days", value=5, relative=True), Change(kind="days", value=25)),
+        (Change(kind="days", value=-2, relative=True), Change(kind="days", value=18, base=20)),
+        (Change(kind="days", value=5, relative=True), Change(kind="days", value=25, base=20)),
         (
             Change(kind="pages_per_day", value=1, relative=True),
             Change(kind="pages_per_day", value=5),
@@ -32,6 +32,12 @@ def test_relative_changes_resolve_against_the_current_plan(
     change: Change, expected: Change
 ) -> None:
     assert resolve_changes([change], {"pages_per_day": 4.0}, 20) == [expected]
+
+
+def test_a_relative_change_instead_is_read_against_the_replaced_ones_plan() -> None:
+    # "cut two days" on 20 made 18; "and three?" instead is 17, not 15.
+    got = resolve_changes([Change(kind="days", value=-3, relative=True)], {}, 18, 20.0)
+    assert got == [Change(kind="days", value=17, base=20)]
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,9 @@ class Change(BaseModel):
     `start_date`, the date as said."""
     date: str | None = None
     """For `start_date`: the first shooting day's ISO date (None: what was said is no date)."""
+    base: float | None = None
+    """For `days` said relatively and made absolute: the days it was read against, so a
+    relative follow-up "instead" ("cut two days", "and three?") is read against them too."""
 
 
 class Request(BaseModel):

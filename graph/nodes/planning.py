@@ -192,8 +192,11 @@ def _what_if_inputs(
     if not request.changes:
         return current, [[Change.model_validate(c) for c in g] for g in state.whatifs]
     days = len(((state.plan or {}).get("schedule") or {}).get("days") or [])
-    new = resolve_changes(request.changes, current, days)
     earlier = [[Change.model_validate(c) for c in g] for g in state.whatifs]
+    # "cut two days", then "and three?": three fewer than the plan the two were cut from.
+    replaced = earlier[-1] if request.instead and earlier else []
+    against = next((c.base for c in replaced if c.kind == "days" and c.base is not None), None)
+    new = resolve_changes(request.changes, current, days, against)
     groups = in_force(earlier, new, instead=request.instead, reset=request.reset)
     base = state.base_inputs or current
     changes = [c for g in groups for c in g]
