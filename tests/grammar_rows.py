@@ -404,6 +404,10 @@ WHAT_IF_ROWS: list[Row] = [
     ("what if the lead is out the first week?", c(kind="unavailable", days=[0, 1, 2, 3, 4])),
     ("what if TOM can't make the first 2 days", c(kind="unavailable", actor="TOM", days=[0, 1])),
     ("how much would we save with two moves a day?", c(kind="moves_per_day", value=2.0)),
+    ("put scene 12 on the last day", c(kind="pin", scene="12", days=[-999])),
+    ("pin scene 3 to the first day", c(kind="pin", scene="3", days=[0])),
+    ("what if MAYA costs 2k a day", c(kind="rate", actor="MAYA", value=2000.0)),
+    ("what if TOM gets 2,500 dollars a day", c(kind="rate", actor="TOM", value=2500.0)),
     ("what if we had 2 moves a day", c(kind="moves_per_day", value=2.0)),
     *_wi(
         [

@@ -34,7 +34,12 @@ _MORE_PAGES = re.compile(
     rf"|\b(?:a|{_NUM})\s+pages?\s+(more|less|fewer)\s+(?:a|per|each)\s+day\b",
     re.I,
 )
-_MONEY = r"[$€£]\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand)?"
+_MONEY = (
+    r"[$€£]\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand)?"
+    r"|\b(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|grand)\b(?=\s*(?:dollars\s+)?(?:a|per|each|/)\s*day)"
+    r"|\b(\d[\d,]*(?:\.\d+)?)\s+(?:dollars|bucks)\b"
+)
+"""'$5,000', '2k a day', '2,500 dollars' (a bare number with no unit is no money)."""
 _TIERS = r"leads?|lead actors?|supporting(?:\s+(?:cast|actors?))?|day players?"
 """Cast tiers a rate factor can name ("pay the leads 10% more")."""
 _PERCENT = re.compile(
@@ -224,11 +229,13 @@ def _percent(text: str) -> list[Change]:
 
 
 def _money(text: str) -> float | None:
-    match = re.search(_MONEY, text)
+    match = re.search(_MONEY, text, re.I)
     if not match:
         return None
-    value = float(match.group(1).replace(",", ""))
-    return value * 1000 if match.group(2) else value
+    number = match.group(1) or match.group(3) or match.group(5)
+    unit = match.group(2) or match.group(4)
+    value = float(number.replace(",", ""))
+    return value * 1000 if unit else value
 
 
 def _rates(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]:
@@ -318,7 +325,9 @@ def _of_month(groups: tuple[str | None, ...]) -> int | None:
 
 _SCENE_ON = re.compile(
     r"\bscene\s+(\d+[A-Z]{0,2})\s+(?:could\s+|can\s+)?(?:happen|be shot|go|move|shoot|land|be)\s+"
-    r"(?:on|to)\s+(?:day\s+(\d+)|the\s+(last|final|first)\s+day)",
+    r"(?:on|to)\s+(?:day\s+(\d+)|the\s+(last|final|first)\s+day)"
+    r"|\b(?:put|pin|move|schedule|shoot|lock|slot)\s+scene\s+(\d+[A-Z]{0,2})\s+(?:on|to|for|onto|in)\s+"
+    r"the\s+(last|final|first)\s+(?:shooting\s+)?day",
     re.I,
 )
 
@@ -328,6 +337,9 @@ def _scene_on_day(text: str) -> list[Change]:
     match = _SCENE_ON.search(text)
     if not match:
         return []
+    if match.group(4):  # "put scene 12 on the last day"
+        word, scene = match.group(5).lower(), match.group(4)
+        return [Change(kind="pin", scene=scene.upper(), days=[0 if word == "first" else LAST_DAY])]
     word = (match.group(3) or "").lower()
     day = int(match.group(2)) - 1 if match.group(2) else 0 if word == "first" else LAST_DAY
     return [Change(kind="pin", scene=match.group(1).upper(), days=[day])]
