@@ -55,6 +55,8 @@ def _key(c: Change) -> tuple[str, str]:
         return ("pace", "")
     if c.kind == "rate":
         return ("rate", c.actor or c.department or "")
+    if c.kind == "before":
+        return ("before", f"{c.scene}>{c.then}")
     if c.kind in {"pin", "stage"}:
         return (c.kind, c.scene or c.hint or "")
     if c.kind == "available":

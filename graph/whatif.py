@@ -233,6 +233,11 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
         elif change.kind == "pin":
             number = str(_scene(script, change.scene or "")["number"])
             new.setdefault("pinned", {})[number] = change.days[0]
+        elif change.kind == "before":
+            pair = [str(_scene(script, x or "")["number"]) for x in (change.scene, change.then)]
+            order = new.setdefault("precedences", [])
+            if pair not in order and tuple(pair) not in order:
+                order.append(pair)
         elif change.kind == "stage":
             moves = new.setdefault("stage_moves", [])
             moves.extend(s for s in _stage_scenes(script, change) if s not in moves)
@@ -352,6 +357,8 @@ def describe_changes(changes: Sequence[Change]) -> str:
                 if c.factor is not None
                 else f"{who} at {c.value:,.0f} a day"
             )
+        elif c.kind == "before":
+            parts.append(f"scene {c.scene} before scene {c.then}")
         elif c.kind == "stage":
             parts.append(
                 f"scene {c.scene} moved to a stage"

@@ -43,6 +43,7 @@ ChangeKind = Literal[
     "moves_per_day",
     "start_date",
     "week_days",
+    "before",
 ]
 
 
@@ -79,7 +80,9 @@ class Change(BaseModel):
     to_before: bool = False
     """`to_of_month` is the first date they cannot work ("can't work from the 14th")."""
     scene: str | None = None
-    """Scene number for `pin` and `stage`."""
+    """Scene number for `pin` and `stage`; for `before`, the scene shot first."""
+    then: str | None = None
+    """For `before`: the scene shot after `scene` (same day: later in it)."""
     sites: dict[str, Any] | None = None
     """For `sites`: the user's site corrections (`tools.sites.SiteCorrections` as JSON)."""
     hint: str | None = None

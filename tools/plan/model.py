@@ -33,6 +33,9 @@ class PlanInputs(BaseModel):
     """Scene number -> 0-based day it must be shot on."""
     stage_moves: list[str] = Field(default_factory=list)
     """Scene numbers moved to a stage (the stunt-relocation analysis, applied)."""
+    precedences: list[tuple[str, str]] = Field(default_factory=list)
+    """(a, b): scene a is shot before scene b, or earlier the same day ("the set is wrecked
+    in scene 9, so shoot scene 5 first")."""
     budget_cap: float | None = Field(default=None, gt=0)
     start_date: str | None = None
     time_limit_s: float = Field(default=30.0, gt=0)

@@ -197,6 +197,7 @@ def _build(
         inputs.stage_moves
         or inputs.days
         or inputs.pinned
+        or inputs.precedences
         or inputs.unavailable
         or inputs.unavailable_weekdays
     )

@@ -123,6 +123,7 @@ def build_problem(
         drop_min_gap=gap or None,
         fixed_days=inputs.days,
         pinned=dict(inputs.pinned),
+        precedences=[(a, b) for a, b in inputs.precedences],
         start_date=inputs.start_date,
         work_days_per_week=inputs.work_days_per_week,
         time_limit_s=inputs.time_limit_s,
@@ -140,6 +141,8 @@ def build_problem(
     for scene in inputs.pinned:
         if scene not in ids:
             raise ValueError(f"cannot pin scene {scene!r}: the script has no such scene")
+    for scene in {x for pair in inputs.precedences for x in pair} - ids:
+        raise ValueError(f"cannot order scene {scene!r}: the script has no such scene")
     names = {member.name for member in problem.cast}
     unavailable = _unavailable(inputs, options)
     for name in unavailable:
