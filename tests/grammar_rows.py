@@ -149,6 +149,9 @@ def _cast(templates: list[str], names: list[tuple[str, str]], **fields: Any) -> 
 _NAMES = [("Maya", "MAYA"), ("JONAH", "JONAH")]
 CAST_ROWS: list[Row] = [
     ("when does the lead finish?", q(kind="cast", cast="MAYA", aspect="finish")),
+    ("when is MAYA free?", q(kind="cast", cast="MAYA", aspect="free")),
+    ("which days is TOM off?", q(kind="cast", cast="TOM", aspect="free")),
+    ("is JONAH free on day 3?", q(kind="day", day=2)),
     ("how many days does our star work?", q(kind="cast", cast="MAYA", aspect="days")),
     *_cast(
         [

@@ -135,3 +135,16 @@ def test_who_is_in_the_most_scenes_counts_scenes(planned: tuple[Plan, Record]) -
             counts[name] = counts.get(name, 0) + 1
     assert got.facts["value"] == max(counts.values())
     assert got.facts["name"] in {n for n, v in counts.items() if v == max(counts.values())}
+
+
+def test_when_is_a_cast_member_free_names_the_days_off(planned: tuple[Plan, Record]) -> None:
+    plan, record = planned
+    assert plan.dood is not None
+    for row in plan.dood.rows:
+        got = answer(record, Query(kind="cast", cast=row.name, aspect="free"))
+        working = {d for d, code in enumerate(row.codes) if code in {"SW", "W", "WF", "SWF"}}
+        off = [d for d in range(len(plan.schedule.days)) if d not in working]
+        if off:
+            assert got.text.startswith(f"{row.name} is not working on {days_words(off)}")
+        else:
+            assert got.text == f"{row.name} works every shooting day."

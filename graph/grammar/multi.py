@@ -18,7 +18,7 @@ from tools.queries import Query
 __all__ = ["again_for", "more_aspects"]
 
 _ASPECTS = {
-    "cast": ("start", "finish", "cost", "holds"),
+    "cast": ("start", "finish", "cost", "holds", "free"),
     "day": ("date", "cost", "minutes", "pages", "cast", "locations", "scenes"),
     "scene": ("cast", "locations", "elements", "days"),
 }

@@ -163,11 +163,16 @@ def _changes(turn: Turn) -> list[Change]:
     ]
     extra = extra_changes(text, turn.lexicon, names)
     changes = _drop_overlaps(parse_changes(text), extra)
+    if _YES_NO.match(text) and not _SUPPOSE.search(text):
+        # "is JONAH free on day 3?" asks about the board; it does not change anyone's dates.
+        changes = [c for c in changes if c.kind not in {"available", "unavailable"}]
     if (cap := parse_budget_cap(text)) and not any(c.kind == "rate" for c in changes):
         changes.append(Change(kind="budget_cap", value=cap))
     return changes + pinned_pronoun(text, turn.previous)
 
 
+_YES_NO = re.compile(r"^\s*(?:is|are|will|does|do|was|were)\b[^?]*\?\s*$", re.I)
+_SUPPOSE = re.compile(r"\b(?:what if|if we|if (?:he|she|they)|suppose|assuming|say)\b", re.I)
 _PARTS = re.compile(r",\s*(?:and\s+)?|;\s*|\s+(?:and|plus|then|also)\s+", re.I)
 _CHANGE_WORDS = re.compile(
     r"\b(give|make|move|shift|swap|add|drop|cut|lose|pay|paid|book|shoot|allow|push|pull|put|"

@@ -192,7 +192,7 @@ def _subject(slots: Slots) -> Query | None:
         aspect = _aspect(slots, ("date", "cost", "minutes", "pages", "cast", "locations", "scenes"))
         return _query(kind="day", day=slots.day if slots.day is not None else -1, aspect=aspect)
     if slots.cast:
-        aspect = _aspect(slots, ("holds", "start", "finish", "cost", "scenes", "days"))
+        aspect = _aspect(slots, ("free", "holds", "start", "finish", "cost", "scenes", "days"))
         return _query(kind="cast", cast=slots.cast[0], aspect=aspect)
     if slots.category:
         return Query(kind="category", category=slots.category)

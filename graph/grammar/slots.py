@@ -25,6 +25,14 @@ _PRONOUN = re.compile(
     r"\b(it|that|this|them|him|her|he|she|they|there|that scene|that day)\b", re.I
 )
 _ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "free",
+        re.compile(
+            r"\b(?:free|days? off|off days?|not working|not needed|isn'?t needed)\b|"
+            r"\boff\s*(?:\?|$)",
+            re.I,
+        ),
+    ),
     ("holds", re.compile(r"\bhold(?:s|ing)?\b|\bheld\b|\bon hold\b", re.I)),
     (
         "start",

@@ -56,6 +56,7 @@ def cast_answer(board: Board, query: Query) -> Answer:
         "start": f"{name} starts on day {start}{board.date_words(work[0]) if work else ''}.",
         "finish": f"{name} finishes on day {finish}{board.date_words(work[-1]) if work else ''}.",
         "cost": f"{name} costs {board.money(cost)} ({plural(len(work) + len(holds), 'paid day')}).",
+        "free": _free(name, work, holds, len(board.days)),
     }
     text = texts.get(query.aspect) or (
         f"{name}: {plural(len(work), 'work day')} ({days_words(work)}), "
@@ -76,6 +77,17 @@ def cast_answer(board: Board, query: Query) -> Answer:
         "cost": cost,
     }
     return Answer(kind="cast", text=text, facts=facts)
+
+
+def _free(name: str, work: list[int], holds: list[int], days: int) -> str:
+    """The days a cast member is not needed on set (held days are paid, so said apart)."""
+    free = [d for d in range(days) if d not in work]
+    if not free:
+        return f"{name} works every shooting day."
+    held = [d for d in free if d in holds]
+    return f"{name} is not working on {days_words(free)}" + (
+        f" (held, and paid, on {days_words(held)})." if held else "."
+    )
 
 
 def cast_list_answer(board: Board, query: Query) -> Answer:

@@ -38,6 +38,7 @@ Aspect = Literal[
     "elements",
     "list",
     "date",
+    "free",
 ]
 
 
