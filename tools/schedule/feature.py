@@ -1,6 +1,6 @@
-"""The feature-scale paths of `optimize`: large neighbourhood search from the sorted board, and
-re-plans that repair and improve the previous board (`lns`, `lns_replan`), each with the
-relaxation's bound.
+"""The feature-scale paths of `optimize`: the days' LP board improved by the strip search and
+large neighbourhood search, and re-plans that repair and improve the previous board (`lns`,
+`lns_replan`), each with the relaxation's bound.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from tools.schedule.prepare import PreparedProblem
 from tools.schedule.relax import relaxation_bound
 from tools.schedule.relax_days import days_lp
 from tools.schedule.relax_price import warm_up
-from tools.schedule.strip_search import search
+from tools.schedule.strip_search import applies, search
 from tools.schedule.strip_search import warm_up as warm_strips
 
 __all__ = ["LNS_MIN_STRIPS", "Progress", "by_lns", "lns_start", "replan_by_lns"]
@@ -46,8 +46,11 @@ gets (measured on the 150-scene feature: the board 3.47 M after 4 s, 3.50 M afte
 search from it then gained under 1% in 9 s)."""
 
 _MOVES_PER_S = 60_000
-"""Moves of the strip search per second of the time limit (measured: about 200,000 a second
-on the 150-scene feature on an idle machine, so 60 s of limit give it about 18 s)."""
+"""Moves of the strip search per second of the time limit (measured: about 115,000 a second
+on the 150-scene feature with this 2-core machine at load 5, so a 60 s limit gives it about
+30 s, after the LP's 5-8 s; the wall-clock deadline stays a safety net)."""
+_AFTER_SHARE = 0.03
+"""Share of the time limit CP-SAT's neighbourhoods get after the strip search."""
 
 LNS_MIN_STRIPS = 60
 """From this many strips (sequencing problems aside), the board is improved by `lns` from the
@@ -69,8 +72,9 @@ def lns_start(prep: PreparedProblem) -> list[int] | None:
 def by_lns(
     prep: PreparedProblem, start: list[int], started: float, progress: Progress | None
 ) -> ScheduleResult:
-    """The board improved by `lns` from the cheaper of `start` and the LP's board
-    (`lp_board`), each improving board sent to `progress` with the best bound so far."""
+    """The cheaper of `start` and the LP's board (`lp_board`) improved by the strip search
+    (`strip_search`), then by `lns`; each improving board goes to `progress` with the best
+    bound so far."""
     options = prep.problem.options
     deadline = started + options.time_limit_s * _SHARE - _DECODE_MARGIN
     bounds = [relaxation_bound(prep, days_lp=False)]
@@ -101,6 +105,10 @@ def by_lns(
     warm_strips()  # compiled once per process (from numba's disk cache after the first)
     moves = int(_MOVES_PER_S * options.time_limit_s)
     start = search(prep, start, iterations=moves, deadline=deadline, progress=_every(report))
+    if applies(prep):
+        # After the strip search CP-SAT's neighbourhoods gain little (measured on the
+        # 150-scene feature: 0.1% in 30 s): they get a small share of the work.
+        work = min(work, spent + _AFTER_SHARE * options.time_limit_s)
     best = improve(prep, start, deadline=deadline, budget=work - spent, progress=report)
     return board(best)
 

@@ -14,14 +14,26 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from tools.schedule.strip_kernels import actor_hold, fixed_cost, place, site_revisits, slot_fits
+from tools.schedule.strip_delta import content, ranks, story_pairs, touched, turn_pairs
+from tools.schedule.strip_kernels import (
+    NSTR,
+    P_STORY,
+    P_TURN,
+    P_TURNRULE,
+    actor_hold,
+    fixed_cost,
+    place,
+    site_revisits,
+    slot_fits,
+)
 
 __all__ = ["anneal", "fill", "seed"]
 
 _MOVE, _SWAP, _VISIT, _SLOTS = 0.4, 0.6, 0.7, 0.95
 """Cumulative shares of the move kinds (the rest: empty a day)."""
-_ANY_SLOT = 0.25
-"""Share of strip moves sent to any slot rather than to a related strip's day."""
+_NEW_DAY, _ANY_DAY = 0.03, 0.25
+"""Cumulative shares of strip moves sent to any slot (an empty one opens a day there: rarely
+worth a crew day, so rarely tried) and to any day, rather than to a related strip's day."""
 
 
 @njit(cache=True)
@@ -41,8 +53,11 @@ def _related(s, rel_ptr, rel_idx, n):
 
 @njit(cache=True)
 def _target(s, pos, rel_ptr, rel_idx, n_slots):
-    if np.random.random() < _ANY_SLOT:
+    r = np.random.random()
+    if r < _NEW_DAY:
         return np.random.randint(0, n_slots)
+    if r < _ANY_DAY:
+        return pos[np.random.randint(0, pos.shape[0])]
     return pos[_related(s, rel_ptr, rel_idx, pos.shape[0])]
 
 
@@ -87,7 +102,7 @@ def _draw(pos, site, rel_ptr, rel_idx, n_slots, ms, mf, mt):
     return k
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _shift(s, frm, to, data, state):
     """Strip s from slot `frm` to slot `to`, every counter kept."""
     cast_ptr, cast_idx, site, sset, eighths, minutes, night, stunt, whole, rates = data[:10]
@@ -110,14 +125,11 @@ def fill(data, state):
 
 
 @njit(cache=True)
-def _order(k, ms, mf, mt, was, data, state, nh, nr, mark_a, mark_x):
+def _order(k, ms, changed, data, state, nh, nr, mark_a, mark_x):
     """Holds and revisits after a move, into `nh` and `nr`, and their change in money: only
     the moved strips' cast and sites, unless a slot emptied or filled (then all)."""
     cast_ptr, cast_idx, site, rates, setup = data[0], data[1], data[2], data[9], data[10]
     cnt, c_cast, c_site, hold, rev = state[1], state[3], state[4], state[6], state[7]
-    changed = False
-    for j in range(k):
-        changed |= (cnt[mf[j], 0] > 0) != was[2 * j] or (cnt[mt[j], 0] > 0) != was[2 * j + 1]
     mark_a[:] = changed
     mark_x[:] = changed
     if not changed:
@@ -137,6 +149,23 @@ def _order(k, ms, mf, mt, was, data, state, nh, nr, mark_a, mark_x):
 
 
 @njit(cache=True)
+def _fixed(k, ms, slots, nt, before, data, state, rank, marks, stamp):
+    """The fixed part's change (`strip_delta`) after a move that emptied or filled no slot;
+    `before` is (contents, turnarounds, story pairs) counted before it; inf: a rule broke."""
+    allowed, par = data[11], data[14]
+    pos, cnt, fl, c_cast = state[0], state[1], state[2], state[3]
+    turn = turn_pairs(slots, nt, cnt, c_cast, marks[1], 2 * stamp + 1)
+    if turn > 0 and par[P_TURNRULE] > 0:
+        return np.inf
+    for j in range(k):
+        if not allowed[ms[j], rank[pos[ms[j]]]]:
+            return np.inf
+    story = story_pairs(k, ms, pos, marks[2], 2 * stamp + 1)
+    out = content(slots, nt, cnt, fl, par) - before[0]
+    return out + par[P_TURN] * (turn - before[1]) + par[P_STORY] * (story - before[2])
+
+
+@njit(cache=True)
 def anneal(iters, done, total, t0, t1, cur, best_cost, best, data, state):
     """`iters` moves from iteration `done` of `total`; returns (current, best) costs, with the
     best board copied into `best` whenever it improves. `state` ends with the current holds
@@ -145,30 +174,49 @@ def anneal(iters, done, total, t0, t1, cur, best_cost, best, data, state):
     pos, cnt, fl, c_cast, hold, rev = state[0], state[1], state[2], state[3], state[6], state[7]
     n, n_slots = pos.shape[0], cnt.shape[0]
     ms, mf, mt = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
-    was = np.empty(2 * n, np.bool_)
+    slots, was = np.empty(2 * n, np.int64), np.empty(2 * n, np.bool_)
+    marks = (np.zeros(n_slots, np.int64), np.zeros(n_slots, np.int64), np.zeros(n, np.int64))
     nh, nr = np.empty_like(hold), np.empty_like(rev)
     mark_a, mark_x = np.empty(hold.shape[0], np.bool_), np.empty(rev.shape[0], np.bool_)
+    rank = np.empty(n_slots, np.int64)
+    ranks(cnt, rank)
+    fixed = fixed_cost(pos, cnt, fl, c_cast, allowed, par)
     for it in range(iters):
-        temp = t0 * (t1 / t0) ** ((done + it) / total)
         k = _draw(pos, site, rel_ptr, rel_idx, n_slots, ms, mf, mt)
-        for j in range(k):
-            was[2 * j], was[2 * j + 1] = cnt[mf[j], 0] > 0, cnt[mt[j], 0] > 0
+        if k == 0:
+            continue
+        stamp = it + 1
+        nt = touched(k, mf, mt, marks[0], stamp, slots)
+        for i in range(nt):
+            was[i] = cnt[slots[i], NSTR] > 0
+        before = (
+            content(slots, nt, cnt, fl, par),
+            turn_pairs(slots, nt, cnt, c_cast, marks[1], 2 * stamp),
+            story_pairs(k, ms, pos, marks[2], 2 * stamp),
+        )
         for j in range(k):
             _shift(ms[j], mf[j], mt[j], data, state)
+        fits, changed = True, False
+        for i in range(nt):
+            fits = fits and slot_fits(slots[i], cnt, fl, par)
+            changed = changed or (cnt[slots[i], NSTR] > 0) != was[i]
+        new_fixed = np.inf
+        if fits and changed:
+            new_fixed = fixed_cost(pos, cnt, fl, c_cast, allowed, par)
+        elif fits:
+            new_fixed = fixed + _fixed(k, ms, slots, nt, before, data, state, rank, marks, stamp)
         new = np.inf
-        fits = k > 0
-        for j in range(k):
-            fits = fits and slot_fits(mf[j], cnt, fl, par) and slot_fits(mt[j], cnt, fl, par)
-        if fits:
-            new = fixed_cost(pos, cnt, fl, c_cast, allowed, par)
-        if np.isfinite(new):
-            new += hold.sum() + rev.sum() + _order(k, ms, mf, mt, was, data, state, nh, nr,
-                                                  mark_a, mark_x)  # fmt: skip
+        if np.isfinite(new_fixed):
+            order = _order(k, ms, changed, data, state, nh, nr, mark_a, mark_x)
+            new = new_fixed + hold.sum() + rev.sum() + order
         delta = new - cur
+        temp = t0 * (t1 / t0) ** ((done + it) / total)
         if np.isfinite(delta) and (delta <= 0 or np.random.random() < np.exp(-delta / temp)):
-            cur = new
+            cur, fixed = new, new_fixed
             hold[:] = nh
             rev[:] = nr
+            if changed:
+                ranks(cnt, rank)
             if cur < best_cost - 1e-6:
                 best_cost = cur
                 best[:] = pos

@@ -39,7 +39,7 @@ P_TURNRULE, P_SPAN, P_DROP, P_HORIZON = 14, 15, 16, 17
 P_SIZE = 18
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def place(
     s, d, sign, cast_ptr, cast_idx, site, sset, eighths, minutes, night, stunt, whole, rates,
     cnt, fl, c_cast, c_site, c_set,

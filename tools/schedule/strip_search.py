@@ -28,7 +28,7 @@ __all__ = ["applies", "search", "warm_up"]
 
 _CHUNK = 20_000
 """Iterations between two looks at the clock (and reports of an improving board)."""
-_T0, _T1 = 3.0, 0.01
+_T0, _T1 = 2.0, 0.01
 """The annealing's first and last temperatures, as shares of the dearest cast day rate (or
 of the crew day when the cast is unpaid): early on a hold day is easily paid to move on."""
 _BIG = 1e18
