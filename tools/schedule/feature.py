@@ -18,7 +18,7 @@ from tools.schedule.prepare import PreparedProblem
 from tools.schedule.relax import relaxation_bound
 from tools.schedule.relax_days import days_lp
 from tools.schedule.relax_price import warm_up
-from tools.schedule.strip_search import applies, search
+from tools.schedule.strip_search import COMPILE_SECONDS, applies, is_ready, search
 from tools.schedule.strip_search import warm_up as warm_strips
 
 __all__ = ["LNS_MIN_STRIPS", "Progress", "by_lns", "lns_start", "replan_by_lns"]
@@ -102,10 +102,12 @@ def by_lns(
     start, spent = _from_lp(prep, start, bounds, lp_deadline, _PARTITION_SHARE * work)
     if start is not first or max(bounds) > bounds[0]:
         report(start, 0.0)
-    warm_strips()  # compiled once per process (from numba's disk cache after the first)
-    moves = int(_MOVES_PER_S * options.time_limit_s)
-    start = search(prep, start, iterations=moves, deadline=deadline, progress=_every(report))
-    if applies(prep):
+    left = deadline - time.perf_counter()
+    if applies(prep) and (is_ready() or left > COMPILE_SECONDS):
+        # A first compile that would overrun the limit is left to a longer plan.
+        warm_strips()
+        moves = int(_MOVES_PER_S * options.time_limit_s)
+        start = search(prep, start, iterations=moves, deadline=deadline, progress=_every(report))
         # After the strip search CP-SAT's neighbourhoods gain little (measured on the
         # 150-scene feature: 0.1% in 30 s): they get a small share of the work.
         work = min(work, spent + _AFTER_SHARE * options.time_limit_s)
