@@ -11,6 +11,7 @@ real path from a file), else `synthetic_script` (Script records directly).
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import tempfile
 import time
@@ -177,6 +178,7 @@ def _day_figures(plan: Plan, boards: list[tuple[float, float | None]], cold: flo
         f"{'<= 1 / ' + str(cap):>12}"
     )
     print(f"{'every day fits its minutes':<34}{fit!s:>14}{'True':>12}")
+    _ad_figures(plan)
     print(f"{'plan below sorted board (likely)':<34}{below:>14.1%}{'>= 3%':>12}")
     print(
         f"{'gap to the bound':<34}{(gap if gap is not None else float('nan')):>14.1%}{'< 15%':>12}"
@@ -187,6 +189,19 @@ def _day_figures(plan: Plan, boards: list[tuple[float, float | None]], cold: flo
     steps = ", ".join(f"{t:.0f} s {g:.1%}" for t, g in boards if g is not None)
     print(f"{'  the gap, board by board':<34}{steps}")
     print(f"{'final board (s)':<34}{cold:>14.2f}{'< 60':>12}")
+
+
+def _ad_figures(plan: Plan) -> None:
+    """What a 1st AD questions first: paid holds against work days, sites come back to."""
+    rows = plan.dood.rows if plan.dood is not None else []
+    holds, work = sum(r.hold_days for r in rows), sum(r.work_days for r in rows)
+    print(f"{'paid hold days / work days':<34}{holds:>8} / {work:<5}")
+    visits: dict[str, list[int]] = {}
+    for day in plan.schedule.days:
+        for site in day.sites:
+            visits.setdefault(site, []).append(day.index)
+    back = sum(1 for ds in visits.values() if any(b - a > 1 for a, b in itertools.pairwise(ds)))
+    print(f"{'sites revisited on days apart':<34}{back:>8} / {len(visits):<5}")
 
 
 def _bound_figures(plan: Plan) -> None:
