@@ -22,14 +22,15 @@ the deadline cuts the search.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 import numpy as np
 
 from tools.schedule.exact import ExactPlan
 from tools.schedule.talent_bound import state_bounds
+from tools.schedule.talent_deepen import deepen
 from tools.schedule.talent_dominance import dominated
 from tools.schedule.talent_kernels import expand
+from tools.schedule.talent_outcome import TalentOutcome
 from tools.schedule.talent_table import Layer
 
 __all__ = ["TalentOutcome", "talent_search"]
@@ -38,22 +39,11 @@ _MAX_STATES = 2_000_000
 """States kept per layer (masks, costs and parent links: about 70 MB a layer at most)."""
 _BEAMS = (2_000,)
 """Widths of the beam searches run before the exact one."""
+_PROOF_SHARE = 0.7
+"""Share of the time after the beam for the full proof; the rest raises the bound when it is
+cut (`talent_deepen`). Most proofs that finish at all finish well inside it (measured)."""
 _CHUNK = 10_000
 """Parents expanded at once: bounds the children array and lets the deadline cut a layer."""
-
-
-@dataclass(frozen=True)
-class TalentOutcome:
-    """The best group order found, its DP cost, and a lower bound on every order's DP cost."""
-
-    groups: list[int]
-    cost: float
-    bound: float
-
-    @property
-    def proven(self) -> bool:
-        """True when no order is cheaper than the one found."""
-        return self.bound >= self.cost - 1e-6 * max(1.0, abs(self.cost))
 
 
 class _Tables:
@@ -116,7 +106,13 @@ class _Search:
     """Layer k holds states with ceil(k/2) front groups and floor(k/2) back groups."""
 
     def __init__(
-        self, plan: ExactPlan, incumbent: list[int], deadline: float, both_ends: bool, width: int
+        self,
+        plan: ExactPlan,
+        incumbent: list[int],
+        deadline: float,
+        both_ends: bool,
+        width: int,
+        ceiling: float = np.inf,
     ) -> None:
         self.both_ends, self.width = both_ends, width
         self.t = _Tables(plan)
@@ -126,16 +122,25 @@ class _Search:
         self.deadline = deadline
         self.best = incumbent
         self.best_cost = self.t.group_cost(incumbent)
+        self.ceiling = min(ceiling, self.best_cost)
+        """Only orders cheaper than this are sought (below the best order's cost: a test)."""
         self.floor = np.inf
         """Least bound among states dropped for memory."""
         self.steps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         """Per layer: each state's parent index, added group, and whether its ends swapped."""
 
     def limit(self) -> float:
-        """Largest path cost worth keeping: below the best order (by a unit if integral)."""
+        """Largest path cost worth keeping: below the ceiling (by a unit if integral)."""
+        top = min(self.ceiling, self.best_cost)
         if self.t.integral:
-            return self.best_cost - 1.0 + 1e-6
-        return self.best_cost - 1e-9 * max(1.0, abs(self.best_cost))
+            return top - 1.0 + 1e-6
+        return top - 1e-9 * max(1.0, abs(top))
+
+    def pruned(self) -> float:
+        """A bound on every order pruned: each costs more than `limit` (integral: at least
+        the ceiling)."""
+        top = min(self.ceiling, self.best_cost)
+        return top if self.t.integral else self.limit()
 
     def _layer(self, state: tuple, to_front: bool, even: bool) -> tuple | None:
         """The next layer's states within the limit, with their bounds; None at the deadline."""
@@ -219,7 +224,7 @@ class _Search:
         return front + back[::-1]
 
     def _outcome(self, pending: float) -> TalentOutcome:
-        bound = min(self.best_cost, pending)
+        bound = min(self.best_cost, pending, self.pruned())
         if self.t.integral:
             bound = min(self.best_cost, float(np.ceil(bound - 1e-6)))
         return TalentOutcome(groups=self.best, cost=self.best_cost, bound=bound)
@@ -247,4 +252,10 @@ def talent_search(
         if found.proven or time.perf_counter() >= deadline:
             return found
         incumbent = found.groups
-    return _Search(plan, incumbent, deadline, both_ends, _MAX_STATES).run()
+    share = _PROOF_SHARE * (deadline - time.perf_counter())
+    found = _Search(plan, incumbent, time.perf_counter() + share, both_ends, _MAX_STATES).run()
+
+    def below(start: list[int], ceiling: float, cut: float) -> TalentOutcome:
+        return _Search(plan, start, cut, both_ends, _MAX_STATES, ceiling).run()
+
+    return deepen(below, found, deadline=deadline, integral=_Tables(plan).integral)
