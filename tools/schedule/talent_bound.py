@@ -155,7 +155,6 @@ def _crossing(
     return neutral * per_day
 
 
-@njit(cache=True)
 def state_bounds(
     front: np.ndarray,
     back: np.ndarray,
@@ -165,7 +164,7 @@ def state_bounds(
     squares: np.ndarray,
     weights: np.ndarray,
 ) -> np.ndarray:
-    """The bound of each state (see `_bound`), in full."""
+    """The bound of each state (see `_bound`), in full (one compiled loop serves both)."""
     slack = np.full(front.shape[0], np.inf)
     return bounds_within(front, back, slack, actors, days, pay, squares, weights)
 
