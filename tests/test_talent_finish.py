@@ -83,3 +83,14 @@ def test_bounds_with_the_exact_order_never_exceed_the_best_middle(n, m, seed, rn
         # Cut short past a slack, a bound is never above the full one.
         cut = t.bounds_within(np.array([front]), np.array([back]), np.array([0.0]))[0]
         assert cut <= full + 1e-9
+
+
+def test_cast_not_yet_started_is_seen_waiting_by_the_two_finishing_orders():
+    # Nobody has started: a|b (3 days), b|c (2), a|c (3), a|b|c (3); a 7, b 5, c 6 a day.
+    # Own days alone bound 151; in any order one of the three waits: the best costs 165, and
+    # the two finishing orders (to each one's last day, and from each one's first) see 162.
+    plan = _plan([3, 6, 5, 7], [3, 2, 3, 3], [7.0, 5.0, 6.0])
+    t, root = _Tables(plan), np.array([0])
+    assert _Plan(plan).bounds(root)[0] == pytest.approx(151.0)
+    assert t.bounds(root, root)[0] == pytest.approx(162.0)
+    assert _best_middle(t, 0, 0) == pytest.approx(165.0)

@@ -7,7 +7,9 @@ Garcia de la Banda, Stuckey & Chu (2011) do, a weighted-completion problem whose
 are split between their cast in proportion to pay and solved by Smith's ratio rule, once from
 each end, and exactly over their finishing order when few are held (`talent_finish`);
 everyone else, their own days; and when a left and a right actor share a middle group, the
-groups with neither side's cast pay the cheaper of the two (`_crossing`).
+groups with neither side's cast pay the cheaper of the two (`_crossing`). Its rival
+(`_spans`, the larger is taken) also sees the cast of the middle only wait between their
+first and last day, through two finishing orders (one forwards, one backwards).
 """
 
 from __future__ import annotations
@@ -97,7 +99,49 @@ def _bound(
         on = left if side == 0 else right
         exact = finish_order_pay(on, used, actors, days, weights, within, best, members)
         total += max(0.0, exact - (smith_left if side == 0 else smith_right))
+    middle = rest & ~(both | left | right)
+    if middle and total <= slack:
+        scratch = (within, best, members)
+        total = max(
+            total, _spans(used, left, right, middle, held, actors, days, pay, weights, scratch)
+        )
     return total
+
+
+@njit(cache=True)
+def _spans(
+    used: int,
+    left: int,
+    right: int,
+    middle: int,
+    held: float,
+    actors: np.ndarray,
+    days: np.ndarray,
+    pay: np.ndarray,
+    weights: np.ndarray,
+    scratch: tuple,
+) -> float:
+    """A bound that also prices when the cast working only in the middle starts (0 if not
+    computed: too many cast).
+
+    Over the T middle days, a left member pays to their last day C, a right one from their
+    first day S, one of the middle from S to C: C + (T - S) - T. So the middle costs
+    sum over left and middle of pay x C, plus sum over right and middle of pay x (T - S),
+    less T x the middle's pay, plus T x the pay held at both ends. The two sums are bounded
+    apart, each exactly over its finishing order (`talent_finish`; T - S is a finishing
+    time in the reversed order). Unlike `_bound`'s own-days floor for the middle's cast it
+    sees them wait, but the two orders need not agree, so it is the other's rival, not its
+    part (the crossing term is not added: it counts days these sums count too).
+    """
+    first = finish_order_pay(left | middle, used, actors, days, weights, *scratch)
+    last = finish_order_pay(right | middle, used, actors, days, weights, *scratch)
+    if first < 0.0 or last < 0.0:
+        return 0.0
+    span = 0.0
+    for i in range(actors.shape[0]):
+        if not (used >> i) & 1:
+            span += days[i]
+    return span * (held - _pay(middle, pay)) + first + last
 
 
 @njit(cache=True)
