@@ -52,7 +52,8 @@ def deepen(
         if out.cost < best.cost:
             best = out
         low = max(low, out.bound)
-        # A search that reached its ceiling: try higher; one cut short: try lower.
-        top = best.cost if out.bound >= ceiling else ceiling
+        # A search that reached its ceiling: try higher, but below the lowest ceiling that
+        # was cut short (so the next one likely finishes too); one cut short: try lower.
+        top = min(top, best.cost) if out.bound >= ceiling else ceiling
         best = TalentOutcome(groups=best.groups, cost=best.cost, bound=min(best.cost, low))
     return best
