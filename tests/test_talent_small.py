@@ -76,11 +76,13 @@ def test_dominance_rules_keep_an_optimal_completion_from_every_state(n, m, seed)
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(2, 12), st.integers(1, 9), st.integers(0, 10_000))
-def test_numpy_bounds_are_the_compiled_bounds(n, m, seed):
+def test_numpy_bounds_are_the_compiled_bounds_less_the_exact_finishing_order(n, m, seed):
+    # The compiled bound also solves the held cast's finishing order exactly
+    # (`talent_finish`), which only raises it; numpy's stops at Smith's rule.
     plan = exact_plan(_seq(n, m, seed, p=0.4))
     sets = np.random.default_rng(seed).integers(0, 1 << len(plan.groups), size=40)
     compiled = _Tables(plan).bounds(sets, np.zeros_like(sets))
-    assert np.allclose(_Plan(plan).bounds(sets), compiled)
+    assert np.all(_Plan(plan).bounds(sets) <= compiled + 1e-6)
 
 
 def test_small_search_is_deterministic_and_gives_up_on_big_plans():

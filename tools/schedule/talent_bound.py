@@ -5,8 +5,11 @@ state (`_bound`) adds: cast in both ends, paid every remaining day; cast working
 one end and in the middle, paid from that end to their last (first) middle group, bounded as
 Garcia de la Banda, Stuckey & Chu (2011) do, a weighted-completion problem whose shared groups
 are split between their cast in proportion to pay and solved by Smith's ratio rule, once from
-each end; everyone else, their own days; and when a left and a right actor share a middle
-group, the groups with neither side's cast pay the cheaper of the two (`_crossing`).
+each end, and exactly over their finishing order when few are held (`talent_finish`);
+everyone else, their own days; and when a left and a right actor share a middle group, the
+groups with neither side's cast pay the cheaper of the two (`_crossing`). Its rival
+(`_spans`, the larger is taken) also sees the cast of the middle only wait between their
+first and last day, through two finishing orders (one forwards, one backwards).
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from tools.schedule.talent_finish import MAX_HELD, finish_order_pay
 from tools.schedule.talent_kernels import _casts, _pay
 
-__all__ = ["state_bounds"]
+__all__ = ["bounds_within", "state_bounds"]
 
 
 @njit(cache=True)
@@ -51,30 +55,93 @@ def _bound(
     weights: np.ndarray,
     ratio: np.ndarray,
     picked: np.ndarray,
+    within: np.ndarray,
+    best: np.ndarray,
+    members: np.ndarray,
+    slack: float,
 ) -> float:
-    """Lower bound on the pay of the groups in neither end, whatever their order."""
+    """Lower bound on the pay of the groups in neither end, whatever their order (past
+    `slack`, a state to be pruned anyway, it may stop short of its strongest part)."""
     first, last, rest = _casts(front, back, actors)
     both = first & last
     left = first & rest & ~both
     right = last & rest & ~both
     held = _pay(both, pay)
-    total = 0.0
+    total, split_left, split_right = 0.0, 0.0, 0.0
     ratio[:] = 0.0
     for i in range(actors.shape[0]):
         if ((front | back) >> i) & 1:
             continue
         total += days[i] * (held + _pay(actors[i] & ~(both | left | right), pay))
         # Left and right cast are disjoint, so one ratio array serves both problems.
-        for on in (actors[i] & left, actors[i] & right):
+        for side in range(2):
+            on = actors[i] & (left if side == 0 else right)
             if on:
                 w = _pay(on, pay)
-                total += days[i] * (w - _pay(on, squares) / w) / 2.0
+                part = days[i] * (w - _pay(on, squares) / w) / 2.0
+                if side == 0:
+                    split_left += part
+                else:
+                    split_right += part
                 for a in range(weights.shape[0]):
                     if (on >> a) & 1:
                         ratio[a] += days[i] / w
-    total += _completion(left, ratio, weights, picked)
-    total += _completion(right, ratio, weights, picked)
-    return total + _crossing(front | back, left, right, actors, days, weights, picked)
+    used = front | back
+    smith_left = split_left + _completion(left, ratio, weights, picked)
+    smith_right = split_right + _completion(right, ratio, weights, picked)
+    total += smith_left + smith_right
+    total += _crossing(used, left, right, actors, days, weights, picked)
+    # The same pay of each end's held cast exactly (`talent_finish`): never lower, and some
+    # times dearer to compute than all the rest, so only while the state may survive.
+    for side in range(2):
+        if total > slack:
+            break
+        on = left if side == 0 else right
+        exact = finish_order_pay(on, used, actors, days, weights, within, best, members)
+        total += max(0.0, exact - (smith_left if side == 0 else smith_right))
+    middle = rest & ~(both | left | right)
+    if middle and total <= slack:
+        scratch = (within, best, members)
+        total = max(
+            total, _spans(used, left, right, middle, held, actors, days, pay, weights, scratch)
+        )
+    return total
+
+
+@njit(cache=True)
+def _spans(
+    used: int,
+    left: int,
+    right: int,
+    middle: int,
+    held: float,
+    actors: np.ndarray,
+    days: np.ndarray,
+    pay: np.ndarray,
+    weights: np.ndarray,
+    scratch: tuple,
+) -> float:
+    """A bound that also prices when the cast working only in the middle starts (0 if not
+    computed: too many cast).
+
+    Over the T middle days, a left member pays to their last day C, a right one from their
+    first day S, one of the middle from S to C: C + (T - S) - T. So the middle costs
+    sum over left and middle of pay x C, plus sum over right and middle of pay x (T - S),
+    less T x the middle's pay, plus T x the pay held at both ends. The two sums are bounded
+    apart, each exactly over its finishing order (`talent_finish`; T - S is a finishing
+    time in the reversed order). Unlike `_bound`'s own-days floor for the middle's cast it
+    sees them wait, but the two orders need not agree, so it is the other's rival, not its
+    part (the crossing term is not added: it counts days these sums count too).
+    """
+    first = finish_order_pay(left | middle, used, actors, days, weights, *scratch)
+    last = finish_order_pay(right | middle, used, actors, days, weights, *scratch)
+    if first < 0.0 or last < 0.0:
+        return 0.0
+    span = 0.0
+    for i in range(actors.shape[0]):
+        if not (used >> i) & 1:
+            span += days[i]
+    return span * (held - _pay(middle, pay)) + first + last
 
 
 @njit(cache=True)
@@ -132,7 +199,6 @@ def _crossing(
     return neutral * per_day
 
 
-@njit(cache=True)
 def state_bounds(
     front: np.ndarray,
     back: np.ndarray,
@@ -142,10 +208,42 @@ def state_bounds(
     squares: np.ndarray,
     weights: np.ndarray,
 ) -> np.ndarray:
-    """The bound of each state (see `_bound`)."""
+    """The bound of each state (see `_bound`), in full (one compiled loop serves both)."""
+    slack = np.full(front.shape[0], np.inf)
+    return bounds_within(front, back, slack, actors, days, pay, squares, weights)
+
+
+@njit(cache=True)
+def bounds_within(
+    front: np.ndarray,
+    back: np.ndarray,
+    slack: np.ndarray,
+    actors: np.ndarray,
+    days: np.ndarray,
+    pay: np.ndarray,
+    squares: np.ndarray,
+    weights: np.ndarray,
+) -> np.ndarray:
+    """The bound of each state; one already above its `slack` may be left short of full."""
     out = np.empty(front.shape[0])
     ratio = np.zeros(weights.shape[0])
     picked = np.zeros(weights.shape[0], dtype=np.int64)
+    within, best = np.zeros(1 << MAX_HELD), np.zeros(1 << MAX_HELD)
+    members = np.zeros(MAX_HELD, dtype=np.int64)
     for k in range(front.shape[0]):
-        out[k] = _bound(front[k], back[k], actors, days, pay, squares, weights, ratio, picked)
+        out[k] = _bound(
+            front[k],
+            back[k],
+            actors,
+            days,
+            pay,
+            squares,
+            weights,
+            ratio,
+            picked,
+            within,
+            best,
+            members,
+            slack[k],
+        )
     return out

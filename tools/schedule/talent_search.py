@@ -11,6 +11,11 @@ of `talent_kernels.expand` (a group whose cast is the cast on location goes next
 group is not shot while a group containing its cast could be shot at no start). Orders may
 also grow from both ends at once (`both_ends`), with a stronger bound and forced-group rule.
 
+The search also runs under a ceiling below the best order's cost (`talent_deepen`): then only
+orders cheaper than the ceiling are sought, and a finished search proves none exists (or
+finds one, which is then optimal). The bound's held cast is solved exactly over their
+finishing order when few (`talent_finish`), only for states the cheaper parts leave alive.
+
 When a layer would exceed its width, the states with the best bound are kept and the least
 bound among those dropped is remembered; when the time runs out, the least bound of the
 current layer is. Either way the returned bound stays a true lower bound on every order, and
@@ -22,101 +27,42 @@ the deadline cuts the search.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 import numpy as np
 
 from tools.schedule.exact import ExactPlan
-from tools.schedule.talent_bound import state_bounds
+from tools.schedule.talent_deepen import deepen
 from tools.schedule.talent_dominance import dominated
 from tools.schedule.talent_kernels import expand
+from tools.schedule.talent_outcome import TalentOutcome
 from tools.schedule.talent_table import Layer
+from tools.schedule.talent_tables import Tables as _Tables
+from tools.schedule.talent_tables import supersets
 
-__all__ = ["TalentOutcome", "talent_search"]
+__all__ = ["TalentOutcome", "supersets", "talent_search"]
 
 _MAX_STATES = 2_000_000
 """States kept per layer (masks, costs and parent links: about 70 MB a layer at most)."""
 _BEAMS = (2_000,)
 """Widths of the beam searches run before the exact one."""
+_PROOF_SHARE = 0.7
+"""Share of the time after the beam for the full proof; the rest raises the bound when it is
+cut (`talent_deepen`). Most proofs that finish at all finish well inside it (measured)."""
 _CHUNK = 10_000
 """Parents expanded at once: bounds the children array and lets the deadline cut a layer."""
-
-
-@dataclass(frozen=True)
-class TalentOutcome:
-    """The best group order found, its DP cost, and a lower bound on every order's DP cost."""
-
-    groups: list[int]
-    cost: float
-    bound: float
-
-    @property
-    def proven(self) -> bool:
-        """True when no order is cheaper than the one found."""
-        return self.bound >= self.cost - 1e-6 * max(1.0, abs(self.cost))
-
-
-class _Tables:
-    """The plan as the compiled kernels take it: bit masks, pay tables per 11 cast bits."""
-
-    def __init__(self, plan: ExactPlan) -> None:
-        self.actors = plan.actors.astype(np.int64)
-        self.days = plan.days.astype(float)
-        self.weights = plan.weights.astype(float)
-        chunks = max(1, -(-len(self.weights) // 11))
-        self.pay = np.zeros((chunks, 2048))
-        self.squares = np.zeros((chunks, 2048))
-        for a, w in enumerate(self.weights):
-            j, bit = divmod(a, 11)
-            has = (np.arange(2048) >> bit) & 1 == 1
-            self.pay[j, has] += w
-            self.squares[j, has] += w * w
-        self.own = self.days * np.array([self.pay_of(int(x)) for x in self.actors])
-        self.integral = bool(np.all(self.weights == np.round(self.weights)))
-        self.supers = supersets(self.actors)
-
-    def pay_of(self, mask: int) -> float:
-        return float(sum(w for a, w in enumerate(self.weights) if mask >> a & 1))
-
-    def bounds(self, front: np.ndarray, back: np.ndarray) -> np.ndarray:
-        return state_bounds(
-            front, back, self.actors, self.days, self.pay, self.squares, self.weights
-        )
-
-    def step(self, parent: int, group: int) -> float:
-        """The cost of shooting `group` right after the set `parent`."""
-        child = parent | 1 << group
-        done = rest = 0
-        for i, x in enumerate(self.actors):
-            if parent >> i & 1:
-                done |= int(x)
-            elif not child >> i & 1:
-                rest |= int(x)
-        return float(self.days[group]) * self.pay_of(int(self.actors[group]) | (done & rest))
-
-    def group_cost(self, order: list[int]) -> float:
-        state, total = 0, 0.0
-        for group in order:
-            total += self.step(state, group)
-            state |= 1 << group
-        return total
-
-
-def supersets(actors: np.ndarray) -> np.ndarray:
-    """Per group i, the mask of groups j whose cast contains i's (equal casts: j < i only)."""
-    out = np.zeros(len(actors), dtype=np.int64)
-    for i, a in enumerate(actors):
-        for j, b in enumerate(actors):
-            if j != i and a & ~b == 0 and (a != b or j < i):
-                out[i] |= 1 << j
-    return out
 
 
 class _Search:
     """Layer k holds states with ceil(k/2) front groups and floor(k/2) back groups."""
 
     def __init__(
-        self, plan: ExactPlan, incumbent: list[int], deadline: float, both_ends: bool, width: int
+        self,
+        plan: ExactPlan,
+        incumbent: list[int],
+        deadline: float,
+        both_ends: bool,
+        width: int,
+        ceiling: float = np.inf,
     ) -> None:
         self.both_ends, self.width = both_ends, width
         self.t = _Tables(plan)
@@ -126,16 +72,25 @@ class _Search:
         self.deadline = deadline
         self.best = incumbent
         self.best_cost = self.t.group_cost(incumbent)
+        self.ceiling = min(ceiling, self.best_cost)
+        """Only orders cheaper than this are sought (below the best order's cost: a test)."""
         self.floor = np.inf
         """Least bound among states dropped for memory."""
         self.steps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         """Per layer: each state's parent index, added group, and whether its ends swapped."""
 
     def limit(self) -> float:
-        """Largest path cost worth keeping: below the best order (by a unit if integral)."""
+        """Largest path cost worth keeping: below the ceiling (by a unit if integral)."""
+        top = min(self.ceiling, self.best_cost)
         if self.t.integral:
-            return self.best_cost - 1.0 + 1e-6
-        return self.best_cost - 1e-9 * max(1.0, abs(self.best_cost))
+            return top - 1.0 + 1e-6
+        return top - 1e-9 * max(1.0, abs(top))
+
+    def pruned(self) -> float:
+        """A bound on every order pruned: each costs more than `limit` (integral: at least
+        the ceiling)."""
+        top = min(self.ceiling, self.best_cost)
+        return top if self.t.integral else self.limit()
 
     def _layer(self, state: tuple, to_front: bool, even: bool) -> tuple | None:
         """The next layer's states within the limit, with their bounds; None at the deadline."""
@@ -171,7 +126,7 @@ class _Search:
             if time.perf_counter() >= self.deadline:
                 return None
             cut = slice(at, at + _CHUNK * 8)
-            bound[cut] += t.bounds(found[0][cut], found[1][cut])
+            bound[cut] += t.bounds_within(found[0][cut], found[1][cut], self.limit() - bound[cut])
         ok = bound <= self.limit()
         return (*(x[ok] for x in found), bound[ok])
 
@@ -219,7 +174,7 @@ class _Search:
         return front + back[::-1]
 
     def _outcome(self, pending: float) -> TalentOutcome:
-        bound = min(self.best_cost, pending)
+        bound = min(self.best_cost, pending, self.pruned())
         if self.t.integral:
             bound = min(self.best_cost, float(np.ceil(bound - 1e-6)))
         return TalentOutcome(groups=self.best, cost=self.best_cost, bound=bound)
@@ -247,4 +202,10 @@ def talent_search(
         if found.proven or time.perf_counter() >= deadline:
             return found
         incumbent = found.groups
-    return _Search(plan, incumbent, deadline, both_ends, _MAX_STATES).run()
+    share = _PROOF_SHARE * (deadline - time.perf_counter())
+    found = _Search(plan, incumbent, time.perf_counter() + share, both_ends, _MAX_STATES).run()
+
+    def below(start: list[int], ceiling: float, cut: float) -> TalentOutcome:
+        return _Search(plan, start, cut, both_ends, _MAX_STATES, ceiling).run()
+
+    return deepen(below, found, deadline=deadline, integral=_Tables(plan).integral)

@@ -1,8 +1,9 @@
 """The talent search in plain numpy, for plans small enough to need few states.
 
 The same bounded DP over sets of shot groups as `talent_search` (one end only, the same
-dominance rules and the same lower bound, see `talent_kernels` and `talent_bound`), each
-layer computed as (states x groups x cast) array operations. It exists because the compiled
+dominance rules and the Smith's-rule part of its lower bound, see `talent_kernels` and
+`talent_bound`; the exact finishing orders are left to the compiled search), each layer
+computed as (states x groups x cast) array operations. It exists because the compiled
 search costs a second to load its machine code (and half a minute to compile it on a fresh
 clone), while the published instances (up to ~24 groups, 8 cast) need a few thousand
 states: here they are proven in a fraction of that, and nothing compiled is touched. A
@@ -64,7 +65,7 @@ class _Plan:
         return self.days[None, :] * (held.astype(float) @ self.w)
 
     def bounds(self, sets: np.ndarray) -> np.ndarray:
-        """The one-ended bound of `talent_bound._bound` for each set, vectorized."""
+        """The one-ended Smith's-rule bound of `talent_bound._bound` per set, vectorized."""
         rest = self.rest(sets)
         shot = (~rest).astype(float) @ self.castf > 0
         left = shot & (rest.astype(float) @ self.castf > 0)
