@@ -9,7 +9,14 @@ same every time it is asked. The work left goes back on the board as a 1st AD wo
 it: on a later day at its site with room, else on a later day with room for one more
 company move, else on a day of its own at the end (a site already left behind costs a
 return day). The mean over the rollouts, less the board's own days, is the slips' extra
-days; their spread says how sure that is.
+days; their spread says how the rest could go if it slips as the shot days did.
+
+That spread takes the shot days as they came: after half the shoot they are a sample of a
+dozen or two days, and a shoot whose first half slipped on 8 days of 18 (or 4 of 17) may go
+on at another rate (measured in `bench.shoot_floor`: the rollouts' days given the simulator's
+own rates land near the finals' mean; most of the halfway error beyond the rest's own spread
+is the shot days' slip rate as a sample). So a second spread is drawn from rollouts of the
+shot days resampled with replacement (seeded: the same answer every time it is asked).
 
 Pick-ups are taken as shot within their days (they add no day); the rollout knows nothing
 but the reports and the board.
@@ -17,6 +24,7 @@ but the reports and the board.
 
 from __future__ import annotations
 
+import random
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -42,7 +50,13 @@ class Outlook:
     """Shot days the patterns come from."""
     rollouts: int
     """Rollouts played (one from each shot day; 0 when nothing slipped)."""
+    sample_spread: float = 0.0
+    """Standard deviation of the days over rollouts of the shot days resampled (with
+    replacement): with the shot days' own uncertainty as a sample of the shoot."""
 
+
+RESAMPLES = 100
+"""Rollouts of resampled shot days behind `Outlook.sample_spread`."""
 
 Pattern = tuple[float, ...]
 """Shares of booked eighths left undone by one shot day, its unfinished scenes in board order."""
@@ -166,4 +180,7 @@ def outlook(
     totals = [_rollout(board, [*patterns[r:], *patterns[:r]], k, rules) for r in range(k)]
     extra = min(float(len(board)), statistics.fmean(totals) - len(board))
     spread = statistics.pstdev(totals)
-    return Outlook(round(extra, 3), round(spread, 3), slipped, k, len(totals))
+    rng = random.Random(k)  # seeded by the evening: the same answer every time
+    drawn = [_rollout(board, rng.choices(patterns, k=k), k, rules) for _ in range(RESAMPLES)]
+    sample = statistics.pstdev(drawn)
+    return Outlook(round(extra, 3), round(spread, 3), slipped, k, len(totals), round(sample, 3))
