@@ -7,6 +7,11 @@ then shoots the rest from that evening again and again under other seeds (same m
 re-plan). The spread of those finals with the seed's own is the remaining half's randomness
 (the slips still to come and the re-plans they cause): the part of the error no forecast made
 at halfway can remove. The forecast's distance from their mean is its own bias that evening.
+
+Beside it, a diagnostic the forecast never sees: the same halfway forecast with its rollouts
+played from the simulator's own slip rates instead of the shot days (`oracle`). Its bias
+against the finals' mean is what the rollouts' placement and pricing leave; the forecast's
+bias beyond it is the shot days' slip rate as a sample of half a shoot.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ from decimal import Decimal
 from bench.shoot import ShootModel, _feature, simulate_day
 from tools import progress as shoot
 from tools.plan import Plan
+from tools.progress.rollout import Pattern, replay
 
-__all__ = ["Floor", "Shoot", "branch_floor"]
+__all__ = ["Floor", "Shoot", "branch_floor", "model_patterns", "oracle"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,38 @@ def _shoot(approved: Plan, seed: int, limit: float) -> list[Shoot]:
     return states[1:]
 
 
+def model_patterns(model: ShootModel, n: int, rng: random.Random) -> list[Pattern]:
+    """`n` days' slip patterns drawn at `model`'s rates, as `simulate_day` slips a day's last
+    scene (share of it left undone), for the oracle only."""
+    out: list[Pattern] = []
+    for _ in range(n):
+        draw = rng.random()
+        if draw < model.not_shot:
+            out.append((1.0,))
+        elif draw < model.not_shot + model.part_shot:
+            out.append((1 - rng.choice([0.25, 0.5, 0.75]),))
+        else:
+            out.append(())
+    return out
+
+
+def oracle(state: Shoot, model: ShootModel) -> float:
+    """The forecast of `state`'s evening with its extra days from rollouts at `model`'s own
+    rates (100 rollouts over 400 drawn days) instead of the shot days'."""
+    assert state.result is not None
+    result, f = state.result, state.result.forecast
+    k, patterns = len(result.days), model_patterns(model, 400, random.Random(1))
+    turns = [[*patterns[i:], *patterns[:i]] for i in range(0, 400, 4)]
+    left, totals = replay(result.plan.problem, result.plan.schedule, k, turns)
+    if not left:
+        return float(f.at_completion)
+    rest = f.forecast_cumulative[-1] - f.forecast_cumulative[k - 1]
+    day_cost = (rest - float(f.allowance)) / left
+    hot_rate = float(sum(h.amount for h in f.hot_costs)) / k
+    extra = statistics.fmean(totals) - left
+    return float(f.at_completion) + (extra - float(f.extra_days)) * (day_cost + hot_rate)
+
+
 def _final(state: Shoot) -> float:
     assert state.result is not None
     return float(state.result.forecast.at_completion)
@@ -100,7 +138,7 @@ def branch_floor(approved: Plan, seed: int, branches: int, limit: float) -> Floo
             rest = _evening(approved, rest, rng, limit)
         finals.append(_final(rest))
         print(f"  seed {seed} branch {b}: {len(rest.reports)} days, {finals[-1]:,.0f}", flush=True)
-    return Floor(seed, len(states), _final(half), finals)
+    return Floor(seed, len(states), _final(half), finals, oracle(half, ShootModel()))
 
 
 @dataclass(frozen=True)
@@ -112,6 +150,8 @@ class Floor:
     halfway: float
     finals: list[float]
     """The seed's own final first, then each branch's."""
+    oracle: float
+    """The halfway forecast with the rollouts at the simulator's own rates (`oracle`)."""
 
     @property
     def error(self) -> float:
@@ -129,6 +169,12 @@ class Floor:
         """The halfway forecast against the mean of the finals, in percent."""
         mean = statistics.fmean(self.finals)
         return (self.halfway - mean) / mean * 100
+
+    @property
+    def oracle_bias(self) -> float:
+        """The oracle's forecast against the mean of the finals, in percent."""
+        mean = statistics.fmean(self.finals)
+        return (self.oracle - mean) / mean * 100
 
 
 def main() -> None:
@@ -153,14 +199,16 @@ def main() -> None:
             f"seed {seed}: {r.days} days; halfway forecast {r.halfway:,.0f}, own final "
             f"{r.finals[0]:,.0f}, error {r.error:+.2f}%; finals mean {mean:,.0f}, sd "
             f"{statistics.pstdev(r.finals) / mean * 100:.2f}%; floor {r.floor:.2f}%; "
-            f"bias {r.bias:+.2f}%; |error| above floor {abs(r.error) - r.floor:+.2f}",
+            f"bias {r.bias:+.2f}% (oracle's {r.oracle_bias:+.2f}%); |error| above floor "
+            f"{abs(r.error) - r.floor:+.2f}",
             flush=True,
         )
     print(
         f"over {len(rows)} seeds: |error| mean {statistics.fmean(abs(r.error) for r in rows):.2f}%"
         f", floor mean {statistics.fmean(r.floor for r in rows):.2f}%, bias mean "
         f"{statistics.fmean(r.bias for r in rows):+.2f}%, |bias| mean "
-        f"{statistics.fmean(abs(r.bias) for r in rows):.2f}%",
+        f"{statistics.fmean(abs(r.bias) for r in rows):.2f}% (oracle's "
+        f"{statistics.fmean(abs(r.oracle_bias) for r in rows):.2f}%)",
         flush=True,
     )
 

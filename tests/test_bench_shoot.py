@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from bench.shoot_estimators import sources
@@ -27,3 +29,16 @@ def test_the_halfway_error_splits_into_days_hot_costs_and_the_rest() -> None:
     assert parts["error"] == pytest.approx(-900 / 26_000 * 100)
     assert parts["by_days"] + parts["by_hot"] + parts["by_rest"] == pytest.approx(parts["error"])
     assert parts["by_rest"] == pytest.approx(400 / 26_000 * 100)
+
+
+def test_the_oracles_patterns_slip_a_days_last_scene_at_the_models_rates() -> None:
+    from bench.shoot import ShootModel
+    from bench.shoot_floor import model_patterns
+
+    rng = random.Random(3)
+    assert model_patterns(ShootModel(not_shot=1.0, part_shot=0.0), 5, rng) == [(1.0,)] * 5
+    assert model_patterns(ShootModel(not_shot=0.0, part_shot=0.0), 5, rng) == [()] * 5
+    parts = model_patterns(ShootModel(not_shot=0.0, part_shot=1.0), 50, rng)
+    assert {share for (share,) in parts} == {0.25, 0.5, 0.75}  # 1 - the part shot
+    mixed = model_patterns(ShootModel(), 4000, rng)
+    assert sum(1 for p in mixed if p) / 4000 == pytest.approx(0.35, abs=0.03)

@@ -33,7 +33,7 @@ from tools.progress.board import rest_id, strip_portion
 from tools.progress.ledger import ResolvedDay, scene_of
 from tools.schedule.model import ScheduleOptions, ScheduleProblem, ScheduleResult, Strip
 
-__all__ = ["Outlook", "outlook", "slip_patterns"]
+__all__ = ["Outlook", "Pattern", "outlook", "replay", "slip_patterns"]
 
 
 @dataclass(frozen=True)
@@ -161,6 +161,22 @@ def _rollout(
     return used
 
 
+def replay(
+    problem: ScheduleProblem,
+    schedule: ScheduleResult,
+    shot_days: int,
+    sequences: Sequence[Sequence[Pattern]],
+) -> tuple[int, list[int]]:
+    """The days left on `schedule` after `shot_days`, and the days each sequence of patterns
+    (one a day, in turn) takes them."""
+    by_id = {s.id: s for s in problem.strips}
+    board = [[by_id[sid] for sid in d.strips if sid in by_id] for d in schedule.days[shot_days:]]
+    if not board:
+        return 0, []
+    rules = _Rules(problem)
+    return len(board), [_rollout(board, list(seq), shot_days, rules) for seq in sequences]
+
+
 def outlook(
     problem: ScheduleProblem,
     schedule: ScheduleResult,
@@ -170,17 +186,17 @@ def outlook(
     """The slips' extra days beyond `schedule` (the evening's re-plan of `problem`, shot
     days 0..len(days)-1 frozen): one rollout starting from each shot day's pattern."""
     k = len(days)
-    by_id = {s.id: s for s in problem.strips}
-    board = [[by_id[sid] for sid in d.strips if sid in by_id] for d in schedule.days[k:]]
     patterns = slip_patterns(days, scenes)
     slipped = sum(1 for p in patterns if p)
-    if not board or not slipped:
+    if len(schedule.days) <= k or not slipped:
         return Outlook(0.0, 0.0, slipped, k, 0)
-    rules = _Rules(problem)
-    totals = [_rollout(board, [*patterns[r:], *patterns[:r]], k, rules) for r in range(k)]
-    extra = min(float(len(board)), statistics.fmean(totals) - len(board))
-    spread = statistics.pstdev(totals)
     rng = random.Random(k)  # seeded by the evening: the same answer every time
-    drawn = [_rollout(board, rng.choices(patterns, k=k), k, rules) for _ in range(RESAMPLES)]
-    sample = statistics.pstdev(drawn)
+    turns = [[*patterns[r:], *patterns[:r]] for r in range(k)]
+    drawn = [rng.choices(patterns, k=k) for _ in range(RESAMPLES)]
+    left, totals = replay(problem, schedule, k, [*turns, *drawn])
+    if not left:
+        return Outlook(0.0, 0.0, slipped, k, 0)
+    totals, resampled = totals[:k], totals[k:]
+    extra = min(float(left), statistics.fmean(totals) - left)
+    spread, sample = statistics.pstdev(totals), statistics.pstdev(resampled)
     return Outlook(round(extra, 3), round(spread, 3), slipped, k, len(totals), round(sample, 3))
