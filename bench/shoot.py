@@ -12,8 +12,11 @@ the forecast at completion made on the halfway evening within 2% of the simulate
 shoot (mean and max error). `python -m bench.shoot --seeds 10 --limit 3` measures more seeds
 with a shorter re-plan limit than `python -m bench shoot`. The same halfway evenings are also
 priced by the earlier estimators (board only, the pace) beside the forecast's rollouts, with
-the best constant factor in hindsight (`bench.shoot_estimators`); `python -m bench.shoot_floor`
-measures the remaining half's own spread, what no halfway forecast can remove.
+the best constant factor in hindsight (`bench.shoot_estimators`), and each seed's error is
+split into days, hot costs and the rest; `python -m bench.shoot_floor` measures the remaining
+half's own spread, what no halfway forecast can remove. The feature is `FEATURE` (its plan
+is 30 days); `--scenes 150 --pages 100` shoots the larger one (38 to 48 days, the plan
+varying with the machine's load).
 """
 
 from __future__ import annotations
