@@ -8,6 +8,12 @@ of the extra days the slips add to the board:
   forecast;
 - rollouts: the mean of the seeded rollouts (`tools.progress.rollout`), the forecast now.
 
+`sources` splits the halfway forecast's error into its parts: the days (the board's and the
+allowance's extra days against the days shot, at the cost of a remaining day), the hot costs
+(overtime and background at the run rate against what the reports came to), and the rest
+(what the final board's days cost beyond that average day: return days, cast carried longer,
+moves).
+
 The hindsight floor is the board forecast times the one constant that fits these seeds best
 (it knows every final cost): what a single correction factor could at best achieve. The
 rollouts' spread in percent is their own estimate of the remaining half's randomness, the
@@ -19,7 +25,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping, Sequence
 
-__all__ = ["ESTIMATORS", "estimate", "floor", "summary"]
+__all__ = ["ESTIMATORS", "estimate", "floor", "sources", "summary"]
 
 ESTIMATORS = ("board", "pace", "rollouts")
 
@@ -57,3 +63,24 @@ def floor(pairs: Sequence[tuple[float, float]]) -> tuple[float, tuple[float, flo
         key=lambda c: sum(abs(c * g - f) / f for g, f in pairs),
     )
     return best, summary([(best * g, f) for g, f in pairs])
+
+
+def sources(halfway: Evening, final: Evening) -> dict[str, float]:
+    """The halfway forecast's error against the final cost split into days, hot costs and
+    the rest (each in percent of the final cost; they add up to the error)."""
+    left = halfway["board_days"] - halfway["reported"]
+    hot_rate = halfway["hot"] / halfway["reported"] if halfway["reported"] else 0.0
+    days = halfway["board_days"] + halfway["extra_days"]
+    hot = halfway["hot"] + hot_rate * (left + halfway["extra_days"])
+    total = final["at_completion"]
+    error = halfway["at_completion"] - total
+    by_days = (days - final["board_days"]) * halfway["day_cost"]
+    by_hot = hot - final["hot"]
+    return {
+        "days": days,
+        "days_shot": final["board_days"],
+        "error": error / total * 100,
+        "by_days": by_days / total * 100,
+        "by_hot": by_hot / total * 100,
+        "by_rest": (error - by_days - by_hot) / total * 100,
+    }

@@ -1,11 +1,17 @@
 """What a halfway forecast can at best achieve: one shoot to halfway, the rest shot many ways.
 
-`python -m bench.shoot_floor [--quick] [--seeds 2040,2041] [--branches 6] [--limit 5]` shoots
-the feature of `bench.shoot` to the planned halfway day under each seed, records the forecast
-made that evening, then shoots the rest again and again under other seeds (same model, same
-re-plan). The spread of those finals is the remaining half's randomness (the slips still to
-come and the re-plans they cause): the part of the error no forecast made at halfway can
-remove. The forecast's distance from their mean is its own bias on that evening.
+`python -m bench.shoot_floor [--quick] [--seeds 2026,2027] [--branches 5] [--limit 5]` shoots
+the feature of `bench.shoot` under each seed to the end, as `bench.shoot` does, takes the
+forecast of its halfway evening (half the days it took, the evening `bench.shoot` judges),
+then shoots the rest from that evening again and again under other seeds (same model, same
+re-plan). The spread of those finals with the seed's own is the remaining half's randomness
+(the slips still to come and the re-plans they cause): the part of the error no forecast made
+at halfway can remove. The forecast's distance from their mean is its own bias that evening.
+
+Beside it, a diagnostic the forecast never sees: the same halfway forecast with its rollouts
+played from the simulator's own slip rates instead of the shot days (`oracle`). Its bias
+against the finals' mean is what the rollouts' placement and pricing leave; the forecast's
+bias beyond it is the shot days' slip rate as a sample of half a shoot.
 """
 
 from __future__ import annotations
@@ -19,8 +25,9 @@ from decimal import Decimal
 from bench.shoot import ShootModel, _feature, simulate_day
 from tools import progress as shoot
 from tools.plan import Plan
+from tools.progress.rollout import Pattern, replay
 
-__all__ = ["Shoot", "branch_floor"]
+__all__ = ["Floor", "Shoot", "branch_floor", "model_patterns", "oracle"]
 
 
 @dataclass(frozen=True)
@@ -71,52 +78,139 @@ def _finished(approved: Plan, state: Shoot) -> bool:
     return len(shot) == len(approved.problem.strips)
 
 
-def branch_floor(
-    approved: Plan, seed: int, branches: int, limit: float
-) -> tuple[float, list[float]]:
-    """The forecast made on the planned halfway evening under `seed`, and the final cost of
-    each of `branches` shoots of the rest (ValueError: an evening was refused)."""
-    state, rng = Shoot(current=approved), random.Random(seed)
-    for _ in range(len(approved.schedule.days) // 2):
-        state = _evening(approved, state, rng, limit)
+def _shoot(approved: Plan, seed: int, limit: float) -> list[Shoot]:
+    """Every evening of the shoot under `seed` (as `bench.shoot` shoots it), to the last."""
+    states, rng = [Shoot(current=approved)], random.Random(seed)
+    while not _finished(approved, states[-1]):
+        if len(states) > 2 * len(approved.schedule.days):
+            raise RuntimeError(f"the shoot of seed {seed} did not finish in twice the days")
+        states.append(_evening(approved, states[-1], rng, limit))
+    return states[1:]
+
+
+def model_patterns(model: ShootModel, n: int, rng: random.Random) -> list[Pattern]:
+    """`n` days' slip patterns drawn at `model`'s rates, as `simulate_day` slips a day's last
+    scene (share of it left undone), for the oracle only."""
+    out: list[Pattern] = []
+    for _ in range(n):
+        draw = rng.random()
+        if draw < model.not_shot:
+            out.append((1.0,))
+        elif draw < model.not_shot + model.part_shot:
+            out.append((1 - rng.choice([0.25, 0.5, 0.75]),))
+        else:
+            out.append(())
+    return out
+
+
+def oracle(state: Shoot, model: ShootModel) -> float:
+    """The forecast of `state`'s evening with its extra days from rollouts at `model`'s own
+    rates (100 rollouts over 400 drawn days) instead of the shot days'."""
     assert state.result is not None
-    halfway, finals = float(state.result.forecast.at_completion), []
+    result, f = state.result, state.result.forecast
+    k, patterns = len(result.days), model_patterns(model, 400, random.Random(1))
+    turns = [[*patterns[i:], *patterns[:i]] for i in range(0, 400, 4)]
+    left, totals = replay(result.plan.problem, result.plan.schedule, k, turns)
+    if not left:
+        return float(f.at_completion)
+    rest = f.forecast_cumulative[-1] - f.forecast_cumulative[k - 1]
+    day_cost = (rest - float(f.allowance)) / left
+    hot_rate = float(sum(h.amount for h in f.hot_costs)) / k
+    extra = statistics.fmean(totals) - left
+    return float(f.at_completion) + (extra - float(f.extra_days)) * (day_cost + hot_rate)
+
+
+def _final(state: Shoot) -> float:
+    assert state.result is not None
+    return float(state.result.forecast.at_completion)
+
+
+def branch_floor(approved: Plan, seed: int, branches: int, limit: float) -> Floor:
+    """The shoot under `seed`, its forecast on the halfway evening (the evening `bench.shoot`
+    judges), and the finals of `branches` more shoots of the rest from that evening (other
+    seeds) with its own (ValueError: an evening was refused)."""
+    states = _shoot(approved, seed, limit)
+    half = states[len(states) // 2 - 1]
+    finals = [_final(states[-1])]
     for b in range(branches):
-        rest, rng = state, random.Random(seed * 100 + b)
+        rest, rng = half, random.Random(seed * 100 + b)
         while not _finished(approved, rest) and len(rest.reports) < 3 * len(approved.schedule.days):
             rest = _evening(approved, rest, rng, limit)
-        assert rest.result is not None
-        finals.append(float(rest.result.forecast.at_completion))
+        finals.append(_final(rest))
         print(f"  seed {seed} branch {b}: {len(rest.reports)} days, {finals[-1]:,.0f}", flush=True)
-    return halfway, finals
+    return Floor(seed, len(states), _final(half), finals, oracle(half, ShootModel()))
+
+
+@dataclass(frozen=True)
+class Floor:
+    """One seed's halfway forecast against its own final and its branches' finals."""
+
+    seed: int
+    days: int
+    halfway: float
+    finals: list[float]
+    """The seed's own final first, then each branch's."""
+    oracle: float
+    """The halfway forecast with the rollouts at the simulator's own rates (`oracle`)."""
+
+    @property
+    def error(self) -> float:
+        """The halfway forecast against the seed's own final, in percent (`bench.shoot`'s)."""
+        return (self.halfway - self.finals[0]) / self.finals[0] * 100
+
+    @property
+    def floor(self) -> float:
+        """Mean |final - mean of the finals| in percent: what no halfway forecast can beat."""
+        mean = statistics.fmean(self.finals)
+        return statistics.fmean(abs(f - mean) / mean * 100 for f in self.finals)
+
+    @property
+    def bias(self) -> float:
+        """The halfway forecast against the mean of the finals, in percent."""
+        mean = statistics.fmean(self.finals)
+        return (self.halfway - mean) / mean * 100
+
+    @property
+    def oracle_bias(self) -> float:
+        """The oracle's forecast against the mean of the finals, in percent."""
+        mean = statistics.fmean(self.finals)
+        return (self.oracle - mean) / mean * 100
 
 
 def main() -> None:
-    """Print per seed the halfway forecast against its branches' finals, then the floor."""
+    """Print per seed the halfway forecast against its finals, then the means over seeds."""
     parser = argparse.ArgumentParser(prog="python -m bench.shoot_floor")
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--seeds", default="2040,2041")
-    parser.add_argument("--branches", type=int, default=6)
+    parser.add_argument("--seeds", default="2026,2027,2028,2029,2030")
+    parser.add_argument("--branches", type=int, default=5)
     parser.add_argument("--limit", type=float, default=None, help="re-plan time limit (s)")
+    parser.add_argument("--scenes", type=int, help="a generated feature of this many scenes")
+    parser.add_argument("--pages", type=int, default=70, help="and pages (with --scenes)")
     args = parser.parse_args()
     limit = args.limit or (5.0 if args.quick else 10.0)
-    approved = _feature(args.quick)
+    approved = _feature(args.quick, (args.scenes, args.pages) if args.scenes else None)
     if not approved.schedule.days:  # the plan found no board in its time (a loaded machine)
         raise SystemExit("the feature's plan found no schedule in its time limit: run again")
-    floors, biases = [], []
+    rows = []
     for seed in (int(s) for s in args.seeds.split(",")):
-        halfway, finals = branch_floor(approved, seed, args.branches, limit)
-        mean = statistics.fmean(finals)
-        floors.append(statistics.fmean(abs(f - mean) / mean * 100 for f in finals))
-        biases.append((halfway - mean) / mean * 100)
+        rows.append(r := branch_floor(approved, seed, args.branches, limit))
+        mean = statistics.fmean(r.finals)
         print(
-            f"seed {seed}: halfway forecast {halfway:,.0f}; finals mean {mean:,.0f}, sd "
-            f"{statistics.pstdev(finals) / mean * 100:.2f}%; forecast bias {biases[-1]:+.2f}%; "
-            f"floor (mean |final - mean|) {floors[-1]:.2f}%",
+            f"seed {seed}: {r.days} days; halfway forecast {r.halfway:,.0f}, own final "
+            f"{r.finals[0]:,.0f}, error {r.error:+.2f}%; finals mean {mean:,.0f}, sd "
+            f"{statistics.pstdev(r.finals) / mean * 100:.2f}%; floor {r.floor:.2f}%; "
+            f"bias {r.bias:+.2f}% (oracle's {r.oracle_bias:+.2f}%); |error| above floor "
+            f"{abs(r.error) - r.floor:+.2f}",
             flush=True,
         )
-    floor, bias = statistics.fmean(floors), statistics.fmean(biases)
-    print(f"floor, mean over seeds: {floor:.2f}%; forecast bias {bias:+.2f}%", flush=True)
+    print(
+        f"over {len(rows)} seeds: |error| mean {statistics.fmean(abs(r.error) for r in rows):.2f}%"
+        f", floor mean {statistics.fmean(r.floor for r in rows):.2f}%, bias mean "
+        f"{statistics.fmean(r.bias for r in rows):+.2f}%, |bias| mean "
+        f"{statistics.fmean(abs(r.bias) for r in rows):.2f}% (oracle's "
+        f"{statistics.fmean(abs(r.oracle_bias) for r in rows):.2f}%)",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

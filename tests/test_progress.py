@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.builders import scene
@@ -12,6 +14,7 @@ from tools.progress import (
     PickUp,
     planned_scenes,
     progress,
+    replan_rest,
     resolve_days,
     scene_eighths,
 )
@@ -329,3 +332,17 @@ def test_a_turnaround_the_shoot_broke_between_shot_days_does_not_refuse_the_re_p
         board.solve_problem, previous=board.previous, frozen_days=board.frozen
     )
     assert result.days and [d.strips for d in result.days] == [["1"], ["2"], ["3"]]
+
+
+def test_the_solver_gets_the_evening_less_the_costings_share_even_when_late(plan: Plan) -> None:
+    scenes = scene_eighths(plan)
+    day0 = planned_scenes(plan, 0, scenes)
+    report = DayReport(day=0, complete=day0[1:], not_shot=day0[:1])
+    days = resolve_days([report], scenes=scenes, planned={0: day0})
+    on_time = progress(plan, plan, [report], planned={0: day0}, time_limit_s=8)
+    # At least a second is kept back for costing the board and the forecast after the solve.
+    assert 0 < on_time.rest.limit_s <= 8 - 1.2
+    late, rest = replan_rest(plan, plan, days, time_limit_s=8, deadline=time.perf_counter() - 1)
+    # An evening already past its deadline still gets a board, from the solver's least time.
+    assert rest.limit_s == 1.0 and late.schedule.days
+    assert sorted(_days(late)) == sorted(_days(on_time.plan))

@@ -75,3 +75,16 @@ def test_no_slips_so_far_add_no_days() -> None:
     on_pace = [SHOT[0], SHOT[0].model_copy(update={"day": 1})]
     ahead = outlook(problem, schedule, on_pace, SCENES)
     assert (ahead.extra_days, ahead.rollouts, ahead.slip_days) == (0.0, 0, 0)
+
+
+def test_resampled_shot_days_widen_the_spread_by_their_own_uncertainty() -> None:
+    problem, schedule = _board(1)
+    ahead = outlook(problem, schedule, SHOT, SCENES)
+    # The two shot days resampled: both went as booked (the 2 days as booked), both slipped
+    # (a2 joins the DINER day, leaves it again, then keeps slipping to the cap of 4 days),
+    # HOUSE slipped then DINER did not (2), or the other way round (b2 alone: 3). Equally
+    # likely: 2, 4, 2, 3 days, a standard deviation of 0.83 against the in-turn rollouts' 0.5
+    # (20 resampled rollouts estimate it within about 0.15 either way).
+    assert ahead.sample_spread == pytest.approx(0.829, abs=0.2)
+    assert ahead.sample_spread > ahead.spread
+    assert outlook(problem, schedule, SHOT, SCENES) == ahead  # the same answer when asked again

@@ -6,6 +6,7 @@ current version has on a day (the report of that day is checked against them).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -126,12 +127,20 @@ def progress(
     shot days keep theirs; `recorded` what the first shot days cost by account as an earlier
     evening recorded it (`Forecast.day_costs`), kept as their actuals. ValueError, naming
     the day and the scene, for a report the plan contradicts, and when the remaining work
-    cannot be scheduled.
+    cannot be scheduled. The whole evening (re-plan, its bound, costing, forecast) keeps
+    within `time_limit_s`: the solver gets what is left less the costing's share.
     """
+    deadline = time.perf_counter() + time_limit_s
     scenes = scene_eighths(approved)
     days = resolve_days(reports, scenes=scenes, planned=planned)
     plan, rest = replan_rest(
-        approved, current, days, time_limit_s=time_limit_s, inputs=inputs, rules=rules
+        approved,
+        current,
+        days,
+        time_limit_s=time_limit_s,
+        inputs=inputs,
+        rules=rules,
+        deadline=deadline,
     )
     assert plan.budget is not None and approved.budget is not None
     hot, repriced = _costs(plan, days, rates)

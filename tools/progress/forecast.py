@@ -65,6 +65,8 @@ class Forecast(BaseModel):
     """Days the allowance adds to the board's: the rollouts' mean, else the pace's."""
     extra_spread: float = 0.0
     """Standard deviation of the rollouts' days (0 without rollouts)."""
+    extra_sample_spread: float = 0.0
+    """The same with the shot days resampled: counting their own uncertainty as a sample."""
     rollouts: int = 0
     """Rollouts behind `extra_days` (0: the pace's days)."""
     slip_days: int = 0
@@ -227,6 +229,7 @@ def forecast(
         pace=pace,
         extra_days=extra if reported and left else Decimal(0),
         extra_spread=outlook.spread if outlook else 0.0,
+        extra_sample_spread=outlook.sample_spread if outlook else 0.0,
         rollouts=outlook.rollouts if outlook else 0,
         slip_days=outlook.slip_days if outlook else 0,
         to_complete=total("to_complete"),

@@ -4,10 +4,15 @@ The board comes from `board.progress_board`; the optimizer is the same `schedule
 the plan uses, with the last version as the previous schedule (each strip that changes day
 costs a company move) and the shot days frozen. When the plan had a fixed day count that the
 slipped work no longer fits, the count is lifted and the answer says so.
+
+The evening has one deadline: the solver gets what is left of it, less the share the board's
+costing and the forecast after it need (`_RESERVE_SHARE`), so a loaded machine shortens the
+search instead of overrunning the evening.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
@@ -31,6 +36,15 @@ __all__ = ["RestReport", "board_budget", "replan_rest"]
 
 Tiers = dict[str, str]
 
+_RESERVE_SHARE = 0.15
+"""Share of the evening's limit kept back for what follows the solve: the board costed on the
+real strips, its budget, crew and day out of days, then the hot costs, rollouts and sentences
+(0.4 to 0.7 s on the 150-scene feature, measured idle; about three times that under load)."""
+_RESERVE_LEAST = 1.0
+"""Seconds kept back at the least."""
+_SOLVE_LEAST = 1.0
+"""Seconds the solver gets at the least, even when the evening is late (a board is needed)."""
+
 
 class RestReport(BaseModel):
     """What the evening's re-plan moved and what it costs."""
@@ -38,6 +52,8 @@ class RestReport(BaseModel):
     frozen_days: int
     status: str
     seconds: float
+    limit_s: float = 0.0
+    """The solver's time limit: what was left of the evening's less the costing's share."""
     moved: list[StripMove] = Field(default_factory=list)
     """Strips already on the board whose day changed."""
     placed: list[StripMove] = Field(default_factory=list)
@@ -53,39 +69,53 @@ class RestReport(BaseModel):
     relaxed: str | None = None
 
 
-def _optimize(problem: ScheduleProblem, board: Board, move: float) -> ScheduleResult:
-    """CP-SAT from the repaired board; the repaired board itself when CP-SAT finds nothing."""
+def solve_limit(deadline: float, reserve: float) -> float:
+    """Seconds the solver may take from now so that `reserve` seconds are left before
+    `deadline` (a `time.perf_counter` instant), at least `_SOLVE_LEAST`."""
+    return max(_SOLVE_LEAST, deadline - time.perf_counter() - reserve)
+
+
+def _optimize(
+    problem: ScheduleProblem, board: Board, move: float, ends: tuple[float, float]
+) -> tuple[ScheduleResult, float]:
+    """CP-SAT from the repaired board; the repaired board itself when CP-SAT finds nothing.
+    `ends` is the evening's deadline and the seconds kept back before it; with the result
+    comes the time limit the solver was given."""
     hint = repaired_board(problem, board.previous, len(board.frozen))
     fixed = problem.options.fixed_days
     if fixed is not None and len(hint.days) > fixed:
         hint = board.previous  # too long for the fixed count: let the solver say so
     horizon = None if fixed is not None else len(hint.days) + 1
+    limit = solve_limit(*ends)
+    options = problem.options.model_copy(update={"time_limit_s": limit})
+    problem = problem.model_copy(update={"options": options})
     result = schedule.optimize(
         problem, previous=hint, move_cost=move, frozen_days=board.frozen, horizon=horizon
     )
     if result.days or result.status == "infeasible" or hint is board.previous:
-        return result
+        return result, limit
     found = schedule.evaluate(problem, [day.strips for day in hint.days])
-    return found.model_copy(update={"method": "repair", "seconds": result.seconds})
+    return found.model_copy(update={"method": "repair", "seconds": result.seconds}), limit
 
 
 def _solve(
-    board: Board, plan: Plan, card: RateCard, time_limit_s: float
-) -> tuple[ScheduleResult, str | None]:
-    options = board.solve_problem.options.model_copy(update={"time_limit_s": time_limit_s})
-    problem = board.solve_problem.model_copy(update={"options": options})
+    board: Board, card: RateCard, time_limit_s: float, deadline: float
+) -> tuple[ScheduleResult, str | None, float]:
+    """The remaining days solved by `deadline`, less the costing's reserve; a fixed day count
+    the work no longer fits is lifted and solved again in what is left. With the result come
+    the note of a lifted count and the last solve's time limit."""
+    problem, options = board.solve_problem, board.solve_problem.options
     move = float(card.rate("move", "company_move"))
-    result = _optimize(problem, board, move)
+    ends = (deadline, max(_RESERVE_LEAST, _RESERVE_SHARE * time_limit_s))
+    result, limit = _optimize(problem, board, move, ends)
     if not result.days and options.fixed_days is not None:
         free = problem.model_copy(
             update={"options": options.model_copy(update={"fixed_days": None})}
         )
-        result = _optimize(free, board, move)
-        return (
-            result,
-            f"the work left no longer fits {options.fixed_days} days: the day count was lifted",
-        )
-    return result, None
+        result, limit = _optimize(free, board, move, ends)
+        lifted = f"the work left no longer fits {options.fixed_days} days: the day count was lifted"
+        return result, lifted, limit
+    return result, None, limit
 
 
 def _real(board: Board, solved: ScheduleResult) -> ScheduleResult:
@@ -206,6 +236,7 @@ def replan_rest(
     time_limit_s: float = 10.0,
     inputs: PlanInputs | None = None,
     rules: ScheduleProblem | None = None,
+    deadline: float | None = None,
 ) -> tuple[Plan, RestReport]:
     """The plan with `days` (resolved reports of days 0..k-1) shot and the rest re-solved.
 
@@ -214,13 +245,16 @@ def replan_rest(
     `inputs` (default: the current version's) and `rules`, the whole script's problem under
     them (`tools.progress.day_rules`; default: the approved problem). ValueError when the
     remaining work cannot be scheduled (the diagnosis says why) or a plan has no budget.
+    The evening ends by `deadline` (a `time.perf_counter` instant; default `time_limit_s`
+    from now): the solver gets what is left of it less the costing's share.
     """
+    deadline = deadline if deadline is not None else time.perf_counter() + time_limit_s
     if current.budget is None or approved.budget is None:
         raise ValueError("the plan has no schedule to report progress against: plan it first")
     inputs = inputs or current.inputs
     card = rate_card(inputs)
     board = progress_board(rules or approved.problem, days, current.schedule, shot=approved.problem)
-    solved, relaxed = _solve(board, current, card, time_limit_s)
+    solved, relaxed, limit = _solve(board, card, time_limit_s, deadline)
     if solved.status == "infeasible" or not solved.days:
         why = " ".join(solved.diagnosis) or "no schedule was found in time"
         raise ValueError(f"the remaining days cannot be scheduled: {why}")
@@ -231,4 +265,5 @@ def replan_rest(
         days=[day.model_dump(mode="json") for day in days],
     )
     plan = _plan(current, board, (_real(board, solved), card, inputs), key)
-    return plan, _report(current, plan, board, relaxed)
+    report = _report(current, plan, board, relaxed)
+    return plan, report.model_copy(update={"limit_s": round(limit, 3)})

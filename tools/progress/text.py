@@ -128,7 +128,8 @@ def _assumes(f: Forecast) -> str:
             f"({f.slip_days} of {f.reported_days} left booked work undone): the work "
             "left goes to a later day at its site, else to one with room for a company move, "
             f"else to a day of its own, about {float(f.extra_days):.1f} more days "
-            f"(give or take {f.extra_spread:.1f}, over {f.rollouts} rollouts), {rate}; {tail}"
+            f"(give or take {f.extra_spread:.1f} over {f.rollouts} rollouts; "
+            f"{f.extra_sample_spread:.1f} with the shot days taken as a sample), {rate}; {tail}"
         )
     pace = (
         f"take {1 + float(f.pace):.2f} days for each day booked, as the shot days did (about "
