@@ -50,6 +50,32 @@ def test_each_shot_day_says_what_share_of_its_booked_scenes_it_left_undone() -> 
     assert slip_patterns(days, scenes) == [(0.75, 1.0), (4 / 6, 1.0)]
 
 
+def test_work_pulled_forward_offsets_what_a_day_left_undone() -> None:
+    scenes = {"1": 8, "2": 8, "3": 4, "4": 8}
+    days = [
+        # Booked 3 (4 eighths); shot 1 and 2 instead (16 eighths from later days): ahead.
+        ResolvedDay(
+            day=0,
+            planned=["3"],
+            shot=[Portion(scene="1", eighths=8, finished=True), Portion(scene="2", eighths=8)],
+        ),
+        # Booked 4 (8 eighths), shot 2 of it and nothing else: 6 of 8 left.
+        ResolvedDay(day=1, planned=["4"], shot=[Portion(scene="4", eighths=2)]),
+    ]
+    patterns = slip_patterns(days, scenes)
+    assert patterns[0] == ()  # 4 undone, 16 ahead: no slip to play out
+    assert patterns[1] == (0.75,)
+    partly = [
+        ResolvedDay(
+            day=0,
+            planned=["3", "4"],
+            shot=[Portion(scene="1", eighths=3)],
+        )
+    ]
+    # 12 eighths undone, 3 pulled forward: each share is scaled to the 9 left net.
+    assert slip_patterns(partly, scenes) == [(1.0 * 9 / 12, 1.0 * 9 / 12)]
+
+
 @pytest.mark.parametrize(
     ("moves", "extra", "spread"),
     [

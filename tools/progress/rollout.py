@@ -72,12 +72,17 @@ def slip_patterns(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> lis
         shot: dict[str, int] = {}
         for p in day.shot:
             shot[p.scene] = shot.get(p.scene, 0) + p.eighths
-        shares = []
+        shares, undone = [], 0
         for scene in day.planned:
             booked = scenes.get(scene, 0) - done.get(scene, 0)
             if booked > 0 and shot.get(scene, 0) < booked:
                 shares.append((booked - shot.get(scene, 0)) / booked)
-        out.append(tuple(shares))
+                undone += booked - shot.get(scene, 0)
+        # Work pulled forward from later days offsets what was left: a day that shot scenes
+        # 1 and 2 instead of its booked 3 is ahead, not a day that left all its work undone.
+        ahead = sum(e for scene, e in shot.items() if scene not in day.planned)
+        net = max(0, undone - ahead)
+        out.append(tuple(x * net / undone for x in shares) if net else ())
         for scene, eighths in shot.items():
             done[scene] = done.get(scene, 0) + eighths
     return out

@@ -124,7 +124,7 @@ def _assumes(f: Forecast) -> str:
     if f.rollouts:
         shot = "shot day" if f.reported_days == 1 else f"{f.reported_days} shot days"
         return (
-            f"It assumes the {left} days left on the re-plan go as the {shot} went, in turn "
+            f"It assumes the {_days_left(left)} on the re-plan go as the {shot} went, in turn "
             f"({f.slip_days} of {f.reported_days} left booked work undone): the work "
             "left goes to a later day at its site, else to one with room for a company move, "
             f"else to a day of its own, about {float(f.extra_days):.1f} more days "
@@ -137,7 +137,11 @@ def _assumes(f: Forecast) -> str:
         if f.pace
         else "go as booked, as the shot days did"
     )
-    return f"It assumes the {left} days left on the re-plan {pace}, {rate}; {tail}"
+    return f"It assumes the {_days_left(left)} on the re-plan {pace}, {rate}; {tail}"
+
+
+def _days_left(left: int) -> str:
+    return "day left" if left == 1 else f"{left} days left"
 
 
 def progress_text(p: Progress) -> list[str]:
