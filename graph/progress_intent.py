@@ -26,6 +26,13 @@ _COST = re.compile(
     re.I,
 )
 _WEATHER = re.compile(r"\b(weather|rain|snow|storm|sunny|temperature|box office)\b", re.I)
+_DAY_ACTUAL = re.compile(
+    r"\b(?:what|how much)\s+did\s+day\s+(\d+)\s+(?:actually\s+|really\s+)?cost\b"
+    r"|\bovertime\s+(?:on|for)\s+day\s+(\d+)\b"
+    r"|\bday\s+(\d+)(?:'s)?\s+(?:overtime|hot costs?|actuals?|actual cost)\b",
+    re.I,
+)
+"""'what did day 1 cost us in overtime?': a shot day's actual cost, from its report."""
 _REPORTS = re.compile(
     r"\b(production reports?|shoot progress|progress(?: so far| report)?)\b", re.I
 )
@@ -43,6 +50,9 @@ def progress_fields(text: str) -> dict[str, Any] | None:
         return {"kind": "progress", "ask": "report", "error": str(exc)}
     if report is not None:
         return {"kind": "progress", "ask": "report", "report": report.model_dump(mode="json")}
+    if day := _DAY_ACTUAL.search(text):
+        number = next(int(g) for g in day.groups() if g)
+        return {"kind": "progress", "ask": "day", "day": number}
     if _SCHEDULE.search(text):
         return {"kind": "progress", "ask": "schedule"}
     if _COST.search(text) and not _WEATHER.search(text):

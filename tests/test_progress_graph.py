@@ -70,6 +70,14 @@ async def test_three_evenings_of_reports_replan_and_answer(tmp_path: Path) -> No
         assert f"{round(forecast['to_complete']):,}" in cost.answer
         behind = await _turn(a, "are we on schedule?")
         assert "After 2 of" in behind.answer and "planned" in behind.answer
+        # A shot day's actual cost: its day lines and the hot costs its report added.
+        spent = await _turn(a, "what did day 1 cost us in overtime?")
+        assert spent.facts["progress"]["ask"] == "day"
+        hot = [h for h in forecast["hot_costs"] if 0 in h["days"]]
+        assert hot and all(h["description"] in spent.answer for h in hot)
+        assert "Crew overtime, day 1" in spent.answer
+        later = await _turn(a, "what did day 9 cost?")
+        assert "Day 9 has no production report yet: 2 days are reported" in later.answer
 
         edited = await _turn(a, "Day 1 wrapped: shot " + ", ".join(day1) + "; went 2 hours over")
         assert edited.version == 4 and edited.facts["revision"] == 2

@@ -124,7 +124,7 @@ class Request(BaseModel):
     """"outside": a question about something the script and plan do not hold (weather)."""
     report: dict[str, Any] | None = None
     """For `progress`: the day's production report (`tools.progress.DayReport`, 0-based day)."""
-    ask: Literal["report", "schedule", "cost", "status"] | None = None
+    ask: Literal["report", "schedule", "cost", "status", "day"] | None = None
     """For `progress`: a report to file, or which progress question is asked."""
     error: str | None = None
     """For `progress`: why the report could not be read, in words."""

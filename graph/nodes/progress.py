@@ -42,13 +42,15 @@ def _notice(state: State, *lines: str) -> Record:
     return {"facts": {**state.facts, "kind": "progress", "notices": notices, "failed": True}}
 
 
-def _answer(state: State, ask: str) -> Record:
+def _answer(state: State, ask: str, day: int | None = None) -> Record:
     """Are we on schedule / what is the cost to complete, from the current version."""
     progress = (state.plan or {}).get("progress")
     if not progress:
         return _notice(state, f"No shooting day has been reported yet. {EXAMPLE}")
     forecast = shoot.Forecast.model_validate(progress["forecast"])
-    if ask == "schedule":
+    if ask == "day":
+        text = [shoot.day_cost_text(forecast, (day or 1) - 1)]
+    elif ask == "schedule":
         text = [shoot.schedule_text(forecast)]
     elif ask == "cost":
         text = shoot.cost_text(forecast, accounts=5)
@@ -152,6 +154,8 @@ async def record_progress(state: State, runtime: Runtime[Context]) -> Record:
         return _notice(state, "There is no plan yet: attach a screenplay and plan it first.")
     if request.report is None:
         stale = await _stale(state, ctx)
-        return _notice(state, stale) if stale else _answer(state, request.ask or "status")
+        return (
+            _notice(state, stale) if stale else _answer(state, request.ask or "status", request.day)
+        )
     report = shoot.DayReport.model_validate(request.report)
     return await file_report(state, ctx, report, thread=thread_id())

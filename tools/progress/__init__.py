@@ -15,7 +15,7 @@ from tools.progress.model import DayReport, PartialScene, PickUp
 from tools.progress.phrases import parse_report
 from tools.progress.replan import RestReport, replan_rest
 from tools.progress.rules import RatesFrom, day_rules, rate_card, rate_history
-from tools.progress.text import cost_text, day_text, progress_text, schedule_text
+from tools.progress.text import cost_text, day_cost_text, day_text, progress_text, schedule_text
 
 __all__ = [
     "AccountForecast",
@@ -31,6 +31,7 @@ __all__ = [
     "RestReport",
     "cost_text",
     "daily_costs",
+    "day_cost_text",
     "day_rules",
     "day_text",
     "forecast",

@@ -17,7 +17,7 @@ from tools.progress.ledger import ResolvedDay
 if TYPE_CHECKING:
     from tools.progress.evening import Progress
 
-__all__ = ["cost_text", "day_text", "progress_text", "schedule_text"]
+__all__ = ["cost_text", "day_cost_text", "day_text", "progress_text", "schedule_text"]
 
 
 def _scenes(names: list[str]) -> str:
@@ -124,7 +124,8 @@ def _assumes(f: Forecast) -> str:
     if f.rollouts:
         shot = "shot day" if f.reported_days == 1 else f"{f.reported_days} shot days"
         return (
-            f"It assumes the {_days_left(left)} on the re-plan go as the {shot} went, in turn "
+            f"It assumes the {_days_left(left)} on the re-plan {_verb('go', left)} as the {shot} "
+            "went, in turn "
             f"({f.slip_days} of {f.reported_days} left booked work undone): the work "
             "left goes to a later day at its site, else to one with room for a company move, "
             f"else to a day of its own, about {float(f.extra_days):.1f} more days "
@@ -137,11 +138,18 @@ def _assumes(f: Forecast) -> str:
         if f.pace
         else "go as booked, as the shot days did"
     )
+    if left == 1:
+        pace = pace.replace("take ", "takes ", 1).replace("go as", "goes as", 1)
     return f"It assumes the {_days_left(left)} on the re-plan {pace}, {rate}; {tail}"
 
 
 def _days_left(left: int) -> str:
     return "day left" if left == 1 else f"{left} days left"
+
+
+def _verb(verb: str, count: int) -> str:
+    """'go' for several days left, 'goes' for one."""
+    return verb + ("es" if verb.endswith("o") else "s") if count == 1 else verb
 
 
 def progress_text(p: Progress) -> list[str]:
@@ -166,3 +174,23 @@ def progress_text(p: Progress) -> list[str]:
     lines.append(schedule_text(p.forecast))
     lines += cost_text(p.forecast)
     return lines
+
+
+def day_cost_text(f: Forecast, day: int) -> str:
+    """What a shot day cost: its share of the accounts as recorded that evening, and the hot
+    costs (overtime, extra background) its report added, line by line."""
+    if not 0 <= day < f.reported_days or day >= len(f.day_costs):
+        return f"Day {day + 1} has no production report yet: {_reported(f.reported_days)} so far."
+    shares = sum((Decimal(str(v)) for v in f.day_costs[day].values()), Decimal(0))
+    hot = [line for line in f.hot_costs if day in line.days]
+    extra = sum((line.amount for line in hot), Decimal(0))
+    money = lambda v: format_money(v, f.currency)  # noqa: E731
+    said = "; ".join(f"{line.description} {money(line.amount)}" for line in hot)
+    return (
+        f"Day {day + 1} cost {money(shares + extra)}: {money(shares)} of the budget's day "
+        f"lines and {money(extra)} of hot costs" + (f" ({said})." if hot else ".")
+    )
+
+
+def _reported(days: int) -> str:
+    return "1 day is reported" if days == 1 else f"{days} days are reported"
