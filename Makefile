@@ -14,6 +14,9 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=24"
 	$(BIN)/pip install --quiet -e ".[dev]"
+	# numba's kernels compiled into its disk cache (about 30 s once, then a second), so a fresh
+	# install's first plan is the same board as every later one.
+	$(BIN)/python -m tools.schedule.warm
 	touch $(STAMP)
 
 install: $(STAMP)

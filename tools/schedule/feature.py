@@ -78,9 +78,11 @@ def by_lns(
     options = prep.problem.options
     deadline = started + options.time_limit_s * _SHARE - _DECODE_MARGIN
     bounds = [relaxation_bound(prep, days_lp=False)]
+    steps: list[str] = []
 
     def board(starts: list[int]) -> ScheduleResult:
         found = result_from_starts(prep, starts, status="feasible", method="lns")
+        found.steps = list(steps)
         found.bound = min(max(bounds), found.cost.total)
         found.seconds = time.perf_counter() - started
         return found
@@ -100,17 +102,21 @@ def by_lns(
     lp_deadline = min(deadline, time.perf_counter() + _LP_SHARE * options.time_limit_s)
     first = start
     start, spent = _from_lp(prep, start, bounds, lp_deadline, _PARTITION_SHARE * work)
+    if start is not first:
+        steps.append("lp-board")
     if start is not first or max(bounds) > bounds[0]:
         report(start, 0.0)
     left = deadline - time.perf_counter()
     if applies(prep) and (is_ready() or left > COMPILE_SECONDS):
         # A first compile that would overrun the limit is left to a longer plan.
         warm_strips()
+        steps.append("strip-search")
         moves = int(_MOVES_PER_S * options.time_limit_s)
         start = search(prep, start, iterations=moves, deadline=deadline, progress=_every(report))
         # After the strip search CP-SAT's neighbourhoods gain little (measured on the
         # 150-scene feature: 0.1% in 30 s): they get a small share of the work.
         work = min(work, spent + _AFTER_SHARE * options.time_limit_s)
+    steps.append("neighbourhoods")
     best = improve(prep, start, deadline=deadline, budget=work - spent, progress=report)
     return board(best)
 

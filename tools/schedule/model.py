@@ -239,6 +239,9 @@ class ScheduleResult(BaseModel):
     """"cp-sat", "exact-dp" (the subset DP of sequencing problems, proven optimal),
     "local-search" (its fallback when neither it nor CP-SAT finished), "baseline" (script order
     packed by capacity), or "evaluated" (a given stripboard costed)."""
+    steps: list[str] = Field(default_factory=list)
+    """For "lns": the searches that shaped the board, in order ("lp-board", "strip-search",
+    "neighbourhoods"); one left out did not run (e.g. the strip search not yet compiled)."""
 
     @property
     def gap(self) -> float | None:

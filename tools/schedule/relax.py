@@ -9,9 +9,9 @@ days + the fewest company moves x its cost + what the cast costs at least (`rela
 one's fewest work days from their own strips' minutes, sites and lighting, and holds from a
 talent-scheduling relaxation), these being separate sums of the objective.
 
-Under the product's day rules (at most one company move a day) the days' LP (`relax_days`)
-bounds the crew, night, move and cast work-day parts together, where this closed form bounds
-each alone; the larger of the two is the bound.
+Under the product's day rules (at most one company move a day, or two) the days' LP
+(`relax_days`) bounds the crew, night, move and cast work-day parts together, where this
+closed form bounds each alone; the larger of the two is the bound.
 """
 
 from __future__ import annotations

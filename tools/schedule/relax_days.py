@@ -170,12 +170,12 @@ def _group_bound(
 
 
 def applies(prep: PreparedProblem) -> bool:
-    """True for the day rules this bound prices exactly: at most one company move a day, each
+    """True for the day rules this bound prices exactly: at most two company moves a day, each
     day of one lighting, no separate cap on shooting minutes."""
     options = prep.problem.options
     return (
         options.max_company_moves is not None
-        and options.max_company_moves <= 1
+        and options.max_company_moves <= 2
         and not options.allow_split_days
         and options.capacity_minutes is None
     )

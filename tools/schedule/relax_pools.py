@@ -1,7 +1,8 @@
 """Pricing for the days' LP (`relax_days`): the day of least reduced cost, proven.
 
-With at most one company move a day, every day draws on the strips of one site or of two, so
-the pricing splits into one small problem per site and per pair of sites, each solved exactly
+With at most one company move a day, every day draws on the strips of one site or of two
+(with two moves, of three), so the pricing splits into one small problem per site and per
+pair (and triple) of sites, each solved exactly
 by the compiled enumeration of `relax_price` (CP-SAT for a pool too big for its bitmasks). A
 pool whose quick floor (`quick_floor`) already shows it holds no improving day is skipped
 with that floor. The least of the pools' floors is at most every day's reduced cost.
@@ -9,6 +10,7 @@ with that floor. The least of the pools' floors is at most every day's reduced c
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
 from collections.abc import Sequence
@@ -27,13 +29,16 @@ _COLUMNS_PER_ROUND = 20
 """Most improving days one CP-SAT pricing solve keeps."""
 
 Column = tuple[int, ...]
+_MOST_MOVES = 2
+"""Company moves a day the pools cover: with 23 sites, 2,047 pools (3 moves: 10,902)."""
 
 
-def site_pools(prep: PreparedProblem, strips: Sequence[int]) -> list[tuple[list[int], bool]] | None:
-    """With at most one company move a day, the strips each column may draw on: those of one
-    site or of two (strips without a site join every tuple); None when the cap is higher."""
+def site_pools(prep: PreparedProblem, strips: Sequence[int]) -> list[tuple[list[int], int]] | None:
+    """With at most two company moves a day, the strips each column may draw on, with the
+    moves a day of them makes: those of one site (0), of two (1) or of three (2); strips
+    without a site join every pool. None when the cap is higher (too many pools)."""
     cap = prep.problem.options.max_company_moves
-    if cap is None or cap > 1:
+    if cap is None or cap > _MOST_MOVES:
         return None
     by_site: dict[str, list[int]] = {}
     loose = [s for s in strips if not prep.location[s]]
@@ -42,24 +47,22 @@ def site_pools(prep: PreparedProblem, strips: Sequence[int]) -> list[tuple[list[
             by_site.setdefault(prep.location[s], []).append(s)
     names = sorted(by_site)
     # A day of strips without a site only: priced in a pool of its own.
-    out = [(loose, False)] if loose else []
-    out += [(by_site[a] + loose, False) for a in names]
-    if cap == 1:
+    out = [(loose, 0)] if loose else []
+    for moves in range(cap + 1):
         out += [
-            (by_site[a] + by_site[b] + loose, True)
-            for i, a in enumerate(names)
-            for b in names[i + 1 :]
+            ([s for a in visit for s in by_site[a]] + loose, moves)
+            for visit in itertools.combinations(names, moves + 1)
         ]
     return out
 
 
 def quick_floor(
-    prep: PreparedProblem, pool: list[int], prices: dict[int, float], pair: bool
+    prep: PreparedProblem, pool: list[int], prices: dict[int, float], moves: int
 ) -> float:
-    """A lower bound on the reduced cost of any day drawing on `pool` (both sites of a
-    pair): each cast member's rate shared over their strips in the pool, so no day pays
-    less for its cast than its strips' shares, then the best fractional fill of the day's
-    minutes (eighths when the day is not in minutes)."""
+    """A lower bound on the reduced cost of any day drawing on `pool` (every site of it, so
+    `moves` company moves): each cast member's rate shared over their strips in the pool, so
+    no day pays less for its cast than its strips' shares, then the best fractional fill of
+    the day's minutes (eighths when the day is not in minutes)."""
     options, costs = prep.problem.options, prep.problem.costs
     count: dict[int, int] = {}
     for s in pool:
@@ -67,7 +70,7 @@ def quick_floor(
             count[a] = count.get(a, 0) + 1
     value = {s: prices[s] - sum(prep.rates[a] / count[a] for a in prep.cast_of[s]) for s in pool}
     if options.day_minutes is not None:
-        room = options.day_minutes - (options.company_move_minutes if pair else 0.0)
+        room = options.day_minutes - options.company_move_minutes * moves
         size = {s: prep.minutes[s] for s in pool}
     else:
         room = float(options.capacity_eighths)
@@ -81,7 +84,7 @@ def quick_floor(
         room -= take * size[s]
         if room <= 1e-9:
             break
-    return costs.crew_day + (costs.company_move if pair else 0.0) - gain
+    return costs.crew_day + costs.company_move * moves - gain
 
 
 def price_pools(
@@ -99,15 +102,15 @@ def price_pools(
     pools = site_pools(prep, strips) or []
     found: list[Column] = []
     floors = sorted(
-        (quick_floor(prep, pool, prices, pair), i) for i, (pool, pair) in enumerate(pools)
+        (quick_floor(prep, pool, prices, moves), i) for i, (pool, moves) in enumerate(pools)
     )
     proven, work = 0.0, 0
     for quick, i in floors:
         if quick >= -_EPS:
             # The rest keep their quick floors: a proof of at most this one's.
             return list(dict.fromkeys(found)), min(proven, quick), work
-        pool, pair = pools[i]
-        exact = best_day(prep, pool, prices, pair=pair, night=night, max_nodes=max_nodes)
+        pool, moves = pools[i]
+        exact = best_day(prep, pool, prices, moves=moves, night=night, max_nodes=max_nodes)
         if exact is not None:
             bound, columns, work = exact.floor, [exact.day], work + exact.nodes
             columns = columns if exact.value < -_EPS else []

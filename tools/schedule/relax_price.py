@@ -1,4 +1,4 @@
-"""The exact pricing of one site (or pair of sites) for the days' LP (`relax_days`), compiled.
+"""The exact pricing of one site (or two or three) for the days' LP (`relax_days`), compiled.
 
 Why compiled: column generation prices a few hundred site pools a round; as CP-SAT models
 each took about 30 ms (building and loading a model dominates a problem this small), so a
@@ -60,7 +60,7 @@ def _search(
 ) -> tuple[float, np.ndarray, float, int]:
     """Least reduced cost over the pool's days and the strips of one such day (positions).
 
-    limits: [room, eighths, scenes]; `need`: site bits a day must cover (3 for a pair).
+    limits: [room, eighths, scenes]; `need`: site bits a day must cover (all of the pool's sites).
     A day's reduced cost: fixed + set_cost x (sets - sites) + its cast's rates - its prices.
     """
     k = price.shape[0]
@@ -165,11 +165,12 @@ def best_day(
     pool: Sequence[int],
     prices: dict[int, float],
     *,
-    pair: bool,
+    moves: int,
     night: bool,
     max_nodes: int = MAX_NODES,
 ) -> Priced | None:
-    """The least reduced cost of a day drawing on `pool` (using both sites when `pair`), exact
+    """The least reduced cost of a day drawing on `pool` that visits `moves` + 1 of its sites
+    (every one of them when `moves` > 0: a pool holds the strips of those sites only), exact
     unless the search passes `max_nodes` (then `floor` is its root's bound); None when the
     pool's cast or sets are too many for the bitmasks."""
     options, costs = prep.problem.options, prep.problem.costs
@@ -178,16 +179,16 @@ def best_day(
     members = sorted({a for s in strips for a in prep.cast_of[s]})
     set_keys = sorted({prep.sets[s] for s in strips if prep.location[s]})
     site_keys = sorted({prep.location[s] for s in strips if prep.location[s]})
-    if max(len(members), len(set_keys)) > MAX_BITS or len(site_keys) > 2:
+    if max(len(members), len(set_keys)) > MAX_BITS or len(site_keys) > moves + 1:
         return None
     cast_bit = {a: 1 << j for j, a in enumerate(members)}
     set_bit = {key: 1 << j for j, key in enumerate(set_keys)}
     site_bit = {key: 1 << j for j, key in enumerate(site_keys)}
     split = options.allow_split_days
     day = options.day_minutes
-    move_size = options.company_move_minutes if pair else 0.0
+    move_size = options.company_move_minutes * moves
     sizes = [prep.minutes[s] if day is not None else 0.0 for s in strips]
-    fixed = costs.crew_day + (costs.company_move if pair else 0.0)
+    fixed = costs.crew_day + costs.company_move * moves
     fixed += costs.night_premium_day if night else 0.0
     found, items, floor, nodes = _search(
         np.array([prices[s] for s in strips], dtype=np.float64),
@@ -212,7 +213,7 @@ def best_day(
         fixed,
         0.0 if split else costs.set_move,
         0.0 if split or day is None else options.set_move_minutes,
-        3 if pair else (1 if site_keys else 0),
+        (1 << len(site_keys)) - 1,  # every site of the pool, none for a pool without
         max_nodes,
     )
     day_found = tuple(sorted(strips[int(i)] for i in items)) if math.isfinite(found) else ()

@@ -1,0 +1,136 @@
+"""Compile the planner's numba kernels ahead of the first plan: `python -m tools.schedule.warm`.
+
+Why: a kernel's first compile takes seconds (the strip search's 12-23 s, the days' LP pricing
+about 6 s) and a plan skips what would not fit its limit, so without this step a fresh
+install's first board is worse than its second one. The Makefile's install step runs this
+module; numba keeps the machine code in its disk cache, next to the sources in `__pycache__`
+(the checkout is the user's own, so writable) or under `NUMBA_CACHE_DIR` when that is set,
+and every later process (the server's job workers, the CLI, the tests) loads it from there.
+
+Idempotent: a family whose kernels are already in this process is left alone, and one found
+in the disk cache is only loaded (about a second), so a second run is fast and compiles
+nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from numba.core.registry import CPUDispatcher
+
+from tools.schedule import (
+    relax_price,
+    strip_anneal,
+    strip_delta,
+    strip_kernels,
+    strip_search,
+    talent_bound,
+    talent_dominance,
+    talent_kernels,
+    talent_subset,
+    talent_table,
+)
+
+__all__ = ["Family", "Warmed", "families", "main", "warm"]
+
+
+@dataclass(frozen=True)
+class Family:
+    """Kernels compiled together by one call: `entry` holds the dispatchers a plan calls."""
+
+    name: str
+    modules: tuple[ModuleType, ...]
+    entry: tuple[str, ...]
+    run: Callable[[], None]
+
+
+@dataclass(frozen=True)
+class Warmed:
+    """What warming one family did: "loaded" (already in this process, nothing done),
+    "cached" (read from the disk cache) or "compiled" (and written to it)."""
+
+    name: str
+    status: str
+    seconds: float
+
+
+def _talent() -> None:
+    """The talent DPs on five overlapping groups: the subset DP and the bounded search from
+    one end and from both (each grows its own kernels)."""
+    from tools.schedule.exact import exact_plan
+    from tools.schedule.model import ScheduleProblem, Strip
+    from tools.schedule.prepare import prepare
+    from tools.schedule.sequence import sequencing
+    from tools.schedule.talent_search import talent_search
+
+    casts = [["A", "B"], ["B", "C"], ["C", "D"], ["A", "D"], ["A", "C"]]
+    strips = [Strip(id=str(i), cast=cast) for i, cast in enumerate(casts)]
+    plan = exact_plan(sequencing(prepare(ScheduleProblem(strips=strips), horizon=len(strips))))
+    order = list(range(len(plan.groups)))
+    talent_subset.subset_order(plan)
+    for both in (False, True):
+        talent_search(plan, order, deadline=math.inf, both_ends=both)
+
+
+def families() -> list[Family]:
+    """Every numba kernel family the planner uses, in the order a feature plan needs them."""
+    return [
+        Family(
+            "strip search",
+            (strip_kernels, strip_delta, strip_anneal),
+            ("strip_anneal.anneal",),
+            strip_search.warm_up,
+        ),
+        Family("days' LP pricing", (relax_price,), ("relax_price._search",), relax_price.warm_up),
+        Family(
+            "talent DPs",
+            (talent_bound, talent_dominance, talent_kernels, talent_subset, talent_table),
+            ("talent_subset._run", "talent_kernels.expand", "talent_bound.state_bounds"),
+            _talent,
+        ),
+    ]
+
+
+def _dispatchers(modules: tuple[ModuleType, ...]) -> Iterator[Any]:
+    for module in modules:
+        yield from (v for v in vars(module).values() if isinstance(v, CPUDispatcher))
+
+
+def _entry(path: str) -> Any:
+    module, name = path.split(".")
+    return getattr(sys.modules[f"tools.schedule.{module}"], name)
+
+
+def _warm_one(family: Family) -> Warmed:
+    if all(_entry(path).signatures for path in family.entry):
+        return Warmed(family.name, "loaded", 0.0)
+    started = time.perf_counter()
+    family.run()
+    seconds = time.perf_counter() - started
+    # numba counts, per dispatcher, the signatures it read from the cache and those it missed
+    # (a kernel read from the cache brings the kernels it calls inside its own machine code).
+    missed = sum(sum(k.stats.cache_misses.values()) for k in _dispatchers(family.modules))
+    return Warmed(family.name, "compiled" if missed else "cached", seconds)
+
+
+def warm(names: list[str] | None = None) -> list[Warmed]:
+    """Compile (or load) every kernel family, or those named; what each one took."""
+    return [_warm_one(f) for f in families() if names is None or f.name in names]
+
+
+def main() -> None:
+    """Warm every family and print one line each (the install step's log)."""
+    total = time.perf_counter()
+    for found in warm():
+        print(f"numba {found.name:<18} {found.status:<9} {found.seconds:6.1f} s")
+    print(f"numba kernels ready in {time.perf_counter() - total:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
