@@ -19,7 +19,9 @@ from pydantic import BaseModel, ValidationError
 
 __all__ = ["FORMAT_VERSION", "PlanCache", "cache_key"]
 
-FORMAT_VERSION = "plan-1"
+FORMAT_VERSION = "plan-2"
+"""Bumped when a plan's shape or the solver's boards change (plan-2: the strip search and
+`ScheduleResult.steps`), so a cached plan from older code is planned again, not served."""
 M = TypeVar("M", bound=BaseModel)
 
 
