@@ -32,6 +32,7 @@ from tools.schedule import (
     strip_search,
     talent_bound,
     talent_dominance,
+    talent_finish,
     talent_kernels,
     talent_subset,
     talent_table,
@@ -90,8 +91,15 @@ def families() -> list[Family]:
         Family("days' LP pricing", (relax_price,), ("relax_price._search",), relax_price.warm_up),
         Family(
             "talent DPs",
-            (talent_bound, talent_dominance, talent_kernels, talent_subset, talent_table),
-            ("talent_subset._run", "talent_kernels.expand", "talent_bound.state_bounds"),
+            (
+                talent_bound,
+                talent_dominance,
+                talent_finish,
+                talent_kernels,
+                talent_subset,
+                talent_table,
+            ),
+            ("talent_subset._run", "talent_kernels.expand", "talent_bound.bounds_within"),
             _talent,
         ),
     ]
