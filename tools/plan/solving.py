@@ -61,11 +61,12 @@ def fresh_when_stuck(
     At feature scale the stable re-plan repairs the previous board and improves it by large
     neighbourhood search (`tools.schedule.lns_replan`); should the repair still end with
     nothing, planning afresh (from the sorted board) always has a board. Frozen days need the
-    stable path, so they get no fresh plan.
+    stable path, so they get no fresh plan; nor does a set number of days, whose path
+    (`feature_days`) says itself why no board of that length was found.
     """
     stuck = result.status == "unknown" and not result.days
     large = len(problem.strips) >= LNS_MIN_STRIPS
-    if previous is None or not stuck or not large or inputs.frozen_days:
+    if previous is None or not stuck or not large or inputs.frozen_days or inputs.days:
         return None
     fresh = solve(problem, inputs, card, None, progress)
     if not fresh.days:

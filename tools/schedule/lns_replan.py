@@ -19,13 +19,13 @@ from tools.schedule.costing import cost_of, day_minutes, day_moves, occupancy
 from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.prepare import PreparedProblem
 
-__all__ = ["replan"]
+__all__ = ["day_broken", "replan"]
 
 _STEP_WORK = 1.0
 _REPAIR_TRIES = 4
 
 
-def _day_broken(prep: PreparedProblem, strips: list[int], d: int, starts: Sequence[int]) -> bool:
+def day_broken(prep: PreparedProblem, strips: list[int], d: int, starts: Sequence[int]) -> bool:
     """Day `d` breaks a day rule: pages, minutes with moves, the moves cap, day/night."""
     options = prep.problem.options
     shoot, moves = day_minutes(prep, strips, [s for s in strips if starts[s] == d])
@@ -43,7 +43,7 @@ def _to_free(prep: PreparedProblem, starts: Sequence[int], frozen: set[int]) -> 
     """Strips the change broke: on a day they may no longer start, or on a day breaking a
     rule (turnaround: both days)."""
     days = occupancy(prep, starts)
-    broken = {d for d, strips in enumerate(days) if _day_broken(prep, strips, d, starts)}
+    broken = {d for d, strips in enumerate(days) if day_broken(prep, strips, d, starts)}
     if prep.turnaround_rule:
         for d in range(len(days) - 1):
             if prep.turnaround_breaks(days[d], days[d + 1]):

@@ -26,7 +26,7 @@ from tools.schedule.relax_cast import cast_bound, fewest_days, strip_sizes
 from tools.schedule.relax_days import days_lp_bound
 from tools.schedule.relax_price import is_loaded
 
-__all__ = ["fewest_days", "relaxation_bound"]
+__all__ = ["fewest_days", "fewest_shooting_days", "relaxation_bound"]
 
 _CAST_SECONDS = 3.0
 """Most seconds the cast's talent-scheduling bound may take when no deadline is given."""
@@ -55,6 +55,14 @@ def _group_days(prep: PreparedProblem, night: bool | None) -> tuple[int, int]:
     visits = sum(max(1, math.ceil(m / day - 1e-9)) for m in by_site.values())
     days = fewest_days(sum(by_site.values()), visits, day, move, options.max_company_moves)
     return whole + days, visits + whole
+
+
+def fewest_shooting_days(prep: PreparedProblem) -> tuple[int, int]:
+    """(day, night) shooting days no board can go below: each lighting's work in the day's
+    minutes (or pages) at its sites under the moves cap (split days: all in the first)."""
+    if prep.problem.options.allow_split_days:
+        return _group_days(prep, None)[0], 0
+    return _group_days(prep, False)[0], _group_days(prep, True)[0]
 
 
 def relaxation_bound(

@@ -19,6 +19,7 @@ from tools.schedule.costing import occupancy, result_from_starts
 from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.diagnose import diagnose, precedence_cycle
 from tools.schedule.feature import LNS_MIN_STRIPS, Progress, by_lns, lns_start, replan_by_lns
+from tools.schedule.feature_days import by_days
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, day_rules_on, default_horizon, prepare
 from tools.schedule.relax import relaxation_bound
@@ -115,6 +116,16 @@ def optimize(
         return ScheduleResult(status="infeasible", diagnosis=diagnose(prep))
     frozen, fixed = _frozen(prep, previous, frozen_days)
     large = len(prep.ids) >= LNS_MIN_STRIPS and not is_sequential(prep)
+    if large and not frozen and problem.options.fixed_days is not None:
+        found = by_days(
+            prep,
+            _previous_starts(prep, previous),
+            move_cost=move_cost,
+            started=started,
+            progress=progress,
+        )
+        if found is not None:
+            return found
     if large and previous is None and not frozen:
         start = lns_start(prep)
         if start is not None:

@@ -1,0 +1,263 @@
+"""A feature-scale plan to a set number of days ("can we do it in 35 days?", "what if we had
+45 days?"): a board of the plan's own day count, resized a day at a time, then improved.
+
+One CP-SAT model of the whole board cannot find a 37-day board of a 150-scene feature in 30 s
+(measured: nothing found, where the free plan has 38 days). A board one day shorter is mostly the
+board: the lightest day is taken out and its strips go back into the days that shoot at their
+sites (with their neighbours when that is not enough room), re-solved by CP-SAT a neighbourhood
+at a time, like a re-plan's repair (`lns_replan`). A longer board splits its fullest day in two
+at a change of set, so every day stays a day an AD would call. Then `lns_replan` improves it,
+priced for stability against the board it came from.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+
+from tools.schedule.baseline import sorted_board
+from tools.schedule.costing import occupancy, result_from_starts
+from tools.schedule.cpsat_run import run_cpsat
+from tools.schedule.feature import Progress, by_lns, lns_start
+from tools.schedule.lns_replan import day_broken, replan
+from tools.schedule.model import ScheduleResult
+from tools.schedule.prepare import PreparedProblem, default_horizon, prepare
+from tools.schedule.relax import fewest_shooting_days, relaxation_bound
+
+__all__ = ["by_days", "resize"]
+
+_STEP_WORK = 1.0
+"""Deterministic seconds of one CP-SAT repair step."""
+_FREE_SHARE = 0.45
+"""Share of the time limit the free plan gets when there is no previous board to start from."""
+_SHARE = 0.92
+"""Share of the time limit the whole search may use (as `feature`'s: the budget follows)."""
+_WIDEN = 3
+"""Times a repair step frees the neighbouring days too when it found no board."""
+
+
+def _compact(board: Mapping[int, int]) -> dict[int, int]:
+    """The board with its empty days closed up, days kept in order."""
+    used = sorted(set(board.values()))
+    index = {d: i for i, d in enumerate(used)}
+    return {s: index[d] for s, d in board.items()}
+
+
+def _minutes(prep: PreparedProblem, strips: list[int]) -> float:
+    return sum(prep.minutes[s] for s in strips)
+
+
+def _split(prep: PreparedProblem, board: dict[int, int]) -> dict[int, int] | None:
+    """The fullest day (of more than one strip) cut in two at the set change nearest its middle;
+    the later days move one day on. None when no day has two strips."""
+    days = occupancy(prep, [board[s] for s in range(len(prep.ids))])
+    candidates = [d for d, strips in enumerate(days) if len(strips) > 1]
+    if not candidates:
+        return None
+    d = max(candidates, key=lambda k: (_minutes(prep, days[k]), -k))
+    strips = days[d]
+    half = _minutes(prep, strips) / 2
+
+    def cut_cost(k: int) -> tuple[bool, float]:
+        # Prefer a cut between two sets (no move inside either half), then the middle.
+        same_set = prep.sets[strips[k - 1]] == prep.sets[strips[k]]
+        return same_set, abs(_minutes(prep, strips[:k]) - half)
+
+    cut = min(range(1, len(strips)), key=cut_cost)
+    later = set(strips[cut:])
+    return {s: day + (day > d or (day == d and s in later)) for s, day in board.items()}
+
+
+def _absorbers(prep: PreparedProblem, board: dict[int, int], loose: set[int]) -> set[int]:
+    """Strips on the days that shoot at the sites (and lighting) of the `loose` strips."""
+    sites = {(prep.location[s], prep.night[s]) for s in loose}
+    days = {d for s, d in board.items() if (prep.location[s], prep.night[s]) in sites}
+    return {s for s, d in board.items() if d in days}
+
+
+def _sized(prep: PreparedProblem, days: int) -> PreparedProblem:
+    """The problem fixed at `days` days (its horizon too)."""
+    problem = prep.problem
+    options = problem.options.model_copy(update={"fixed_days": days})
+    return prepare(problem.model_copy(update={"options": options}), horizon=days)
+
+
+def _fits(prep: PreparedProblem, days: list[list[int]], s: int, d: int) -> bool:
+    """Strip `s` may join day `d`: it may start then, and the day and its neighbours keep
+    every day rule (pages, minutes with moves, the moves cap, day/night, turnaround)."""
+    if d not in prep.allowed_starts(s):
+        return False
+    day = [*days[d], s]
+    if day_broken(prep, day, d, [d] * len(prep.ids)):
+        return False
+    if not prep.turnaround_rule:
+        return True
+    before = bool(d) and prep.turnaround_breaks(days[d - 1], day)
+    after = d + 1 < len(days) and prep.turnaround_breaks(day, days[d + 1])
+    return not (before or after)
+
+
+def _absorb(prep: PreparedProblem, kept: dict[int, int], loose: set[int]) -> dict[int, int] | None:
+    """The `loose` strips placed into the kept days, largest first, each on the first day
+    that shoots at its site and lighting and keeps the rules (then any such day); None when
+    one does not fit anywhere."""
+    n_days = len(set(kept.values()))
+    days: list[list[int]] = [[] for _ in range(n_days)]
+    for s, d in kept.items():
+        days[d].append(s)
+    out = dict(kept)
+    for s in sorted(loose, key=lambda t: (-prep.minutes[t], t)):
+        home = [
+            d for d in range(n_days) if any(prep.location[t] == prep.location[s] for t in days[d])
+        ]
+        others = [d for d in range(n_days) if d not in home]
+        day = next((d for d in home + others if _fits(prep, days, s, d)), None)
+        if day is None:
+            return None
+        days[day].append(s)
+        out[s] = day
+    return out
+
+
+def _shrink(prep: PreparedProblem, board: dict[int, int], deadline: float) -> dict[int, int] | None:
+    """The board a day shorter: its lightest day's strips re-placed among the others."""
+    days = occupancy(prep, [board[s] for s in range(len(prep.ids))])
+    prep = _sized(prep, len(days) - 1)
+    d = min(range(len(days)), key=lambda k: (_minutes(prep, days[k]), -k))
+    loose = set(days[d])
+    kept = _compact({s: day for s, day in board.items() if s not in loose})
+    placed = _absorb(prep, kept, loose)
+    if placed is not None:
+        return placed
+    hint = {**kept, **{s: min(d, len(days) - 2) for s in loose}}
+    free = loose | _absorbers(prep, hint, loose)
+    for _ in range(_WIDEN + 1):
+        if time.perf_counter() + 0.5 > deadline:
+            return None
+        fixed = {s: day for s, day in hint.items() if s not in free}
+        outcome = run_cpsat(
+            prep,
+            deadline=deadline,
+            hint=[hint[s] for s in range(len(prep.ids))],
+            fixed=fixed,
+            work=_STEP_WORK,
+            step=True,
+        )
+        if outcome.starts is not None:
+            return _compact(dict(enumerate(outcome.starts)))
+        near = {hint[s] + k for s in free for k in (-1, 1)}
+        free |= {s for s, day in hint.items() if day in near}
+    return None
+
+
+def resize(
+    prep: PreparedProblem, board: Mapping[int, int], days: int, *, deadline: float
+) -> dict[int, int] | None:
+    """`board` (start day per strip, every strip placed) made exactly `days` days long, or None
+    when a shorter board was not found before `deadline`."""
+    out = _compact(board)
+    while len(set(out.values())) != days:
+        if len(set(out.values())) > days:
+            shorter = _shrink(prep, out, deadline)
+        else:
+            shorter = _split(prep, out)
+        if shorter is None:
+            return None
+        out = shorter
+    return out
+
+
+def _free_board(prep: PreparedProblem, limit: float) -> dict[int, int] | None:
+    """The plan without a set number of days, in `limit` seconds (start day per strip)."""
+    problem = prep.problem
+    options = problem.options.model_copy(update={"fixed_days": None, "time_limit_s": limit})
+    unfixed = problem.model_copy(update={"options": options})
+    # As `optimize` plans it: the sorted board (its start) fits the horizon, a day to spare.
+    horizon = max(default_horizon(unfixed), len(sorted_board(unfixed).days) + 1)
+    free = prepare(unfixed, horizon=horizon)
+    start = lns_start(free)
+    if start is None:
+        return None
+    found = by_lns(free, start, time.perf_counter(), None)
+    starts: dict[str, int] = {}
+    for day in found.days:
+        for sid in day.strips:
+            starts.setdefault(sid, day.index)
+    if set(starts) != set(prep.ids):
+        return None
+    return {prep.index[sid]: d for sid, d in starts.items()}
+
+
+def _floor_words(prep: PreparedProblem) -> tuple[int, str]:
+    """The fewest days any board can have, and that said with the day's rules."""
+    options = prep.problem.options
+    day, night = fewest_shooting_days(prep)
+    words = f"no board can have fewer than {day + night} days"
+    if night:
+        words += f" ({day} for the day scenes and {night} for the nights)"
+    rules = f"{options.day_minutes / 60:g}-hour days" if options.day_minutes else "the pages a day"
+    if options.max_company_moves is not None:
+        moves = options.max_company_moves
+        rules += f", at most {moves} company move{'s' if moves != 1 else ''} a day"
+    return day + night, f"{words} under {rules}"
+
+
+def _not_found(prep: PreparedProblem, tightest: int | None, started: float) -> ScheduleResult:
+    """No board of the asked length: the tightest board found (if any) and the floor."""
+    options = prep.problem.options
+    words = _floor_words(prep)[1]
+    if tightest is None:
+        sentence = f"No {options.fixed_days}-day board exists: {words}."
+    else:
+        sentence = (
+            f"No {options.fixed_days}-day board was found in the {options.time_limit_s:g} s "
+            f"time limit: the tightest board found has {tightest} days, and {words}."
+        )
+    sentence += " Longer days or more moves a day would leave room."
+    return ScheduleResult(
+        status="infeasible" if tightest is None else "unknown",
+        seconds=time.perf_counter() - started,
+        diagnosis=[sentence],
+    )
+
+
+def by_days(
+    prep: PreparedProblem,
+    before: Mapping[int, int],
+    *,
+    move_cost: float,
+    started: float,
+    progress: Progress | None = None,
+) -> ScheduleResult | None:
+    """A feature-scale board of exactly `fixed_days` days: from `before` (the previous plan's
+    starts) when it places every strip, else from the free plan; None when none was found."""
+    options = prep.problem.options
+    deadline = started + options.time_limit_s * _SHARE - 0.5
+    if (options.fixed_days or 0) < _floor_words(prep)[0]:
+        return _not_found(prep, None, started)
+    board: Mapping[int, int] | None = before
+    if len(before) != len(prep.ids):
+        board = _free_board(prep, options.time_limit_s * _FREE_SHARE)
+    if board is None:
+        return None
+    sized = resize(prep, board, options.fixed_days or 0, deadline=deadline)
+    if sized is None:
+        return _not_found(prep, len(set(board.values())), started)
+    left = max(0.0, deadline - time.perf_counter())
+    improved = replan(
+        prep, sized, frozen=set(), move_cost=move_cost, deadline=deadline, budget=0.3 * left
+    )
+    # The resized board keeps every rule: it stands when the improvement finds nothing.
+    starts = improved or [sized[s] for s in range(len(prep.ids))]
+    previous = {prep.ids[s]: d for s, d in before.items()}
+    found = result_from_starts(
+        prep, starts, status="feasible", method="lns", previous=previous, move_cost=move_cost
+    )
+    # Stability costs nothing in the relaxation, so its bound stays a bound.
+    days = [day for day in occupancy(prep, starts) if day]
+    bound = relaxation_bound(prep, deadline=started + options.time_limit_s * _SHARE, seeds=days)
+    found.bound = min(bound, found.cost.total)
+    found.seconds = time.perf_counter() - started
+    if progress is not None:
+        progress(found)
+    return found
