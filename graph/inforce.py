@@ -11,9 +11,22 @@ from typing import Any
 from graph.grammar.model import LAST_DAY
 from graph.intents import Change
 
-__all__ = ["in_force", "resolve_changes"]
+__all__ = ["chosen", "in_force", "resolve_changes"]
 
 Record = dict[str, Any]
+
+
+def chosen(changes: Sequence[Change], inputs: Record) -> list[Change]:
+    """A choice between two weeks ("five-day weeks versus six") made: the one the plan does
+    not have now, so the re-plan compares the two."""
+    week = int(inputs.get("work_days_per_week") or 5)
+    out = []
+    for c in changes:
+        if c.kind == "week_days" and c.other is not None:
+            pick = c.other if int(c.value or 0) == week else c.value
+            c = c.model_copy(update={"value": pick, "other": None})
+        out.append(c)
+    return out
 
 
 def resolve_changes(

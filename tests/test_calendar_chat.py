@@ -13,7 +13,7 @@ import pytest
 
 from graph.grammar.dates import start_date_changes
 from graph.grammar.model import Change
-from graph.inforce import resolve_changes
+from graph.inforce import chosen, resolve_changes
 from graph.intents import parse_intent
 from graph.providers import ModelSet
 from graph.whatif import apply_changes, describe_changes
@@ -175,6 +175,24 @@ async def test_a_start_date_dates_the_board_and_weekdays_follow_it(tmp_path: Pat
 def test_six_day_weeks_are_weeks_not_days(text: str, kind: str, value: int) -> None:
     request = parse_intent(text)
     assert request is not None and [(c.kind, c.value) for c in request.changes] == [(kind, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "week", "picked"),
+    [
+        ("what would it cost to shoot five day weeks versus six?", 5, 6),
+        ("what would it cost to shoot five day weeks versus six?", 6, 5),
+        ("6-day weeks or 5-day weeks, which is cheaper?", 5, 6),
+        ("how about 5-day weeks instead of 6", 6, 5),
+    ],
+)
+def test_a_choice_of_weeks_re_plans_the_one_the_plan_does_not_have(
+    text: str, week: int, picked: int
+) -> None:
+    request = parse_intent(text)
+    assert request is not None and request.kind == "what_if"
+    [change] = chosen(request.changes, {"work_days_per_week": week})
+    assert (change.kind, change.value, change.other) == ("week_days", picked, None)
 
 
 def test_six_day_weeks_date_saturdays_and_pay_their_premium(screenplays_dir: Path) -> None:

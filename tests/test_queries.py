@@ -148,6 +148,30 @@ def test_totals_count_the_plan(planned: tuple[Plan, Record, Record]) -> None:
         assert answer(record, Query(kind="total", measure=measure)).facts["value"] == value
 
 
+@pytest.mark.parametrize(
+    ("days", "week", "words"),
+    [
+        (38, 5, "The plan shoots in 38 days: 7 weeks and 3 days of 5-day weeks."),
+        (12, 6, "The plan shoots in 12 days: 2 weeks of 6-day weeks."),
+        (4, 5, "The plan shoots in 4 days."),
+    ],
+)
+def test_the_days_total_says_the_weeks(
+    planned: tuple[Plan, Record, Record], days: int, week: int, words: str
+) -> None:
+    _, record, _ = planned
+    problem = record["problem"]
+    shaped = {
+        **record,
+        "schedule": {
+            **record["schedule"],
+            "days": [{"index": i, "strips": []} for i in range(days)],
+        },
+        "problem": {**problem, "options": {**problem["options"], "work_days_per_week": week}},
+    }
+    assert answer(shaped, Query(kind="total", measure="days")).text == words
+
+
 def test_rankings_pick_the_largest(planned: tuple[Plan, Record, Record]) -> None:
     plan, record, _ = planned
     assert plan.budget is not None

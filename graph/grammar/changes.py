@@ -87,6 +87,12 @@ _WEEK_DAYS = re.compile(
     re.I,
 )
 """'six-day weeks', 'what if we shoot Saturdays': shooting days a week (not a number of days)."""
+_WEEK_CHOICE = re.compile(
+    r"\b(?P<a>[5-7])[- ]day\s+(?:shooting\s+|work(?:ing)?\s+)?weeks?\s+(?:versus|vs\.?|or|"
+    r"against|compared\s+(?:to|with)|instead\s+of)\s+(?P<b>[5-7])(?:[- ]day)?\b",
+    re.I,
+)
+"""'five-day weeks versus six', '6-day weeks or 5': two weeks to choose between."""
 _NEGATED_FROM = re.compile(
     r"\b(?:can(?:'|no)?t|cannot|won'?t|isn'?t|aren'?t|not|unavailable|out|gone|away|off)\b"
     r"(?:\s+(?:be\s+)?(?:work(?:ing)?|shoot(?:ing)?|here|there|available|free|around|with\s+us|"
@@ -359,6 +365,9 @@ def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]
     if not any(c.kind == "available" for c in changes):
         # "MAYA can start on the 14th" is her availability, not the shoot's start date.
         changes += start_date_changes(text)
-    if match := _WEEK_DAYS.search(text):
+    if choice := _WEEK_CHOICE.search(text):
+        a, b = float(choice.group("a")), float(choice.group("b"))
+        changes.append(Change(kind="week_days", value=b, other=a if a != b else None))
+    elif match := _WEEK_DAYS.search(text):
         changes.append(Change(kind="week_days", value=float(match.group("n") or 6)))
     return changes

@@ -85,6 +85,9 @@ class Change(BaseModel):
     """For `before`: the scene shot after `scene` (same day: later in it)."""
     sites: dict[str, Any] | None = None
     """For `sites`: the user's site corrections (`tools.sites.SiteCorrections` as JSON)."""
+    other: float | None = None
+    """For `week_days` said as a choice ("five-day weeks versus six"): the other week; the
+    change is whichever of the two the plan does not have (`inforce.chosen`)."""
     hint: str | None = None
     """Words that pick scenes for `stage` when no number is given ("bridge"); for
     `start_date`, the date as said."""

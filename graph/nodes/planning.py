@@ -17,6 +17,7 @@ from graph.answers import answer_queries, version_rows
 from graph.context import Context
 from graph.facts import diff_facts, overview_facts
 from graph.grammar.model import LAST_DAY
+from graph.inforce import chosen
 from graph.intents import Change, Request
 from graph.planner import PlannerFailed, failure_notice
 from graph.sites_upload import site_change_facts
@@ -117,6 +118,8 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
     if state.plan is not None and request.kind != "what_if":
         return {"facts": {**facts, "overview": overview_facts(state.plan, state.script)}}
     try:
+        current = state.inputs or _defaults(ctx)
+        request = request.model_copy(update={"changes": chosen(request.changes, current)})
         inputs, groups = _what_if_inputs(state, request, _defaults(ctx))
         if kind == "what_if":
             # Mid-shoot, only the days not shot are re-planned (imported here: it imports us).

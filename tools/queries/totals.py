@@ -57,7 +57,18 @@ def _count(board: Board, measure: str) -> tuple[float, str]:
         total = round(float((board.plan.get("budget") or {}).get("likely") or 0), 2)
         return total, f"The budget is {board.money(total)} likely."
     n = len(days)
-    return n, f"The plan shoots in {plural(n, 'day')}."
+    return n, f"The plan shoots in {plural(n, 'day')}{_weeks(board, n)}."
+
+
+def _weeks(board: Board, days: int) -> str:
+    """': 7 weeks and 3 days of 5-day weeks' (nothing under a week)."""
+    options = (board.plan.get("problem") or {}).get("options") or {}
+    week = int(options.get("work_days_per_week") or 5)
+    whole, rest = divmod(days, week)
+    if not whole:
+        return ""
+    extra = f" and {plural(rest, 'day')}" if rest else ""
+    return f": {plural(whole, 'week')}{extra} of {week}-day weeks"
 
 
 def _revisits(board: Board) -> tuple[float, str]:
