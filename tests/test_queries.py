@@ -246,6 +246,12 @@ def test_averages_are_the_plans_totals_over_its_days(planned: tuple[Plan, Record
     )
     whole = answer(record, Query(kind="average", measure="budget"))
     assert whole.facts["value"] == pytest.approx(float(plan.budget.likely) / n, abs=0.01)
+    catering = answer(record, Query(kind="average", measure="account", account="catering"))
+    total = float(plan.budget.account("2600").total)
+    assert catering.facts["value"] == pytest.approx(total / n, abs=0.01)
+    assert catering.text.startswith("Catering is ") and f"over the plan's {n} days" in catering.text
+    missing = answer(record, Query(kind="average", measure="account", account="unicorns"))
+    assert not missing.found and "no account" in missing.text
 
 
 def _held_record() -> Record:

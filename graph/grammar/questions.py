@@ -93,6 +93,11 @@ _AVERAGE_MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("minutes", re.compile(r"\b(minutes|hours|how long)\b", re.I)),
     ("budget", re.compile(r"\b(budget|total|all[- ]in)\b", re.I)),
 )
+_PER_DAY = re.compile(r"\b(?:per|a|each) (?:shooting )?day\b", re.I)
+_WHATS = re.compile(r"\bwhat(?:'s|s| is| are| was| were)\b", re.I)
+_MONEY_ONLY = {"contingency", "insurance", "legal", "accounting", "catering", "editorial"}
+"""Accounts whose name asks for money alone ("what's our contingency?"); "locations" or
+"cast" after "what are" ask for a list."""
 _HOLD_COST = re.compile(
     r"\b(holds?|hold days?|holding)\b.*\b(cost|costs|costing|spend|pay|paying|money|worth)\b|"
     r"\b(cost|costs|spend|pay|paying|money)\b.*\b(holds?|hold days?|holding)\b",
@@ -202,8 +207,13 @@ def _subject(slots: Slots) -> Query | None:
 
 
 def _average(slots: Slots) -> Query | None:
-    """ "the average cost per day", "how many pages a day on average"."""
-    if not _AVERAGE.search(slots.text) or slots.day is not None or slots.scene or slots.cast:
+    """ "the average cost per day", "how many pages a day on average", "catering per day"."""
+    if slots.day is not None or slots.scene or slots.cast:
+        return None
+    money = _MONEY_WORDS.search(slots.text) or slots.account in _MONEY_ONLY
+    if slots.account and money and _PER_DAY.search(slots.text):
+        return Query(kind="average", measure="account", account=slots.account)
+    if not _AVERAGE.search(slots.text):
         return None
     measure = next((m for m, p in _AVERAGE_MEASURES if p.search(slots.text)), "day_cost")
     return Query(kind="average", measure=measure)
@@ -245,7 +255,12 @@ def clause_query(slots: Slots) -> Query | None:
     if _CAST_LIST.search(text) and not (slots.scene or slots.day is not None or slots.cast):
         return Query(kind="cast")
     money = _MONEY_WORDS.search(text)
-    if slots.account and money and not (slots.day is not None or slots.scene or slots.cast):
+    money_only = slots.account in _MONEY_ONLY and _WHATS.search(text)
+    if (
+        slots.account
+        and (money or money_only)
+        and not (slots.day is not None or slots.scene or slots.cast)
+    ):
         return Query(kind="account", account=slots.account)
     if subject := _subject(slots):
         return subject

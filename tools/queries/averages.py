@@ -11,12 +11,14 @@ from __future__ import annotations
 from tools.queries.board import Board, Record, pages_text, plural
 from tools.queries.cast import cast_cost
 from tools.queries.model import Answer, Query
+from tools.queries.money import find_account
 
 __all__ = ["AVERAGES", "average_answer", "hold_cost_answer"]
 
-AVERAGES = ("day_cost", "pages", "scenes", "minutes", "moves", "budget", "page_cost")
+AVERAGES = ("day_cost", "pages", "scenes", "minutes", "moves", "budget", "page_cost", "account")
 """What can be averaged per shooting day ("budget" is the whole budget over the days;
-"page_cost" is the budget over the script's pages)."""
+"page_cost" is the budget over the script's pages; "account" is one account over the days:
+"catering per day")."""
 
 
 def _per_day(board: Board, measure: str) -> tuple[float, str]:
@@ -49,6 +51,8 @@ def average_answer(board: Board, query: Query) -> Answer:
     measure = query.measure if query.measure in AVERAGES else "day_cost"
     if measure == "page_cost":
         return _per_page(board)
+    if measure == "account":
+        return _account_per_day(board, query.account or "")
     value, shown = _per_day(board, measure)
     n = len(board.days)
     if measure == "day_cost":
@@ -61,6 +65,21 @@ def average_answer(board: Board, query: Query) -> Answer:
     else:
         text = f"The average shooting day has {shown}, over {plural(n, 'day')}."
     return Answer(kind="average", text=text, facts={"measure": measure, "value": value, "days": n})
+
+
+def _account_per_day(board: Board, words: str) -> Answer:
+    """One account's total over the shooting days ("how much is catering per day?")."""
+    account = find_account(board, words)
+    if account is None:
+        return Answer(kind="average", text=f"The budget has no account for {words!r}.", found=False)
+    n, total = len(board.days), float(account.get("total") or 0)
+    name = str(account.get("name") or words)
+    text = (
+        f"{name} is {board.money(total / n)} a shooting day: {board.money(total)} over the "
+        f"plan's {plural(n, 'day')}."
+    )
+    facts = {"measure": "account", "code": account.get("code"), "value": round(total / n, 2)}
+    return Answer(kind="average", text=text, facts={**facts, "total": total, "days": n})
 
 
 def _per_page(board: Board) -> Answer:

@@ -261,10 +261,12 @@ def rank_answer(board: Board, query: Query) -> Answer:
         if len(ties) == 1
         else (f"The {label}: {', '.join(ties[:6])}{'...' if len(ties) > 6 else ''}, {shown} each.")
     )
-    if measure == "day_cost" and len(ties) == 1:
-        # Why a day costs what it does: its biggest accounts ("and why?").
+    if measure == "day_cost":
+        # Why a day costs what it does: its biggest accounts ("and why?"); of the first of
+        # days that tie.
         parts = board.day_cost_parts(int(name.split()[-1]) - 1)[:3]
-        text += " Most of it: " + ", ".join(f"{n} {board.money(v)}" for n, v in parts) + "."
+        whose = "it" if len(ties) == 1 else f"{name}'s"
+        text += f" Most of {whose}: " + ", ".join(f"{n} {board.money(v)}" for n, v in parts) + "."
     # The table shows what the sentence says, once: the raw figure is in the facts.
     heads = _RANK_HEADS.get(measure, ("name", "figure"))
     rows = [{heads[0]: n, heads[1]: s} for n, _, s in items[:5]]
