@@ -6,6 +6,7 @@ those sentences, and a capable model that words them is checked against those fa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,8 +26,53 @@ CAPABILITIES = (
 )
 
 
-def outside_answer() -> Record:
-    """The honest answer to a question the script and the plan cannot answer."""
+_LOSE = re.compile(
+    r"\b(?:lose|lost|losing|can'?t (?:get|have|use)|cannot (?:get|have|use)|no longer have|"
+    r"falls? through|fell through|pulls? out of)\b",
+    re.I,
+)
+"""'what if we lose the warehouse?': a location gone, which needs to know where it goes."""
+
+
+def _said(words: str, lower: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(words.lower())}\b", lower))
+
+
+def _lost_location(text: str, script: Record | None) -> str | None:
+    """The script's location a 'we lose the X' message names, if it names one."""
+    if not _LOSE.search(text):
+        return None
+    lower = text.lower()
+    places = {
+        str(s.get("main_location") or s.get("location") or "")
+        for s in (script or {}).get("scenes") or []
+    }
+    named = [p for p in places if p and _said(p, lower)]
+    if not named:
+        # "the motel" for RIVERSIDE MOTEL: one of its longer words.
+        named = [p for p in places if any(_said(w, lower) for w in p.split() if len(w) > 3)]
+    return max(named, key=len) if named else None
+
+
+def _place_of(scene: Record) -> str:
+    return str(scene.get("main_location") or scene.get("location") or "")
+
+
+def outside_answer(text: str = "", script: Record | None = None) -> Record:
+    """The honest answer to a question the script and the plan cannot answer (a lost
+    location: how to say where its scenes go instead, in words the chat reads)."""
+    if place := _lost_location(text, script):
+        scenes = list((script or {}).get("scenes") or [])
+        first = next(str(s.get("number")) for s in scenes if _place_of(s) == place)
+        others = [_place_of(s) for s in scenes if _place_of(s) not in {place, ""}]
+        where = max(set(others), key=others.count).lower() if others else "the new location"
+        words = " ".join(w for w in place.lower().split() if len(w) > 2)
+        text = (
+            f"Losing {place} is not a change I can re-plan by itself: its scenes need a new "
+            f'home. Say where they go ("what if we shoot the {words} scenes on a stage?", or '
+            f'"scene {first} is at the {where}") and I will re-plan with them there.'
+        )
+        return Answer(kind="outside", text=text, found=False).model_dump(mode="json")
     text = f"I don't have that: it is not in the script or the plan. {CAPABILITIES}"
     return Answer(kind="outside", text=text, found=False).model_dump(mode="json")
 

@@ -557,6 +557,22 @@ AVERAGE_ROWS: list[Row] = [
         "how much does Maya cost and how many days does she work?",
         {"kind": "question", "q": {"kind": "cast", "cast": "MAYA", "aspect": "cost"}, "nq": 2},
     ),
+    (
+        "how many days is Maya on hold and what does that cost us?",
+        {
+            "kind": "question",
+            "q": {"kind": "cast", "cast": "MAYA", "aspect": "holds"},
+            "q2": {"kind": "hold_cost", "cast": "MAYA"},
+        },
+    ),
+    (
+        "how many days is Maya on hold and what does she cost?",
+        {
+            "kind": "question",
+            "q": {"kind": "cast", "cast": "MAYA", "aspect": "holds"},
+            "q2": {"kind": "cast", "cast": "MAYA", "aspect": "cost"},
+        },
+    ),
     ("what's the average cost per day?", q(kind="average", measure="day_cost")),
     ("what does a day cost on average", q(kind="average", measure="day_cost")),
     ("what's a typical day cost us", q(kind="average", measure="day_cost")),

@@ -41,6 +41,10 @@ def check(request: Request | None, expected: dict[str, Any]) -> None:
             assert request.queries, got
             first = request.queries[0].model_dump()
             assert {k: first[k] for k in value} == value, first
+        elif key == "q2":
+            assert len(request.queries) > 1, got
+            second = request.queries[1].model_dump()
+            assert {k: second[k] for k in value} == value, second
         elif key == "c":
             assert request.changes, got
             first = request.changes[0].model_dump()

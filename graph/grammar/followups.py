@@ -35,6 +35,8 @@ def _last_query(previous: Request | None) -> Query | None:
     return previous.queries[-1]
 
 
+_THE_HOLDS = re.compile(r"\b(?:that|those|these|it|them)\b", re.I)
+"""What points back at the holds just asked about ("what does that cost?")."""
 _PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their)\b", re.I)
 
 
@@ -46,6 +48,17 @@ def _same_subject(query: Query, slots: Slots) -> Query:
     return query.model_copy(update={"aspect": aspect})
 
 
+def _the_holds_cost(last: Query, slots: Slots) -> bool:
+    """The clause asks what the cast member's holds just asked about cost."""
+    return (
+        last.kind == "cast"
+        and last.aspect == "holds"
+        and "cost" in slots.aspects
+        and bool(_THE_HOLDS.search(slots.text))
+        and not _PERSON.search(slots.text)
+    )
+
+
 def follow_query(
     slots: Slots, fresh: Query | None, previous: Request | None, *, same_message: bool = False
 ) -> Query | None:
@@ -55,6 +68,9 @@ def follow_query(
         return fresh
     if fresh is None:
         if slots.aspects and (slots.pronoun or same_message or FOLLOW_UP.search(slots.text)):
+            if _the_holds_cost(last, slots):
+                # "how many days is Maya on hold, and what does that cost?": the holds' cost.
+                return Query(kind="hold_cost", cast=last.cast)
             return _same_subject(last, slots)
         return None
     if (

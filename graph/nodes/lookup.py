@@ -74,7 +74,8 @@ async def answer_question(state: State, runtime: Runtime[Context]) -> dict[str, 
     """Answer a question from the plan (the query tools) or the script's breakdown."""
     request = Request.model_validate(state.request)
     if request.topic == "outside":
-        return {"facts": {**state.facts, "kind": "question", "answers": [outside_answer()]}}
+        answer = outside_answer(request.text, state.script)
+        return {"facts": {**state.facts, "kind": "question", "answers": [answer]}}
     if state.script is None:
         notices = [*state.facts.get("notices", []), "Attach a screenplay first."]
         return {"facts": {**state.facts, "kind": "question", "notices": notices, "failed": True}}
