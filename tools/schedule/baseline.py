@@ -2,6 +2,11 @@
 
 Both baselines pack strips into days under the same day rules as the plan: capacity, the
 day's minutes with move time, the moves cap; the sorted board also keeps day and night apart.
+Both keep the cast's turnaround and the crew's rest after nights (`crew_rest`) as an AD does
+by hand: the days in their packed order (script order, or the sort), except that a run of
+days ending at night waits until it ends just before the week's day off (or the board's end),
+the morning days going on before it. So the script-order board keeps the story order of its
+day-lit days and of its night-ending days, not the order between the two.
 """
 
 from __future__ import annotations
@@ -9,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tools.schedule.costing import day_moves, result_from_starts
+from tools.schedule.costing import day_moves, occupancy, result_from_starts
+from tools.schedule.crew_rest import crew_breaks, crew_order
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, prepare, strip_minutes
 
@@ -123,7 +129,20 @@ def first_fit(prep: PreparedProblem, order: Sequence[int], *, rules: bool = True
         starts = [d + 1 for d in starts]
         _place(prep, board, s, 0)
         starts[s] = 0
-    return starts
+    return _rested(prep, starts)
+
+
+def _rested(prep: PreparedProblem, starts: list[int]) -> list[int]:
+    """`starts` with its days re-ordered to keep the crew's rest (`crew_order`) when the
+    packing broke it; unchanged when it did not (or no order keeps pins and windows too)."""
+    days = occupancy(prep, starts)
+    if not prep.turnaround_rule or not crew_breaks(prep, days):
+        return starts
+    order = crew_order(prep, days)
+    if order is None:
+        return starts
+    position = {d: k for k, d in enumerate(order)}
+    return [position[d] for d in starts]
 
 
 def _place_waiting(
