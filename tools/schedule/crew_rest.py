@@ -138,15 +138,26 @@ def pinned_rest_reasons(prep: PreparedProblem) -> list[str]:
     by_day: dict[int, list[int]] = {}
     for sid, day in prep.problem.options.pinned.items():
         by_day.setdefault(day, []).append(prep.index[sid])
-    out = []
+    options, out = prep.problem.options, []
     for day, strips in sorted(by_day.items()):
         after = by_day.get(day + 1, [])
-        if rest_after(prep.problem.options, day) or not ends_at_night(prep, strips):
+        if rest_after(options, day) or not ends_at_night(prep, strips):
             continue
         if any(not prep.night[s] for s in after):
             out.append(
                 f"Day {day + 1} has pinned night work and day {day + 2}, the next calendar "
                 "day, has pinned day scenes, but the crew's rest after a night is a rule: move "
                 "a pin, put a day off between them, or lift the turnaround rule."
+            )
+            continue
+        end = next(d for d in range(day, day + 8) if rest_after(options, d))
+        nights = sum(1 for s in range(len(prep.ids)) if prep.night[s])
+        if nights - len({s for s in strips if prep.night[s]}) < end - day:
+            out.append(
+                f"Day {day + 1} has pinned night work, and the crew may not be called in the "
+                f"morning after a night: the days after it up to day {end + 1} (the week's "
+                "last before its day off) would have to be nights too, and there are not "
+                "enough night scenes: pin the night on a week's last day, or lift the "
+                "turnaround rule."
             )
     return out
