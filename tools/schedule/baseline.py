@@ -6,7 +6,9 @@ Both keep the cast's turnaround and the crew's rest after nights (`crew_rest`) a
 by hand: the days in their packed order (script order, or the sort), except that a run of
 days ending at night waits until it ends just before the week's day off (or the board's end),
 the morning days going on before it. So the script-order board keeps the story order of its
-day-lit days and of its night-ending days, not the order between the two.
+day-lit days and of its night-ending days, not the order between the two; where no order
+keeps the cast's turnaround too (script order's split days), the crew gets a day off (an
+empty day) after the night instead.
 """
 
 from __future__ import annotations
@@ -133,16 +135,23 @@ def first_fit(prep: PreparedProblem, order: Sequence[int], *, rules: bool = True
 
 
 def _rested(prep: PreparedProblem, starts: list[int]) -> list[int]:
-    """`starts` with its days re-ordered to keep the crew's rest (`crew_order`) when the
-    packing broke it; unchanged when it did not (or no order keeps pins and windows too)."""
+    """`starts` keeping the crew's rest when the packing broke it: its days re-ordered
+    (`crew_order`), or when no order keeps the cast's turnaround and pins too, a day off (an
+    empty day) after each night that a morning call follows."""
     days = occupancy(prep, starts)
     if not prep.turnaround_rule or not crew_breaks(prep, days):
         return starts
     order = crew_order(prep, days)
-    if order is None:
-        return starts
-    position = {d: k for k, d in enumerate(order)}
-    return [position[d] for d in starts]
+    if order is not None:
+        position = {d: k for k, d in enumerate(order)}
+        return [position[d] for d in starts]
+    out = list(starts)
+    for _ in range(len(out)):  # a day strip tied to a split day by a multi-day strip stays
+        broken = crew_breaks(prep, occupancy(prep, out))
+        if not broken:
+            break
+        out = [d + 1 if d > broken[0] else d for d in out]
+    return out
 
 
 def _place_waiting(

@@ -97,26 +97,41 @@ def _units(prep: PreparedProblem, days: Sequence[Sequence[int]]) -> list[list[in
 def crew_order(prep: PreparedProblem, days: Sequence[Sequence[int]]) -> list[int] | None:
     """An order of `days` (indexes) that keeps the crew's rest, as an AD re-boards by hand:
     days beginning in the morning keep their order, and a run of days ending at night waits
-    until it can end just before a day off (a Friday night), or the board's end. None when
-    the order that makes breaks the cast's turnaround, a pin or a cast window."""
+    until it can end just before a day off (a Friday night), or else the board's end. None
+    when both orders break the cast's turnaround, a pin or a cast window."""
+    units = _units(prep, days)
+    for weekly in (True, False):
+        out = _reboard(prep, days, units, weekly=weekly)
+        board = [days[d] for d in out]
+        if not crew_breaks(prep, board) and _order_keeps(prep, board):
+            return out
+    return None
+
+
+def _reboard(
+    prep: PreparedProblem, days: Sequence[Sequence[int]], units: list[list[int]], *, weekly: bool
+) -> list[int]:
+    """The morning units in order, the night-ending ones held: with `weekly`, put in before a
+    morning unit when they then end just before a day off (and the cast's turnaround holds);
+    else (and those still held) at the board's end."""
     options = prep.problem.options
     out: list[int] = []
     held: list[list[int]] = []
-    for unit in _units(prep, days):
+    for unit in units:
         if ends_at_night(prep, days[unit[-1]]):
             held.append(unit)
             continue
-        # The held nights go before this unit when they then end just before a day off.
         size = sum(len(u) for u in held)
-        if held and rest_after(options, len(out) + size - 1):
+        if (
+            weekly
+            and held
+            and rest_after(options, len(out) + size - 1)
+            and not prep.turnaround_breaks(list(days[held[-1][-1]]), list(days[unit[0]]))
+        ):
             out += [d for u in held for d in u]
             held = []
         out += unit
-    out += [d for u in held for d in u]
-    board = [days[d] for d in out]
-    if crew_breaks(prep, board) or not _order_keeps(prep, board):
-        return None
-    return out
+    return out + [d for u in held for d in u]
 
 
 def _order_keeps(prep: PreparedProblem, board: Sequence[Sequence[int]]) -> bool:

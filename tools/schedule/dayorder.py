@@ -139,6 +139,8 @@ def _descend(
                 if values[best] < cost - 1e-6:
                     order, cost, improved = rows[best], float(values[best]), True
         swapped = _swaps(order)
+        if not len(swapped):
+            break  # one day: nothing to swap
         values = _order_costs(prep, d, swapped)
         best = int(np.argmin(values))
         if values[best] < cost - 1e-6:
