@@ -147,3 +147,20 @@ def test_pins_that_break_the_crews_rest_are_diagnosed() -> None:
     weekend = schedule.optimize(_problem(pinned={"N1": 4, "D1": 5}, max_days=9))
     assert weekend.status in ("optimal", "feasible")
     assert _lighting(weekend)[4:6] == ["NIGHT", "DAY"]
+
+
+def test_the_evenings_repaired_board_carries_a_frozen_night_to_its_weekend() -> None:
+    from tools.progress.repair import repaired_board
+
+    # Day 4 (a Thursday) was shot at night and is frozen; the board had day work after it.
+    problem = _problem()
+    shot = [["D1"], ["D2"], ["D3"], ["N1"]]
+    previous = schedule.ScheduleResult(
+        status="feasible",
+        days=[schedule.ShootDay(index=i, strips=s, frozen=True) for i, s in enumerate(shot)]
+        + [schedule.ShootDay(index=4, strips=["D4"]), schedule.ShootDay(index=5, strips=["N2"])],
+    )
+    board = repaired_board(problem, previous, frozen=4)
+    # Friday is the other night, Monday's call the day work.
+    assert [d.strips for d in board.days] == [*shot, ["N2"], ["D4"]]
+    assert [d.index for d in board.days] == list(range(6))

@@ -26,9 +26,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tools.schedule.calendar import calendar_dates
+from tools.schedule.prepare import prepare
 
 if TYPE_CHECKING:
-    from tools.schedule.model import ScheduleOptions
+    from tools.schedule.model import ScheduleOptions, ScheduleProblem
     from tools.schedule.prepare import PreparedProblem
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "pinned_rest_reasons",
     "rest_after",
     "rest_days",
+    "rested_days",
 ]
 
 
@@ -94,14 +96,17 @@ def _units(prep: PreparedProblem, days: Sequence[Sequence[int]]) -> list[list[in
     return units
 
 
-def crew_order(prep: PreparedProblem, days: Sequence[Sequence[int]]) -> list[int] | None:
+def crew_order(
+    prep: PreparedProblem, days: Sequence[Sequence[int]], *, keep: int = 0
+) -> list[int] | None:
     """An order of `days` (indexes) that keeps the crew's rest, as an AD re-boards by hand:
     days beginning in the morning keep their order, and a run of days ending at night waits
     until it can end just before a day off (a Friday night), or else the board's end. None
-    when both orders break the cast's turnaround, a pin or a cast window."""
-    units = _units(prep, days)
+    when both orders break the cast's turnaround, a pin or a cast window. The first `keep`
+    days (shot, frozen) stay where they are."""
+    units = [u for u in _units(prep, days) if u[0] >= keep]
     for weekly in (True, False):
-        out = _reboard(prep, days, units, weekly=weekly)
+        out = _reboard(prep, days, units, list(range(keep)), weekly=weekly)
         board = [days[d] for d in out]
         if not crew_breaks(prep, board) and _order_keeps(prep, board):
             return out
@@ -109,13 +114,25 @@ def crew_order(prep: PreparedProblem, days: Sequence[Sequence[int]]) -> list[int
 
 
 def _reboard(
-    prep: PreparedProblem, days: Sequence[Sequence[int]], units: list[list[int]], *, weekly: bool
+    prep: PreparedProblem,
+    days: Sequence[Sequence[int]],
+    units: list[list[int]],
+    out: list[int],
+    *,
+    weekly: bool,
 ) -> list[int]:
-    """The morning units in order, the night-ending ones held: with `weekly`, put in before a
-    morning unit when they then end just before a day off (and the cast's turnaround holds);
-    else (and those still held) at the board's end."""
+    """After `out`, the morning units in order, the night-ending ones held: with `weekly`,
+    put in before a morning unit when they then end just before a day off (and the cast's
+    turnaround holds); else (and those still held) at the board's end."""
     options = prep.problem.options
-    out: list[int] = []
+    nights = [u for u in units if ends_at_night(prep, days[u[-1]])]
+    # A kept night (the last shot day) is carried on by nights up to its week's day off.
+    while out and nights and ends_at_night(prep, days[out[-1]]):
+        if rest_after(options, len(out) - 1):
+            break
+        unit = nights.pop(0)
+        out += unit
+        units = [u for u in units if u is not unit]
     held: list[list[int]] = []
     for unit in units:
         if ends_at_night(prep, days[unit[-1]]):
@@ -176,3 +193,14 @@ def pinned_rest_reasons(prep: PreparedProblem) -> list[str]:
                 "turnaround rule."
             )
     return out
+
+
+def rested_days(problem: ScheduleProblem, days: list[list[str]], keep: int) -> list[list[str]]:
+    """A board (scene ids per day) with its days after the first `keep` re-ordered to keep the
+    crew's rest (`crew_order`) when it breaks it and the rule is on; else `days` as it is."""
+    prep = prepare(problem, horizon=max(1, len(days)))
+    index = [[prep.index[sid] for sid in day if sid in prep.index] for day in days]
+    if not prep.turnaround_rule or not crew_breaks(prep, index):
+        return days
+    order = crew_order(prep, index, keep=keep)
+    return days if order is None else [days[d] for d in order]
