@@ -102,6 +102,8 @@ def test_a_week_ends_with_its_nights(make) -> None:
     lights = _lighting(result)
     assert sorted(lights) == ["DAY"] * 4 + ["NIGHT"] * 2
     assert lights in (["DAY"] * 3 + ["NIGHT"] * 2 + ["DAY"], ["DAY"] * 4 + ["NIGHT"] * 2)
+    # The board says where the week's day off falls (the plan's JSON carries it).
+    assert [day.day_off_after for day in result.days] == [False] * 4 + [True, False]
 
 
 def test_a_pinned_thursday_night_makes_friday_the_other_night() -> None:

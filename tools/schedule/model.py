@@ -171,6 +171,9 @@ class ShootDay(BaseModel):
     """Minutes the day's company and set moves take."""
     day_minutes: float = 0.0
     """Shooting plus move minutes: what the day's length must hold."""
+    day_off_after: bool = False
+    """The crew has a day off after this day (the week's break, a day off): where a run of
+    nights may end before a morning call (the crew's rest, `crew_rest`)."""
 
 
 class CostBreakdown(BaseModel):
