@@ -166,3 +166,16 @@ def test_the_evenings_repaired_board_carries_a_frozen_night_to_its_weekend() -> 
     # Friday is the other night, Monday's call the day work.
     assert [d.strips for d in board.days] == [*shot, ["N2"], ["D4"]]
     assert [d.index for d in board.days] == list(range(6))
+
+
+def test_a_multi_day_strip_moves_whole_and_never_out_of_the_kept_days() -> None:
+    strips = [
+        Strip(id="N", lighting="NIGHT", cast=["A"]),
+        Strip(id="M", lighting="DAY", cast=["B"], days=2),
+        Strip(id="D", lighting="DAY", cast=["C"]),
+    ]
+    prep = prepare(ScheduleProblem(strips=strips), horizon=6)
+    days = [[0], [1], [1], [2]]  # a night, the two days of M, a day scene
+    order = crew_order(prep, days)
+    assert order == [1, 2, 3, 0]  # M's days stay together; the night ends the board
+    assert crew_order(prep, days, keep=2) is None  # M runs on from the kept days

@@ -104,7 +104,10 @@ def crew_order(
     until it can end just before a day off (a Friday night), or else the board's end. None
     when both orders break the cast's turnaround, a pin or a cast window. The first `keep`
     days (shot, frozen) stay where they are."""
-    units = [u for u in _units(prep, days) if u[0] >= keep]
+    units = _units(prep, days)
+    if any(u[0] < keep <= u[-1] for u in units):
+        return None  # a multi-day strip runs on from the kept days: nothing may move
+    units = [u for u in units if u[0] >= keep]
     for weekly in (True, False):
         out = _reboard(prep, days, units, list(range(keep)), weekly=weekly)
         board = [days[d] for d in out]
