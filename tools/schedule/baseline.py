@@ -17,14 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tools.schedule.costing import day_moves, occupancy, result_from_starts
-from tools.schedule.crew_rest import (
-    begins_in_morning,
-    crew_breaks,
-    crew_order,
-    ends_at_night,
-    rest_after,
-)
+from tools.schedule.baseline_rest import rest_fits, rested
+from tools.schedule.costing import day_moves, result_from_starts
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, prepare, strip_minutes
 
@@ -83,30 +77,6 @@ def _turnaround_fits(prep: PreparedProblem, board: list[_Day], s: int, start: in
     return not (prep.turnaround_breaks(before, [s]) or prep.turnaround_breaks([s], after))
 
 
-def _rest_fits(prep: PreparedProblem, board: list[_Day], s: int, start: int) -> bool:
-    """Strip `s` from day `start` keeps the crew's rest with the days before and after it (a
-    day scene may join a night's day as a split day, which begins in the afternoon)."""
-    if not prep.turnaround_rule:
-        return True
-    end = start + prep.length[s]
-
-    def on(d: int, add: bool) -> list[int]:
-        placed = board[d].placed if 0 <= d < len(board) else []
-        return [*placed, s] if add else placed
-
-    pairs = (
-        (start - 1, on(start - 1, False), on(start, True)),
-        (end - 1, on(end - 1, True), on(end, False)),
-    )
-    return not any(
-        d >= 0
-        and ends_at_night(prep, a)
-        and begins_in_morning(prep, b)
-        and not rest_after(prep.problem.options, d)
-        for d, a, b in pairs
-    )
-
-
 def _start_day(
     prep: PreparedProblem, board: list[_Day], s: int, days, rules: bool, crew: bool = False
 ) -> int | None:
@@ -119,7 +89,7 @@ def _start_day(
                 for k in range(prep.length[s])
             )
             and _turnaround_fits(prep, board, s, d)
-            and (not crew or _rest_fits(prep, board, s, d))
+            and (not crew or rest_fits(prep, [day.placed for day in board], s, d))
         ):
             return d
     return None
@@ -170,27 +140,7 @@ def first_fit(prep: PreparedProblem, order: Sequence[int], *, rules: bool = True
         starts = [d + 1 for d in starts]
         _place(prep, board, s, 0)
         starts[s] = 0
-    return _rested(prep, starts)
-
-
-def _rested(prep: PreparedProblem, starts: list[int]) -> list[int]:
-    """`starts` keeping the crew's rest when the packing broke it: its days re-ordered
-    (`crew_order`), or when no order keeps the cast's turnaround and pins too, a day off (an
-    empty day) after each night that a morning call follows."""
-    days = occupancy(prep, starts)
-    if not prep.turnaround_rule or not crew_breaks(prep, days):
-        return starts
-    order = crew_order(prep, days)
-    if order is not None:
-        position = {d: k for k, d in enumerate(order)}
-        return [position[d] for d in starts]
-    out = list(starts)
-    for _ in range(len(out)):  # a day strip tied to a split day by a multi-day strip stays
-        broken = crew_breaks(prep, occupancy(prep, out))
-        if not broken:
-            break
-        out = [d + 1 if d > broken[0] else d for d in out]
-    return out
+    return rested(prep, starts)
 
 
 def _place_waiting(
