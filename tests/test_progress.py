@@ -178,8 +178,9 @@ def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:
     )
     board = repaired_board(problem, previous, frozen=1)
     days = {d.index: d.strips for d in board.days}
-    # 3 is a night scene (not with 2's day work); MAYA cannot work day 2 (index 1).
-    assert days == {0: ["1"], 1: ["2"], 2: ["3"], 3: ["4", "5"]}
+    # 3 is a night scene (not with 2's day work); MAYA cannot work day 2 (index 1). The night
+    # ends the board: a Wednesday night before Thursday's morning call breaks the crew's rest.
+    assert days == {0: ["1"], 1: ["2"], 2: ["4", "5"], 3: ["3"]}
 
 
 @pytest.mark.parametrize(

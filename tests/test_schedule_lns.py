@@ -15,6 +15,7 @@ from tools.schedule import (
 )
 from tools.schedule.baseline import heuristic_starts
 from tools.schedule.costing import cost_of, occupancy
+from tools.schedule.crew_rest import crew_breaks
 from tools.schedule.dayorder import reorder_days
 from tools.schedule.lns import improve
 from tools.schedule.model import ShootDay
@@ -60,6 +61,7 @@ def test_reordering_keeps_turnaround_pins_and_closes_gaps() -> None:
     assert out[1] == 0  # the pinned scene stays on day 1
     for d in range(3):
         assert not prep.turnaround_breaks(days[d], days[d + 1])
+    assert crew_breaks(prep, days) == []  # the night ends the board
     assert cost_of(prep, out).total <= cost_of(prep, starts).total
 
 
@@ -71,6 +73,7 @@ def test_lns_is_repeatable_and_never_dearer() -> None:
     assert runs[0] == runs[1]
     assert cost_of(prep, runs[0]).total < cost_of(prep, start).total
     assert all(occupancy(prep, runs[0]))
+    assert crew_breaks(prep, occupancy(prep, runs[0])) == []
 
 
 def _strips(problem: ScheduleProblem, day: ShootDay) -> list[Strip]:

@@ -3,6 +3,7 @@ dearer than the sorted board it replaces as the search's start."""
 
 from __future__ import annotations
 
+import itertools
 import time
 
 from bench.schedule_feature import feature_problem
@@ -32,6 +33,9 @@ def test_the_lp_board_keeps_the_rules_and_repeats() -> None:
         assert sum(problem.strips[prep.index[sid]].eighths for sid in day.strips) <= 32
     for a, b in zip(occupancy(prep, board), occupancy(prep, board)[1:], strict=False):
         assert not prep.turnaround_breaks(a, b)
+    # The crew's rest, from the days' lighting: no night then a day call in one week.
+    for a, b in itertools.pairwise(days):
+        assert not (a.lighting == "NIGHT" and b.lighting == "DAY" and (a.index + 1) % 5)
     cost = cost_of(prep, board).total
     assert lp.bound <= cost
     assert cost < cost_of(prep, start).total

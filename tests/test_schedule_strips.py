@@ -91,6 +91,11 @@ def _assert_rules(prep: PreparedProblem, starts: list[int]) -> None:
         assert len({prep.night[s] for s in day}) == 1, "no split day"
     for day, after in itertools.pairwise(days):
         assert not prep.turnaround_breaks(day, after)
+    # The crew's rest: no night day followed by a day day in one week (no split days here).
+    for d, (day, after) in enumerate(itertools.pairwise(days)):
+        same_week = (d + 1) % options.work_days_per_week != 0
+        night_then_day = prep.night[day[0]] and not prep.night[after[0]]
+        assert not (same_week and night_then_day), f"crew rest broken after day {d + 1}"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

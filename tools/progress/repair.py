@@ -4,7 +4,9 @@ The last version's later days keep their strips; work back on the board goes, st
 in script order, to the first later day it fits (pages, minutes, scene count, day or night,
 cast availability, pins), else to a new day at the end; then the last day is folded into
 room on earlier days at its sites while it fits (no fixed day count), so slipped work fills
-slack instead of growing the board by a day a later evening would take away again. CP-SAT
+slack instead of growing the board by a day a later evening would take away again. Last, the
+later days are re-boarded (`crew_rest.rested_days`) where a night would be followed by a
+morning call with no day off between: the crew's rest holds after a frozen night too. CP-SAT
 then starts from a feasible answer on a 150-scene feature instead of searching for one, and
 when it finds nothing better in its time the repaired board is the answer (`method="repair"`).
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tools.schedule.crew_rest import rested_days
 from tools.schedule.model import ScheduleProblem, ScheduleResult, ShootDay, Strip
 
 __all__ = ["repaired_board"]
@@ -126,7 +129,8 @@ def repaired_board(
         spot.strips.append(strip)
     while problem.options.fixed_days is None and _dissolve_last(days, problem, frozen, blocked):
         pass
-    new = [
-        ShootDay(index=frozen + i, strips=[s.id for s in day.strips]) for i, day in enumerate(days)
-    ]
+    board = rested_days(
+        problem, [*(d.strips for d in kept), *([s.id for s in d.strips] for d in days)], frozen
+    )
+    new = [ShootDay(index=frozen + i, strips=strips) for i, strips in enumerate(board[frozen:])]
     return previous.model_copy(update={"days": [*kept, *new], "moved_strips": []})

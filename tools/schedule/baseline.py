@@ -2,6 +2,14 @@
 
 Both baselines pack strips into days under the same day rules as the plan: capacity, the
 day's minutes with move time, the moves cap; the sorted board also keeps day and night apart.
+Both keep the cast's turnaround and the crew's rest after nights (`crew_rest`) as an AD does
+by hand. In script order a day scene that would open a morning the day after a night waits
+for the first later day it may join (a night's day, as a split day that begins in the
+afternoon, or a day after the week's day off), as one the cast's turnaround keeps off does.
+The sorted board keeps its packed order but for a run of days ending at night, which waits
+until it ends just before the week's day off (or the board's end), the morning days going on
+before it. Where neither keeps the cast's turnaround too, the crew gets a day off (an empty
+day) after the night instead.
 """
 
 from __future__ import annotations
@@ -9,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tools.schedule.baseline_rest import rest_fits, rested
 from tools.schedule.costing import day_moves, result_from_starts
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, prepare, strip_minutes
@@ -68,13 +77,20 @@ def _turnaround_fits(prep: PreparedProblem, board: list[_Day], s: int, start: in
     return not (prep.turnaround_breaks(before, [s]) or prep.turnaround_breaks([s], after))
 
 
-def _start_day(prep: PreparedProblem, board: list[_Day], s: int, days, rules: bool) -> int | None:
-    """The first of `days` where strip `s` fits every day it occupies and keeps turnaround."""
+def _start_day(
+    prep: PreparedProblem, board: list[_Day], s: int, days, rules: bool, crew: bool = False
+) -> int | None:
+    """The first of `days` where strip `s` fits every day it occupies and keeps turnaround
+    (and with `crew`, the crew's rest)."""
     for d in days:
-        if all(
-            d + k >= len(board) or _fits(prep, board[d + k], s, rules=rules)
-            for k in range(prep.length[s])
-        ) and _turnaround_fits(prep, board, s, d):
+        if (
+            all(
+                d + k >= len(board) or _fits(prep, board[d + k], s, rules=rules)
+                for k in range(prep.length[s])
+            )
+            and _turnaround_fits(prep, board, s, d)
+            and (not crew or rest_fits(prep, [day.placed for day in board], s, d))
+        ):
             return d
     return None
 
@@ -107,7 +123,8 @@ def first_fit(prep: PreparedProblem, order: Sequence[int], *, rules: bool = True
     waiting: list[int] = []
     for s in order:
         allowed = prep.allowed_starts(s) if rules else []
-        start = _start_day(prep, board, s, allowed or range(floor, len(board) + 1), rules)
+        days = allowed or range(floor, len(board) + 1)
+        start = _start_day(prep, board, s, days, rules, crew=not rules)
         if start is None and not rules:
             waiting.append(s)
             continue
@@ -123,7 +140,7 @@ def first_fit(prep: PreparedProblem, order: Sequence[int], *, rules: bool = True
         starts = [d + 1 for d in starts]
         _place(prep, board, s, 0)
         starts[s] = 0
-    return starts
+    return rested(prep, starts)
 
 
 def _place_waiting(
@@ -132,7 +149,7 @@ def _place_waiting(
     """Place each waiting strip on the first of `days` it may join; return those left."""
     left = []
     for s in waiting:
-        start = _start_day(prep, board, s, days, False)
+        start = _start_day(prep, board, s, days, False, crew=True)
         if start is None:
             left.append(s)
         else:

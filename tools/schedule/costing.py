@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from tools.schedule.calendar import calendar_dates
+from tools.schedule.crew_rest import rest_days
 from tools.schedule.model import (
     CostBreakdown,
     ScheduleOptions,
@@ -197,6 +198,7 @@ def shoot_days(prep: PreparedProblem, starts: Sequence[int]) -> list[ShootDay]:
     out = []
     occupied = occupancy(prep, starts)
     dates = _dates(prep.problem.options, len(occupied))
+    rest = rest_days(prep.problem.options, len(occupied))
     for d, strips in enumerate(occupied):
         locations = list(dict.fromkeys(prep.location[s] for s in strips if prep.location[s]))
         _, sets = day_moves(prep, strips)
@@ -222,6 +224,7 @@ def shoot_days(prep: PreparedProblem, starts: Sequence[int]) -> list[ShootDay]:
                 move_minutes=move,
                 day_minutes=shoot + move,
                 date=dates[d] if dates else None,
+                day_off_after=rest[d] and d < len(occupied) - 1,
             )
         )
     return out

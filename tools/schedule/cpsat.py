@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from tools.schedule.crew_rest import rest_days
 from tools.schedule.prepare import PreparedProblem, strip_minutes
 
 __all__ = ["SCALE", "Built", "add_hard_rules", "new_built"]
@@ -169,6 +170,23 @@ def _add_turnaround(b: Built) -> None:
                 m.add_implication(v, ~worked)
 
 
+def _add_crew_rest(b: Built, nights: list[cp_model.IntVar]) -> None:
+    """The crew's rest (`crew_rest`): a day ending at night (its night literal) is not followed
+    on the next calendar day by a day beginning in the morning: a day scene on day d + 1 then
+    makes d + 1 a night-ending (split) day too, which without split days it cannot be."""
+    prep, m = b.prep, b.model
+    rest = rest_days(prep.problem.options, len(b.occ))
+    for d, day in enumerate(b.occ):
+        # A night literal is true only with night work, so a split day is one for real.
+        m.add_bool_or([v for s, v in day if prep.night[s]] + [~nights[d]])
+    for d in range(len(b.occ) - 1):
+        if rest[d]:
+            continue
+        for s, v in b.occ[d + 1]:
+            if not prep.night[s]:
+                m.add_bool_or([~v, ~nights[d], nights[d + 1]])
+
+
 def _add_precedences(b: Built) -> None:
     """(a, b): a is finished on or before the day b starts (same day: a is shot first)."""
     prep = b.prep
@@ -216,6 +234,7 @@ def add_hard_rules(
     nights = _add_lighting(b)
     if b.prep.turnaround_rule:
         _add_turnaround(b)
+        _add_crew_rest(b, nights)
     _add_precedences(b)
     _add_symmetry_breaking(b, reversible=reversible, ordered_pairs=ordered_pairs and not relabel)
     return nights

@@ -5,7 +5,8 @@ the cast's holds (and drop/pick-ups), location revisits, turnaround and story or
 the days' contents fixed, a local search over their order moves a block of one to three days
 elsewhere (also reversed) and swaps two days, every candidate costed at once with numpy, until
 no move helps. Empty days are dropped first, so a board whose days were emptied comes back compact.
-Pins, cast availability and turnaround (when a rule) are kept; the work is counted in passes,
+Pins, cast availability, turnaround and the crew's rest after nights (`crew_rest`: a night
+block ends before a day off) are kept (when rules); the work is counted in passes,
 so the same board gives the same order.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tools.schedule.costing import cost_of, occupancy
+from tools.schedule.crew_rest import begins_in_morning, crew_order, ends_at_night, rest_days
 from tools.schedule.prepare import PreparedProblem
 
 __all__ = ["PASSES", "reorder_days"]
@@ -42,6 +44,12 @@ class _Days:
     """(D, L): the site is visited that day."""
     allowed: np.ndarray
     """(D, D): day i may be shot in position t (pins, availability)."""
+    ends_night: np.ndarray
+    """(D,): the day ends at night (`crew_rest`)."""
+    begins_morning: np.ndarray
+    """(D,): the day begins in the morning."""
+    rest: np.ndarray
+    """(D - 1,): a day off follows position t."""
 
 
 def _arrays(prep: PreparedProblem, days: list[list[int]]) -> _Days:
@@ -59,7 +67,10 @@ def _arrays(prep: PreparedProblem, days: list[list[int]]) -> _Days:
                 sites[i, site[prep.location[s]]] = True
             ok = set(prep.allowed_starts(s))
             allowed[i] &= [t in ok for t in range(len(days))]
-    return _Days(days, work, nights, mornings, sites, allowed)
+    ends = np.array([ends_at_night(prep, day) for day in days], bool)
+    begins = np.array([begins_in_morning(prep, day) for day in days], bool)
+    rest = np.array(rest_days(prep.problem.options, max(0, len(days) - 1)), bool)
+    return _Days(days, work, nights, mornings, sites, allowed, ends, begins, rest)
 
 
 def _order_costs(prep: PreparedProblem, d: _Days, orders: np.ndarray) -> np.ndarray:
@@ -77,6 +88,8 @@ def _order_costs(prep: PreparedProblem, d: _Days, orders: np.ndarray) -> np.ndar
     broken = (d.nights[orders][:, :-1] & d.mornings[orders][:, 1:]).sum(axis=(1, 2))
     if prep.turnaround_rule:
         total[broken > 0] = np.inf
+        crew = d.ends_night[orders][:, :-1] & d.begins_morning[orders][:, 1:] & ~d.rest
+        total[crew.any(axis=1)] = np.inf
     else:
         total += prep.penalty("turnaround") * broken
     total[~d.allowed[orders, np.arange(n)[None, :]].all(axis=1)] = np.inf
@@ -126,6 +139,8 @@ def _descend(
                 if values[best] < cost - 1e-6:
                     order, cost, improved = rows[best], float(values[best]), True
         swapped = _swaps(order)
+        if not len(swapped):
+            break  # one day: nothing to swap
         values = _order_costs(prep, d, swapped)
         best = int(np.argmin(values))
         if values[best] < cost - 1e-6:
@@ -148,17 +163,25 @@ def reorder_days(
     prep: PreparedProblem, starts: Sequence[int], *, deadline: float, passes: int = PASSES
 ) -> list[int]:
     """`starts` with its non-empty days in the cheapest order found in `passes` sweeps (never
-    dearer; unchanged when a strip spans several days or the problem has precedences)."""
+    dearer, unless `starts` broke the crew's rest and this order keeps it; unchanged when a
+    strip spans several days or the problem has precedences)."""
     if any(length > 1 for length in prep.length) or prep.problem.options.precedences:
         return list(starts)
     days = [day for day in occupancy(prep, starts) if day]
     d = _arrays(prep, days)
-    identity = np.arange(len(days))
-    if not np.isfinite(_order_costs(prep, d, identity[None, :])[0]):
-        return list(starts)
-    order = _descend(prep, d, identity, deadline, passes)
+    first, repaired = np.arange(len(days)), False
+    if not np.isfinite(_order_costs(prep, d, first[None, :])[0]):
+        # Compacting (or a board made before) can put a night before a morning call: the
+        # AD's re-boarding (nights wait for the week's day off) is a start that keeps it.
+        rested = crew_order(prep, days) if prep.turnaround_rule else None
+        if rested is None or not np.isfinite(_order_costs(prep, d, np.array([rested]))[0]):
+            return list(starts)
+        first, repaired = np.array(rested), True
+    order = _descend(prep, d, first, deadline, passes)
     out = list(starts)
     for position, day in enumerate(order):
         for s in days[int(day)]:
             out[s] = position
+    if repaired:
+        return out  # the only one of the two that keeps the rules
     return out if cost_of(prep, out).total <= cost_of(prep, starts).total + 1e-6 else list(starts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
+from tools.schedule.crew_rest import pinned_rest_reasons
 from tools.schedule.prepare import PreparedProblem
 
 __all__ = ["diagnose", "precedence_cycle"]
@@ -188,12 +189,17 @@ def diagnose(
     out += _site_reasons(prep)
     out += _pinned_day_reasons(prep)
     out += _turnaround_reasons(prep)
+    out += pinned_rest_reasons(prep)
     if not out and set(frozen_days):
         out.append(
             "The frozen days leave no room for the remaining scenes under the rules: unfreeze a "
             "day or add days."
         )
-    turnaround = " (turnaround after nights is a rule too)" if prep.turnaround_rule else ""
+    turnaround = (
+        " (turnaround and the crew's rest after nights are rules too)"
+        if prep.turnaround_rule
+        else ""
+    )
     return out or [
         "No schedule meets every rule together" + turnaround + ": relax pins, cast "
         "availability or precedences, or add days."

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from tools.schedule.costing import cost_of, day_minutes, day_moves, occupancy
 from tools.schedule.cpsat_run import run_cpsat
+from tools.schedule.crew_rest import crew_breaks
 from tools.schedule.prepare import PreparedProblem
 
 __all__ = ["day_broken", "replan"]
@@ -41,13 +42,15 @@ def day_broken(prep: PreparedProblem, strips: list[int], d: int, starts: Sequenc
 
 def _to_free(prep: PreparedProblem, starts: Sequence[int], frozen: set[int]) -> set[int]:
     """Strips the change broke: on a day they may no longer start, or on a day breaking a
-    rule (turnaround: both days)."""
+    rule (turnaround and the crew's rest after nights: both days)."""
     days = occupancy(prep, starts)
     broken = {d for d, strips in enumerate(days) if day_broken(prep, strips, d, starts)}
     if prep.turnaround_rule:
         for d in range(len(days) - 1):
             if prep.turnaround_breaks(days[d], days[d + 1]):
                 broken |= {d, d + 1}
+        for d in crew_breaks(prep, days):
+            broken |= {d, d + 1}
     return {
         s
         for s in range(len(prep.ids))

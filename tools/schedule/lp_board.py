@@ -5,10 +5,11 @@ The LP's days are the cheap ones by what a day costs (crew, night, moves, the ca
 it); the cheapest exact partition of the strips into them (CP-SAT, singletons always there)
 is a board whose days are close to the LP's bound. What the LP leaves out is the days'
 order, which `dayorder` then chooses for holds, revisits and turnaround (day lighting first,
-nights after, so the first order keeps the turnaround rule). On the generated 150-scene
-feature this board is about 10% below the one large neighbourhood search reached from the
-sorted board, so the search starts from it. Deterministic: one CP-SAT worker on a
-deterministic time limit, the wall clock only a safety net.
+nights after, so the first order keeps the turnaround rule and the crew's rest: the nights
+end the board; the reordering moves a night block only to end before a week's day off). On
+the generated 150-scene feature this board is about 10% below the one large neighbourhood
+search reached from the sorted board, so the search starts from it. Deterministic: one
+CP-SAT worker on a deterministic time limit, the wall clock only a safety net.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
 
+from tools.schedule.crew_rest import crew_breaks
 from tools.schedule.dayorder import reorder_days
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.relax_days import DaysLp, column_cost, column_fits
@@ -94,8 +96,9 @@ def lp_board(
         days += chosen
     if len(days) > prep.horizon or sum(len(day) for day in days) != len(prep.ids):
         return None
-    if prep.turnaround_rule and any(
-        prep.turnaround_breaks(list(a), list(b)) for a, b in itertools.pairwise(days)
+    if prep.turnaround_rule and (
+        any(prep.turnaround_breaks(list(a), list(b)) for a, b in itertools.pairwise(days))
+        or crew_breaks(prep, days)
     ):
         return None
     starts = [0] * len(prep.ids)

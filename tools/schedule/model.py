@@ -122,8 +122,10 @@ class ScheduleOptions(BaseModel):
     allow_split_days: bool = False
     """Whether one day may mix day and night scenes."""
     turnaround: bool = True
-    """Turnaround is a rule: cast who work a night are not called for day scenes the next day.
-    False lifts the rule; a priced `turnaround` soft penalty then applies instead."""
+    """Turnaround is a rule: cast who work a night are not called for day scenes the next day,
+    and the crew is not called in the morning after a night without a day off between
+    (`crew_rest`). False lifts both; a priced `turnaround` soft penalty then applies to the
+    cast's breaks (the crew's are unpriced)."""
     drop_min_gap: int | None = Field(default=None, ge=1)
     """Drop/pick-up rule: a gap of at least this many days between two work days of a cast
     member is unpaid (drop, then pick up); None keeps everyone on hold between first and last."""
@@ -171,6 +173,9 @@ class ShootDay(BaseModel):
     """Minutes the day's company and set moves take."""
     day_minutes: float = 0.0
     """Shooting plus move minutes: what the day's length must hold."""
+    day_off_after: bool = False
+    """The crew has a day off after this day (the week's break, a day off): where a run of
+    nights may end before a morning call (the crew's rest, `crew_rest`)."""
 
 
 class CostBreakdown(BaseModel):

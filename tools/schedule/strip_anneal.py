@@ -14,7 +14,14 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from tools.schedule.strip_delta import content, ranks, story_pairs, touched, turn_pairs
+from tools.schedule.strip_delta import (
+    content,
+    crew_pairs,
+    ranks,
+    story_pairs,
+    touched,
+    turn_pairs,
+)
 from tools.schedule.strip_kernels import (
     NSTR,
     P_STORY,
@@ -155,7 +162,7 @@ def _fixed(k, ms, slots, nt, before, data, state, rank, marks, stamp):
     allowed, par = data[11], data[14]
     pos, cnt, fl, c_cast = state[0], state[1], state[2], state[3]
     turn = turn_pairs(slots, nt, cnt, c_cast, marks[1], 2 * stamp + 1)
-    if turn > 0 and par[P_TURNRULE] > 0:
+    if par[P_TURNRULE] > 0 and (turn > 0 or crew_pairs(slots, nt, cnt, rank, data[15]) > 0):
         return np.inf
     for j in range(k):
         if not allowed[ms[j], rank[pos[ms[j]]]]:
@@ -180,7 +187,7 @@ def anneal(iters, done, total, t0, t1, cur, best_cost, best, data, state):
     mark_a, mark_x = np.empty(hold.shape[0], np.bool_), np.empty(rev.shape[0], np.bool_)
     rank = np.empty(n_slots, np.int64)
     ranks(cnt, rank)
-    fixed = fixed_cost(pos, cnt, fl, c_cast, allowed, par)
+    fixed = fixed_cost(pos, cnt, fl, c_cast, allowed, par, data[15])
     for it in range(iters):
         k = _draw(pos, site, rel_ptr, rel_idx, n_slots, ms, mf, mt)
         if k == 0:
@@ -202,7 +209,7 @@ def anneal(iters, done, total, t0, t1, cur, best_cost, best, data, state):
             changed = changed or (cnt[slots[i], NSTR] > 0) != was[i]
         new_fixed = np.inf
         if fits and changed:
-            new_fixed = fixed_cost(pos, cnt, fl, c_cast, allowed, par)
+            new_fixed = fixed_cost(pos, cnt, fl, c_cast, allowed, par, data[15])
         elif fits:
             new_fixed = fixed + _fixed(k, ms, slots, nt, before, data, state, rank, marks, stamp)
         new = np.inf

@@ -13,7 +13,7 @@ from numba import njit
 
 from tools.schedule.strip_kernels import NNIGHT, NSTR, slot_cost
 
-__all__ = ["content", "ranks", "story_pairs", "touched", "turn_pairs"]
+__all__ = ["content", "crew_pairs", "ranks", "story_pairs", "touched", "turn_pairs"]
 
 
 @njit(cache=True)
@@ -70,6 +70,28 @@ def turn_pairs(slots, n, cnt, c_cast, mark, stamp):
         if q >= 0 and mark[d] != stamp:
             mark[d] = stamp
             total += _broken(d, q, cnt, c_cast)
+    return total
+
+
+@njit(cache=True)
+def crew_pairs(slots, n, cnt, rank, rest):
+    """Nights followed by a day call with no day off between, over the pairs of consecutive
+    days around the slots (the crew's rest, `crew_rest`; no split days in the search)."""
+    total = 0
+    for i in range(n):
+        d = slots[i]
+        if cnt[d, NSTR] == 0:
+            continue
+        p = d - 1
+        while p >= 0 and cnt[p, NSTR] == 0:
+            p -= 1
+        q = d + 1
+        while q < cnt.shape[0] and cnt[q, NSTR] == 0:
+            q += 1
+        if p >= 0 and cnt[p, NNIGHT] > 0 and cnt[d, NNIGHT] == 0 and not rest[rank[p]]:
+            total += 1
+        if q < cnt.shape[0] and cnt[d, NNIGHT] > 0 and cnt[q, NNIGHT] == 0 and not rest[rank[d]]:
+            total += 1
     return total
 
 

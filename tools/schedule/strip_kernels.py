@@ -8,7 +8,8 @@ The board lives in slots: day positions in order, some empty. A slot's counters 
 strips, eighths, night strips, stunts, whole-day strips, distinct sites and sets; `fl`:
 minutes and the day rates of the cast working) and its cast, site and set counts change as
 strips come and go; empty slots are skipped, so the days' order is the non-empty slots'.
-The cost is `costing.cost_of` of that compacted board (a test holds them equal).
+The cost is `costing.cost_of` of that compacted board (a test holds them equal); the crew's
+rest after nights (`crew_rest`) is a rule on it, with the days off in `rest`.
 """
 
 from __future__ import annotations
@@ -100,9 +101,9 @@ def slot_cost(d, cnt, fl, par):
 
 
 @njit(cache=True)
-def board_cost(pos, cnt, fl, c_cast, c_site, rates, setup, allowed, par):
+def board_cost(pos, cnt, fl, c_cast, c_site, rates, setup, allowed, par, rest):
     """The board's cost (`inf` when a rule on the days' order breaks), contents included."""
-    total = fixed_cost(pos, cnt, fl, c_cast, allowed, par)
+    total = fixed_cost(pos, cnt, fl, c_cast, allowed, par, rest)
     for a in range(c_cast.shape[1]):
         total += actor_hold(a, cnt, c_cast, rates, par)
     for x in range(setup.shape[0]):
@@ -111,9 +112,11 @@ def board_cost(pos, cnt, fl, c_cast, c_site, rates, setup, allowed, par):
 
 
 @njit(cache=True)
-def fixed_cost(pos, cnt, fl, c_cast, allowed, par):
+def fixed_cost(pos, cnt, fl, c_cast, allowed, par, rest):
     """The board's cost but holds and revisits: the slots' contents, turnaround, story order;
-    `inf` when turnaround (a rule), a pin, an availability or the horizon breaks."""
+    `inf` when turnaround or the crew's rest (rules), a pin, an availability or the horizon
+    breaks. `rest[k]`: a day off follows day k (`crew_rest`); no split days here, so a day
+    with a night strip is a night day, one without a day day."""
     n_slots, m = c_cast.shape
     rank = np.empty(n_slots, dtype=np.int64)
     k, prev, total = 0, -1, 0.0
@@ -124,6 +127,8 @@ def fixed_cost(pos, cnt, fl, c_cast, allowed, par):
         total += slot_cost(d, cnt, fl, par)
         k += 1
         if prev >= 0 and cnt[prev, NNIGHT] > 0 and cnt[d, NNIGHT] == 0:
+            if par[P_TURNRULE] > 0 and not rest[k - 2]:
+                return np.inf
             for a in range(m):
                 if c_cast[prev, a] > 0 and c_cast[d, a] > 0:
                     if par[P_TURNRULE] > 0:

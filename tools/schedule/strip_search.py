@@ -5,7 +5,8 @@ board's excess is in holds and site revisits, which depend on the order of every
 search (`strip_anneal`, compiled) tries hundreds of thousands of small moves (a strip to
 another day, two strips swapped, a site-visit moved, days moved or swapped, a day emptied)
 costed in full each time, and keeps the best board under every hard rule: eighths, scenes and
-minutes (with move minutes) per day, the moves cap, no split day, turnaround, pins and cast
+minutes (with move minutes) per day, the moves cap, no split day, turnaround and the crew's
+rest after nights, pins and cast
 availability. The work is counted in iterations, seeded by the options' seed, so the same
 input gives the same board; the wall-clock deadline is only a safety net.
 """
@@ -22,6 +23,7 @@ import numpy as np
 
 from tools.schedule import strip_kernels as K
 from tools.schedule.costing import cost_of, occupancy
+from tools.schedule.crew_rest import rest_days
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.strip_anneal import anneal, fill, seed
 from tools.schedule.strip_kernels import actor_hold, board_cost, site_revisits, slot_fits
@@ -121,6 +123,7 @@ def _data(prep: PreparedProblem) -> tuple:
         rel_ptr,
         rel_idx,
         _params(prep),
+        np.array(rest_days(prep.problem.options, len(prep.ids) + prep.horizon + 1), np.bool_),
     )
 
 
@@ -155,7 +158,9 @@ def _cost(data: tuple, state: tuple) -> float:
     pos, cnt, fl, c_cast, c_site = state[:5]
     if not all(slot_fits(d, cnt, fl, data[14]) for d in range(cnt.shape[0])):
         return math.inf
-    return float(board_cost(pos, cnt, fl, c_cast, c_site, data[9], data[10], data[11], data[14]))
+    return float(
+        board_cost(pos, cnt, fl, c_cast, c_site, data[9], data[10], data[11], data[14], data[15])
+    )
 
 
 def search(
