@@ -12,6 +12,7 @@ from bench.schedule_feature import feature_problem
 from tools.schedule import ScheduleProblem, optimize
 from tools.schedule.baseline import heuristic_starts
 from tools.schedule.costing import day_minutes, day_moves, occupancy
+from tools.schedule.crew_rest import crew_breaks
 from tools.schedule.feature_days import resize
 from tools.schedule.prepare import PreparedProblem, prepare
 from tools.schedule.relax import fewest_shooting_days
@@ -24,7 +25,7 @@ def _fixed(problem: ScheduleProblem, days: int, limit: float = 12.0) -> Schedule
 
 def _assert_rules(prep: PreparedProblem, starts: list[int], days: int) -> None:
     """Every day used, each within its minutes (with moves), the moves cap and one lighting;
-    every strip on a day it may start; turnaround between consecutive days."""
+    every strip on a day it may start; the cast's and the crew's turnaround."""
     board = occupancy(prep, starts)
     options = prep.problem.options
     assert len(board) == days and all(board)
@@ -36,6 +37,7 @@ def _assert_rules(prep: PreparedProblem, starts: list[int], days: int) -> None:
         assert all(d in prep.allowed_starts(s) for s in strips)
         if d:
             assert not prep.turnaround_breaks(board[d - 1], strips)
+    assert not crew_breaks(prep, board)  # no morning call after a night without a day off
 
 
 def _sorted_board(problem: ScheduleProblem) -> tuple[dict[int, int], int]:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from tools.schedule.baseline import sorted_board
 from tools.schedule.costing import occupancy, result_from_starts
 from tools.schedule.cpsat_run import run_cpsat
+from tools.schedule.crew_rest import crew_breaks, crew_order
 from tools.schedule.feature import Progress, by_lns, lns_start
 from tools.schedule.lns_replan import day_broken, replan
 from tools.schedule.model import ScheduleResult
@@ -36,10 +37,18 @@ _WIDEN = 3
 """Times a repair step frees the neighbouring days too when it found no board."""
 
 
-def _compact(board: Mapping[int, int]) -> dict[int, int]:
+def _covered(prep: PreparedProblem, board: Mapping[int, int]) -> list[int]:
+    """The days the board's strips occupy (a multi-day strip covers all of its days)."""
+    return sorted({d + k for s, d in board.items() for k in range(prep.length[s])})
+
+
+def _n_days(prep: PreparedProblem, board: Mapping[int, int]) -> int:
+    return len(_covered(prep, board))
+
+
+def _compact(prep: PreparedProblem, board: Mapping[int, int]) -> dict[int, int]:
     """The board with its empty days closed up, days kept in order."""
-    used = sorted(set(board.values()))
-    index = {d: i for i, d in enumerate(used)}
+    index = {d: i for i, d in enumerate(_covered(prep, board))}
     return {s: index[d] for s, d in board.items()}
 
 
@@ -94,17 +103,37 @@ def _fits(prep: PreparedProblem, days: list[list[int]], s: int, d: int) -> bool:
         return True
     before = bool(d) and prep.turnaround_breaks(days[d - 1], day)
     after = d + 1 < len(days) and prep.turnaround_breaks(day, days[d + 1])
-    return not (before or after)
+    return not (before or after or crew_breaks(prep, [*days[:d], day, *days[d + 1 :]]))
+
+
+def _rested(prep: PreparedProblem, board: dict[int, int]) -> dict[int, int] | None:
+    """The board's days (some strips may be off it) re-ordered as an AD would when a resize
+    left a morning call after a night (`crew_rest.crew_order`); None when no order keeps the
+    rules."""
+    days: list[list[int]] = [[] for _ in range(_n_days(prep, board))]
+    for s, d in sorted(board.items()):
+        for k in range(prep.length[s]):
+            days[d + k].append(s)
+    if not prep.turnaround_rule or not crew_breaks(prep, days):
+        return board
+    order = crew_order(prep, days)
+    if order is None:
+        return None
+    position = {d: i for i, d in enumerate(order)}
+    return {s: position[d] for s, d in board.items()}
 
 
 def _absorb(prep: PreparedProblem, kept: dict[int, int], loose: set[int]) -> dict[int, int] | None:
     """The `loose` strips placed into the kept days, largest first, each on the first day
     that shoots at its site and lighting and keeps the rules (then any such day); None when
     one does not fit anywhere."""
-    n_days = len(set(kept.values()))
+    if any(prep.length[s] > 1 for s in loose):
+        return None  # a multi-day strip needs its run of days: CP-SAT's repair places it
+    n_days = _n_days(prep, kept)
     days: list[list[int]] = [[] for _ in range(n_days)]
     for s, d in kept.items():
-        days[d].append(s)
+        for k in range(prep.length[s]):
+            days[d + k].append(s)
     out = dict(kept)
     for s in sorted(loose, key=lambda t: (-prep.minutes[t], t)):
         home = [
@@ -123,9 +152,15 @@ def _shrink(prep: PreparedProblem, board: dict[int, int], deadline: float) -> di
     """The board a day shorter: its lightest day's strips re-placed among the others."""
     days = occupancy(prep, [board[s] for s in range(len(prep.ids))])
     prep = _sized(prep, len(days) - 1)
-    d = min(range(len(days)), key=lambda k: (_minutes(prep, days[k]), -k))
+    # The lightest day, not one of a multi-day strip's (it would take its run with it).
+    d = min(
+        range(len(days)),
+        key=lambda k: (any(prep.length[s] > 1 for s in days[k]), _minutes(prep, days[k]), -k),
+    )
     loose = set(days[d])
-    kept = _compact({s: day for s, day in board.items() if s not in loose})
+    kept = _compact(prep, {s: day for s, day in board.items() if s not in loose})
+    # A day out moves the later nights a day earlier, off their week's end: re-board them.
+    kept = _rested(prep, kept) or kept
     placed = _absorb(prep, kept, loose)
     if placed is not None:
         return placed
@@ -144,7 +179,7 @@ def _shrink(prep: PreparedProblem, board: dict[int, int], deadline: float) -> di
             step=True,
         )
         if outcome.starts is not None:
-            return _compact(dict(enumerate(outcome.starts)))
+            return _compact(prep, dict(enumerate(outcome.starts)))
         near = {hint[s] + k for s in free for k in (-1, 1)}
         free |= {s for s, day in hint.items() if day in near}
     return None
@@ -155,16 +190,11 @@ def resize(
 ) -> dict[int, int] | None:
     """`board` (start day per strip, every strip placed) made exactly `days` days long, or None
     when a shorter board was not found before `deadline`."""
-    out = _compact(board)
-    while len(set(out.values())) != days:
-        if len(set(out.values())) > days:
-            shorter = _shrink(prep, out, deadline)
-        else:
-            shorter = _split(prep, out)
-        if shorter is None:
-            return None
-        out = shorter
-    return out
+    start = _compact(prep, board)
+    out = _rested(_sized(prep, _n_days(prep, start)), start)
+    while out is not None and _n_days(prep, out) != days:
+        out = _shrink(prep, out, deadline) if _n_days(prep, out) > days else _split(prep, out)
+    return _rested(prep, out) if out is not None else None
 
 
 def _free_board(prep: PreparedProblem, limit: float) -> dict[int, int] | None:
@@ -242,13 +272,18 @@ def by_days(
         return None
     sized = resize(prep, board, options.fixed_days or 0, deadline=deadline)
     if sized is None:
-        return _not_found(prep, len(set(board.values())), started)
+        return _not_found(prep, _n_days(prep, board), started)
     left = max(0.0, deadline - time.perf_counter())
     improved = replan(
         prep, sized, frozen=set(), move_cost=move_cost, deadline=deadline, budget=0.3 * left
     )
-    # The resized board keeps every rule: it stands when the improvement finds nothing.
-    starts = improved or [sized[s] for s in range(len(prep.ids))]
+    if improved is None:
+        # The resized board stands when the improvement finds nothing, if a pin or a cast
+        # window did not keep it from its day (a split moves the later days on).
+        improved = [sized[s] for s in range(len(prep.ids))]
+        if any(d not in prep.allowed_starts(s) for s, d in enumerate(improved)):
+            return _not_found(prep, _n_days(prep, board), started)
+    starts = improved
     previous = {prep.ids[s]: d for s, d in before.items()}
     found = result_from_starts(
         prep, starts, status="feasible", method="lns", previous=previous, move_cost=move_cost
