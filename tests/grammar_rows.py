@@ -345,6 +345,8 @@ MONEY_ROWS: list[Row] = [
     ("what's the cast budget?", q(kind="account", account="cast")),
     ("how much is insurance", q(kind="account", account="insurance")),
     ("what's our contingency?", q(kind="account", account="contingency")),
+    ("what's the turnaround like after the night work?", q(kind="total", measure="turnaround")),
+    ("does the crew get its rest between nights?", q(kind="total", measure="turnaround")),
     ("what is the insurance", q(kind="account", account="insurance")),
     ("what do we spend on equipment?", q(kind="account", account="equipment")),
     ("how much for visual effects", q(kind="account", account="visual effects")),

@@ -93,6 +93,11 @@ _AVERAGE_MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("minutes", re.compile(r"\b(minutes|hours|how long)\b", re.I)),
     ("budget", re.compile(r"\b(budget|total|all[- ]in)\b", re.I)),
 )
+_TURNAROUND = re.compile(
+    r"\bturn ?arounds?\b|\bcrew(?:'s)? rest\b|\brest (?:after|between) (?:the )?nights?\b",
+    re.I,
+)
+"""'what's the turnaround like after the nights?', 'does the crew get its rest?'."""
 _PER_DAY = re.compile(r"\b(?:per|a|each) (?:shooting )?day\b", re.I)
 _WHATS = re.compile(r"\bwhat(?:'s|s| is| are| was| were)\b", re.I)
 _MONEY_ONLY = {"contingency", "insurance", "legal", "accounting", "catering", "editorial"}
@@ -234,6 +239,8 @@ def clause_query(slots: Slots) -> Query | None:
         return Query(kind="rank", measure=measure, over=int(over.group(3)) - int(least))
     if _REVISIT.search(text) and not (slots.scene or slots.day is not None or slots.cast):
         return Query(kind="total", measure="revisits")
+    if _TURNAROUND.search(text) and not (slots.scene or slots.day is not None or slots.cast):
+        return Query(kind="total", measure="turnaround")
     if _VERSIONS.search(text) and not slots.subject:
         return Query(kind="versions")
     if _SAVINGS.search(text) and not (slots.day is not None or slots.scene or slots.cast):

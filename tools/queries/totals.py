@@ -8,6 +8,7 @@ from itertools import pairwise
 from tools.queries.board import Board, days_words, pages_text, plural
 from tools.queries.cast import cast_cost
 from tools.queries.model import Answer, Query
+from tools.queries.rest import rest_text
 
 __all__ = ["MEASURES", "RANKINGS", "rank_answer", "total_answer"]
 
@@ -53,6 +54,8 @@ def _count(board: Board, measure: str) -> tuple[float, str]:
         return n, f"The cast has {plural(n, 'hold day')} in all."
     if measure == "revisits":
         return _revisits(board)
+    if measure == "turnaround":
+        return rest_text(board)
     if measure == "budget":
         total = round(float((board.plan.get("budget") or {}).get("likely") or 0), 2)
         return total, f"The budget is {board.money(total)} likely."
@@ -105,6 +108,7 @@ MEASURES = (
     "holds",
     "budget",
     "revisits",
+    "turnaround",
 )
 
 

@@ -232,20 +232,24 @@ def _floor_words(prep: PreparedProblem) -> tuple[int, str]:
     return day + night, f"{words} under {rules}"
 
 
-def _not_found(prep: PreparedProblem, tightest: int | None, started: float) -> ScheduleResult:
-    """No board of the asked length: the tightest board found (if any) and the floor."""
+def _not_found(
+    prep: PreparedProblem, start: tuple[str, int] | None, started: float
+) -> ScheduleResult:
+    """No board of the asked length: the board the search started from (whose, and its
+    days) when there was one, and the floor."""
     options = prep.problem.options
     words = _floor_words(prep)[1]
-    if tightest is None:
+    if start is None:
         sentence = f"No {options.fixed_days}-day board exists: {words}."
     else:
+        whose, days = start
         sentence = (
             f"No {options.fixed_days}-day board was found in the {options.time_limit_s:g} s "
-            f"time limit: the tightest board found has {tightest} days, and {words}."
+            f"time limit, starting from {whose} {days} days; {words}."
         )
     sentence += " Longer days or more moves a day would leave room."
     return ScheduleResult(
-        status="infeasible" if tightest is None else "unknown",
+        status="infeasible" if start is None else "unknown",
         seconds=time.perf_counter() - started,
         diagnosis=[sentence],
     )
@@ -266,13 +270,15 @@ def by_days(
     if (options.fixed_days or 0) < _floor_words(prep)[0]:
         return _not_found(prep, None, started)
     board: Mapping[int, int] | None = before
+    whose = "the current plan's"
     if len(before) != len(prep.ids):
-        board = _free_board(prep, options.time_limit_s * _FREE_SHARE)
+        board, whose = _free_board(prep, options.time_limit_s * _FREE_SHARE), "the free plan's"
     if board is None:
         return None
+    start = (whose, _n_days(prep, board))
     sized = resize(prep, board, options.fixed_days or 0, deadline=deadline)
     if sized is None:
-        return _not_found(prep, _n_days(prep, board), started)
+        return _not_found(prep, start, started)
     left = max(0.0, deadline - time.perf_counter())
     improved = replan(
         prep, sized, frozen=set(), move_cost=move_cost, deadline=deadline, budget=0.3 * left
@@ -282,7 +288,7 @@ def by_days(
         # window did not keep it from its day (a split moves the later days on).
         improved = [sized[s] for s in range(len(prep.ids))]
         if any(d not in prep.allowed_starts(s) for s, d in enumerate(improved)):
-            return _not_found(prep, _n_days(prep, board), started)
+            return _not_found(prep, start, started)
     starts = improved
     previous = {prep.ids[s]: d for s, d in before.items()}
     found = result_from_starts(
