@@ -7,11 +7,12 @@ import json
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 
-from tools.schedule.warm import families, warm
+from tools.schedule.warm import Family, drop_stale, families, warm
 
 _ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,6 +44,37 @@ def _run(code: str, cache: Path) -> dict:
         check=True,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_changed_source_drops_its_familys_cached_kernels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # numba keys a cache on the kernel's own file: a changed callee in another file would
+    # leave its callers' machine code stale, so the family's cache goes when any source does.
+    monkeypatch.delenv("NUMBA_CACHE_DIR", raising=False)
+    sources = [tmp_path / "kern_a.py", tmp_path / "kern_b.py"]
+    for path in sources:
+        path.write_text("X = 1\n")
+    modules = []
+    for path in sources:
+        module = types.ModuleType(path.stem)
+        module.__file__ = str(path)
+        modules.append(module)
+    family = Family("fake kernels", tuple(modules), (), lambda: None)
+    cache = tmp_path / "__pycache__"
+    cache.mkdir()
+
+    def cached() -> Path:
+        path = cache / "kern_a.run-3.py311.nbi"
+        path.write_text("machine code")
+        return path
+
+    first = cached()
+    assert drop_stale(family) and not first.exists()  # no stamp yet: nothing vouched for
+    kept = cached()
+    assert not drop_stale(family) and kept.exists()  # same sources: the cache stays
+    sources[1].write_text("X = 2\n")  # the callee's file changed, the caller's did not
+    assert drop_stale(family) and not kept.exists()
 
 
 def test_a_second_warm_in_a_process_does_nothing() -> None:

@@ -10,15 +10,24 @@ and every later process (the server's job workers, the CLI, the tests) loads it 
 Idempotent: a family whose kernels are already in this process is left alone, and one found
 in the disk cache is only loaded (about a second), so a second run is fast and compiles
 nothing.
+
+Stale caches: numba keys a kernel's cache on its own source file only, so a kernel that calls
+one from another file keeps the old machine code after that file changes (an upgrade by `git
+pull`). Each family's sources are hashed together; when the hash differs from the one saved
+beside the cache, the family's cached files are dropped first and compiled again
+(`drop_stale`). The Makefile re-runs this step whenever a file of `tools/schedule` changes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -38,7 +47,7 @@ from tools.schedule import (
     talent_table,
 )
 
-__all__ = ["Family", "Warmed", "families", "main", "warm"]
+__all__ = ["Family", "Warmed", "drop_stale", "families", "main", "warm"]
 
 
 @dataclass(frozen=True)
@@ -115,9 +124,46 @@ def _entry(path: str) -> Any:
     return getattr(sys.modules[f"tools.schedule.{module}"], name)
 
 
+def _cache_files(module: ModuleType) -> list[Path]:
+    """The module's numba cache files: beside its source, or under NUMBA_CACHE_DIR."""
+    source = Path(str(module.__file__))
+    roots = [source.parent / "__pycache__"]
+    if folder := os.environ.get("NUMBA_CACHE_DIR"):
+        roots.append(Path(folder))
+    pattern = f"{source.stem}.*.nb[ic]"
+    return [p for root in roots if root.is_dir() for p in root.rglob(pattern)]
+
+
+def _digest(family: Family) -> str:
+    hashed = hashlib.sha256()
+    for module in family.modules:
+        hashed.update(Path(str(module.__file__)).read_bytes())
+    return hashed.hexdigest()
+
+
+def drop_stale(family: Family) -> bool:
+    """Drop the family's cached kernels when any of its sources changed since they were
+    cached (see the module docstring); True when it dropped them."""
+    folder = os.environ.get("NUMBA_CACHE_DIR")
+    source = Path(str(family.modules[0].__file__))
+    home = Path(folder) if folder else source.parent / "__pycache__"
+    slug = "".join(c if c.isalnum() else "-" for c in family.name)
+    stamp = home / f"numba-{slug}.sha256"
+    digest = _digest(family)
+    if stamp.is_file() and stamp.read_text().strip() == digest:
+        return False
+    for module in family.modules:
+        for path in _cache_files(module):
+            path.unlink(missing_ok=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest + "\n")
+    return True
+
+
 def _warm_one(family: Family) -> Warmed:
     if all(_entry(path).signatures for path in family.entry):
         return Warmed(family.name, "loaded", 0.0)
+    drop_stale(family)
     started = time.perf_counter()
     family.run()
     seconds = time.perf_counter() - started
