@@ -148,13 +148,29 @@ def _absorb(prep: PreparedProblem, kept: dict[int, int], loose: set[int]) -> dic
     return out
 
 
+def _spare(prep: PreparedProblem, days: list[list[int]]) -> list[int]:
+    """Days whose lighting (day, or night work) has more days on the board than its floor:
+    only those can go (at the floor, the work of that lighting fills every one)."""
+    floor_day, floor_night = fewest_shooting_days(prep)
+    night = [any(prep.night[s] for s in strips) for strips in days]
+    if prep.problem.options.allow_split_days:
+        return list(range(len(days))) if len(days) > floor_day else []
+    extra_day = night.count(False) > floor_day
+    extra_night = night.count(True) > floor_night
+    return [d for d, n in enumerate(night) if (extra_night if n else extra_day)]
+
+
 def _shrink(prep: PreparedProblem, board: dict[int, int], deadline: float) -> dict[int, int] | None:
-    """The board a day shorter: its lightest day's strips re-placed among the others."""
+    """The board a day shorter: its lightest day's strips re-placed among the others, of a
+    lighting with days to spare against its floor (`fewest_shooting_days`)."""
     days = occupancy(prep, [board[s] for s in range(len(prep.ids))])
+    spare = _spare(prep, days)
+    if not spare:
+        return None
     prep = _sized(prep, len(days) - 1)
-    # The lightest day, not one of a multi-day strip's (it would take its run with it).
+    # The lightest such day, not one of a multi-day strip's (it would take its run with it).
     d = min(
-        range(len(days)),
+        spare,
         key=lambda k: (any(prep.length[s] > 1 for s in days[k]), _minutes(prep, days[k]), -k),
     )
     loose = set(days[d])
@@ -166,7 +182,7 @@ def _shrink(prep: PreparedProblem, board: dict[int, int], deadline: float) -> di
         return placed
     hint = {**kept, **{s: min(d, len(days) - 2) for s in loose}}
     free = loose | _absorbers(prep, hint, loose)
-    for _ in range(_WIDEN + 1):
+    for attempt in range(_WIDEN + 1):
         if time.perf_counter() + 0.5 > deadline:
             return None
         fixed = {s: day for s, day in hint.items() if s not in free}
@@ -175,7 +191,7 @@ def _shrink(prep: PreparedProblem, board: dict[int, int], deadline: float) -> di
             deadline=deadline,
             hint=[hint[s] for s in range(len(prep.ids))],
             fixed=fixed,
-            work=_STEP_WORK,
+            work=_STEP_WORK * 2**attempt,  # a wider neighbourhood gets more search
             step=True,
         )
         if outcome.starts is not None:
