@@ -5,11 +5,13 @@ large neighbourhood search, and re-plans that repair and improve the previous bo
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 
 from tools.schedule.baseline import heuristic_starts
 from tools.schedule.costing import cost_of, occupancy, result_from_starts
+from tools.schedule.crew_rest import crew_breaks, crew_order
 from tools.schedule.lns import improve
 from tools.schedule.lns_replan import replan
 from tools.schedule.lp_board import lp_board
@@ -21,7 +23,7 @@ from tools.schedule.relax_price import warm_up
 from tools.schedule.strip_search import COMPILE_SECONDS, applies, is_ready, search
 from tools.schedule.strip_search import warm_up as warm_strips
 
-__all__ = ["LNS_MIN_STRIPS", "Progress", "by_lns", "lns_start", "replan_by_lns"]
+__all__ = ["LNS_MIN_STRIPS", "Progress", "by_lns", "closed", "lns_start", "replan_by_lns"]
 
 Progress = Callable[[ScheduleResult], None]
 """Receives each improving board (a full result with its bound) while `optimize` runs."""
@@ -63,10 +65,35 @@ def lns_start(prep: PreparedProblem) -> list[int] | None:
     options = prep.problem.options
     if options.fixed_days is not None or options.precedences:
         return None
-    starts = heuristic_starts(prep)
-    if all(starts[s] in prep.allowed_starts(s) for s in range(len(prep.ids))):
+    starts = closed(prep, heuristic_starts(prep))
+    if starts is not None and all(
+        starts[s] in prep.allowed_starts(s) for s in range(len(prep.ids))
+    ):
         return starts
     return None
+
+
+def closed(prep: PreparedProblem, starts: list[int]) -> list[int] | None:
+    """`starts` with no empty day: the sorted board leaves one as the crew's day off where no
+    order of its days keeps the cast's turnaround too; the plan's board may not (an empty day
+    is not priced), so its days close up and are re-boarded for the crew's rest
+    (`crew_order`). None when no order of the closed days keeps the rules."""
+    days = occupancy(prep, starts)
+    if all(days):
+        return starts
+    used = [d for d, day in enumerate(days) if day]
+    index = {d: i for i, d in enumerate(used)}
+    packed = [index[d] for d in starts]
+    board = occupancy(prep, packed)
+    if not crew_breaks(prep, board) and not any(
+        prep.turnaround_breaks(a, b) for a, b in itertools.pairwise(board)
+    ):
+        return packed
+    order = crew_order(prep, board)
+    if order is None:
+        return None
+    position = {d: i for i, d in enumerate(order)}
+    return [position[d] for d in packed]
 
 
 def by_lns(
