@@ -15,6 +15,8 @@ The search also runs under a ceiling below the best order's cost (`talent_deepen
 orders cheaper than the ceiling are sought, and a finished search proves none exists (or
 finds one, which is then optimal). The bound's held cast is solved exactly over their
 finishing order when few (`talent_finish`), only for states the cheaper parts leave alive.
+The beam, the full search and the searches under ceilings share one table of the bounds
+computed so far (`talent_memo`): the same states come back in each, and are not bounded again.
 
 When a layer would exceed its width, the states with the best bound are kept and the least
 bound among those dropped is remembered; when the time runs out, the least bound of the
@@ -63,9 +65,10 @@ class _Search:
         both_ends: bool,
         width: int,
         ceiling: float = np.inf,
+        tables: _Tables | None = None,
     ) -> None:
         self.both_ends, self.width = both_ends, width
-        self.t = _Tables(plan)
+        self.t = tables if tables is not None else _Tables(plan)
         # The subsumption rule is proven for orders grown from one end only.
         self.supers = np.zeros_like(self.t.supers) if both_ends else self.t.supers
         self.n = len(plan.groups)
@@ -194,18 +197,21 @@ def talent_search(
     """
     if not plan.groups:
         return TalentOutcome(groups=[], cost=0.0, bound=0.0)
+    # One table of bounds for every search below: they meet the same states again.
+    tables = _Tables(plan, memo=True)
     for width in _BEAMS:
         # A narrow beam first: a few thousand states a layer find a near-optimal order fast,
         # and a better order to beat prunes the wide search far more. It grows orders from
         # one end whatever the exact search does: its dominance rules keep better states.
-        found = _Search(plan, incumbent, deadline, False, width).run()
+        found = _Search(plan, incumbent, deadline, False, width, tables=tables).run()
         if found.proven or time.perf_counter() >= deadline:
             return found
         incumbent = found.groups
     share = _PROOF_SHARE * (deadline - time.perf_counter())
-    found = _Search(plan, incumbent, time.perf_counter() + share, both_ends, _MAX_STATES).run()
+    cut = time.perf_counter() + share
+    found = _Search(plan, incumbent, cut, both_ends, _MAX_STATES, tables=tables).run()
 
     def below(start: list[int], ceiling: float, cut: float) -> TalentOutcome:
-        return _Search(plan, start, cut, both_ends, _MAX_STATES, ceiling).run()
+        return _Search(plan, start, cut, both_ends, _MAX_STATES, ceiling, tables).run()
 
-    return deepen(below, found, deadline=deadline, integral=_Tables(plan).integral)
+    return deepen(below, found, deadline=deadline, integral=tables.integral)
