@@ -118,3 +118,13 @@ def test_optimize_routes_talent_past_the_subset_dp():
     assert result.method == "talent-dp"
     assert result.bound is not None and result.bound <= result.cost.total + 1e-6
     assert result.status == "optimal"
+
+
+@pytest.mark.parametrize("limit", [0.3, 1.0, 3.0])
+def test_optimize_bounds_below_the_optimum_when_cut(limit):
+    # 0.3 s cuts the compiled search (its machine code alone takes about that to load).
+    optimum = optimize(talent_instance(20, 9, seed=1, time_limit_s=60))
+    assert optimum.status == "optimal"
+    result = optimize(talent_instance(20, 9, seed=1, time_limit_s=limit))
+    assert result.method == "talent-dp" and result.bound is not None
+    assert result.bound <= optimum.cost.total + 1e-6 <= result.cost.total + 1e-6

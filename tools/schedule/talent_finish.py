@@ -69,6 +69,11 @@ def finish_order_pay(
         for base in range(0, full + 1, 2 * step):
             for s in range(base + step, base + 2 * step):
                 within[s] += within[s - step]
+    if k == 1:
+        return weights[members[0]] * total  # one of them: their own days, in any order
+    rate = np.empty(k)
+    for j in range(k):
+        rate[j] = weights[members[j]]
     best[0] = 0.0
     for s in range(1, full + 1):
         # D(s) = days of the groups any of s works in: all but those within the others.
@@ -76,9 +81,9 @@ def finish_order_pay(
         value, rest = np.inf, s
         while rest:
             low = rest & -rest
-            j = _BIT[low]
-            option = best[s ^ low] + weights[members[j]] * span
-            value = min(value, option)
+            option = best[s ^ low] + rate[_BIT[low]] * span
+            if option < value:
+                value = option
             rest ^= low
         best[s] = value
     return best[full]

@@ -6,6 +6,7 @@ import numpy as np
 
 from tools.schedule.exact import ExactPlan
 from tools.schedule.talent_bound import bounds_within, state_bounds
+from tools.schedule.talent_memo import BoundMemo
 
 __all__ = ["Tables", "supersets"]
 
@@ -13,7 +14,7 @@ __all__ = ["Tables", "supersets"]
 class Tables:
     """The plan as the compiled kernels take it: bit masks, pay tables per 11 cast bits."""
 
-    def __init__(self, plan: ExactPlan) -> None:
+    def __init__(self, plan: ExactPlan, *, memo: bool = False) -> None:
         self.actors = plan.actors.astype(np.int64)
         self.days = plan.days.astype(float)
         self.weights = plan.weights.astype(float)
@@ -28,6 +29,8 @@ class Tables:
         self.own = self.days * np.array([self.pay_of(int(x)) for x in self.actors])
         self.integral = bool(np.all(self.weights == np.round(self.weights)))
         self.supers = supersets(self.actors)
+        # Shared by the searches given these tables (`talent_memo`): sized to the plan.
+        self.memo = BoundMemo(1 << min(23, len(self.actors) + 6)) if memo else None
 
     def pay_of(self, mask: int) -> float:
         return float(sum(w for a, w in enumerate(self.weights) if mask >> a & 1))
@@ -39,6 +42,9 @@ class Tables:
 
     def bounds_within(self, front: np.ndarray, back: np.ndarray, slack: np.ndarray) -> np.ndarray:
         """Bounds, left short once a state is above its slack (it is pruned either way)."""
+        if self.memo is not None:
+            tables = (self.actors, self.days, self.pay, self.squares, self.weights)
+            return self.memo.bounds_within(front, back, slack, tables)
         return bounds_within(
             front, back, slack, self.actors, self.days, self.pay, self.squares, self.weights
         )
