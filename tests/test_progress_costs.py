@@ -169,6 +169,33 @@ def test_the_rollouts_extra_days_replace_the_pace_in_the_allowance() -> None:
     assert f.forecast_cumulative[-1] == 2415.0
 
 
+def test_the_extra_days_carry_insurance_and_contingency_but_the_hot_costs_do_not() -> None:
+    crew = make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew")
+    insurance = make_line("4000", "insurance", D(1500), "direct costs", D("0.025"))
+    contingency = make_line(
+        "4900", "contingency", D("1537.50"), "total before contingency", D("0.1")
+    )
+    final = _budget(3, [crew, insurance, contingency])  # 1,500 + 37.50 + 153.75 = 1,691.25
+    hot = [make_line("2000", "overtime", 1, "hour", D(90), days=[0], tags=["hot"])]
+    ahead = Outlook(extra_days=1.0, spread=0.0, slip_days=1, shot_days=1, rollouts=1)
+    f = forecast(
+        final,
+        final,
+        hot,
+        approved_eighths=[32] * 3,
+        final_eighths=[24, 32, 32],
+        shot_eighths=[24],
+        outlook=ahead,
+    )
+    rows = {row.code: row.allowance for row in f.accounts if row.allowance}
+    # The extra day: crew 500; insurance 2.5% of it, 12.50; contingency 10% of 512.50, 51.25.
+    # The overtime's 90 a day over the 2 days left and the extra day (270) is marked up by
+    # nothing: the final board's percent lines never see the hot costs.
+    assert rows == {"2000": D(770), "4000": D("12.50"), "4900": D("51.25")}
+    assert f.allowance == D("833.75")
+    assert f.at_completion == D("1691.25") + D(90) + D("833.75")
+
+
 def test_on_pace_without_hot_costs_the_forecast_is_the_board() -> None:
     lines = [make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew")]
     final = _budget(3, lines)

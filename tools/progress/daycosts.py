@@ -12,7 +12,11 @@ from decimal import Decimal
 
 from tools.budget import Budget, BudgetLine
 
-__all__ = ["Recorded", "Repriced", "daily_costs", "shares_of", "whole_budget"]
+__all__ = ["Recorded", "Repriced", "daily_costs", "markups", "shares_of", "whole_budget"]
+
+PERCENT_BASES = ("direct costs", "total before contingency")
+"""The units of the budget's percent lines (`tools.budget.topsheet.assemble`): insurance on
+the direct costs, contingency on the total before it."""
 
 
 def _spread(lines: Sequence[BudgetLine], days: int) -> tuple[Decimal, list[Decimal]]:
@@ -72,6 +76,16 @@ def shares_of(
                 str(costs.get(code, 0))
             )
     return out
+
+
+def markups(budget: Budget) -> list[tuple[str, Decimal]]:
+    """The budget's percent lines as (account, rate), in the order they are added (each on
+    everything before it): lines tied to no day, yet a day more on the board raises them."""
+    return [
+        (line.account, Decimal(str(line.rate)))
+        for line in budget.lines
+        if line.unit in PERCENT_BASES
+    ]
 
 
 def whole_budget(budget: Budget) -> tuple[Decimal, list[Decimal]]:

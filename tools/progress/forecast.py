@@ -4,10 +4,11 @@
 - at completion: the re-planned board's budget (shot days as shot, the rest as re-planned)
   plus the hot costs of the reports (overtime, extra background, with their fringes), plus a
   run-rate allowance: the extra days the slips still to come add, at each account's average
-  cost of a remaining day, and the hot costs a day so far over the days left and those extra
-  days. The extra days come from the evening's rollouts (`tools.progress.rollout`) when
-  given, else from the pace so far (days left x (planned pages / shot pages - 1)). On pace
-  and with no hot costs the allowance is nothing.
+  cost of a remaining day with the insurance and contingency the budget puts on it (the
+  final board's percent lines grow with its days), and the hot costs a day so far over the
+  days left and those extra days. The extra days come from the evening's rollouts
+  (`tools.progress.rollout`) when given, else from the pace so far (days left x (planned
+  pages / shot pages - 1)). On pace and with no hot costs the allowance is nothing.
 - actual to date: the at-completion lines' share for the shot days (a line over days 0..29
   counts 3/30 after three days; fringes follow their account's wages), plus the hot costs.
   A day's share is recorded on its evening (`Forecast.day_costs`) and kept from then on, so
@@ -25,7 +26,14 @@ from pydantic import BaseModel, Field
 
 from tools.budget import ACCOUNTS, Budget, BudgetLine
 from tools.budget.money import Money, to_money
-from tools.progress.daycosts import Recorded, Repriced, daily_costs, shares_of, whole_budget
+from tools.progress.daycosts import (
+    Recorded,
+    Repriced,
+    daily_costs,
+    markups,
+    shares_of,
+    whole_budget,
+)
 from tools.progress.rollout import Outlook
 
 __all__ = ["AccountForecast", "Forecast", "daily_costs", "forecast"]
@@ -100,14 +108,25 @@ def _cumulative(fixed: Decimal, per_day: Sequence[Decimal]) -> list[float]:
 
 def _allowance(
     shares: Sequence[Decimal], hot: Decimal, reported: int, extra: Decimal, hot_days: Decimal
-) -> Decimal:
+) -> tuple[Decimal, Decimal]:
     """The run rate so far carried on: hot costs a day over `hot_days`, and the `extra` days
-    the slips add (each at the account's average cost of a remaining day)."""
+    the slips add (each at the account's average cost of a remaining day), apart."""
     left = len(shares) - reported
     if reported == 0 or left <= 0:
-        return Decimal(0)
+        return Decimal(0), Decimal(0)
     daily = sum(shares[reported:], Decimal(0)) / left
-    return to_money(hot / reported * hot_days + daily * extra)
+    return hot / reported * hot_days, daily * extra
+
+
+def _marked_up(days: dict[str, Decimal], rates: Sequence[tuple[str, Decimal]]) -> None:
+    """Add to `days` (account -> the extra days' cost) what the budget's percent lines put
+    on it: a day more on the final board carries insurance and contingency as the board's
+    own days do. Hot costs stay apart: the final adds them beside the board, unmarked."""
+    base = sum(days.values(), Decimal(0))
+    for code, rate in rates:
+        added = base * rate
+        days[code] = days.get(code, Decimal(0)) + added
+        base += added
 
 
 def _rows(
@@ -121,15 +140,25 @@ def _rows(
 ) -> list[AccountForecast]:
     """Per account its row; `extra` is the allowance's extra days and hot-cost days."""
     spread = shares_of(final, repriced, recorded)
+    hot_by: dict[str, Decimal] = {}
+    for line in hot:
+        hot_by[line.account] = hot_by.get(line.account, Decimal(0)) + line.amount
+    run_rate, days = {}, {}
+    for code in ACCOUNTS:
+        shares = spread.get(code, ([], []))[0]
+        run_rate[code], days[code] = _allowance(
+            shares, hot_by.get(code, Decimal(0)), reported, *extra
+        )
+    _marked_up(days, markups(final))
     rows = []
     for code, (name, _section) in ACCOUNTS.items():
-        hot_here = sum((line.amount for line in hot if line.account == code), Decimal(0))
+        hot_here = hot_by.get(code, Decimal(0))
         shares, paid = spread.get(code, ([], []))
         # The shot days cost what they cost at their rates; the board's rates price the rest.
         repricing = sum(paid[:reported], Decimal(0)) - sum(shares[:reported], Decimal(0))
         actual = to_money(sum(paid[:reported], Decimal(0)) + hot_here)
         old = _total(approved, code)
-        allowance = _allowance(shares, hot_here, reported, *extra)
+        allowance = to_money(run_rate[code] + days.get(code, Decimal(0)))
         done = to_money(_total(final, code) + repricing + hot_here + allowance)
         rows.append(
             AccountForecast(
