@@ -18,17 +18,31 @@ import pickle
 import statistics
 import time
 from pathlib import Path
+from typing import Any
 
 from bench import shoot_estimators as estimators
 from bench.shoot import _parts
 from tools.progress.evening import price
 
-__all__ = ["judge"]
+__all__ = ["judge", "load"]
+
+
+class _Unpickler(pickle.Unpickler):
+    """`bench.shoot_floor` run as a script pickles its classes as `__main__`'s."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        return super().find_class("bench.shoot_floor" if module == "__main__" else module, name)
+
+
+def load(path: Path) -> tuple[Any, ...]:
+    """One saved seed: the plan, the halfway evening, the last forecast, the floor."""
+    with path.open("rb") as file:
+        return tuple(_Unpickler(file).load())
 
 
 def judge(path: Path) -> dict[str, float]:
     """One saved seed: the halfway forecast priced now against its final and its floor."""
-    approved, half, final, floor = pickle.loads(path.read_bytes())
+    approved, half, final, floor = load(path)
     result = half.result
     k = len(result.days)
     tick = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -11,6 +12,7 @@ from tools.budget import Account, Budget, BudgetLine
 from tools.budget.lines import make_line
 from tools.progress import Forecast, forecast, overtime_lines
 from tools.progress.rollout import Outlook
+from tools.progress.text import cost_text
 from tools.ratecard import (
     DEFAULT_RATE_CARD,
     RateCardError,
@@ -194,6 +196,32 @@ def test_the_extra_days_carry_insurance_and_contingency_but_the_hot_costs_do_not
     assert rows == {"2000": D(770), "4000": D("12.50"), "4900": D("51.25")}
     assert f.allowance == D("833.75")
     assert f.at_completion == D("1691.25") + D(90) + D("833.75")
+    assert f.day_price == D("563.75")  # a day more: 500 x 1.025 x 1.1
+
+
+def test_the_answer_puts_the_days_spread_in_money() -> None:
+    crew = make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew")
+    contingency = make_line("4900", "contingency", D(1500), "total before contingency", D("0.1"))
+    final = _budget(3, [crew, contingency])
+    hot = [make_line("2000", "overtime", 1, "hour", D(50), days=[0], tags=["hot"])]
+    ahead = Outlook(extra_days=1.0, spread=0.5, slip_days=1, shot_days=1, rollouts=1)
+    ahead = replace(ahead, sample_spread=2.0)
+    f = forecast(
+        final,
+        final,
+        hot,
+        approved_eighths=[32] * 3,
+        final_eighths=[24, 32, 32],
+        shot_eighths=[24],
+        outlook=ahead,
+    )
+    # A day more: 500 + 10% contingency = 550, and 50 of hot costs a day: 600. The shot day
+    # taken as a sample spreads the days by 2, so 1,200 either way; the forecast is 1,650 +
+    # 50 + 550 (the extra day) + 50 x 3 (hot costs over 2 days left and the extra one) = 2,400.
+    assert (f.day_price, f.at_completion) == (D(550), D(2400))
+    words = " ".join(cost_text(f))
+    assert "each day more or less moves it by about USD 600 (" in words
+    assert "good to about USD 1,200 either way (one standard deviation, 50.0%)" in words
 
 
 def test_on_pace_without_hot_costs_the_forecast_is_the_board() -> None:

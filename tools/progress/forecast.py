@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
@@ -77,6 +77,9 @@ class Forecast(BaseModel):
     """The same with the shot days resampled: counting their own uncertainty as a sample."""
     rollouts: int = 0
     """Rollouts behind `extra_days` (0: the pace's days)."""
+    day_price: Money = Decimal(0)
+    """What one more day on the board adds, as the allowance prices it: each account's
+    average remaining day, with the insurance and contingency on it (0: no day left)."""
     slip_days: int = 0
     """Shot days that left booked work unfinished (what the rollouts replay)."""
     to_complete: Money
@@ -127,6 +130,19 @@ def _marked_up(days: dict[str, Decimal], rates: Sequence[tuple[str, Decimal]]) -
         added = base * rate
         days[code] = days.get(code, Decimal(0)) + added
         base += added
+
+
+def _day_price(
+    spread: Mapping[str, tuple[list[Decimal], list[Decimal]]], reported: int, final: Budget
+) -> Decimal:
+    """One more day on the board: each account's average remaining day, marked up."""
+    one = Decimal(1)
+    days = {
+        code: _allowance(shares, Decimal(0), reported, one, Decimal(0))[1]
+        for code, (shares, _paid) in spread.items()
+    }
+    _marked_up(days, markups(final))
+    return to_money(sum(days.values(), Decimal(0)))
 
 
 def _rows(
@@ -260,6 +276,7 @@ def forecast(
         extra_spread=outlook.spread if outlook else 0.0,
         extra_sample_spread=outlook.sample_spread if outlook else 0.0,
         rollouts=outlook.rollouts if outlook else 0,
+        day_price=_day_price(spread, reported, final),
         slip_days=outlook.slip_days if outlook else 0,
         to_complete=total("to_complete"),
         at_completion=total("at_completion"),
