@@ -6,7 +6,8 @@ branches shot from halfway). `python -m bench.shoot_saved DIR` prices each halfw
 again with the forecast as the code now has it (`tools.progress.evening.price`: hot costs,
 rollouts, forecast; the re-plan is the saved one) and prints the table of `bench.shoot` and
 `bench.shoot_floor`: per seed the error against the seed's own final, its split into days,
-hot costs and the rest (`bench.shoot_estimators.sources`), the floor and the error above it.
+hot costs and the rest (`bench.shoot_estimators.sources`), the floor and the error above it,
+and the forecast against the mean of the finals (the seed's own and its branches').
 The simulated shoot never depends on the forecast, so two versions of the forecast judged on
 the same saved shoots differ by the forecast alone (the re-plans' solver noise kept out).
 """
@@ -63,6 +64,9 @@ def judge(path: Path) -> dict[str, float]:
         "by_rest": parts["by_rest"],
         "floor": floor.floor,
         "above": abs(error) - floor.floor,
+        "bias": (float(f.at_completion) - statistics.fmean(floor.finals))
+        / statistics.fmean(floor.finals)
+        * 100,
         "extra_days": float(f.extra_days),
         "sample_spread": f.extra_sample_spread,
         "seconds": seconds,
@@ -85,7 +89,8 @@ def main() -> None:
         print(
             f"{r['seed']:.0f}: {r['days']:.0f} days, error {r['error']:+.2f}% "
             f"({r['by_days']:+.2f}/{r['by_hot']:+.2f}/{r['by_rest']:+.2f}) floor "
-            f"{r['floor']:.2f}% above {r['above']:+.2f}; extra days {r['extra_days']:.2f} "
+            f"{r['floor']:.2f}% above {r['above']:+.2f}; against the finals' mean "
+            f"{r['bias']:+.2f}%; extra days {r['extra_days']:.2f} "
             f"(sd {r['sample_spread']:.2f}); re-plan median / max {r['replan_median']:.2f} / "
             f"{r['replan_max']:.2f} s; priced again in {r['seconds']:.2f} s",
             flush=True,
@@ -96,7 +101,9 @@ def main() -> None:
             f"mean / max / signed {statistics.fmean(abs(e) for e in errors):.2f} / "
             f"{max(abs(e) for e in errors):.2f} / {statistics.fmean(errors):+.2f}%; floor "
             f"mean {statistics.fmean(r['floor'] for r in rows):.2f}%; above the floor mean "
-            f"{statistics.fmean(r['above'] for r in rows):+.2f}",
+            f"{statistics.fmean(r['above'] for r in rows):+.2f}; against the finals' mean "
+            f"|bias| {statistics.fmean(abs(r['bias']) for r in rows):.2f}%, signed "
+            f"{statistics.fmean(r['bias'] for r in rows):+.2f}%",
             flush=True,
         )
 

@@ -3,9 +3,9 @@
 - approved: the budget of the version the shoot started from.
 - at completion: the re-planned board's budget (shot days as shot, the rest as re-planned)
   plus the hot costs of the reports (overtime, extra background, with their fringes), plus a
-  run-rate allowance: the extra days the slips still to come add, at each account's average
-  cost of a remaining day with the insurance and contingency the budget puts on it (the
-  final board's percent lines grow with its days), and the hot costs a day so far over the
+  run-rate allowance: the extra days the slips still to come add, each at what a day more
+  adds to the budget (`daycosts.day_more`: the lines that scale with the shoot's days, with
+  their fringes, insurance and contingency), and the hot costs a day so far over the
   days left and those extra days. The extra days come from the evening's rollouts
   (`tools.progress.rollout`) when given, else from the pace so far (days left x (planned
   pages / shot pages - 1)). On pace and with no hot costs the allowance is nothing.
@@ -30,7 +30,7 @@ from tools.progress.daycosts import (
     Recorded,
     Repriced,
     daily_costs,
-    markups,
+    day_more,
     shares_of,
     whole_budget,
 )
@@ -121,30 +121,6 @@ def _allowance(
     return hot / reported * hot_days, daily * extra
 
 
-def _marked_up(days: dict[str, Decimal], rates: Sequence[tuple[str, Decimal]]) -> None:
-    """Add to `days` (account -> the extra days' cost) what the budget's percent lines put
-    on it: a day more on the final board carries insurance and contingency as the board's
-    own days do. Hot costs stay apart: the final adds them beside the board, unmarked."""
-    base = sum(days.values(), Decimal(0))
-    for code, rate in rates:
-        added = base * rate
-        days[code] = days.get(code, Decimal(0)) + added
-        base += added
-
-
-def _day_price(
-    spread: Mapping[str, tuple[list[Decimal], list[Decimal]]], reported: int, final: Budget
-) -> Decimal:
-    """One more day on the board: each account's average remaining day, marked up."""
-    one = Decimal(1)
-    days = {
-        code: _allowance(shares, Decimal(0), reported, one, Decimal(0))[1]
-        for code, (shares, _paid) in spread.items()
-    }
-    _marked_up(days, markups(final))
-    return to_money(sum(days.values(), Decimal(0)))
-
-
 def _rows(
     approved: Budget,
     final: Budget,
@@ -153,19 +129,20 @@ def _rows(
     extra: tuple[Decimal, Decimal],
     repriced: Repriced = (),
     recorded: Recorded = (),
+    unit: Mapping[str, Decimal] | None = None,
 ) -> list[AccountForecast]:
-    """Per account its row; `extra` is the allowance's extra days and hot-cost days."""
+    """Per account its row; `extra` is the allowance's extra days and hot-cost days, `unit`
+    per account the price of one of those days (`day_more`)."""
     spread = shares_of(final, repriced, recorded)
+    unit = unit if unit is not None else day_more(final)
     hot_by: dict[str, Decimal] = {}
     for line in hot:
         hot_by[line.account] = hot_by.get(line.account, Decimal(0)) + line.amount
     run_rate, days = {}, {}
     for code in ACCOUNTS:
         shares = spread.get(code, ([], []))[0]
-        run_rate[code], days[code] = _allowance(
-            shares, hot_by.get(code, Decimal(0)), reported, *extra
-        )
-    _marked_up(days, markups(final))
+        run_rate[code] = _allowance(shares, hot_by.get(code, Decimal(0)), reported, *extra)[0]
+    days = {code: price * extra[0] for code, price in unit.items()}
     rows = []
     for code, (name, _section) in ACCOUNTS.items():
         hot_here = hot_by.get(code, Decimal(0))
@@ -239,14 +216,15 @@ def forecast(
     left = Decimal(max(0, final.days - reported))
     extra = pace * left if outlook is None else Decimal(str(outlook.extra_days))
     hot_days = left if outlook is None else left + extra
-    rows = _rows(approved, final, hot, reported, (extra, hot_days), repriced, recorded)
+    spread = shares_of(final, repriced, recorded)
+    unit = day_more(final) if reported and left else {}
+    rows = _rows(approved, final, hot, reported, (extra, hot_days), repriced, recorded, unit)
     hot_by_day = [Decimal(0)] * final.days
     for line in hot:
         for d in line.days[:1]:
             if d < final.days:
                 hot_by_day[d] += line.amount
     fixed, per_day = whole_budget(final)
-    spread = shares_of(final, repriced, recorded)
     for shares, paid in spread.values():
         per_day = [p + b - a for p, a, b in zip(per_day, shares, paid, strict=True)]
     day_costs = [
@@ -276,7 +254,7 @@ def forecast(
         extra_spread=outlook.spread if outlook else 0.0,
         extra_sample_spread=outlook.sample_spread if outlook else 0.0,
         rollouts=outlook.rollouts if outlook else 0,
-        day_price=_day_price(spread, reported, final),
+        day_price=to_money(sum(unit.values(), Decimal(0))),
         slip_days=outlook.slip_days if outlook else 0,
         to_complete=total("to_complete"),
         at_completion=total("at_completion"),
