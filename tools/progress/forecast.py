@@ -78,8 +78,8 @@ class Forecast(BaseModel):
     rollouts: int = 0
     """Rollouts behind `extra_days` (0: the pace's days)."""
     day_price: Money = Decimal(0)
-    """What one more day on the board adds, as the allowance prices it: each account's
-    average remaining day, with the insurance and contingency on it (0: no day left)."""
+    """What one more day on the board adds, as the allowance prices each extra day
+    (`tools.progress.daycosts.day_more`; 0: no day left)."""
     slip_days: int = 0
     """Shot days that left booked work unfinished (what the rollouts replay)."""
     to_complete: Money
@@ -109,16 +109,12 @@ def _cumulative(fixed: Decimal, per_day: Sequence[Decimal]) -> list[float]:
     return out
 
 
-def _allowance(
-    shares: Sequence[Decimal], hot: Decimal, reported: int, extra: Decimal, hot_days: Decimal
-) -> tuple[Decimal, Decimal]:
-    """The run rate so far carried on: hot costs a day over `hot_days`, and the `extra` days
-    the slips add (each at the account's average cost of a remaining day), apart."""
-    left = len(shares) - reported
-    if reported == 0 or left <= 0:
-        return Decimal(0), Decimal(0)
-    daily = sum(shares[reported:], Decimal(0)) / left
-    return hot / reported * hot_days, daily * extra
+def _hot_run(days: int, hot: Decimal, reported: int, hot_days: Decimal) -> Decimal:
+    """The hot costs a day so far carried on over `hot_days` (none before the first report
+    or with no day left on the `days` of the board)."""
+    if reported == 0 or days - reported <= 0:
+        return Decimal(0)
+    return hot / reported * hot_days
 
 
 def _rows(
@@ -132,17 +128,11 @@ def _rows(
     unit: Mapping[str, Decimal] | None = None,
 ) -> list[AccountForecast]:
     """Per account its row; `extra` is the allowance's extra days and hot-cost days, `unit`
-    per account the price of one of those days (`day_more`)."""
+    per account the price of one of those days (`day_more`; none: no day is left)."""
     spread = shares_of(final, repriced, recorded)
-    unit = unit if unit is not None else day_more(final)
     hot_by: dict[str, Decimal] = {}
     for line in hot:
         hot_by[line.account] = hot_by.get(line.account, Decimal(0)) + line.amount
-    run_rate, days = {}, {}
-    for code in ACCOUNTS:
-        shares = spread.get(code, ([], []))[0]
-        run_rate[code] = _allowance(shares, hot_by.get(code, Decimal(0)), reported, *extra)[0]
-    days = {code: price * extra[0] for code, price in unit.items()}
     rows = []
     for code, (name, _section) in ACCOUNTS.items():
         hot_here = hot_by.get(code, Decimal(0))
@@ -151,7 +141,8 @@ def _rows(
         repricing = sum(paid[:reported], Decimal(0)) - sum(shares[:reported], Decimal(0))
         actual = to_money(sum(paid[:reported], Decimal(0)) + hot_here)
         old = _total(approved, code)
-        allowance = to_money(run_rate[code] + days.get(code, Decimal(0)))
+        days = (unit or {}).get(code, Decimal(0)) * extra[0]
+        allowance = to_money(_hot_run(final.days, hot_here, reported, extra[1]) + days)
         done = to_money(_total(final, code) + repricing + hot_here + allowance)
         rows.append(
             AccountForecast(
