@@ -106,7 +106,8 @@ def day_more(budget: Budget) -> dict[str, Decimal]:
     dressing) come with the scenes, and the scenes are on the board already. On the 30-day
     feature of `bench.shoot` a day more comes to about 98,000 this way, against 101,000 for
     the average remaining day and 119,000 with its insurance and contingency; the finals of
-    shoots branched from the same halfway evening rise about 87,000 a day (10 seeds).
+    shoots branched from the same halfway evening rise about 98,000 a day (10 seeds, 5
+    shoots of the rest each, `bench.shoot_floor`).
     """
     out: dict[str, Decimal] = {}
     for account in budget.accounts:
