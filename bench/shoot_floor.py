@@ -17,10 +17,13 @@ bias beyond it is the shot days' slip rate as a sample of half a shoot.
 from __future__ import annotations
 
 import argparse
+import pickle
 import random
 import statistics
-from dataclasses import dataclass, replace
+import time
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from pathlib import Path
 
 from bench.shoot import ShootModel, _feature, simulate_day
 from tools import progress as shoot
@@ -78,13 +81,19 @@ def _finished(approved: Plan, state: Shoot) -> bool:
     return len(shot) == len(approved.problem.strips)
 
 
-def _shoot(approved: Plan, seed: int, limit: float) -> list[Shoot]:
-    """Every evening of the shoot under `seed` (as `bench.shoot` shoots it), to the last."""
+def _shoot(
+    approved: Plan, seed: int, limit: float, seconds: list[float] | None = None
+) -> list[Shoot]:
+    """Every evening of the shoot under `seed` (as `bench.shoot` shoots it), to the last;
+    each evening's seconds appended to `seconds` when given."""
     states, rng = [Shoot(current=approved)], random.Random(seed)
     while not _finished(approved, states[-1]):
         if len(states) > 2 * len(approved.schedule.days):
             raise RuntimeError(f"the shoot of seed {seed} did not finish in twice the days")
+        tick = time.perf_counter()
         states.append(_evening(approved, states[-1], rng, limit))
+        if seconds is not None:
+            seconds.append(time.perf_counter() - tick)
     return states[1:]
 
 
@@ -125,11 +134,16 @@ def _final(state: Shoot) -> float:
     return float(state.result.forecast.at_completion)
 
 
-def branch_floor(approved: Plan, seed: int, branches: int, limit: float) -> Floor:
+def branch_floor(
+    approved: Plan, seed: int, branches: int, limit: float, save: Path | None = None
+) -> Floor:
     """The shoot under `seed`, its forecast on the halfway evening (the evening `bench.shoot`
     judges), and the finals of `branches` more shoots of the rest from that evening (other
-    seeds) with its own (ValueError: an evening was refused)."""
-    states = _shoot(approved, seed, limit)
+    seeds) with its own (ValueError: an evening was refused). With `save`, they are pickled
+    into that folder (`seed-N.pickle`: the plan, the halfway evening, the last evening's
+    forecast, the floor), for `bench.shoot_saved` to judge estimators on the same shoots."""
+    seconds: list[float] = []
+    states = _shoot(approved, seed, limit, seconds)
     half = states[len(states) // 2 - 1]
     finals = [_final(states[-1])]
     for b in range(branches):
@@ -138,7 +152,13 @@ def branch_floor(approved: Plan, seed: int, branches: int, limit: float) -> Floo
             rest = _evening(approved, rest, rng, limit)
         finals.append(_final(rest))
         print(f"  seed {seed} branch {b}: {len(rest.reports)} days, {finals[-1]:,.0f}", flush=True)
-    return Floor(seed, len(states), _final(half), finals, oracle(half, ShootModel()))
+    out = Floor(seed, len(states), _final(half), finals, oracle(half, ShootModel()), seconds)
+    if save is not None:
+        save.mkdir(parents=True, exist_ok=True)
+        last = states[-1].result
+        final = last.forecast if last else None
+        (save / f"seed-{seed}.pickle").write_bytes(pickle.dumps((approved, half, final, out)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -152,6 +172,8 @@ class Floor:
     """The seed's own final first, then each branch's."""
     oracle: float
     """The halfway forecast with the rollouts at the simulator's own rates (`oracle`)."""
+    seconds: list[float] = field(default_factory=list)
+    """Each evening's seconds (report, re-plan, forecast) of the seed's own shoot."""
 
     @property
     def error(self) -> float:
@@ -186,6 +208,7 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=None, help="re-plan time limit (s)")
     parser.add_argument("--scenes", type=int, help="a generated feature of this many scenes")
     parser.add_argument("--pages", type=int, default=70, help="and pages (with --scenes)")
+    parser.add_argument("--save", type=Path, help="pickle each seed's halfway evening here")
     args = parser.parse_args()
     limit = args.limit or (5.0 if args.quick else 10.0)
     approved = _feature(args.quick, (args.scenes, args.pages) if args.scenes else None)
@@ -193,14 +216,15 @@ def main() -> None:
         raise SystemExit("the feature's plan found no schedule in its time limit: run again")
     rows = []
     for seed in (int(s) for s in args.seeds.split(",")):
-        rows.append(r := branch_floor(approved, seed, args.branches, limit))
+        rows.append(r := branch_floor(approved, seed, args.branches, limit, args.save))
         mean = statistics.fmean(r.finals)
         print(
             f"seed {seed}: {r.days} days; halfway forecast {r.halfway:,.0f}, own final "
             f"{r.finals[0]:,.0f}, error {r.error:+.2f}%; finals mean {mean:,.0f}, sd "
             f"{statistics.pstdev(r.finals) / mean * 100:.2f}%; floor {r.floor:.2f}%; "
             f"bias {r.bias:+.2f}% (oracle's {r.oracle_bias:+.2f}%); |error| above floor "
-            f"{abs(r.error) - r.floor:+.2f}",
+            f"{abs(r.error) - r.floor:+.2f}; evenings median / max "
+            f"{statistics.median(r.seconds):.2f} / {max(r.seconds):.2f} s",
             flush=True,
         )
     print(

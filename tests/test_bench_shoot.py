@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 import random
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +44,18 @@ def test_the_oracles_patterns_slip_a_days_last_scene_at_the_models_rates() -> No
     assert {share for (share,) in parts} == {0.25, 0.5, 0.75}  # 1 - the part shot
     mixed = model_patterns(ShootModel(), 4000, rng)
     assert sum(1 for p in mixed if p) / 4000 == pytest.approx(0.35, abs=0.03)
+
+
+def test_a_floor_saved_by_the_script_loads_and_keeps_its_figures(tmp_path: Path) -> None:
+    from bench.shoot_floor import Floor
+    from bench.shoot_saved import load
+
+    floor = Floor(2026, 35, 102.0, [100.0, 98.0, 102.0], 101.0, [1.0, 3.0])
+    # Run as a script, bench.shoot_floor pickles its classes as __main__'s.
+    data = pickle.dumps(("plan", floor), protocol=2).replace(b"bench.shoot_floor\n", b"__main__\n")
+    assert b"__main__" in data
+    (tmp_path / "seed-2026.pickle").write_bytes(data)
+    plan, again = load(tmp_path / "seed-2026.pickle")
+    assert plan == "plan" and again == floor
+    assert again.error == pytest.approx(2.0)  # 102 against its own final of 100
+    assert again.floor == pytest.approx(4 / 3)  # (0 + 2 + 2) / 3 percent of the mean, 100

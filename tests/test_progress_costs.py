@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +11,9 @@ import pytest
 from tools.budget import Account, Budget, BudgetLine
 from tools.budget.lines import make_line
 from tools.progress import Forecast, forecast, overtime_lines
+from tools.progress.daycosts import day_more
 from tools.progress.rollout import Outlook
+from tools.progress.text import cost_text
 from tools.ratecard import (
     DEFAULT_RATE_CARD,
     RateCardError,
@@ -95,14 +98,16 @@ def test_the_forecast_of_a_small_case_matches_the_hand_computation() -> None:
     approved = _budget(
         2,
         [
-            make_line("2000", "crew", 2, "day", D(500), days=[0, 1], labor="crew"),
+            make_line("2000", "crew", 2, "day", D(500), days=[0, 1], labor="crew", tags=["daily"]),
             make_line("1100", "director", 1, "flat", D(500)),
         ],
     )
     final = _budget(
         3,
         [
-            make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew"),
+            make_line(
+                "2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"]
+            ),
             make_line("2000", "fringe", D(1500), "wages", D("0.2"), tags=["fringe"]),
             make_line("1100", "director", 1, "flat", D(500)),
         ],
@@ -147,7 +152,7 @@ def test_the_forecast_of_a_small_case_matches_the_hand_computation() -> None:
 
 def test_the_rollouts_extra_days_replace_the_pace_in_the_allowance() -> None:
     lines = [
-        make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew"),
+        make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"]),
         make_line("2000", "fringe", D(1500), "wages", D("0.2"), tags=["fringe"]),
     ]
     final = _budget(3, lines)
@@ -169,8 +174,83 @@ def test_the_rollouts_extra_days_replace_the_pace_in_the_allowance() -> None:
     assert f.forecast_cumulative[-1] == 2415.0
 
 
+def test_the_extra_days_carry_insurance_and_contingency_but_the_hot_costs_do_not() -> None:
+    crew = make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"])
+    insurance = make_line("4000", "insurance", D(1500), "direct costs", D("0.025"))
+    contingency = make_line(
+        "4900", "contingency", D("1537.50"), "total before contingency", D("0.1")
+    )
+    final = _budget(3, [crew, insurance, contingency])  # 1,500 + 37.50 + 153.75 = 1,691.25
+    hot = [make_line("2000", "overtime", 1, "hour", D(90), days=[0], tags=["hot"])]
+    ahead = Outlook(extra_days=1.0, spread=0.0, slip_days=1, shot_days=1, rollouts=1)
+    f = forecast(
+        final,
+        final,
+        hot,
+        approved_eighths=[32] * 3,
+        final_eighths=[24, 32, 32],
+        shot_eighths=[24],
+        outlook=ahead,
+    )
+    rows = {row.code: row.allowance for row in f.accounts if row.allowance}
+    # The extra day: crew 500; insurance 2.5% of it, 12.50; contingency 10% of 512.50, 51.25.
+    # The overtime's 90 a day over the 2 days left and the extra day (270) is marked up by
+    # nothing: the final board's percent lines never see the hot costs.
+    assert rows == {"2000": D(770), "4000": D("12.50"), "4900": D("51.25")}
+    assert f.allowance == D("833.75")
+    assert f.at_completion == D("1691.25") + D(90) + D("833.75")
+    assert f.day_price == D("563.75")  # a day more: 500 x 1.025 x 1.1
+
+
+def test_a_day_more_is_the_lines_that_scale_with_days_not_the_average_day() -> None:
+    crew = make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], tags=["daily"])
+    fringe = make_line("2000", "fringe", D(1500), "wages", D("0.2"), tags=["fringe"])
+    site = make_line("2200", "site fee", 1, "day", D(900), days=[2])  # day 3's scenes bring it
+    final = _budget(3, [crew, fringe, site])
+    assert day_more(final) == {"2000": D(600)}  # 500 a day and its 20% fringes
+    ahead = Outlook(extra_days=1.0, spread=0.0, slip_days=1, shot_days=1, rollouts=1)
+    f = forecast(
+        final,
+        final,
+        [],
+        approved_eighths=[32] * 3,
+        final_eighths=[24, 32, 32],
+        shot_eighths=[24],
+        outlook=ahead,
+    )
+    # The average remaining day would add the site fee's 450 a day left: 1,050.
+    assert (f.day_price, f.allowance, f.at_completion) == (D(600), D(600), D(3300))
+
+
+def test_the_answer_puts_the_days_spread_in_money() -> None:
+    crew = make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"])
+    contingency = make_line("4900", "contingency", D(1500), "total before contingency", D("0.1"))
+    final = _budget(3, [crew, contingency])
+    hot = [make_line("2000", "overtime", 1, "hour", D(50), days=[0], tags=["hot"])]
+    ahead = Outlook(extra_days=1.0, spread=0.5, slip_days=1, shot_days=1, rollouts=1)
+    ahead = replace(ahead, sample_spread=2.0)
+    f = forecast(
+        final,
+        final,
+        hot,
+        approved_eighths=[32] * 3,
+        final_eighths=[24, 32, 32],
+        shot_eighths=[24],
+        outlook=ahead,
+    )
+    # A day more: 500 + 10% contingency = 550, and 50 of hot costs a day: 600. The shot day
+    # taken as a sample spreads the days by 2, so 1,200 either way; the forecast is 1,650 +
+    # 50 + 550 (the extra day) + 50 x 3 (hot costs over 2 days left and the extra one) = 2,400.
+    assert (f.day_price, f.at_completion) == (D(550), D(2400))
+    words = " ".join(cost_text(f))
+    assert "each day more or less moves it by about USD 600 (" in words
+    assert "good to about USD 1,200 either way (one standard deviation, 50.0%)" in words
+
+
 def test_on_pace_without_hot_costs_the_forecast_is_the_board() -> None:
-    lines = [make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew")]
+    lines = [
+        make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"])
+    ]
     final = _budget(3, lines)
     f = forecast(
         final,
@@ -186,7 +266,10 @@ def test_on_pace_without_hot_costs_the_forecast_is_the_board() -> None:
 
 def test_a_shot_days_recorded_cost_stays_its_actual_and_the_rest_follows_the_board() -> None:
     # The board now prices crew at 600 a day (a what-if raised it); day 1 was recorded at 500.
-    final = _budget(3, [make_line("2000", "crew", 3, "day", D(600), days=[0, 1, 2], labor="crew")])
+    final = _budget(
+        3,
+        [make_line("2000", "crew", 3, "day", D(600), days=[0, 1, 2], labor="crew", tags=["daily"])],
+    )
 
     def after_one_day(**extra: Any) -> Forecast:
         eighths = [32] * 3
@@ -210,7 +293,10 @@ def test_a_shot_days_recorded_cost_stays_its_actual_and_the_rest_follows_the_boa
     assert recorded.day_costs == [{"2000": D(500)}]
     assert recorded.forecast_cumulative == [500.0, 1100.0, 1700.0]
     # Unrecorded, the day is priced on the board at the rates it was shot at (`repriced`).
-    before = _budget(3, [make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew")])
+    before = _budget(
+        3,
+        [make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"])],
+    )
     repriced = after_one_day(repriced=[([0], before)])
     assert (repriced.actual, repriced.at_completion) == (D(500), D(1700))
     plain = after_one_day()

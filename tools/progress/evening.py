@@ -24,7 +24,7 @@ from tools.progress.rules import RatesFrom, rate_card
 from tools.progress.text import progress_text
 from tools.schedule.model import ScheduleProblem
 
-__all__ = ["Progress", "planned_scenes", "progress", "scene_eighths"]
+__all__ = ["Progress", "planned_scenes", "price", "progress", "scene_eighths"]
 
 
 class Progress(BaseModel):
@@ -142,7 +142,23 @@ def progress(
         rules=rules,
         deadline=deadline,
     )
+    return price(approved, plan, rest, days, rates=rates, recorded=recorded)
+
+
+def price(
+    approved: Plan,
+    plan: Plan,
+    rest: RestReport,
+    days: Sequence[ResolvedDay],
+    *,
+    rates: Sequence[RatesFrom] = (),
+    recorded: Sequence[Mapping[str, Decimal | float | str]] = (),
+) -> Progress:
+    """The evening after its re-plan `plan` of the days after `days`: hot costs, rollouts,
+    the forecast and the sentences (`progress`'s last part, apart so that a saved evening can
+    be priced again)."""
     assert plan.budget is not None and approved.budget is not None
+    scenes = scene_eighths(approved)
     hot, repriced = _costs(plan, days, rates)
     ahead = outlook(plan.problem, plan.schedule, days, scenes)
     report = forecast(
@@ -158,5 +174,5 @@ def progress(
         recorded=list(recorded[: len(days)]),
         outlook=ahead,
     )
-    result = Progress(days=days, plan=plan, rest=rest, forecast=report, rates=list(rates))
+    result = Progress(days=list(days), plan=plan, rest=rest, forecast=report, rates=list(rates))
     return result.model_copy(update={"text": progress_text(result)})

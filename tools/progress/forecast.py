@@ -3,11 +3,12 @@
 - approved: the budget of the version the shoot started from.
 - at completion: the re-planned board's budget (shot days as shot, the rest as re-planned)
   plus the hot costs of the reports (overtime, extra background, with their fringes), plus a
-  run-rate allowance: the extra days the slips still to come add, at each account's average
-  cost of a remaining day, and the hot costs a day so far over the days left and those extra
-  days. The extra days come from the evening's rollouts (`tools.progress.rollout`) when
-  given, else from the pace so far (days left x (planned pages / shot pages - 1)). On pace
-  and with no hot costs the allowance is nothing.
+  run-rate allowance: the extra days the slips still to come add, each at what a day more
+  adds to the budget (`daycosts.day_more`: the lines that scale with the shoot's days, with
+  their fringes, insurance and contingency), and the hot costs a day so far over the
+  days left and those extra days. The extra days come from the evening's rollouts
+  (`tools.progress.rollout`) when given, else from the pace so far (days left x (planned
+  pages / shot pages - 1)). On pace and with no hot costs the allowance is nothing.
 - actual to date: the at-completion lines' share for the shot days (a line over days 0..29
   counts 3/30 after three days; fringes follow their account's wages), plus the hot costs.
   A day's share is recorded on its evening (`Forecast.day_costs`) and kept from then on, so
@@ -18,14 +19,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
 from tools.budget import ACCOUNTS, Budget, BudgetLine
 from tools.budget.money import Money, to_money
-from tools.progress.daycosts import Recorded, Repriced, daily_costs, shares_of, whole_budget
+from tools.progress.daycosts import (
+    Recorded,
+    Repriced,
+    daily_costs,
+    day_more,
+    shares_of,
+    whole_budget,
+)
 from tools.progress.rollout import Outlook
 
 __all__ = ["AccountForecast", "Forecast", "daily_costs", "forecast"]
@@ -69,6 +77,9 @@ class Forecast(BaseModel):
     """The same with the shot days resampled: counting their own uncertainty as a sample."""
     rollouts: int = 0
     """Rollouts behind `extra_days` (0: the pace's days)."""
+    day_price: Money = Decimal(0)
+    """What one more day on the board adds, as the allowance prices each extra day
+    (`tools.progress.daycosts.day_more`; 0: no day left)."""
     slip_days: int = 0
     """Shot days that left booked work unfinished (what the rollouts replay)."""
     to_complete: Money
@@ -98,16 +109,12 @@ def _cumulative(fixed: Decimal, per_day: Sequence[Decimal]) -> list[float]:
     return out
 
 
-def _allowance(
-    shares: Sequence[Decimal], hot: Decimal, reported: int, extra: Decimal, hot_days: Decimal
-) -> Decimal:
-    """The run rate so far carried on: hot costs a day over `hot_days`, and the `extra` days
-    the slips add (each at the account's average cost of a remaining day)."""
-    left = len(shares) - reported
-    if reported == 0 or left <= 0:
+def _hot_run(days: int, hot: Decimal, reported: int, hot_days: Decimal) -> Decimal:
+    """The hot costs a day so far carried on over `hot_days` (none before the first report
+    or with no day left on the `days` of the board)."""
+    if reported == 0 or days - reported <= 0:
         return Decimal(0)
-    daily = sum(shares[reported:], Decimal(0)) / left
-    return to_money(hot / reported * hot_days + daily * extra)
+    return hot / reported * hot_days
 
 
 def _rows(
@@ -118,18 +125,24 @@ def _rows(
     extra: tuple[Decimal, Decimal],
     repriced: Repriced = (),
     recorded: Recorded = (),
+    unit: Mapping[str, Decimal] | None = None,
 ) -> list[AccountForecast]:
-    """Per account its row; `extra` is the allowance's extra days and hot-cost days."""
+    """Per account its row; `extra` is the allowance's extra days and hot-cost days, `unit`
+    per account the price of one of those days (`day_more`; none: no day is left)."""
     spread = shares_of(final, repriced, recorded)
+    hot_by: dict[str, Decimal] = {}
+    for line in hot:
+        hot_by[line.account] = hot_by.get(line.account, Decimal(0)) + line.amount
     rows = []
     for code, (name, _section) in ACCOUNTS.items():
-        hot_here = sum((line.amount for line in hot if line.account == code), Decimal(0))
+        hot_here = hot_by.get(code, Decimal(0))
         shares, paid = spread.get(code, ([], []))
         # The shot days cost what they cost at their rates; the board's rates price the rest.
         repricing = sum(paid[:reported], Decimal(0)) - sum(shares[:reported], Decimal(0))
         actual = to_money(sum(paid[:reported], Decimal(0)) + hot_here)
         old = _total(approved, code)
-        allowance = _allowance(shares, hot_here, reported, *extra)
+        days = (unit or {}).get(code, Decimal(0)) * extra[0]
+        allowance = to_money(_hot_run(final.days, hot_here, reported, extra[1]) + days)
         done = to_money(_total(final, code) + repricing + hot_here + allowance)
         rows.append(
             AccountForecast(
@@ -194,14 +207,15 @@ def forecast(
     left = Decimal(max(0, final.days - reported))
     extra = pace * left if outlook is None else Decimal(str(outlook.extra_days))
     hot_days = left if outlook is None else left + extra
-    rows = _rows(approved, final, hot, reported, (extra, hot_days), repriced, recorded)
+    spread = shares_of(final, repriced, recorded)
+    unit = day_more(final) if reported and left else {}
+    rows = _rows(approved, final, hot, reported, (extra, hot_days), repriced, recorded, unit)
     hot_by_day = [Decimal(0)] * final.days
     for line in hot:
         for d in line.days[:1]:
             if d < final.days:
                 hot_by_day[d] += line.amount
     fixed, per_day = whole_budget(final)
-    spread = shares_of(final, repriced, recorded)
     for shares, paid in spread.values():
         per_day = [p + b - a for p, a, b in zip(per_day, shares, paid, strict=True)]
     day_costs = [
@@ -231,6 +245,7 @@ def forecast(
         extra_spread=outlook.spread if outlook else 0.0,
         extra_sample_spread=outlook.sample_spread if outlook else 0.0,
         rollouts=outlook.rollouts if outlook else 0,
+        day_price=to_money(sum(unit.values(), Decimal(0))),
         slip_days=outlook.slip_days if outlook else 0,
         to_complete=total("to_complete"),
         at_completion=total("at_completion"),

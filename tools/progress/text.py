@@ -130,7 +130,8 @@ def _assumes(f: Forecast) -> str:
             "left goes to a later day at its site, else to one with room for a company move, "
             f"else to a day of its own, about {float(f.extra_days):.1f} more days "
             f"(give or take {f.extra_spread:.1f} over {f.rollouts} rollouts; "
-            f"{f.extra_sample_spread:.1f} with the shot days taken as a sample), {rate}; {tail}"
+            f"{f.extra_sample_spread:.1f} with the shot days taken as a sample), {rate}; "
+            f"{_day_words(f, hot)}"
         )
     pace = (
         f"take {1 + float(f.pace):.2f} days for each day booked, as the shot days did (about "
@@ -141,6 +142,20 @@ def _assumes(f: Forecast) -> str:
     if left == 1:
         pace = pace.replace("take ", "takes ", 1).replace("go as", "goes as", 1)
     return f"It assumes the {_days_left(left)} on the re-plan {pace}, {rate}; {tail}"
+
+
+def _day_words(f: Forecast, hot: Decimal) -> str:
+    """What a day more or less costs, and what the days' spread makes of the forecast."""
+    if not f.day_price or f.at_completion <= 0:
+        return "each day the board later gains or loses moves it by about a day's cost."
+    day = f.day_price + hot
+    spread = Decimal(str(f.extra_sample_spread)) * day
+    return (
+        f"each day more or less moves it by about {format_money(day, f.currency)} (insurance, "
+        "contingency and the hot costs a day included), so the days' spread alone makes the "
+        f"forecast at completion good to about {format_money(spread, f.currency)} either way "
+        f"(one standard deviation, {float(spread / f.at_completion * 100):.1f}%)."
+    )
 
 
 def _days_left(left: int) -> str:
