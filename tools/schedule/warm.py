@@ -43,6 +43,7 @@ from tools.schedule import (
     talent_dominance,
     talent_finish,
     talent_kernels,
+    talent_memo,
     talent_subset,
     talent_table,
 )
@@ -105,6 +106,7 @@ def families() -> list[Family]:
                 talent_dominance,
                 talent_finish,
                 talent_kernels,
+                talent_memo,
                 talent_subset,
                 talent_table,
             ),
