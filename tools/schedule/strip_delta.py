@@ -51,17 +51,24 @@ def _broken(a, b, cnt, c_cast):
 
 
 @njit(cache=True)
+def _around(d, cnt):
+    """The used days before and after day `d` (-1 and the board's length when none)."""
+    p = d - 1
+    while p >= 0 and cnt[p, NSTR] == 0:
+        p -= 1
+    q = d + 1
+    while q < cnt.shape[0] and cnt[q, NSTR] == 0:
+        q += 1
+    return p, q
+
+
+@njit(cache=True)
 def turn_pairs(slots, n, cnt, c_cast, mark, stamp):
     """Broken turnarounds over the distinct pairs of consecutive days around the slots."""
     total = 0
     for i in range(n):
         d = slots[i]
-        p = d - 1
-        while p >= 0 and cnt[p, NSTR] == 0:
-            p -= 1
-        q = d + 1
-        while q < cnt.shape[0] and cnt[q, NSTR] == 0:
-            q += 1
+        p, q = _around(d, cnt)
         q = q if q < cnt.shape[0] else -1
         # A pair is keyed by its first day, so one shared by two touched slots counts once.
         if p >= 0 and mark[p] != stamp:
@@ -82,12 +89,7 @@ def crew_pairs(slots, n, cnt, rank, rest):
         d = slots[i]
         if cnt[d, NSTR] == 0:
             continue
-        p = d - 1
-        while p >= 0 and cnt[p, NSTR] == 0:
-            p -= 1
-        q = d + 1
-        while q < cnt.shape[0] and cnt[q, NSTR] == 0:
-            q += 1
+        p, q = _around(d, cnt)
         if p >= 0 and cnt[p, NNIGHT] > 0 and cnt[d, NNIGHT] == 0 and not rest[rank[p]]:
             total += 1
         if q < cnt.shape[0] and cnt[d, NNIGHT] > 0 and cnt[q, NNIGHT] == 0 and not rest[rank[d]]:
