@@ -1,13 +1,19 @@
 """A feature-scale plan to a set number of days ("can we do it in 35 days?", "what if we had
 45 days?"): a board of the plan's own day count, resized a day at a time, then improved.
 
-One CP-SAT model of the whole board cannot find a 37-day board of a 150-scene feature in 30 s
-(measured: nothing found, where the free plan has 38 days). A board one day shorter is mostly the
-board: the lightest day is taken out and its strips go back into the days that shoot at their
-sites (with their neighbours when that is not enough room), re-solved by CP-SAT a neighbourhood
-at a time, like a re-plan's repair (`lns_replan`). A longer board splits its fullest day in two
-at a change of set, so every day stays a day an AD would call. Then `lns_replan` improves it,
-priced for stability against the board it came from.
+One CP-SAT model of the whole board finds nothing at that size within a chat's limit, and
+answers only "no schedule in time". A board one day shorter is mostly the board: the lightest
+day of a lighting with days to spare against its floor (`relax.fewest_shooting_days`) is taken
+out and its strips go back into the days that shoot at their sites (first by hand, then by
+CP-SAT over those days and, when that is not room enough, their neighbours: a re-plan's repair,
+as `lns_replan`). A longer board splits its fullest day in two at a change of set. Either can
+move a run of nights off its week's end, so the days are re-boarded for the crew's rest
+(`crew_rest.crew_order`). Then `lns_replan` improves the board, priced for stability against
+the board it came from. Fewer days than the floor are refused at once, with the floor said;
+a shorter board not found in time is said with the board the search started from. Measured on
+the generated 150-scene feature (38 days free): 40 and 42 days are planned; 36 and 37 were not
+found (the days are about 95% full, so a day out needs fewer moves across most of the board,
+more than a neighbourhood can find); 35 is below the floor of 36.
 """
 
 from __future__ import annotations
