@@ -166,29 +166,44 @@ def _spare(prep: PreparedProblem, days: list[list[int]]) -> list[int]:
     return [d for d, n in enumerate(night) if (extra_night if n else extra_day)]
 
 
+def _without(
+    prep: PreparedProblem, board: dict[int, int], days: list[list[int]], d: int
+) -> tuple[set[int], dict[int, int]]:
+    """Day `d`'s strips, and the board without them, its days closed up and re-boarded for
+    the crew's rest (a day out moves the later nights a day earlier, off their week's end)."""
+    loose = set(days[d])
+    kept = _compact(prep, {s: day for s, day in board.items() if s not in loose})
+    return loose, _rested(prep, kept) or kept
+
+
 def _shrink(prep: PreparedProblem, board: dict[int, int], deadline: float) -> dict[int, int] | None:
-    """The board a day shorter: its lightest day's strips re-placed among the others, of a
-    lighting with days to spare against its floor (`fewest_shooting_days`)."""
+    """The board a day shorter: a day of a lighting with days to spare against its floor
+    (`fewest_shooting_days`) taken out, its strips re-placed among the others: by hand into
+    the first such day (lightest first) whose strips all find room, else the lightest's by
+    CP-SAT over the days at its sites, widening to every day of its lighting."""
     days = occupancy(prep, [board[s] for s in range(len(prep.ids))])
     spare = _spare(prep, days)
     if not spare:
         return None
     prep = _sized(prep, len(days) - 1)
-    # The lightest such day, not one of a multi-day strip's (it would take its run with it).
-    d = min(
-        spare,
-        key=lambda k: (any(prep.length[s] > 1 for s in days[k]), _minutes(prep, days[k]), -k),
+    # Lightest first, a multi-day strip's days last (they would take their run with them).
+    spare.sort(
+        key=lambda k: (any(prep.length[s] > 1 for s in days[k]), _minutes(prep, days[k]), -k)
     )
-    loose = set(days[d])
-    kept = _compact(prep, {s: day for s, day in board.items() if s not in loose})
-    # A day out moves the later nights a day earlier, off their week's end: re-board them.
-    kept = _rested(prep, kept) or kept
-    placed = _absorb(prep, kept, loose)
-    if placed is not None:
-        return placed
-    hint = {**kept, **{s: min(d, len(days) - 2) for s in loose}}
-    free = loose | _absorbers(prep, hint, loose)
-    for attempt in range(_WIDEN + 1):
+    for d in spare:
+        loose, kept = _without(prep, board, days, d)
+        placed = _absorb(prep, kept, loose)
+        if placed is not None:
+            return placed
+    loose, kept = _without(prep, board, days, spare[0])
+    hint = {**kept, **{s: min(spare[0], len(days) - 2) for s in loose}}
+    lighting = {prep.night[s] for s in loose}
+    frees = [loose | _absorbers(prep, hint, loose)]
+    for _ in range(_WIDEN - 1):
+        near = {hint[s] + k for s in frees[-1] for k in (-1, 1)}
+        frees.append(frees[-1] | {s for s, day in hint.items() if day in near})
+    frees.append({s for s in hint if prep.night[s] in lighting})
+    for attempt, free in enumerate(frees):
         if time.perf_counter() + 0.5 > deadline:
             return None
         fixed = {s: day for s, day in hint.items() if s not in free}
@@ -202,8 +217,6 @@ def _shrink(prep: PreparedProblem, board: dict[int, int], deadline: float) -> di
         )
         if outcome.starts is not None:
             return _compact(prep, dict(enumerate(outcome.starts)))
-        near = {hint[s] + k for s in free for k in (-1, 1)}
-        free |= {s for s, day in hint.items() if day in near}
     return None
 
 
