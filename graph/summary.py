@@ -13,7 +13,7 @@ from typing import Any
 from graph.facts import say_date
 from graph.sites_upload import site_csv_line
 
-__all__ = ["format_money", "write_summary"]
+__all__ = ["format_money", "moved_text", "write_summary"]
 
 Record = dict[str, Any]
 
@@ -146,6 +146,33 @@ def _accounts(facts: Record) -> list[str]:
     return lines
 
 
+_LISTED = 12
+"""Moved scenes named in a diff; the rest are counted."""
+
+
+def moved_text(moved: list[Record]) -> str:
+    """The scenes a re-plan moved: all of them when few; when many, how many only shifted by
+    the same few days (days added or taken out ahead of them push the board on), and the
+    biggest moves by name."""
+    if not moved:
+        return "No scene changed day."
+    if len(moved) <= _LISTED:
+        named = moved
+        head = f"{len(moved)} {'scene' if len(moved) == 1 else 'scenes'} moved: "
+    else:
+        shifts = [abs(int(m["to_day"]) - int(m["from_day"])) for m in moved]
+        common = max(sorted(set(shifts)), key=shifts.count)
+        same = shifts.count(common)
+        head = (
+            f"{len(moved)} scenes moved, {same} of them by {common} "
+            f"day{'s' if common != 1 else ''} only; the biggest moves: "
+        )
+        named = sorted(moved, key=lambda m: -abs(int(m["to_day"]) - int(m["from_day"])))
+        named = named[:_LISTED]
+    listed = ", ".join(f"scene {m['scene']} (day {m['from_day']} -> {m['to_day']})" for m in named)
+    return head + listed + ("..." if len(moved) > len(named) else ".")
+
+
 def _diff(facts: Record) -> list[str]:
     diff = facts.get("diff") or {}
     cur = (facts.get("overview") or {}).get("currency", "USD")
@@ -153,18 +180,8 @@ def _diff(facts: Record) -> list[str]:
     lines = []
     if label := facts.get("compared"):
         lines.append(f"Version {label[0]} against version {label[1]}:")
-    lines.append(
-        f"Shooting days: {diff.get('days_before')} -> {diff.get('days_after')}. "
-        + (
-            f"{len(moved)} {'scene' if len(moved) == 1 else 'scenes'} moved: "
-            + ", ".join(
-                f"scene {m['scene']} (day {m['from_day']} -> {m['to_day']})" for m in moved[:12]
-            )
-            + ("..." if len(moved) > 12 else ".")
-            if moved
-            else "No scene changed day."
-        )
-    )
+    days = f"Shooting days: {diff.get('days_before')} -> {diff.get('days_after')}. "
+    lines.append(days + moved_text(moved))
     lines.append(
         f"Budget: {format_money(diff.get('total_before', 0.0), cur)} -> "
         f"{format_money(diff.get('total_after', 0.0), cur)} "
