@@ -93,6 +93,28 @@ _AVERAGE_MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("minutes", re.compile(r"\b(minutes|hours|how long)\b", re.I)),
     ("budget", re.compile(r"\b(budget|total|all[- ]in)\b", re.I)),
 )
+_NTH = {
+    "first": 0,
+    "opening": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "last": -1,
+    "final": -1,
+}
+_NTH_NIGHT = re.compile(
+    r"\b(first|opening|second|2nd|third|3rd|last|final)\s+(?:day\s+of\s+nights?|nights?"
+    r"(?:\s+(?:day|shoot))?)\b(?!\s+(?:scenes?|exteriors?|interiors?))",
+    re.I,
+)
+"""'the first day of nights', 'the last night': the n-th day with night work."""
+_NIGHT_CAST = re.compile(
+    r"\bwho(?:'s| is| are)?\s+(?:works?|working|shoots?|shooting|on|called)\s+(?:the\s+|at\s+|"
+    r"on\s+)?nights?\b",
+    re.I,
+)
+"""'who works the nights?', 'who's on nights?': the cast in night work."""
 _TURNAROUND = re.compile(
     r"\bturn ?arounds?\b|\bcrew(?:'s)? rest\b|\brest (?:after|between) (?:the )?nights?\b",
     re.I,
@@ -224,9 +246,23 @@ def _average(slots: Slots) -> Query | None:
     return Query(kind="average", measure=measure)
 
 
+def _night_query(slots: Slots) -> Query | None:
+    """'the first day of nights', 'who is on the last night?', 'who works the nights?'."""
+    text = slots.text
+    if match := _NTH_NIGHT.search(text):
+        aspect = "cast" if re.match(r"\s*who\b", text, re.I) else "all"
+        day = _NTH[match.group(1).lower()]
+        return Query(kind="day", day=day, lighting="NIGHT", aspect=aspect)
+    if _NIGHT_CAST.search(text):
+        return Query(kind="cast", lighting="NIGHT")
+    return None
+
+
 def clause_query(slots: Slots) -> Query | None:
     """The query one clause asks, or None when it asks nothing the plan holds."""
     text = slots.text
+    if night := _night_query(slots):
+        return night
     if _HOLD_COST.search(text) and not (slots.day is not None or slots.scene):
         return Query(kind="hold_cost", cast=slots.cast[0] if slots.cast else None)
     if averaged := _average(slots):

@@ -90,8 +90,32 @@ def _free(name: str, work: list[int], holds: list[int], days: int) -> str:
     )
 
 
+def _night_cast(board: Board) -> Answer:
+    """Who works the nights: each cast member in night work, with their nights."""
+    nights = [d for d, r in enumerate(board.days) if r.get("lighting") in {"NIGHT", "SPLIT"}]
+    worked: dict[str, list[int]] = {}
+    for d in nights:
+        for strip in board.day_strips(d):
+            if strip.get("lighting") == "NIGHT":
+                for name in strip.get("cast") or []:
+                    worked.setdefault(name, [])
+                    if d not in worked[name]:
+                        worked[name].append(d)
+    if not worked:
+        return Answer(kind="cast", text="Nobody works nights: the plan has no night work.")
+    ranked = sorted(worked.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    rows = [{"name": n, "nights": len(ds), "days": days_words(ds)} for n, ds in ranked]
+    named = ", ".join(f"{n} ({len(ds)})" for n, ds in ranked[:8])
+    more = f" and {len(ranked) - 8} more" if len(ranked) > 8 else ""
+    text = f"{plural(len(ranked), 'cast member')} work nights: {named}{more}."
+    return Answer(kind="cast", text=text, rows=rows, facts={"names": [n for n, _ in ranked]})
+
+
 def cast_list_answer(board: Board, query: Query) -> Answer:
-    """The whole cast with work, hold days and cost (the DOOD in a table)."""
+    """The whole cast with work, hold days and cost (the DOOD in a table); with `lighting`
+    NIGHT, who works the nights."""
+    if query.lighting == "NIGHT":
+        return _night_cast(board)
     rows: list[dict[str, object]] = []
     costs: list[float] = []
     for name in board.cast_names():

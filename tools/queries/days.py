@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from tools.queries.board import Board, day_label, pages_text, plural
+from tools.queries.board import Board, day_label, days_words, pages_text, plural
 from tools.queries.model import Answer, Query
 
 __all__ = ["DayInfo", "day_answer", "day_info", "no_day"]
@@ -101,8 +101,19 @@ def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
 
 
 def day_answer(board: Board, query: Query) -> Answer:
-    """Everything about one day, or the one aspect asked for."""
+    """Everything about one day, or the one aspect asked for; with `lighting` NIGHT, `day`
+    counts the days with night work ("the first night": 0, "the last night": -1)."""
     day = query.day if query.day is not None else 0
+    if query.lighting == "NIGHT":
+        nights = [d for d, r in enumerate(board.days) if r.get("lighting") in {"NIGHT", "SPLIT"}]
+        if not -len(nights) <= day < len(nights):
+            text = (
+                "The plan has no night work."
+                if not nights
+                else (f"The plan has {plural(len(nights), 'night')}: {days_words(nights)}.")
+            )
+            return Answer(kind="day", text=text, found=False)
+        day = nights[day]
     if day < 0:  # counted from the end: -1 is the last day
         day += len(board.days)
     if not 0 <= day < len(board.days):

@@ -260,11 +260,14 @@ def rank_answer(board: Board, query: Query) -> Answer:
         "day_cost": "cheapest day" if query.least else "most expensive day",
         "hold": "shortest hold" if query.least else "longest hold",
     }.get(measure, f"{which} {word}")
-    text = (
-        f"The {label} is {name}: {shown}."
-        if len(ties) == 1
-        else (f"The {label}: {', '.join(ties[:6])}{'...' if len(ties) > 6 else ''}, {shown} each.")
-    )
+    if len(ties) == 1:
+        text = f"The {label} is {name}: {shown}."
+    elif len(ties) > 3 and all(t.startswith("day ") for t in ties):
+        # Many days tie ("which day has the most moves?"): their count, then the days.
+        days = [int(t.split()[-1]) - 1 for t in ties]
+        text = f"The {label}: {len(ties)} days at {shown} each ({days_words(days)})."
+    else:
+        text = f"The {label}: {', '.join(ties[:6])}{'...' if len(ties) > 6 else ''}, {shown} each."
     if measure == "day_cost":
         # Why a day costs what it does: its biggest accounts ("and why?"); of the first of
         # days that tie.
