@@ -250,9 +250,10 @@ def _night_query(slots: Slots) -> Query | None:
     """'the first day of nights', 'who is on the last night?', 'who works the nights?'."""
     text = slots.text
     if match := _NTH_NIGHT.search(text):
-        aspect = "cast" if re.match(r"\s*who\b", text, re.I) else "all"
         day = _NTH[match.group(1).lower()]
-        return Query(kind="day", day=day, lighting="NIGHT", aspect=aspect)
+        if re.match(r"\s*who\b", text, re.I):
+            return Query(kind="day", day=day, lighting="NIGHT", aspect="cast")
+        return Query(kind="day", day=day, lighting="NIGHT")
     if _NIGHT_CAST.search(text):
         return Query(kind="cast", lighting="NIGHT")
     return None
