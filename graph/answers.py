@@ -38,24 +38,21 @@ def _said(words: str, lower: str) -> bool:
     return bool(re.search(rf"\b{re.escape(words.lower())}\b", lower))
 
 
+def _place_of(scene: Record) -> str:
+    return str(scene.get("main_location") or scene.get("location") or "")
+
+
 def _lost_location(text: str, script: Record | None) -> str | None:
     """The script's location a 'we lose the X' message names, if it names one."""
     if not _LOSE.search(text):
         return None
     lower = text.lower()
-    places = {
-        str(s.get("main_location") or s.get("location") or "")
-        for s in (script or {}).get("scenes") or []
-    }
+    places = {_place_of(s) for s in (script or {}).get("scenes") or []}
     named = [p for p in places if p and _said(p, lower)]
     if not named:
         # "the motel" for RIVERSIDE MOTEL: one of its longer words.
         named = [p for p in places if any(_said(w, lower) for w in p.split() if len(w) > 3)]
     return max(named, key=len) if named else None
-
-
-def _place_of(scene: Record) -> str:
-    return str(scene.get("main_location") or scene.get("location") or "")
 
 
 def outside_answer(text: str = "", script: Record | None = None) -> Record:

@@ -35,7 +35,7 @@ def _last_query(previous: Request | None) -> Query | None:
     return previous.queries[-1]
 
 
-_THE_HOLDS = re.compile(r"\b(?:that|those|these|it|them)\b", re.I)
+_THE_HOLDS = re.compile(r"\b(?:that|those|these|it)\b", re.I)
 """What points back at the holds just asked about ("what does that cost?")."""
 _PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their)\b", re.I)
 
