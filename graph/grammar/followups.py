@@ -7,6 +7,7 @@ import re
 
 from graph.grammar.model import Change, Request
 from graph.grammar.slots import Slots
+from graph.grammar.spans import next_span
 from tools.queries import Query
 
 __all__ = ["FOLLOW_UP", "SUBJECT_FIELDS", "follow_query", "follow_what_if", "pinned_pronoun"]
@@ -67,6 +68,8 @@ def follow_query(
     if last is None:
         return fresh
     if fresh is None:
+        if moved := next_span(slots, last):
+            return moved  # "and the week after?"
         if slots.aspects and (slots.pronoun or same_message or FOLLOW_UP.search(slots.text)):
             if _the_holds_cost(last, slots):
                 # "how many days is Maya on hold, and what does that cost?": the holds' cost.

@@ -13,6 +13,7 @@ from graph.grammar.multi import again_for, more_aspects
 from graph.grammar.numbers import ORDINALS
 from graph.grammar.questions import OUTSIDE, clause_query
 from graph.grammar.slots import read_slots
+from graph.grammar.spans import NIGHT_BLOCK
 from graph.intent_patterns import parse_budget_cap, parse_changes, parse_versions
 from tools.queries import Query
 
@@ -57,7 +58,9 @@ _REVERT = re.compile(r"\b(go back|revert|roll ?back|undo|restore|switch back|bac
 _PLACE_BACK = re.compile(
     r"\b(?:go(?:ing)?|come|coming)\s+back\s+to\s+(?:any|a|the|that|this|which|some)?\s*(?:\w+\s+)?"
     r"(?:locations?|sites?|places?|sets?|house|pub|street|hospital|stage|[A-Z]{3,})"
-    r"|\bback\s+to\s+(?:any|a|the)\s+(?:locations?|sites?|places?)\b",
+    r"|\bback\s+to\s+(?:any|a|the)\s+(?:locations?|sites?|places?)\b"
+    r"|\b(?:locations?|sites?|places?|sets?)\b[^?.;]*\b(?:go|come|going|coming)\s+back\b"
+    r"|\bback[- ]to[- ]back\b",
 )
 """'do we go back to any location?' is about the board's sites, not an earlier version."""
 _FIRST = re.compile(
@@ -252,7 +255,7 @@ def questions(turn: Turn) -> Request | None:
     """Questions the plan answers (several in one message), or one it cannot (weather)."""
     if OUTSIDE.search(turn.normal):
         return Request(kind="question", topic="outside")
-    if _UNREAD_CHANGE.search(turn.normal):
+    if _UNREAD_CHANGE.search(turn.normal) and not NIGHT_BLOCK.search(turn.normal):
         return None  # a change the grammar cannot read: the model may, else it is chat
     found = _queries(turn)
     if not found:

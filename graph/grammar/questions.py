@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.grammar.slots import Slots
+from graph.grammar.spans import night_runs_query, span_query
 from tools.queries import Query
 
 __all__ = ["OUTSIDE", "clause_query"]
@@ -50,7 +51,9 @@ _OVER_DAYS = re.compile(
 )
 """'is anyone held more than 3 days?', 'who works over 5 days': everyone above a count."""
 _REVISIT = re.compile(
-    r"\brevisit\w*|\b(?:visit\w*|go(?:ing)? back|return\w*|come back|back)\b[^.?;]*\b(?:more "
+    r"\b(?:locations?|sites?|places?|sets?)\b[^.?;]*\b(?:go|come|going|coming)\s+back(?:\s+to)?"
+    r"\s*(?:\?|$)|\brevisit\w*|"
+    r"\b(?:visit\w*|go(?:ing)? back|return\w*|come back|back)\b[^.?;]*\b(?:more "
     r"than once|twice|again|several times|a second time)\b",
     re.I,
 )
@@ -62,6 +65,10 @@ _SCRIPT_LENGTH = re.compile(
 )
 _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("holds", re.compile(r"\bhold", re.I)),
+    (
+        "cast_days",
+        re.compile(r"\b(?:cast|actors?'?|performers?'?|talent|work|man|person)[- ]days\b", re.I),
+    ),
     ("moves", re.compile(r"\b(company )?moves?\b", re.I)),
     ("nights", re.compile(r"\bnights?\b|\bnight (?:shoots?|days?|work)\b", re.I)),
     ("exteriors", re.compile(r"\bexteriors?\b|\bext\b", re.I)),
@@ -189,6 +196,9 @@ def _rank(slots: Slots) -> Query | None:
 
 
 def _count(slots: Slots) -> Query | None:
+    if slots.lighting and slots.int_ext:
+        # "how many night exteriors?" counts those scenes, not the nights.
+        return _query(kind="scenes", lighting=slots.lighting, int_ext=slots.int_ext)
     for measure, pattern in _MEASURES:
         if pattern.search(slots.text):
             if (measure == "scenes" and slots.lighting) or (measure == "scenes" and slots.int_ext):
@@ -262,7 +272,7 @@ def _night_query(slots: Slots) -> Query | None:
 def clause_query(slots: Slots) -> Query | None:
     """The query one clause asks, or None when it asks nothing the plan holds."""
     text = slots.text
-    if night := _night_query(slots):
+    if night := _night_query(slots) or night_runs_query(slots) or span_query(slots):
         return night
     if _HOLD_COST.search(text) and not (slots.day is not None or slots.scene):
         return Query(kind="hold_cost", cast=slots.cast[0] if slots.cast else None)

@@ -22,6 +22,7 @@ QueryKind = Literal[
     "versions",
     "average",
     "hold_cost",
+    "span",
 ]
 Aspect = Literal[
     "all",
@@ -66,6 +67,10 @@ class Query(BaseModel):
     int_ext: Literal["INT", "EXT"] | None = None
     least: bool = False
     """Rankings: the smallest instead of the largest."""
+    days: list[int] = Field(default_factory=list)
+    """A span of 0-based days ("week 2", "days 6 to 10") for `span`."""
+    week: int | None = None
+    """The 1-based week a span was asked as ("next week": 2), for its wording."""
     over: int | None = None
     """Rankings of holds or work days: everyone above this many days ("held more than 3
     days")."""

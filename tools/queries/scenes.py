@@ -90,8 +90,9 @@ def _listing(board: Board, kind: str, strips: list[Record], what: str) -> Answer
     shown = ", ".join(numbers[:30]) + (", ..." if len(numbers) > 30 else "")
     if not what.startswith(("in ", "at ", "with ")):
         what = f"is {what}" if len(rows) == 1 else f"are {what}s"
+    # "When are we at the warehouse?" is answered by its days: they are named, not counted.
     text = f"{plural(len(rows), 'scene')} {what}: {shown}" + (
-        f" (on {plural(len(days), 'day')})." if days else "."
+        f" (on {plural(len(days), 'day')}: {days_words([d - 1 for d in days])})." if days else "."
     )
     # The table has one day column: a scene shot over several days lists them ("3, 4").
     shown_rows = [

@@ -9,6 +9,7 @@ from tools.queries.board import Board, days_words, pages_text, plural
 from tools.queries.cast import cast_cost
 from tools.queries.model import Answer, Query
 from tools.queries.rest import rest_text
+from tools.queries.runs import nights_answer
 
 __all__ = ["MEASURES", "RANKINGS", "rank_answer", "total_answer"]
 
@@ -44,6 +45,14 @@ def _count(board: Board, measure: str) -> tuple[float, str]:
     if measure == "cast":
         n = len(board.cast_names())
         return n, f"The cast has {plural(n, 'speaking or named part')}."
+    if measure == "cast_days":
+        rows = (board.plan.get("dood") or {}).get("rows") or []
+        n = sum(int(r.get("work_days") or 0) for r in rows)
+        held = sum(int(r.get("hold_days") or 0) for r in rows)
+        return n, (
+            f"The cast has {plural(n, 'work day')} in all across {plural(len(rows), 'part')}, "
+            f"plus {plural(held, 'hold day')}."
+        )
     if measure == "locations":
         n = len({board.site(s) for s in strips})
         return n, f"The plan uses {plural(n, 'location')}."
@@ -109,12 +118,17 @@ MEASURES = (
     "budget",
     "revisits",
     "turnaround",
+    "cast_days",
+    "night_runs",
+    "night_block",
 )
 
 
 def total_answer(board: Board, query: Query) -> Answer:
     """A count or total (days, scenes, pages, moves, nights, cast, locations, budget)."""
     measure = query.measure if query.measure in MEASURES else "days"
+    if measure in {"night_runs", "night_block"}:
+        return nights_answer(board, query)
     value, text = _count(board, measure)
     return Answer(kind="total", text=text, facts={"measure": measure, "value": value})
 

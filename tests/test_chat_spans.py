@@ -1,0 +1,161 @@
+"""A week, a range of days and the nights' runs, as a 1st AD asks them: the grammar reads the
+question, the query tool answers from the board's own days."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.grammar import parse_message
+from tools.queries import Query, answer
+
+
+def _board(lighting: str, week: int = 5) -> dict:
+    """A plan whose day d has lighting[d] (D, N or S) and one scene of one page, 'S<d+1>' at
+    site 'SITE<d+1>'; `week` shooting days a week."""
+    names = {"D": "DAY", "N": "NIGHT", "S": "SPLIT"}
+    strips = [
+        {"id": f"S{d + 1}", "lighting": names[c], "location": f"SITE{d + 1}", "eighths": 8}
+        for d, c in enumerate(lighting)
+    ]
+    days = [
+        {"index": d, "strips": [f"S{d + 1}"], "lighting": names[c]} for d, c in enumerate(lighting)
+    ]
+    options = {"work_days_per_week": week}
+    return {"schedule": {"days": days}, "problem": {"strips": strips, "options": options}}
+
+
+def _ask(text: str, previous=None) -> list[Query]:
+    request = parse_message(text, previous=previous)
+    assert request is not None and request.kind == "question", (text, request)
+    return request.queries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many nights in a row do we shoot?",
+        "what's the longest run of nights?",
+        "when do nights start?",
+        "when do we go onto nights?",
+        "are the nights together?",
+        "how many consecutive nights are there?",
+    ],
+)
+def test_questions_about_the_nights_runs_read_as_runs(text: str) -> None:
+    assert _ask(text) == [Query(kind="total", measure="night_runs")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "move the nights to the end",
+        "can we shoot all the nights in one block?",
+        "can we have the nights back to back?",
+        "put the nights first",
+    ],
+)
+def test_moving_or_grouping_the_nights_is_answered_with_the_board(text: str) -> None:
+    assert _ask(text) == [Query(kind="total", measure="night_block")]
+
+
+def test_the_runs_name_the_start_the_longest_run_and_the_last_night() -> None:
+    got = answer(_board("DDNNNDNN"), Query(kind="total", measure="night_runs"))
+    assert got.facts["runs"] == [[3, 4, 5], [7, 8]] and got.facts["longest"] == 3
+    assert "Nights start on day 3 of 8" in got.text
+    assert "5 nights in 2 runs: days 3-5 (3 nights) and days 7-8 (2 nights)" in got.text
+    assert "The longest run is 3 nights in a row (days 3-5)" in got.text
+    assert "the last night is day 8" in got.text
+
+
+def test_split_days_count_as_night_work_in_a_run() -> None:
+    got = answer(_board("DSND"), Query(kind="total", measure="night_runs"))
+    assert got.facts["runs"] == [[2, 3]] and "all 2 nights in one run: days 2-3" in got.text
+
+
+def test_a_request_to_move_the_nights_says_there_is_no_rule_and_what_the_board_does() -> None:
+    got = answer(_board("DNNDN"), Query(kind="total", measure="night_block"))
+    assert got.text.startswith("I can't re-plan to a rule for where the nights go")
+    assert "days 2-3 (2 nights) and day 5 (1 night)" in got.text
+    assert "Not one block; the nights end the shoot." in got.text
+    one = answer(_board("NNDDD"), Query(kind="total", measure="night_block"))
+    assert "One block; the shoot ends on day 5." in one.text
+
+
+def test_no_nights_says_so() -> None:
+    got = answer(_board("DDD"), Query(kind="total", measure="night_runs"))
+    assert got.text == "The plan has no night work."
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("what are we shooting next week?", Query(kind="span", week=2)),
+        ("give me week two", Query(kind="span", week=2)),
+        ("what does the third week cost?", Query(kind="span", week=3)),
+        ("what's in the last week?", Query(kind="span", week=-1)),
+        ("show me days 6 to 10", Query(kind="span", days=[5, 6, 7, 8, 9])),
+        ("what are days 3-4?", Query(kind="span", days=[2, 3])),
+        ("show me the first 2 weeks", Query(kind="span", days=list(range(10)))),
+    ],
+)
+def test_weeks_and_ranges_of_days_read_as_spans(text: str, query: Query) -> None:
+    assert _ask(text) == [query]
+
+
+def test_the_week_after_follows_the_last_span() -> None:
+    first = parse_message("what are we shooting next week?")
+    assert _ask("and the week after?", first) == [Query(kind="span", week=3)]
+    days = parse_message("show me days 6 to 10")
+    assert _ask("and the week after?", days) == [Query(kind="span", days=list(range(10, 15)))]
+    assert _ask("and the week before?", days) == [Query(kind="span", days=list(range(5)))]
+
+
+def test_a_week_is_the_boards_week_and_each_day_is_named() -> None:
+    got = answer(_board("DDDDDNNN", week=3), Query(kind="span", week=2))
+    assert got.facts["days"] == [4, 5, 6] and got.facts["scenes"] == 3
+    assert got.text.startswith("Week 2 (days 4-6): 3 scenes, 3 pages,")
+    assert "Day 4: S4 at SITE4; Day 5: S5 at SITE5; Day 6 (nights): S6 at SITE6." in got.text
+    assert [r["day"] for r in got.rows] == [4, 5, 6]
+
+
+def test_the_last_week_is_cut_at_the_end_of_the_plan() -> None:
+    got = answer(_board("DDDDDDD"), Query(kind="span", week=-1))
+    assert got.text.startswith("Week 2 (days 6-7; the plan ends on day 7)")
+    past = answer(_board("DDD"), Query(kind="span", week=3))
+    assert not past.found and "week 3 (days 11-15) is past the end" in past.text
+
+
+def test_the_last_days_count_from_the_end() -> None:
+    got = answer(_board("DDDDD"), Query(kind="span", days=[-2, -1]))
+    assert got.facts["days"] == [4, 5]
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        (
+            "how many night exteriors are there?",
+            Query(kind="scenes", lighting="NIGHT", int_ext="EXT"),
+        ),
+        ("how many exterior nights?", Query(kind="scenes", lighting="NIGHT", int_ext="EXT")),
+        ("which locations do we go back to?", Query(kind="total", measure="revisits")),
+        ("how many cast days do we have?", Query(kind="total", measure="cast_days")),
+    ],
+)
+def test_counts_that_read_as_the_wrong_count_before(text: str, query: Query) -> None:
+    assert _ask(text) == [query]
+
+
+def test_cast_days_add_every_part_s_work_days() -> None:
+    plan = _board("DD")
+    plan["dood"] = {
+        "rows": [{"name": "A", "work_days": 2, "hold_days": 1}, {"name": "B", "work_days": 1}]
+    }
+    got = answer(plan, Query(kind="total", measure="cast_days"))
+    assert got.facts["value"] == 3
+    assert got.text == "The cast has 3 work days in all across 2 parts, plus 1 hold day."
+
+
+def test_a_location_names_its_days() -> None:
+    got = answer(_board("DDD"), Query(kind="location", location="site2"))
+    assert "(on 1 day: day 2)" in got.text
