@@ -159,3 +159,38 @@ def test_cast_days_add_every_part_s_work_days() -> None:
 def test_a_location_names_its_days() -> None:
     got = answer(_board("DDD"), Query(kind="location", location="site2"))
     assert "(on 1 day: day 2)" in got.text
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("who finishes first?", Query(kind="rank", measure="finish", least=True)),
+        ("who wraps last?", Query(kind="rank", measure="finish")),
+        ("who's the first to start?", Query(kind="rank", measure="start", least=True)),
+        ("who starts last?", Query(kind="rank", measure="start")),
+        ("what day do we move to the courthouse?", Query(kind="location", location="courthouse")),
+        ("drop scene twelve", Query(kind="scene", scene="12", aspect="drop")),
+    ],
+)
+def test_cast_ends_moves_to_a_place_and_dropped_scenes(text: str, query: Query) -> None:
+    assert _ask(text) == [query]
+
+
+def test_who_finishes_first_reads_the_dood() -> None:
+    plan = _board("DDDD")
+    plan["dood"] = {
+        "rows": [
+            {"name": "A", "start_day": 0, "finish_day": 3},
+            {"name": "B", "start_day": 1, "finish_day": 1},
+        ]
+    }
+    first = answer(plan, Query(kind="rank", measure="finish", least=True))
+    assert first.text == "The first to finish is B: day 2."
+    last = answer(plan, Query(kind="rank", measure="start"))
+    assert last.text == "The last to start is B: day 2."
+
+
+def test_dropping_a_scene_says_there_is_no_rule_and_the_scene() -> None:
+    got = answer(_board("DDD"), Query(kind="scene", scene="S2", aspect="drop"))
+    assert got.text.startswith("I can't re-plan without a scene: the planner has no rule")
+    assert "is shot on day 2, at SITE2" in got.text

@@ -229,6 +229,16 @@ def _clauses(text: str) -> list[str]:
 _UNREAD_CHANGE = re.compile(
     r"\b(instead|happen|move|shift|swap|push|pull|bring forward|what if|let'?s|pin)\b", re.I
 )
+_WHEN_MOVE = re.compile(
+    r"^\s*(?:what|which)\s+day\b[^?]*\bmove\s+(?:over\s+)?(?:to|into|on to)\b"
+    r"|^\s*when\s+(?:do|does|will|are)\s+(?:we|the company|the unit)\s+move\s+(?:to|into)\b",
+    re.I,
+)
+"""'what day do we move to the courthouse?' asks about the board's company moves."""
+_DROP_SCENE = re.compile(
+    r"\b(?:drop|cut|lose|remove|delete|omit|lift|scrap|skip)\s+(?:the\s+)?(?:scene|sc\.?)\s*#?\s*\d",
+    re.I,
+)
 _ASKS = re.compile(r"\b(how|what|who|when|where|which|is|are|does)\b", re.I)
 
 
@@ -255,7 +265,12 @@ def questions(turn: Turn) -> Request | None:
     """Questions the plan answers (several in one message), or one it cannot (weather)."""
     if OUTSIDE.search(turn.normal):
         return Request(kind="question", topic="outside")
-    if _UNREAD_CHANGE.search(turn.normal) and not NIGHT_BLOCK.search(turn.normal):
+    if (
+        _UNREAD_CHANGE.search(turn.normal)
+        and not NIGHT_BLOCK.search(turn.normal)
+        and not _WHEN_MOVE.search(turn.normal)
+        and not _DROP_SCENE.search(turn.normal)
+    ):
         return None  # a change the grammar cannot read: the model may, else it is chat
     found = _queries(turn)
     if not found:

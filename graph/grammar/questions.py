@@ -127,6 +127,19 @@ _TURNAROUND = re.compile(
     re.I,
 )
 """'what's the turnaround like after the nights?', 'does the crew get its rest?'."""
+_WHO_FIRST = re.compile(
+    r"\bwho(?:'s| is)?\s+(?:the\s+)?(?:(?P<verb>finish(?:es)?|wraps?|(?:is\s+)?done|"
+    r"(?:is\s+)?released|starts?|begins?|comes?\s+in|(?:is\s+)?in)\s+(?P<when>first|last|"
+    r"earliest|latest)|(?P<when2>first|last)\s+to\s+(?P<verb2>finish|wrap|be done|be released|"
+    r"start|begin|come in))\b",
+    re.I,
+)
+"""'who finishes first?', 'who wraps last?', 'who's the first to start?': the DOOD's ends."""
+_DROP_SCENE = re.compile(
+    r"\b(?:drop|cut|lose|remove|delete|omit|lift|scrap|skip)\s+(?:the\s+)?(?:scene|sc\.?)\s*#?\s*\d",
+    re.I,
+)
+"""'drop scene twelve': no planner rule takes a scene out; the scene is said instead."""
 _PER_DAY = re.compile(r"\b(?:per|a|each) (?:shooting )?day\b", re.I)
 _WHATS = re.compile(r"\bwhat(?:'s|s| is| are| was| were)\b", re.I)
 _MONEY_ONLY = {"contingency", "insurance", "legal", "accounting", "catering", "editorial"}
@@ -274,6 +287,15 @@ def clause_query(slots: Slots) -> Query | None:
     text = slots.text
     if night := _night_query(slots) or night_runs_query(slots) or span_query(slots):
         return night
+    if slots.scene and _DROP_SCENE.search(text):
+        return Query(kind="scene", scene=slots.scene, aspect="drop")
+    if who := _WHO_FIRST.search(text):
+        verb, when = (
+            who.group("verb") or who.group("verb2"),
+            who.group("when") or who.group("when2"),
+        )
+        measure = "start" if re.search(r"start|begin|come|\bin\b", verb, re.I) else "finish"
+        return Query(kind="rank", measure=measure, least=when.lower() in {"first", "earliest"})
     if _HOLD_COST.search(text) and not (slots.day is not None or slots.scene):
         return Query(kind="hold_cost", cast=slots.cast[0] if slots.cast else None)
     if averaged := _average(slots):

@@ -40,6 +40,7 @@ Aspect = Literal[
     "list",
     "date",
     "free",
+    "drop",
 ]
 
 

@@ -179,6 +179,20 @@ def _rank_dood(field: str, word: str) -> Callable[[Board], list[tuple[str, float
     return rank
 
 
+def _rank_dood_day(field: str) -> Callable[[Board], list[tuple[str, float, str]]]:
+    """Cast by their first or last work day (0-based in the DOOD, 1-based in words)."""
+
+    def rank(board: Board) -> list[tuple[str, float, str]]:
+        rows = (board.plan.get("dood") or {}).get("rows") or []
+        return [
+            (str(r.get("name")), int(r[field]), f"day {int(r[field]) + 1}")
+            for r in rows
+            if r.get(field) is not None
+        ]
+
+    return rank
+
+
 def _rank_cast_cost(board: Board) -> list[tuple[str, float, str]]:
     return [(n, cast_cost(board, n), board.money(cast_cost(board, n))) for n in board.cast_names()]
 
@@ -209,6 +223,8 @@ _RANK_HEADS = {
     "cast_cost": ("cast", "cost"),
     "cast_scenes": ("cast", "scenes"),
     "location": ("location", "scenes"),
+    "start": ("cast", "first day"),
+    "finish": ("cast", "last day"),
 }
 """The columns of a ranking's table."""
 
@@ -223,6 +239,8 @@ RANKINGS: dict[str, tuple[str, Callable[[Board], list[tuple[str, float, str]]]]]
     "cast_cost": ("cast member by cost", _rank_cast_cost),
     "cast_scenes": ("cast member by scenes", _rank_cast_scenes),
     "location": ("location by scenes", _rank_locations),
+    "start": ("start", _rank_dood_day("start_day")),
+    "finish": ("finish", _rank_dood_day("finish_day")),
 }
 
 
@@ -257,7 +275,7 @@ def rank_answer(board: Board, query: Query) -> Answer:
     if query.over is not None and measure in {"hold", "work"}:
         return _over(measure, items, query.over)
     name, value, shown = items[0]
-    if not value and not query.least:
+    if not value and not query.least and measure not in {"start", "finish"}:
         return Answer(
             kind="rank",
             text="Nobody is held: the cast has no hold days."
@@ -273,6 +291,8 @@ def rank_answer(board: Board, query: Query) -> Answer:
     label = {
         "day_cost": "cheapest day" if query.least else "most expensive day",
         "hold": "shortest hold" if query.least else "longest hold",
+        "start": "first to start" if query.least else "last to start",
+        "finish": "first to finish" if query.least else "last to finish",
     }.get(measure, f"{which} {word}")
     if len(ties) == 1:
         text = f"The {label} is {name}: {shown}."
