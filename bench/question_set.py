@@ -302,6 +302,59 @@ def _whole_questions(plan: Record, rng: random.Random) -> list[Question]:
     return out
 
 
+def _night_runs(days: list[Record]) -> list[list[int]]:
+    """1-based runs of consecutive days with night work (NIGHT or SPLIT)."""
+    runs: list[list[int]] = []
+    for n, day in enumerate(days, start=1):
+        if day.get("lighting") in {"NIGHT", "SPLIT"}:
+            if runs and runs[-1][-1] == n - 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+    return runs
+
+
+def _run_questions(plan: Record, rng: random.Random) -> list[Question]:
+    """The nights' runs, a week and a range of days, as a 1st AD asks them."""
+    days = plan["schedule"]["days"]
+    runs = _night_runs(days)
+    longest = max((len(r) for r in runs), default=0)
+    nights = (
+        [f"Nights start on day {runs[0][0]}", f"{longest} night{'s' * (longest > 1)} in a row"]
+        if runs
+        else ["no night work"]
+    )
+    phrasings = ["how many nights in a row do we shoot?", "what's the longest run of nights?"]
+    out = [
+        Question(_pick(rng, [*phrasings, "when do nights start?"]), nights, "nights"),
+        Question(
+            _pick(rng, ["move the nights to the end", "can we shoot all the nights in one block?"]),
+            ["no such rule", *nights[:1]],
+            "nights",
+        ),
+    ]
+    if len(days) >= 4:
+        out.append(
+            Question(
+                _pick(rng, ["show me days 2 to 4", "what are days 2-4?"]),
+                ["Days 2-4", *days[2]["strips"][:1]],
+                "span",
+            )
+        )
+    if len(days) >= 11:
+        week = ["what are we shooting next week?", "give me week two", "what's the second week?"]
+        out += [
+            Question(_pick(rng, week), ["Week 2 (days 6-10)", *days[5]["strips"][:1]], "span"),
+            Question(
+                "and the week after?",
+                [f"Week 3 (days 11-{min(15, len(days))}", *days[10]["strips"][:1]],
+                "span",
+                follows=True,
+            ),
+        ]
+    return out
+
+
 def questions_for(plan: Record, seed: int) -> list[Question]:
     """The questions about one plan, with their expected figures and names."""
     rng = random.Random(seed)
@@ -310,4 +363,5 @@ def questions_for(plan: Record, seed: int) -> list[Question]:
         *_scene_questions(plan, rng),
         *_cast_questions(plan, rng),
         *_whole_questions(plan, rng),
+        *_run_questions(plan, rng),
     ]

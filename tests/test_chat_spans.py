@@ -194,3 +194,14 @@ def test_dropping_a_scene_says_there_is_no_rule_and_the_scene() -> None:
     got = answer(_board("DDD"), Query(kind="scene", scene="S2", aspect="drop"))
     assert got.text.startswith("I can't re-plan without a scene: the planner has no rule")
     assert "is shot on day 2, at SITE2" in got.text
+
+
+@pytest.mark.parametrize(
+    ("text", "account"),
+    [
+        ("how much is the camera department?", "camera"),
+        ("what's the crew costing us?", "crew"),
+    ],
+)
+def test_an_account_asked_in_a_producer_s_words(text: str, account: str) -> None:
+    assert _ask(text) == [Query(kind="account", account=account)]

@@ -227,7 +227,9 @@ def _count(slots: Slots) -> Query | None:
 _LISTING = re.compile(r"\b(scenes?|shoots?|which|what|any|list|exteriors?|interiors?)\b", re.I)
 
 
-_MONEY_WORDS = re.compile(r"\b(how much|cost|costs|spend|spent|budget|pay|paying)\b", re.I)
+_MONEY_WORDS = re.compile(
+    r"\b(how much|cost|costs|costing|spend|spent|spending|budget|pay|paying)\b", re.I
+)
 
 
 def _query(**fields: object) -> Query:

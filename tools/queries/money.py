@@ -18,7 +18,7 @@ ACCOUNT_WORDS: dict[str, tuple[str, ...]] = {
     "2100": ("background", "extras"),
     "2200": ("locations", "location", "stages", "stage", "permits"),
     "2300": ("moves", "company moves", "move", "transport"),
-    "2400": ("equipment", "camera package", "grip", "lighting"),
+    "2400": ("equipment", "camera package", "camera", "grip", "lighting"),
     "2500": ("special", "stunts", "special requirements", "sfx"),
     "2600": ("catering", "food", "craft"),
     "3000": ("editorial", "editing", "editor", "post"),
