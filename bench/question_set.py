@@ -329,7 +329,7 @@ def _run_questions(plan: Record, rng: random.Random) -> list[Question]:
         Question(_pick(rng, [*phrasings, "when do nights start?"]), nights, "nights"),
         Question(
             _pick(rng, ["move the nights to the end", "can we shoot all the nights in one block?"]),
-            ["no such rule", *nights[:1]],
+            ["no such rule", *nights[:1]] if runs else nights,
             "nights",
         ),
     ]
