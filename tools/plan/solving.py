@@ -21,8 +21,14 @@ def solve(
     progress: Progress | None,
 ) -> ScheduleResult:
     """The schedule for the plan: stable against `previous` when given (moves priced); the
-    sites asked to be one block kept together where a board can (`tools.plan.blocks`)."""
+    sites asked to be one block kept together where a board can (`tools.plan.blocks`), a new
+    block planned afresh."""
     sites = inputs.site_blocks
+    new = set(sites) - set(previous.inputs.site_blocks) if previous is not None else set()
+    if new and not inputs.frozen_days:
+        # A site newly asked to be one block regroups the board: planned afresh, as a
+        # stable re-plan's neighbourhoods rarely gather a site's many days into one run.
+        previous = None
     streamed = progress
     if sites and progress is not None:
         sink = progress
