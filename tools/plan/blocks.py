@@ -9,9 +9,9 @@ both would mostly be no board at all). To the solver the site's night scenes are
 of their own (`night_site`), which no day can share as split days are off; the result is
 costed, and its days named, on the real sites. The solver's bound stays a bound for the
 boards that keep every block (on them the block price is never paid) and is capped at the
-board's real cost. A site still split (its scenes cannot be shot together under the day's
-rules) is said in the result's diagnosis with its days, so the chat never claims a block it
-did not get.
+board's real cost. Each asked site's days are said in the result's diagnosis, kept in one
+block or not (its scenes cannot all be shot together under the day's rules), so the chat
+never claims a block it did not get.
 """
 
 from __future__ import annotations
@@ -110,14 +110,22 @@ def _days_text(runs: list[list[int]]) -> str:
     return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
 
 
-def _split_notes(problem: ScheduleProblem, days: list[ShootDay], names: Sequence[str]) -> list[str]:
-    split = []
+def _block_notes(problem: ScheduleProblem, days: list[ShootDay], names: Sequence[str]) -> list[str]:
+    """Each asked site's days: kept in one block (its day run, its night run), or not."""
+    kept: list[tuple[str, list[list[int]]]] = []
+    split: list[tuple[str, list[list[int]]]] = []
     for site in block_sites(problem, names):
         runs = visits(days, site)
         lit = {next(d.lighting for d in days if d.index == run[0]) for run in runs}
-        if len(runs) > len(lit):
-            split.append((site, runs))
+        (split if len(runs) > len(lit) else kept).append((site, runs))
     notes = [
+        f"{site} is shot in one block: days {_days_text(runs)}"
+        + (" (its day scenes, then its nights)." if len(runs) > 1 else ".")
+        for site, runs in kept[:_NAMED]
+    ]
+    if len(kept) > _NAMED:
+        notes.append(f"{len(kept) - _NAMED} more sites are each shot in one block.")
+    notes += [
         f"{site} could not be kept in one block under the day's rules: it is shot on days "
         f"{_days_text(runs)}."
         for site, runs in split[:_NAMED]
@@ -143,7 +151,7 @@ def real_cost(
     ]
     cost = real.cost.model_copy(update={"stability": result.cost.stability})
     bound = None if result.bound is None else min(result.bound, cost.total)
-    notes = _split_notes(problem, days, names)
+    notes = _block_notes(problem, days, names)
     return result.model_copy(
         update={
             "days": days,
