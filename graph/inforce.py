@@ -70,6 +70,8 @@ def _key(c: Change) -> tuple[str, str]:
         return ("rate", c.actor or c.department or "")
     if c.kind == "before":
         return ("before", f"{c.scene}>{c.then}")
+    if c.kind == "block":
+        return ("block", c.hint or "")
     if c.kind in {"pin", "stage"}:
         return (c.kind, c.scene or c.hint or "")
     if c.kind == "available":

@@ -309,6 +309,7 @@ _BY_KIND: dict[str, Callable[[Record], list[str]]] = {
     "what_if": lambda f: (
         [f"Re-planned as version {f.get('version')} ({f.get('changed', '')})."]
         + _unread(f)
+        + list(f.get("notes") or [])
         + site_csv_line(f)
         + _in_force(f)
         + _diff(f)

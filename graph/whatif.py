@@ -16,6 +16,7 @@ from graph.facts import money
 from graph.inforce import in_force, resolve_changes
 from graph.intents import Change
 from graph.whatif_words import describe_changes, pages_in_hours
+from tools.plan.blocks import ALL_SITES
 from tools.schedule.calendar import day_of_month_index
 from tools.schedule.model import MINUTES_PER_EIGHTH
 from tools.sites import SiteCorrections, parse_site_phrase
@@ -234,6 +235,10 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
         elif change.kind == "stage":
             moves = new.setdefault("stage_moves", [])
             moves.extend(s for s in _stage_scenes(script, change) if s not in moves)
+        elif change.kind == "block":
+            blocks = new.setdefault("site_blocks", [])
+            site = change.hint or ALL_SITES
+            blocks.extend([site] if site not in blocks else [])
         elif change.kind == "available":
             actor = _actor(script, change.actor or "")
             days = set(new.setdefault("unavailable", {}).get(actor, [])) | set(_outside(change))

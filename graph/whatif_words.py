@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from graph.facts import say_date
 from graph.grammar.weekdays import describe_weekdays
 from graph.intents import Change
+from tools.plan.blocks import ALL_SITES
 from tools.schedule.model import MINUTES_PER_EIGHTH, eighths_in_hours
 from tools.sites import SiteCorrections
 
@@ -45,6 +46,9 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(f"up to {c.value:g} company moves a day")
         elif c.kind == "sites":
             parts.append(_describe_sites(SiteCorrections.model_validate(c.sites or {})))
+        elif c.kind == "block":
+            where = "each site" if c.hint in (None, ALL_SITES) else c.hint
+            parts.append(f"{where} shot in one block")
         elif c.kind == "week_days":
             parts.append(f"{c.value:g}-day weeks")
         elif c.kind == "start_date" and c.relative:

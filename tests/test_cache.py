@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import tools.cache
 from tests.test_plan import small_script
-from tools.cache import PlanCache, cache_key
+from tools.cache import PlanCache, cache_key, code_hash
 from tools.plan import Plan, PlanInputs, make_plan
 from tools.ratecard import DEFAULT_RATE_CARD
 from tools.schedule.model import Strip
@@ -25,6 +26,15 @@ def test_key_is_stable_and_sensitive_to_every_part() -> None:
     ]
     keys = {cache_key(**variant) for variant in changed}
     assert len(keys) == len(changed) and cache_key(**parts) not in keys
+
+
+def test_key_changes_with_the_tools_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan cached by other code (before an upgrade) is not served: the key holds the
+    tools' source hash, which covers this very module."""
+    assert len(code_hash()) == 64 and code_hash() == code_hash()
+    before = cache_key(x=1)
+    monkeypatch.setattr(tools.cache, "code_hash", lambda: "0" * 64)
+    assert cache_key(x=1) != before
 
 
 def test_get_put_hits_and_misses(tmp_path: Path) -> None:

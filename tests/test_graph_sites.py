@@ -107,3 +107,22 @@ async def test_site_corrections_replan_with_stability(tmp_path: Path) -> None:
         wrong = await turn(a, "scenes 2 to 40 are all at the lighthouse")
         assert "no scene 40" in wrong.answer
         assert (await a.context.plans.current("t1")).version == 4  # type: ignore[union-attr]
+
+
+async def test_a_site_in_one_block_is_planned_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "sites.fountain"
+    path.write_text(SCRIPT, encoding="utf-8")
+    uploads = [{"name": path.name, "path": str(path)}]
+    async with assistant(tmp_path, ModelSet(local=provider("fake", replies=["Done."]))) as a:
+        await turn(a, "", uploads)
+        asked = await turn(a, "can we shoot the Miller house in one block?")
+        assert asked.version == 2
+        current = await a.context.plans.current("t1")
+        assert current is not None and current.inputs["site_blocks"] == ["MILLER HOUSE"]
+        days = current.plan["schedule"]["days"]
+        here = [d for d in days if "MILLER HOUSE" in d["sites"]]
+        for lighting in ("DAY", "NIGHT"):
+            mine = [d["index"] for d in here if d["lighting"] == lighting]
+            assert mine == list(range(mine[0], mine[0] + len(mine))) if mine else True
+        assert "MILLER HOUSE is shot in one block: days" in asked.answer
+        assert "MILLER HOUSE shot in one block" in asked.answer  # the version's label

@@ -1,13 +1,16 @@
 """A file cache for analyses, keyed by a hash of everything that determines their result.
 
 Keys come from `cache_key(...)`: the script's content hash, the rate card's content hash, the
-plan inputs and the solver settings (plus a format version, bumped when the result's shape
-changes). Values are JSON files under a directory the caller gives; writes are atomic, so a
-reader never sees half a file, and a corrupt entry is a miss, not an error.
+plan inputs and the solver settings, plus a format version (bumped when the result's shape
+changes) and a hash of the tools' own sources (`code_hash`), so a plan cached by other code,
+before an upgrade or a change, is planned again rather than served. Values are JSON files
+under a directory the caller gives; writes are atomic, so a reader never sees half a file,
+and a corrupt entry is a miss, not an error.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -17,7 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-__all__ = ["FORMAT_VERSION", "PlanCache", "cache_key"]
+__all__ = ["FORMAT_VERSION", "PlanCache", "cache_key", "code_hash"]
 
 FORMAT_VERSION = "plan-2"
 """Bumped when a plan's shape or the solver's boards change (plan-2: the strip search and
@@ -25,9 +28,23 @@ FORMAT_VERSION = "plan-2"
 M = TypeVar("M", bound=BaseModel)
 
 
+@functools.cache
+def code_hash() -> str:
+    """SHA-256 of every Python source of the `tools` package (path and content), read once
+    a process: about 250 files, a few milliseconds."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(**parts: Any) -> str:
-    """SHA-256 of the parts as canonical JSON (sorted keys), with the format version."""
-    text = json.dumps({"version": FORMAT_VERSION, **parts}, sort_keys=True, default=str)
+    """SHA-256 of the parts as canonical JSON (sorted keys), with the format version and the
+    tools' `code_hash`."""
+    head = {"version": FORMAT_VERSION, "code": code_hash()}
+    text = json.dumps({**head, **parts}, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

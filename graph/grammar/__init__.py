@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from graph.grammar.blocks import block_changes
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, ChangeKind, ExportFormat, IntentKind, Request, View
 from graph.grammar.numbers import normalize_numbers
@@ -58,8 +59,15 @@ def sites(turn: Turn) -> Request | None:
     return Request(kind="what_if", changes=changes) if changes else None
 
 
+def blocks(turn: Turn) -> Request | None:
+    """Sites shot in one block ("can we shoot the motel in one go?")."""
+    changes = block_changes(turn.normal, turn.lexicon)
+    return Request(kind="what_if", changes=changes) if changes else None
+
+
 SUB_PARSERS: list[SubParser] = [
-    progress, greeting, sites, render, compare, revert, export, what_if, plan, questions, show
+    progress, greeting, sites, blocks, render, compare, revert, export, what_if, plan, questions,
+    show,
 ]  # fmt: skip
 """Tried in order; insert a new parser where its phrases should win."""
 

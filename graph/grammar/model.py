@@ -44,6 +44,7 @@ ChangeKind = Literal[
     "start_date",
     "week_days",
     "before",
+    "block",
 ]
 
 
@@ -90,7 +91,7 @@ class Change(BaseModel):
     change is whichever of the two the plan does not have (`inforce.chosen`)."""
     hint: str | None = None
     """Words that pick scenes for `stage` when no number is given ("bridge"); for
-    `start_date`, the date as said."""
+    `start_date`, the date as said; for `block`, the site (or "*": every site)."""
     date: str | None = None
     """For `start_date`: the first shooting day's ISO date (None: what was said is no date)."""
     base: float | None = None

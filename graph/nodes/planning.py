@@ -30,6 +30,7 @@ from graph.whatif import (
     normalize_cuts,
     resolve_changes,
 )
+from tools.plan.solving import STUCK_REPLAN
 
 __all__ = [
     "compare_versions",
@@ -161,6 +162,8 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
     facts["in_force"] = [describe_changes([c]) for g in groups for c in g]
     if request.unread:
         facts["unread"] = list(request.unread)
+    if notes := [d for d in schedule.get("diagnosis") or [] if d != STUCK_REPLAN]:
+        facts["notes"] = notes  # what a feasible board could not keep (a block, ...)
     if upload := facts.get("site_csv"):
         facts["site_csv"] = site_change_facts(upload, state.plan, plan)
     if request.queries:

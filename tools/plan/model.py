@@ -50,6 +50,9 @@ class PlanInputs(BaseModel):
     """Most company moves in one day; None: the rate card's (1)."""
     site_corrections: SiteCorrections = Field(default_factory=SiteCorrections)
     """The user's corrections of sites (chat or CSV); they win over inference."""
+    site_blocks: list[str] = Field(default_factory=list)
+    """Sites to shoot in one block of consecutive days ("shoot the motel in one go"); the
+    solver prices a return to them out of reach (`tools.plan.blocks`)."""
     rates: dict[str, float] = Field(default_factory=dict)
     """What-if rates over the rate card: "cast:NAME" (a day rate) or "crew:DEPT"."""
     rate_factors: dict[str, float] = Field(default_factory=dict)

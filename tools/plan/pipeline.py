@@ -200,6 +200,7 @@ def _build(
         or inputs.precedences
         or inputs.unavailable
         or inputs.unavailable_weekdays
+        or inputs.site_blocks
     )
     if previous is None and free:
         final = _no_worse(final, sorted_, card, tiers)

@@ -4,6 +4,7 @@ when a feature-scale stable re-plan found no board in time."""
 from __future__ import annotations
 
 from tools import schedule
+from tools.plan.blocks import blocked, real_cost
 from tools.plan.model import Plan, PlanInputs
 from tools.ratecard import RateCard
 from tools.schedule.model import ScheduleProblem, ScheduleResult
@@ -19,14 +20,30 @@ def solve(
     previous: Plan | None,
     progress: Progress | None,
 ) -> ScheduleResult:
-    """The schedule for the plan: stable against `previous` when given (moves priced)."""
-    return schedule.optimize(
-        problem,
+    """The schedule for the plan: stable against `previous` when given (moves priced); the
+    sites asked to be one block kept together where a board can (`tools.plan.blocks`), a new
+    block planned afresh."""
+    sites = inputs.site_blocks
+    new = set(sites) - set(previous.inputs.site_blocks) if previous is not None else set()
+    if new and not inputs.frozen_days:
+        # A site newly asked to be one block regroups the board: planned afresh, as a
+        # stable re-plan's neighbourhoods rarely gather a site's many days into one run.
+        previous = None
+    streamed = progress
+    if sites and progress is not None:
+        sink = progress
+
+        def streamed(board: ScheduleResult) -> None:
+            sink(real_cost(problem, board, sites))
+
+    found = schedule.optimize(
+        blocked(problem, sites),
         previous=previous.schedule if previous else None,
         move_cost=float(card.rate("move", "company_move")) if previous else 0.0,
         frozen_days=inputs.frozen_days,
-        progress=progress,
+        progress=streamed,
     )
+    return real_cost(problem, found, sites)
 
 
 def listeners(progress: Progress | None, boards: Progress | None) -> Progress | None:
