@@ -109,10 +109,17 @@ def compare(turn: Turn) -> Request | None:
     return Request(kind="compare", versions=versions)
 
 
+def _place_after_back(turn: Turn) -> bool:
+    """'how many times do we go back to Maya's apartment?': a place of the script's after
+    "back to" is the board's sites, not an earlier version."""
+    match = re.search(r"\bback\s+to\s+(.+)", turn.normal, re.I)
+    return bool(match and turn.lexicon.location_in(match.group(1)))
+
+
 def revert(turn: Turn) -> Request | None:
     """Go back to a version: named, "the first version", or the previous one; "start over"."""
     text = turn.normal
-    if _PLACE_BACK.search(text):
+    if _PLACE_BACK.search(text) or _place_after_back(turn):
         return None
     reset_alone = _RESET.search(text) and not _changes(turn)
     if not (_REVERT.search(text) or reset_alone) or (_changes(turn) and not reset_alone):
