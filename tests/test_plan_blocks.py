@@ -9,6 +9,8 @@ import pytest
 from bench.schedule_feature import feature_problem
 from graph.grammar.blocks import ALL_SITES, block_changes
 from graph.grammar.lexicon import Lexicon
+from graph.grammar.model import Change, Request
+from graph.intents import parse_intent
 from tools.plan.blocks import BLOCK_CREW_DAYS, block_sites, blocked, night_site, real_cost, visits
 from tools.schedule import ScheduleProblem, evaluate, optimize
 
@@ -106,3 +108,15 @@ def test_block_phrasings(message: str, sites: list[str]) -> None:
     changes = block_changes(message, _LEXICON)
     assert [c.hint for c in changes] == sites
     assert all(c.kind == "block" for c in changes)
+
+
+def test_a_follow_up_adds_or_replaces_a_block() -> None:
+    last = Request(kind="what_if", changes=[Change(kind="block", hint="MAYA'S APARTMENT")])
+    more = parse_intent("what about the radio station too?", previous=last, lexicon=_LEXICON)
+    assert more is not None and more.kind == "what_if" and not more.instead
+    assert [(c.kind, c.hint) for c in more.changes] == [("block", "RADIO STATION")]
+    other = parse_intent("and the motel instead?", previous=last, lexicon=_LEXICON)
+    assert other is not None and other.instead
+    assert [c.hint for c in other.changes] == ["RIVERSIDE MOTEL"]
+    alone = parse_intent("what about the radio station?", lexicon=_LEXICON)
+    assert alone is None or all(c.kind != "block" for c in alone.changes)

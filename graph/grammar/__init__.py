@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph.grammar.blocks import block_changes
+from graph.grammar.blocks import block_changes, block_follow_up
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, ChangeKind, ExportFormat, IntentKind, Request, View
 from graph.grammar.numbers import normalize_numbers
@@ -62,7 +62,9 @@ def sites(turn: Turn) -> Request | None:
 def blocks(turn: Turn) -> Request | None:
     """Sites shot in one block ("can we shoot the motel in one go?")."""
     changes = block_changes(turn.normal, turn.lexicon)
-    return Request(kind="what_if", changes=changes) if changes else None
+    if changes:
+        return Request(kind="what_if", changes=changes)
+    return block_follow_up(turn.normal, turn.lexicon, turn.previous)
 
 
 SUB_PARSERS: list[SubParser] = [

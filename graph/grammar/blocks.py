@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from graph.grammar.followups import FOLLOW_UP
 from graph.grammar.lexicon import Lexicon
-from graph.grammar.model import Change
+from graph.grammar.model import Change, Request
 
-__all__ = ["ALL_SITES", "block_changes"]
+__all__ = ["ALL_SITES", "block_changes", "block_follow_up"]
 
 ALL_SITES = "*"
 """The `hint` of a block change asked of every site."""
@@ -71,3 +72,18 @@ def block_changes(text: str, lexicon: Lexicon) -> list[Change]:
     if not named or (_NOT_SITE.search(text) and not re.search(r"\blocations?|sites?\b", text)):
         return []
     return [Change(kind="block", hint=site) for site in named]
+
+
+def block_follow_up(text: str, lexicon: Lexicon, previous: Request | None) -> Request | None:
+    """'what about the radio station too?' after a block what-if: that site in one block as
+    well ("instead": in place of the last one)."""
+    if previous is None or previous.kind != "what_if" or not FOLLOW_UP.search(text):
+        return None
+    if not any(c.kind == "block" for c in previous.changes):
+        return None
+    named = _sites_named(text, lexicon)
+    if not named:
+        return None
+    instead = bool(re.search(r"\binstead\b", text, re.I))
+    changes = [Change(kind="block", hint=site) for site in named]
+    return Request(kind="what_if", changes=changes, instead=instead)
