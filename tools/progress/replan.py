@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pydantic import BaseModel, Field
 
@@ -23,6 +24,7 @@ from tools.budget.crew import day_player_premium
 from tools.budget.money import Money
 from tools.cache import cache_key
 from tools.plan import Plan, PlanInputs, StripMove
+from tools.plan.blocks import blocked
 from tools.plan.summary import summarize
 from tools.progress.board import Board, progress_board
 from tools.progress.ledger import ResolvedDay
@@ -254,6 +256,9 @@ def replan_rest(
     inputs = inputs or current.inputs
     card = rate_card(inputs)
     board = progress_board(rules or approved.problem, days, current.schedule, shot=approved.problem)
+    if inputs.site_blocks:
+        # The sites asked to be one block stay so for the solver; costed on the real strips.
+        board = replace(board, solve_problem=blocked(board.solve_problem, inputs.site_blocks))
     solved, relaxed, limit = _solve(board, card, time_limit_s, deadline)
     if solved.status == "infeasible" or not solved.days:
         why = " ".join(solved.diagnosis) or "no schedule was found in time"
