@@ -14,13 +14,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from graph.grammar.numbers import ORDINALS, normalize_numbers
 from graph.intents import Request
 from tools.paperwork import CallOptions, build_board, file_name, render_document
 from tools.paperwork.preview import page_count, preview_png
 from tools.plan import Plan
 from tools.script import Script
 
-__all__ = ["parse_document_request", "print_saved", "resolve_day"]
+__all__ = ["parse_document_request", "print_saved", "resolve_day", "resolve_days"]
 
 Record = dict[str, Any]
 #: Documents named outright: always paper.
@@ -41,6 +42,15 @@ _DAY = re.compile(r"\bday\s+(\d{1,3})\b", re.I)
 _RELATIVE = re.compile(r"\b(today|tomorrow)\b", re.I)
 _VERSION = re.compile(r"\b(?:version|v)\s*(\d{1,4})\b", re.I)
 _PAPER = re.compile(r"\b(a4|letter)\b", re.I)
+_RANGE = re.compile(
+    r"\bdays?\s+(\d{1,3})\s*(?:-|–|to|through|thru|till|until)\s*(?:day\s+)?(\d{1,3})\b", re.I
+)
+_WEEK = re.compile(
+    rf"\bweek\s*(?:number\s*)?(\d{{1,2}})\b|\b({'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+week\b",
+    re.I,
+)
+_SPANNED = {"oneliner", "schedule", "stripboard"}
+"""Documents that can cover a stretch of the board (a week, a range of days)."""
 
 
 def parse_document_request(text: str) -> Request | None:
@@ -50,13 +60,23 @@ def parse_document_request(text: str) -> Request | None:
         document = next((name for name, pattern in _VIEWS if pattern.search(text)), None)
     if document is None:
         return None
+    said = normalize_numbers(text)
     day = _DAY.search(text)
     version = _VERSION.search(text)
     paper = _PAPER.search(text)
+    first = last = week = None
+    if document in _SPANNED:
+        if span := _RANGE.search(said):
+            first, last = sorted((int(span.group(1)), int(span.group(2))))
+        elif named := _WEEK.search(said):
+            word = (named.group(2) or "").lower()
+            week = int(named.group(1)) if named.group(1) else ORDINALS.get(word) or int(word[:-2])
     return Request(
         kind="document",
         document=document,
-        day=int(day.group(1)) if day else None,
+        day=first if first is not None else int(day.group(1)) if day else None,
+        last_day=last,
+        week=week,
         paper=paper.group(1).lower() if paper else None,  # type: ignore[arg-type]
         versions=[int(version.group(1))] if version else [],
         text=text,
@@ -85,6 +105,24 @@ def resolve_day(request: Request, plan: Plan, *, today: date) -> int:
     return dates.index(wanted.isoformat()) + 1
 
 
+def resolve_days(request: Request, plan: Plan) -> tuple[int, int] | None:
+    """The 1-based first and last day a one-liner, schedule or stripboard covers (a week by
+    the plan's own week), or None for the whole board; ValueError past the board's end."""
+    if request.document not in _SPANNED or (request.week is None and request.last_day is None):
+        return None
+    total = len(plan.schedule.days)
+    if request.week is not None:
+        week = plan.inputs.work_days_per_week
+        first, last = (request.week - 1) * week + 1, request.week * week
+        said = f"week {request.week}"
+    else:
+        first, last = request.day or 1, request.last_day or total
+        said = f"day {first}"
+    if first < 1 or first > total:
+        raise ValueError(f"the plan has {total} shooting days, so there is no {said}")
+    return first, min(last, total)
+
+
 def print_saved(
     plan: Record,
     script: Record | None,
@@ -96,9 +134,13 @@ def print_saved(
     paper: str,
     options: CallOptions,
     folder: Path,
+    days: tuple[int, int] | None = None,
 ) -> Record:
-    """Render (or reuse) one document of a saved version; returns its record for the chat."""
+    """Render (or reuse) one document of a saved version; returns its record for the chat.
+    `days` (1-based, inclusive) keeps only those days of a schedule document."""
     name = file_name(doc, version=version, paper=paper, day=day)  # type: ignore[arg-type]
+    if days is not None:
+        name = name.replace(f"-v{version}-", f"-days{days[0]}-{days[1]}-v{version}-")
     path = folder / name
     if not path.is_file():
         board = build_board(
@@ -107,6 +149,8 @@ def print_saved(
             version=version,
             version_date=saved,
         )
+        if days is not None:
+            board = board.stretch(*days)
         rendered = render_document(board, doc, paper=paper, day=day, options=options)  # type: ignore[arg-type]
         folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
@@ -119,6 +163,7 @@ def print_saved(
         "path": str(path),
         "version": version,
         "day": day,
+        "days": list(days) if days else None,
         "paper": paper,
         "bytes": len(data),
     }

@@ -5,19 +5,21 @@ A document of an old version is byte for byte what it was after a what-if made a
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from graph.documents import parse_document_request, resolve_day
+from graph.documents import parse_document_request, resolve_day, resolve_days
 from graph.intents import Request
 from graph.providers import ModelSet
 from graph.session import open_assistant, run_turn
 from greenlight.chat.outputs import Download, Preview
 from greenlight.chat.results import turn_items
 from greenlight.settings import Settings
-from tests.paperwork_plans import pdf_text, shared_plan
+from tests.paperwork_plans import feature_plan, pdf_text, shared_plan
+from tools.paperwork import build_board, render_document
 
 
 @pytest.mark.parametrize(
@@ -38,6 +40,41 @@ def test_document_requests(text: str, doc: str, day: int | None, version: int | 
     assert request is not None and request.kind == "document"
     assert (request.document, request.day) == (doc, day)
     assert request.versions == ([version] if version else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "doc", "first", "last", "week"),
+    [
+        ("give me a one-liner for week two", "oneliner", None, None, 2),
+        ("print the shooting schedule for the third week", "schedule", None, None, 3),
+        ("one-liner for days 6 to 10", "oneliner", 6, 10, None),
+        ("send me the stripboard for days 12-9", "stripboard", 9, 12, None),
+        ("call sheet for day 3 of week 2", "callsheet", 3, None, None),
+        ("print the one-liner", "oneliner", None, None, None),
+    ],
+)
+def test_a_schedule_document_for_a_stretch_of_days(
+    text: str, doc: str, first: int | None, last: int | None, week: int | None
+) -> None:
+    request = parse_document_request(text)
+    assert request is not None and request.document == doc
+    assert (request.day, request.last_day, request.week) == (first, last, week)
+
+
+def test_a_weeks_one_liner_prints_that_weeks_days_counted_against_the_whole() -> None:
+    script, plan = feature_plan()
+    total, week = len(plan.schedule.days), plan.inputs.work_days_per_week
+    request = parse_document_request("give me a one-liner for week two")
+    assert request is not None
+    days = resolve_days(request, plan)
+    assert days == (week + 1, min(2 * week, total))
+    board = build_board(plan, script, version=1, version_date=date(2026, 1, 5)).stretch(*days)
+    text = pdf_text(render_document(board, "oneliner").data)
+    shown = [int(n) for n in re.findall(rf"Day (\d+) of {total}\b", text)]
+    assert shown == list(range(days[0], days[1] + 1))
+    past = Request(kind="document", document="oneliner", week=total)
+    with pytest.raises(ValueError, match=f"the plan has {total} shooting days"):
+        resolve_days(past, plan)
 
 
 @pytest.mark.parametrize("text", ["show the stripboard", "what's the budget", "day 3 schedule"])

@@ -116,7 +116,12 @@ class Request(BaseModel):
     document: str | None = None
     """A printed document (graph.documents): stripboard, oneliner, callsheet, ..."""
     day: int | None = None
-    """1-based shooting day of a call sheet."""
+    """1-based shooting day of a call sheet; with `last_day`, the first of a range."""
+    last_day: int | None = None
+    """The last 1-based day of the range a one-liner, schedule or stripboard covers ("the
+    one-liner for week two", "the schedule for days 6 to 10"); None: the whole board."""
+    week: int | None = None
+    """The 1-based week a schedule document covers, turned into days by the plan's week."""
     paper: Literal["letter", "a4"] | None = None
     queries: list[Query] = Field(default_factory=list)
     """Questions the plan answers (several when a message asks several)."""

@@ -10,7 +10,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from graph.context import Context
-from graph.documents import print_saved, resolve_day
+from graph.documents import print_saved, resolve_day, resolve_days
 from graph.intents import Request
 from graph.nodes.planning import thread_id
 from graph.state import State
@@ -54,7 +54,9 @@ async def print_document(state: State, runtime: Runtime[Context]) -> dict[str, A
     settings = runtime.context.settings
     doc = request.document or "stripboard"
     try:
-        day = resolve_day(request, Plan.model_validate(stored.plan), today=date.today())
+        plan = Plan.model_validate(stored.plan)
+        day = resolve_day(request, plan, today=date.today())
+        days = resolve_days(request, plan)
         saved = stored.created_at.date() if stored.created_at else date.today()
         folder = settings.data_dir / "documents" / re.sub(r"\W", "_", thread_id())
         record = await asyncio.to_thread(
@@ -68,10 +70,13 @@ async def print_document(state: State, runtime: Runtime[Context]) -> dict[str, A
             paper=request.paper or str(getattr(settings, "paper_size", "letter")),
             options=_options(settings),
             folder=folder,
+            days=days,
         )
     except ValueError as exc:
         return _fail(state, f"I could not print that: {exc}.")
     what = _NAMES.get(doc, doc) + (f" for day {day}" if doc == "callsheet" else "")
+    if days is not None:
+        what += f" for day {days[0]}" if days[0] == days[1] else f" for days {days[0]}-{days[1]}"
     pages = f", {record['pages']} page(s)" if record.get("pages") else ""
     record["sentence"] = (
         f"Here is the {what} of plan version {stored.version} ({saved.isoformat()}){pages}."

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -106,6 +106,8 @@ class Board:
     """DOOD rows in cast-ID order: {"id", "name", "codes", "work", "hold", "drop", ...}."""
     detailed: bool
     """False when the script's words were not available (drawn from strips only)."""
+    shooting_days: int = 0
+    """The plan's days when `days` is a stretch of them (a week's one-liner); 0: all here."""
 
     @functools.cached_property
     def texts(self) -> list[str]:
@@ -125,6 +127,16 @@ class Board:
     def fallback(self) -> bool:
         """Whether any printed text needs the emoji fallback font."""
         return lacks_glyphs(*self.texts)
+
+    @property
+    def day_count(self) -> int:
+        """The plan's shooting days ("day 6 of 38"), also when `days` is a stretch."""
+        return self.shooting_days or len(self.days)
+
+    def stretch(self, first: int, last: int) -> Board:
+        """The board's days `first`..`last` (1-based, inclusive), counted against the whole."""
+        kept = [day for day in self.days if first <= day.number <= last]
+        return replace(self, days=kept, shooting_days=self.day_count)
 
     @property
     def stamp(self) -> str:

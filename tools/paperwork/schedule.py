@@ -65,7 +65,7 @@ def _one_line(sheet: Sheet, scene: BoardScene) -> None:
 
 def _each_day(sheet: Sheet, board: Board, draw: str) -> None:
     for day in board.days:
-        _day_header(sheet, day, len(board.days))
+        _day_header(sheet, day, board.day_count)
         previous = None
         for scene in day.scenes:
             if previous is not None and scene.site != previous:

@@ -108,5 +108,5 @@ def render_stripboard(board: Board, *, paper: Paper = "letter") -> bytes:
         sheet.cell(width, 5, label, border="B")
     sheet.ln(5)
     for day in board.days:
-        _day(sheet, day, len(board.days))
+        _day(sheet, day, board.day_count)
     return sheet.output_bytes()
