@@ -205,3 +205,23 @@ def test_dropping_a_scene_says_there_is_no_rule_and_the_scene() -> None:
 )
 def test_an_account_asked_in_a_producer_s_words(text: str, account: str) -> None:
     assert _ask(text) == [Query(kind="account", account=account)]
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect", "day"),
+    [
+        ("is MAYA working on day 10?", "on_day", 9),
+        ("does MAYA work day 3?", "on_day", 2),
+        ("is MAYA called on day 4?", "on_day", 3),
+        ("is MAYA on hold on day 12?", "held_on_day", 11),
+        ("is MAYA held on day 7?", "held_on_day", 6),
+    ],
+)
+def test_a_yes_no_question_about_one_person_on_one_day(text: str, aspect: str, day: int) -> None:
+    request = parse_message(text)
+    assert request is not None and request.kind == "question"
+    (query,) = request.queries
+    assert (query.kind, query.cast, query.day, query.aspect) == ("cast", "MAYA", day, aspect)
+    # "who works day 4?" stays the day's cast.
+    other = parse_message("who is working on day 4?")
+    assert other is not None and other.queries[0].kind == "day"

@@ -148,3 +148,26 @@ def test_when_is_a_cast_member_free_names_the_days_off(planned: tuple[Plan, Reco
             assert got.text.startswith(f"{row.name} is not working on {days_words(off)}")
         else:
             assert got.text == f"{row.name} works every shooting day."
+
+
+def test_is_someone_working_or_held_on_a_day_is_answered_yes_or_no(
+    planned: tuple[Plan, Record],
+) -> None:
+    plan, record = planned
+    assert plan.dood is not None
+    seen = set()
+    for row in plan.dood.rows:
+        for day, code in enumerate(row.codes):
+            work = answer(record, Query(kind="cast", cast=row.name, day=day, aspect="on_day"))
+            held = answer(record, Query(kind="cast", cast=row.name, day=day, aspect="held_on_day"))
+            on_set = code in {"SW", "W", "WF", "SWF"}
+            assert work.text.startswith("Yes:" if on_set else "No:")
+            assert held.text.startswith("Yes:" if code == "H" else "No:")
+            if on_set:
+                scenes = [
+                    s for s in plan.schedule.days[day].strips
+                    if row.name in next(x.cast for x in plan.problem.strips if x.id == s)
+                ]  # fmt: skip
+                assert f"day {day + 1}" in work.text and all(s in work.text for s in scenes)
+            seen.add("work" if on_set else code or "off")
+    assert {"work", "off"} <= seen  # both answers were asked for

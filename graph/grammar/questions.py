@@ -241,10 +241,23 @@ def _aspect(slots: Slots, allowed: tuple[str, ...]) -> str:
     return next((a for a in slots.aspects if a in allowed), "all")
 
 
+_CAST_ON_DAY = re.compile(
+    r"^\s*(?:is|are|does|do|will|was)\b[^?]*\b(?:work(?:s|ing)?|on hold|held|called|needed|"
+    r"on set|shoot(?:s|ing)?|in|on)\b",
+    re.I,
+)
+"""A yes/no question about one person on one day."""
+
+
 def _subject(slots: Slots) -> Query | None:
     if slots.scene:
         aspect = _aspect(slots, ("cast", "locations", "elements", "days"))
         return _query(kind="scene", scene=slots.scene, aspect=aspect)
+    if slots.cast and slots.day is not None and _CAST_ON_DAY.search(slots.text):
+        # "is MAYA working on day 10?", "does ORSON work day 3?": that person on that day.
+        held = re.search(r"\b(?:on hold|held|holding)\b", slots.text, re.I)
+        aspect = "held_on_day" if held else "on_day"
+        return _query(kind="cast", cast=slots.cast[0], day=slots.day, aspect=aspect)
     if slots.day is not None or slots.last_day:
         aspect = _aspect(slots, ("date", "cost", "minutes", "pages", "cast", "locations", "scenes"))
         return _query(kind="day", day=slots.day if slots.day is not None else -1, aspect=aspect)

@@ -41,6 +41,8 @@ Aspect = Literal[
     "date",
     "free",
     "drop",
+    "on_day",
+    "held_on_day",
 ]
 
 
