@@ -151,7 +151,7 @@ CAST_ROWS: list[Row] = [
     ("when does the lead finish?", q(kind="cast", cast="MAYA", aspect="finish")),
     ("when is MAYA free?", q(kind="cast", cast="MAYA", aspect="free")),
     ("which days is TOM off?", q(kind="cast", cast="TOM", aspect="free")),
-    ("is JONAH free on day 3?", q(kind="day", day=2)),
+    ("is JONAH free on day 3?", q(kind="cast", cast="JONAH", day=2, aspect="free_on_day")),
     ("how many days does our star work?", q(kind="cast", cast="MAYA", aspect="days")),
     *_cast(
         [
@@ -276,6 +276,7 @@ TOTAL_ROWS: list[Row] = [
             "how many cast members",
         ],
         "locations": ["how many locations", "how many sites do we use?", "number of locations"],
+        "sets": ["how many sets", "how many sets do we have?", "number of sets"],
         "holds": ["how many hold days in total", "how many hold days are there?"],
     }.items()
     for t in phrases

@@ -163,6 +163,8 @@ def test_is_someone_working_or_held_on_a_day_is_answered_yes_or_no(
             on_set = code in {"SW", "W", "WF", "SWF"}
             assert work.text.startswith("Yes:" if on_set else "No:")
             assert held.text.startswith("Yes:" if code == "H" else "No:")
+            free = answer(record, Query(kind="cast", cast=row.name, day=day, aspect="free_on_day"))
+            assert free.text.startswith("No:" if on_set else "Yes:")  # held: paid, not called
             if on_set:
                 scenes = [
                     s for s in plan.schedule.days[day].strips

@@ -78,7 +78,8 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "cast",
         re.compile(r"\b(cast|actors?|characters?|speaking parts?|roles?|performers?)\b", re.I),
     ),
-    ("locations", re.compile(r"\b(locations?|sites?|sets?|places?)\b", re.I)),
+    ("sets", re.compile(r"\bsets\b|\bhow many set\b", re.I)),
+    ("locations", re.compile(r"\b(locations?|sites?|set|places?)\b", re.I)),
     ("budget", re.compile(r"\b(budget|cost|costs|money|spend|dollars)\b", re.I)),
     ("days", re.compile(r"\b(days?|shoot|shooting|weeks?|long)\b", re.I)),
 )
@@ -243,10 +244,12 @@ def _aspect(slots: Slots, allowed: tuple[str, ...]) -> str:
 
 _CAST_ON_DAY = re.compile(
     r"^\s*(?:is|are|does|do|will|was)\b[^?]*\b(?:work(?:s|ing)?|on hold|held|called|needed|"
-    r"on set|shoot(?:s|ing)?|in|on)\b",
+    r"on set|shoot(?:s|ing)?|free|off|in|on)\b",
     re.I,
 )
 """A yes/no question about one person on one day."""
+_HELD = re.compile(r"\b(?:on hold|held|holding)\b", re.I)
+_FREE = re.compile(r"\b(?:free|off|not (?:working|needed|called))\b", re.I)
 
 
 def _subject(slots: Slots) -> Query | None:
@@ -256,7 +259,10 @@ def _subject(slots: Slots) -> Query | None:
     if slots.cast and slots.day is not None and _CAST_ON_DAY.search(slots.text):
         # "is MAYA working on day 10?", "does ORSON work day 3?": that person on that day.
         held = re.search(r"\b(?:on hold|held|holding)\b", slots.text, re.I)
-        aspect = "held_on_day" if held else "on_day"
+        free = re.search(
+            r"\b(?:free|off|not (?:working|needed|called)|available)\b", slots.text, re.I
+        )
+        aspect = "held_on_day" if held else "free_on_day" if free else "on_day"
         return _query(kind="cast", cast=slots.cast[0], day=slots.day, aspect=aspect)
     if slots.day is not None or slots.last_day:
         aspect = _aspect(slots, ("date", "cost", "minutes", "pages", "cast", "locations", "scenes"))

@@ -57,8 +57,9 @@ def cast_answer(board: Board, query: Query) -> Answer:
         "finish": f"{name} finishes on day {finish}{board.date_words(work[-1]) if work else ''}.",
         "cost": f"{name} costs {board.money(cost)} ({plural(len(work) + len(holds), 'paid day')}).",
         "free": _free(name, work, holds, len(board.days)),
-        "on_day": _on_day(board, name, codes, query.day),
-        "held_on_day": _on_day(board, name, codes, query.day, hold=True),
+        "on_day": _on_day(board, name, codes, query.day, "work"),
+        "held_on_day": _on_day(board, name, codes, query.day, "hold"),
+        "free_on_day": _on_day(board, name, codes, query.day, "free"),
     }
     text = texts.get(query.aspect) or (
         f"{name}: {plural(len(work), 'work day')} ({days_words(work)}), "
@@ -81,11 +82,10 @@ def cast_answer(board: Board, query: Query) -> Answer:
     return Answer(kind="cast", text=text, facts=facts)
 
 
-def _on_day(
-    board: Board, name: str, codes: list[str], day: int | None, *, hold: bool = False
-) -> str:
-    """'is MAYA working on day 10?' (or, `hold`, 'is MAYA on hold on day 10?'): yes or no,
-    with the scenes they work or what the day is to them."""
+def _on_day(board: Board, name: str, codes: list[str], day: int | None, asked: str) -> str:
+    """'is MAYA working on day 10?' (`asked` "work"; "hold": 'is MAYA on hold on day 10?';
+    "free": 'is MAYA free on day 10?'): yes or no, with the scenes they work or what the day
+    is to them."""
     if day is None or not 0 <= day < len(board.days):
         return f"The plan has {plural(len(board.days), 'shooting day')}."
     code = codes[day] if day < len(codes) else ""
@@ -93,13 +93,15 @@ def _on_day(
     if code in {"SW", "W", "WF", "SWF"}:
         scenes = [s["id"] for s in board.day_strips(day) if name in (s.get("cast") or [])]
         first = {"SW": ", their first day", "WF": ", their last day", "SWF": ", their only day"}
-        answer = "No" if hold else "Yes"
+        answer = "Yes" if asked == "work" else "No"
         listed = f"{plural(len(scenes), 'scene')}: {', '.join(scenes)}{first.get(code, '')}"
         return f"{answer}: {name} works {said} ({listed})."
     if code == "H":
-        return f"{'Yes' if hold else 'No'}: {name} is on hold on {said} (paid, not called)."
+        answer = "No" if asked == "work" else "Yes"
+        return f"{answer}: {name} is on hold on {said} (paid, not called)."
     if code == "D":
-        return f"No: {name} is dropped on {said} (off the payroll between two work periods)."
+        answer = "Yes" if asked == "free" else "No"
+        return f"{answer}: {name} is dropped on {said} (off the payroll between two work periods)."
     worked = [d for d, c in enumerate(codes) if c in {"SW", "W", "WF", "SWF"}]
     when = (
         f"they start on day {worked[0] + 1}"
@@ -108,7 +110,7 @@ def _on_day(
         if worked
         else "they are not on the board"
     )
-    return f"No: {name} is not called on {said}; {when}."
+    return f"{'Yes' if asked == 'free' else 'No'}: {name} is not called on {said}; {when}."
 
 
 def _free(name: str, work: list[int], holds: list[int], days: int) -> str:

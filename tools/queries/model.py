@@ -43,6 +43,7 @@ Aspect = Literal[
     "drop",
     "on_day",
     "held_on_day",
+    "free_on_day",
 ]
 
 

@@ -53,9 +53,16 @@ def _count(board: Board, measure: str) -> tuple[float, str]:
             f"The cast has {plural(n, 'work day')} in all across {plural(len(rows), 'part')}, "
             f"plus {plural(held, 'hold day')}."
         )
-    if measure == "locations":
-        n = len({board.site(s) for s in strips})
-        return n, f"The plan uses {plural(n, 'location')}."
+    if measure in {"locations", "sets"}:
+        sites = {board.site(s) for s in strips}
+        sets = {(board.site(s), str(s.get("set") or s.get("location") or "")) for s in strips}
+        n = len(sets if measure == "sets" else sites)
+        return n, (
+            f"The plan uses {plural(len(sites), 'location')} (sites where the company parks), "
+            f"with {plural(len(sets), 'set')} among them."
+            if measure == "locations"
+            else f"The plan shoots on {plural(len(sets), 'set')} at {plural(len(sites), 'site')}."
+        )
     if measure == "holds":
         n = sum(
             int(r.get("hold_days") or 0) for r in (board.plan.get("dood") or {}).get("rows") or []
@@ -114,6 +121,7 @@ MEASURES = (
     "exteriors",
     "cast",
     "locations",
+    "sets",
     "holds",
     "budget",
     "revisits",
