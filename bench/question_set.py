@@ -150,6 +150,28 @@ def _scene_questions(plan: Record, rng: random.Random) -> list[Question]:
     return out
 
 
+_ON_SET = {"SW", "W", "WF", "SWF"}
+
+
+def _on_day(row: Record, spoken: str, rng: random.Random) -> Question:
+    """'is MAYA working on day 10?' (or held, or free) on a day of their row: yes or no."""
+    day = rng.randrange(len(row["codes"]))
+    code = row["codes"][day]
+    asked, phrasings = rng.choice(
+        [
+            ("work", ["is {n} working on day {d}?", "does {n} work on day {d}?"]),
+            ("hold", ["is {n} on hold on day {d}?"]),
+            ("free", ["is {n} free on day {d}?"]),
+        ]
+    )
+    yes = {"work": code in _ON_SET, "hold": code == "H", "free": code not in _ON_SET}[asked]
+    return Question(
+        _pick(rng, phrasings, n=spoken, d=day + 1),
+        [f"{'Yes' if yes else 'No'}: {row['name']}", f"day {day + 1}"],
+        "cast on a day",
+    )
+
+
 def _cast_questions(plan: Record, rng: random.Random) -> list[Question]:
     rows = [r for r in plan["dood"]["rows"] if r["work_days"]]
     out = []
@@ -190,6 +212,7 @@ def _cast_questions(plan: Record, rng: random.Random) -> list[Question]:
                 [money_text(cost)],
                 "cast cost",
             ),
+            _on_day(row, spoken, rng),
         ]
     return out
 
