@@ -23,7 +23,7 @@ from tools.schedule.model import ScheduleResult
 from tools.schedule.ordering import greedy_order, improve_order
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.sequence import Sequencing, order_cost, sequencing, starts_of
-from tools.schedule.talent_search import TalentOutcome, talent_search
+from tools.schedule.talent_search import Floor, TalentOutcome, talent_search
 from tools.schedule.talent_small import small_search
 from tools.schedule.talent_subset import estimated_seconds, subset_order
 
@@ -76,21 +76,29 @@ def _compiled(seq: Sequencing, plan: ExactPlan, deadline: float) -> TalentOutcom
     local, _ = improve_order(
         seq, greedy_order(seq), deadline=time.perf_counter() + _LOCAL_SHARE * limit
     )
-
-    def floor(groups: list[int], cost: float, until: float) -> float:
-        # Past ~30 groups the relaxed DPs (fewer cast, fewer strips) often bound better;
-        # they bound `order_cost`, which differs from the plan's cost by a constant.
-        order = list(plan.first) + [s for g in groups for s in plan.groups[g]]
-        return lower_bound(seq, deadline=until) - (order_cost(seq, order) - cost)
-
     return talent_search(
         plan,
         _as_groups(plan, local),
         deadline=deadline - _MARGIN,
         both_ends=_both_ends(plan),
-        floor=floor,
+        floor=_relaxed_floor(seq, plan),
         floor_seconds=_BOUND_SHARE * limit,
     )
+
+
+def _relaxed_floor(seq: Sequencing, plan: ExactPlan) -> Floor:
+    """The relaxed DPs' bound (`bounds.lower_bound`) in the plan's cost, as the search takes it.
+
+    Past ~30 groups the relaxed DPs (fewer cast, fewer strips) often bound better than the
+    search; they bound `order_cost`, which differs from the plan's cost by a constant (the
+    pay every order pays the same), measured on the order the search hands over.
+    """
+
+    def floor(groups: list[int], cost: float, until: float) -> float:
+        order = list(plan.first) + [s for g in groups for s in plan.groups[g]]
+        return lower_bound(seq, deadline=until) - (order_cost(seq, order) - cost)
+
+    return floor
 
 
 def _both_ends(plan: ExactPlan) -> bool:
