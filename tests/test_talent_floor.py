@@ -25,6 +25,7 @@ def _plan(n: int, m: int, seed: int):
 def _optimum(seq, plan) -> float:
     """The DP optimum in the plan's cost (what the search's bounds are in)."""
     order = solve_exact(seq, plan)
+    assert order is not None
     incumbent = _as_groups(plan, order)
     return _Tables(plan).group_cost(incumbent)
 
@@ -76,7 +77,9 @@ def test_a_floor_raises_a_search_cut_at_once_to_itself():
 def test_the_compiled_path_is_exact_and_deterministic():
     seq, plan = _plan(20, 9, 1)
     runs = [_compiled(seq, plan, time.perf_counter() + 60) for _ in range(2)]
+    exact = solve_exact(seq, plan)
+    assert exact is not None
     assert runs[0] == runs[1] and runs[0].proven
     assert order_cost(
         seq, list(plan.first) + [s for g in runs[0].groups for s in plan.groups[g]]
-    ) == (pytest.approx(order_cost(seq, solve_exact(seq, plan))))
+    ) == (pytest.approx(order_cost(seq, exact)))

@@ -13,8 +13,11 @@ also grow from both ends at once (`both_ends`), with a stronger bound and forced
 
 The search also runs under a ceiling below the best order's cost (`talent_deepen`): then only
 orders cheaper than the ceiling are sought, and a finished search proves none exists (or
-finds one, which is then optimal). The bound's held cast is solved exactly over their
-finishing order when few (`talent_finish`), only for states the cheaper parts leave alive.
+finds one, which is then optimal). The ceilings start above the best bound already known:
+the cut proof's, the beam's, and a floor from outside (the relaxed DPs of `bounds`: on
+32 x 22 seed 0, 49,151 against the search's 46,447). The bound's held cast is solved
+exactly over their finishing order when few (`talent_finish`), only for states the cheaper
+parts leave alive.
 The beam, the full search and the searches under ceilings share one table of the bounds
 computed so far (`talent_memo`): the same states come back in each, and are not bounded again.
 
