@@ -8,8 +8,9 @@ fits the time (up to 25 groups, any cast), else to the compiled bounded DP of
 `talent_search`, started from the local search's order; from both ends when the cast is large
 against the groups (there the two-ended bound is much the stronger). That one is proven
 optimal when the search finishes, and otherwise comes with the better of the search's lower
-bound and the relaxed DPs' of `bounds`. The method is "talent-dp" for all three; anything
-else returns None so `sequential` takes it."""
+bound and the relaxed DPs' of `bounds` (computed once the proof is cut, so the ceiling
+searches after it start from the higher of the two). The method is "talent-dp" for all
+three; anything else returns None so `sequential` takes it."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from tools.schedule.model import ScheduleResult
 from tools.schedule.ordering import greedy_order, improve_order
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.sequence import Sequencing, order_cost, sequencing, starts_of
-from tools.schedule.talent_search import TalentOutcome, talent_search
+from tools.schedule.talent_search import Floor, TalentOutcome, talent_search
 from tools.schedule.talent_small import small_search
 from tools.schedule.talent_subset import estimated_seconds, subset_order
 
@@ -39,7 +40,8 @@ _SUBSET_SHARE = 0.5
 _SUBSET_FAST = 0.05
 """Estimated seconds under which the subset DP is simply run (up to ~14 groups)."""
 _BOUND_SHARE = 0.15
-"""Share of the time limit kept for the relaxed-DP bound when the search does not finish."""
+"""Share of the time limit kept for the relaxed-DP bound when the proof does not finish
+(computed before the ceiling searches of `talent_deepen`, which then start from it)."""
 _BOTH_ENDS_CAST = 0.4
 """Cast per group from which the exact search grows orders from both ends (measured, 30 s:
 28 x 14 and 28 x 22 bound higher and prove more from both ends; 32 x 8 proves 3/3 from one
@@ -69,7 +71,7 @@ def _as_groups(plan: ExactPlan, order: list[int]) -> list[int]:
 
 
 def _compiled(seq: Sequencing, plan: ExactPlan, deadline: float) -> TalentOutcome:
-    """The compiled search from the local search's order, leaving time for the bound."""
+    """The compiled search from the local search's order, with the relaxed DPs' floor."""
     limit = deadline - time.perf_counter()
     local, _ = improve_order(
         seq, greedy_order(seq), deadline=time.perf_counter() + _LOCAL_SHARE * limit
@@ -77,9 +79,26 @@ def _compiled(seq: Sequencing, plan: ExactPlan, deadline: float) -> TalentOutcom
     return talent_search(
         plan,
         _as_groups(plan, local),
-        deadline=deadline - (_BOUND_SHARE * limit + _MARGIN),
+        deadline=deadline - _MARGIN,
         both_ends=_both_ends(plan),
+        floor=_relaxed_floor(seq, plan),
+        floor_seconds=_BOUND_SHARE * limit,
     )
+
+
+def _relaxed_floor(seq: Sequencing, plan: ExactPlan) -> Floor:
+    """The relaxed DPs' bound (`bounds.lower_bound`) in the plan's cost, as the search takes it.
+
+    Past ~30 groups the relaxed DPs (fewer cast, fewer strips) often bound better than the
+    search; they bound `order_cost`, which differs from the plan's cost by a constant (the
+    pay every order pays the same), measured on the order the search hands over.
+    """
+
+    def floor(groups: list[int], cost: float, until: float) -> float:
+        order = list(plan.first) + [s for g in groups for s in plan.groups[g]]
+        return lower_bound(seq, deadline=until) - (order_cost(seq, order) - cost)
+
+    return floor
 
 
 def _both_ends(plan: ExactPlan) -> bool:
@@ -87,18 +106,12 @@ def _both_ends(plan: ExactPlan) -> bool:
     return len(plan.weights) >= _BOTH_ENDS_CAST * len(plan.groups)
 
 
-def _answer(
-    prep: PreparedProblem, seq: Sequencing, plan: ExactPlan, found: TalentOutcome, deadline: float
-) -> ScheduleResult:
+def _answer(prep: PreparedProblem, plan: ExactPlan, found: TalentOutcome) -> ScheduleResult:
     order = list(plan.first) + [s for g in found.groups for s in plan.groups[g]]
     status = "optimal" if found.proven else "feasible"
     result = result_from_starts(prep, starts_of(prep, order), status=status, method="talent-dp")
     # The DP leaves out what every order pays the same (one-group cast, crew days, ...).
     bound = found.bound + result.cost.total - found.cost
-    if not found.proven:
-        # Past ~30 groups the relaxed DPs (fewer cast, fewer strips) often bound better.
-        floor = lower_bound(seq, deadline=deadline - _MARGIN)
-        bound = max(bound, floor + result.cost.total - order_cost(seq, order))
     result.bound = min(bound, result.cost.total)
     if result.bound >= result.cost.total - 1e-6:
         result.status = "optimal"
@@ -124,6 +137,6 @@ def solve_talent(prep: PreparedProblem, *, started: float) -> ScheduleResult | N
         found = TalentOutcome(groups=order, cost=cost, bound=cost)
     if found is None:
         found = _compiled(seq, plan, deadline)
-    result = _answer(prep, seq, plan, found, deadline)
+    result = _answer(prep, plan, found)
     result.seconds = time.perf_counter() - started
     return result
