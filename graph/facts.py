@@ -83,8 +83,26 @@ def overview_facts(plan: Record, script: Record | None = None) -> Record:
         else None,
         "savings": savings,
         "solver_status": (plan.get("schedule") or {}).get("status"),
+        "revisited": _revisited(days) or None,
     }
     return {key: value for key, value in facts.items() if value is not None}
+
+
+_REVISITED = 3
+"""Visit blocks from which a site is named in the plan's answer, with how to keep it together."""
+
+
+def _revisited(days: list[Record]) -> list[Record]:
+    """The two sites the board comes back to most (at least `_REVISITED` visit blocks: runs of
+    consecutive shooting days there, as the budget's set-up lines count them)."""
+    blocks: dict[str, int] = {}
+    for d, day in enumerate(days):
+        before = set(days[d - 1].get("sites") or []) if d else set()
+        for site in day.get("sites") or []:
+            if site not in before:
+                blocks[site] = blocks.get(site, 0) + 1
+    ranked = sorted(blocks.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [{"site": site, "visits": n} for site, n in ranked[:2] if n >= _REVISITED]
 
 
 def schedule_facts(plan: Record) -> list[Record]:

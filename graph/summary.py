@@ -297,6 +297,21 @@ def _unread(facts: Record) -> list[str]:
     ]
 
 
+def _revisits(facts: Record) -> list[str]:
+    """The sites the board keeps coming back to, and how to price keeping one together."""
+    sites = (facts.get("overview") or {}).get("revisited") or []
+    if not sites:
+        return []
+    first, *more = sites
+    named = f"{first['site']} in {first['visits']} separate blocks of days" + "".join(
+        f" and {s['site']} in {s['visits']}" for s in more
+    )
+    return [
+        f'The board visits {named}: say "shoot {first["site"]} in one block" to see what '
+        "keeping it together costs."
+    ]
+
+
 def _render(facts: Record) -> list[str]:
     r = facts.get("render_cost") or {}
     lines = [r.get("headline", "AI-shot estimate:")]
@@ -305,7 +320,7 @@ def _render(facts: Record) -> list[str]:
 
 
 _BY_KIND: dict[str, Callable[[Record], list[str]]] = {
-    "plan": lambda f: site_csv_line(f) + _overview(f) + _savings(f),
+    "plan": lambda f: site_csv_line(f) + _overview(f) + _savings(f) + _revisits(f),
     "what_if": lambda f: (
         [f"Re-planned as version {f.get('version')} ({f.get('changed', '')})."]
         + _unread(f)

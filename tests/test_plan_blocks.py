@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from bench.schedule_feature import feature_problem
+from graph.facts import overview_facts
 from graph.grammar.blocks import ALL_SITES, block_changes
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, Request
 from graph.intents import parse_intent
+from graph.summary import write_summary
 from tools.plan.blocks import BLOCK_CREW_DAYS, block_sites, blocked, night_site, real_cost, visits
 from tools.schedule import ScheduleProblem, evaluate, optimize
 
@@ -120,3 +122,24 @@ def test_a_follow_up_adds_or_replaces_a_block() -> None:
     assert [c.hint for c in other.changes] == ["RIVERSIDE MOTEL"]
     alone = parse_intent("what about the radio station?", lexicon=_LEXICON)
     assert alone is None or all(c.kind != "block" for c in alone.changes)
+
+
+def test_the_plans_answer_names_the_sites_it_keeps_coming_back_to() -> None:
+    sites = ["BELL HOUSE", "DINER", "BELL HOUSE", "PIER", "BELL HOUSE", "PIER", "DINER", "PIER"]
+    days = [{"index": d, "sites": [site], "strips": [str(d)]} for d, site in enumerate(sites)]
+    days[3]["sites"].append("DINER")  # DINER on days 2, 4 and 7: three blocks
+    overview = overview_facts({"title": "T", "schedule": {"days": days}})
+    assert overview["revisited"] == [
+        {"site": "BELL HOUSE", "visits": 3},
+        {"site": "DINER", "visits": 3},
+    ]
+    text = write_summary({"kind": "plan", "overview": overview})
+    assert "The board visits BELL HOUSE in 3 separate blocks of days and DINER in 3" in text
+    assert 'say "shoot BELL HOUSE in one block"' in text
+    # The phrase it offers is read as the block what-if.
+    lexicon = Lexicon.from_script({"scenes": [{"site": "BELL HOUSE"}, {"site": "DINER"}]})
+    assert [c.hint for c in block_changes("shoot BELL HOUSE in one block", lexicon)] == [
+        "BELL HOUSE"
+    ]
+    kept = [{"index": d, "sites": ["PIER"], "strips": [str(d)]} for d in range(4)]
+    assert "revisited" not in overview_facts({"schedule": {"days": kept}})
