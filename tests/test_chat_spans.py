@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.grammar import parse_message
+from graph.grammar.lexicon import Lexicon
 from tools.queries import Query, answer
 
 
@@ -225,3 +226,12 @@ def test_a_yes_no_question_about_one_person_on_one_day(text: str, aspect: str, d
     # "who works day 4?" stays the day's cast.
     other = parse_message("who is working on day 4?")
     assert other is not None and other.queries[0].kind == "day"
+
+
+def test_when_do_we_wrap_a_place_is_that_places_days() -> None:
+    lexicon = Lexicon.from_script({"scenes": [{"site": "BELL HOUSE"}]})
+    place = parse_message("when do we wrap the bell house?", lexicon=lexicon)
+    assert place is not None and place.queries[0].kind == "location"
+    assert place.queries[0].location == "BELL HOUSE"
+    shoot = parse_message("when do we wrap?", lexicon=lexicon)
+    assert shoot is not None and (shoot.queries[0].kind, shoot.queries[0].day) == ("day", -1)

@@ -98,6 +98,7 @@ _LEXICON = Lexicon.from_script(
             ["MAYA'S APARTMENT", "RADIO STATION"],
         ),
         ("no more going back to the radio station", ["RADIO STATION"]),
+        ("how much does keeping the radio station together cost?", ["RADIO STATION"]),
         ("what does it cost to shoot the radio station on consecutive days?", ["RADIO STATION"]),
         ("keep each location's days together", [ALL_SITES]),
         ("can we shoot every site in one block?", [ALL_SITES]),

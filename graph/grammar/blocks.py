@@ -29,7 +29,8 @@ _TOGETHER = re.compile(
     re.IGNORECASE,
 )
 _VERB = re.compile(
-    r"\b(?:shoot|film|do|schedule|keep|put|get|block|board|finish|wrap|have|stop|no|without)\b",
+    r"\b(?:shoot|film|do|schedule|keep|put|get|block|board|finish|wrap|have|stop|no|without)"
+    r"(?:s|ing)?\b",
     re.IGNORECASE,
 )
 _EVERY = re.compile(

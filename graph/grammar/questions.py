@@ -321,7 +321,7 @@ def clause_query(slots: Slots) -> Query | None:
         return Query(kind="hold_cost", cast=slots.cast[0] if slots.cast else None)
     if averaged := _average(slots):
         return averaged
-    if _WRAP.search(text) and not slots.cast:
+    if _WRAP.search(text) and not (slots.cast or slots.location):
         return Query(kind="day", day=-1, aspect="date")
     if (over := _OVER_DAYS.search(text)) and not (slots.scene or slots.day is not None):
         measure = "work" if over.group(1).lower().startswith("work") else "hold"
