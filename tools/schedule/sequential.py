@@ -56,7 +56,7 @@ def _exact(prep: PreparedProblem, seconds: float) -> list[int] | None:
         plan = exact_plan(seq)
     except ValueError:
         return None
-    if plan.estimated_seconds() > seconds:
+    if plan.solve_seconds() > seconds:
         return None
     return solve_exact(seq, plan)
 
