@@ -1,6 +1,6 @@
 """Lower bounds for sequencing problems too big for the exact DP, from smaller exact DPs.
 
-Two relaxations, each solved exactly by `exact.solve_exact`:
+Relaxations, each solved exactly by `exact.solve_exact` (the talent one by `talent_subset`):
 - Fewer strips: for any order, each kept cast member's span covers the kept strips between
   their first and last kept strip plus all their other strips, and dropping strips never adds
   a location run; so the optimum over a subset Q plus the own pay of the strips outside Q is a
@@ -8,10 +8,14 @@ Two relaxations, each solved exactly by `exact.solve_exact`:
 - Fewer cast: cast members outside a set B are paid only their own days, the rest exactly;
   precedences (and, in one variant, locations) dropped. Strips with the same B-cast (and
   location) merge, so few groups remain.
+- Cast in blocks: the paid cast split into blocks, each small enough for the DP; every order
+  pays each block at least that block's own optimum (locations and precedences dropped), so
+  their sum is a bound. It holds every holding cost the fewer-cast bound pays as own days
+  only: on movie100 (30 cast in 8 blocks) it is the strongest, 7,332 against 6,956.
 - Fewer strips as a talent problem: the dearest strips (by their own pay), locations dropped
   and precedences kept through their closure, as many as the compiled subset DP of
   `talent_subset` solves in the time (up to 25 groups). On movie shoot scheduling the holds
-  dominate the cost, so this is the strongest of the three there.
+  dominate the cost, so this is the strongest there up to about 30 strips (movie30).
 The best bound found within the time budget is returned.
 """
 
@@ -88,7 +92,7 @@ def _value(sub: Sequencing, deadline: float) -> float | None:
     if _groups(sub) > _MAX_GROUPS:
         return None
     plan = exact_plan(sub)
-    if time.perf_counter() + plan.estimated_seconds() > deadline:
+    if time.perf_counter() + plan.solve_seconds() > deadline:
         return None
     order = solve_exact(sub, plan)
     return None if order is None else order_cost(sub, order)
@@ -125,6 +129,33 @@ def _cast_bound(seq: Sequencing, *, locations: bool, deadline: float) -> float |
         return None
     others = [b for b in range(seq.cast.shape[1]) if b not in chosen]
     return value + float((seq.cast[:, others] * seq.days[:, None]).sum(axis=0) @ seq.rates[others])
+
+
+def _blocks_bound(
+    seq: Sequencing, *, deadline: float, max_groups: int = _MAX_GROUPS
+) -> float | None:
+    """The paid cast split first-fit (heaviest first) into blocks of at most `max_groups`
+    groups each, and the sum of the blocks' optima; None when one does not fit the time."""
+    blocks: list[list[int]] = []
+    for a in _cast_by_weight(seq):
+        if seq.rates[a] <= 0 or not seq.cast[:, a].any():
+            continue
+        fits = (
+            b for b in blocks if _groups(_fewer_cast(seq, [*b, a], locations=False)) <= max_groups
+        )
+        block = next(fits, None)
+        if block is None:
+            blocks.append([a])
+        else:
+            block.append(a)
+    total = 0.0
+    for block in blocks:
+        sub = _fewer_cast(seq, block, locations=False)
+        value = _value(sub, deadline) if _groups(sub) <= max_groups else None
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 def _strip_subsets(seq: Sequencing, seed: int) -> Iterator[list[int]]:
@@ -170,6 +201,8 @@ def lower_bound(seq: Sequencing, *, deadline: float, seed: int = 7) -> float:
     for locations in (True, False):
         value = _cast_bound(seq, locations=locations, deadline=deadline)
         best = max(best, value if value is not None else best)
+    blocks = _blocks_bound(seq, deadline=deadline)
+    best = max(best, blocks if blocks is not None else best)
     pairs = _closure(seq)
     for keep in _strip_subsets(seq, seed):
         if time.perf_counter() >= deadline:

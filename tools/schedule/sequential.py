@@ -1,12 +1,13 @@
 """The sequencing path of `optimize` (talent and movie shoot scheduling, and their kin).
 
-When the exact DP fits the time budget, its order is returned directly as proven optimal
-(method "exact-dp", bound = cost): the DP enumerates every set of strips, so handing its
-answer to CP-SAT would only spend time re-proving it. Otherwise a greedy order improved by
-local search is the hint and the fallback answer, CP-SAT gets the remaining time to improve
-it, and the bound is the best of CP-SAT's and the relaxed DPs' (`bounds`), never above the
-cost of a known schedule. The acting cost and other order-free costs (crew days, night
-premium) are the same in every order, so the bounds shift by the same constant.
+When the exact DP fits the time budget, its order is returned directly as proven optimal (method
+"exact-dp", bound = cost): the DP enumerates every set of strips, so handing its answer to
+CP-SAT would only spend time re-proving it. Otherwise a greedy order improved by local search,
+then by exact re-solves of windows of it (`window`), is the hint and the fallback answer, CP-SAT
+gets the remaining time to improve it, and the bound is the best of CP-SAT's and the relaxed
+DPs' (`bounds`), never above the cost of a known schedule. The acting cost and other order-free
+costs (crew days, night premium) are the same in every order, so the bounds shift by the same
+constant.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from tools.schedule.model import ScheduleResult
 from tools.schedule.ordering import greedy_order, improve_order
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.sequence import sequencing, starts_of
+from tools.schedule.window import polish
 
 __all__ = ["solve_sequential"]
 
 _LOCAL_SHARE = 0.4
+_POLISH_SHARE = 0.2
+"""Most of the limit the window polishing may take (movie100 converges in about 10 s)."""
 _BOUND_SHARE = 0.3
 _DECODE_MARGIN = 0.6
 
@@ -56,7 +60,7 @@ def _exact(prep: PreparedProblem, seconds: float) -> list[int] | None:
         plan = exact_plan(seq)
     except ValueError:
         return None
-    if plan.estimated_seconds() > seconds:
+    if plan.solve_seconds() > seconds:
         return None
     return solve_exact(seq, plan)
 
@@ -70,6 +74,7 @@ def _searched(prep: PreparedProblem, *, deadline: float, reversible: bool) -> Sc
     )
     if cost == float("inf"):
         return None
+    order, cost = polish(seq, order, deadline=time.perf_counter() + _POLISH_SHARE * limit)
     floor = lower_bound(seq, deadline=time.perf_counter() + _BOUND_SHARE * limit)
     best = result_from_starts(
         prep, starts_of(prep, order), status="feasible", method="local-search"

@@ -34,6 +34,7 @@ from typing import Any
 from numba.core.registry import CPUDispatcher
 
 from tools.schedule import (
+    exact_kernel,
     relax_price,
     strip_anneal,
     strip_delta,
@@ -89,6 +90,26 @@ def _talent() -> None:
         talent_search(plan, order, deadline=math.inf, both_ends=both)
 
 
+def _exact() -> None:
+    """The location DP of `exact`, compiled, on four strips at two priced locations."""
+    from tools.schedule.exact import solve_exact
+    from tools.schedule.model import ScheduleCosts, ScheduleOptions, ScheduleProblem, Strip
+    from tools.schedule.prepare import prepare
+    from tools.schedule.sequence import sequencing
+
+    casts = [["A", "B"], ["B", "C"], ["A", "C"], ["A"]]
+    strips = [
+        Strip(id=str(i), days=1, whole_day=True, main_location="XY"[i % 2], cast=cast)
+        for i, cast in enumerate(casts)
+    ]
+    problem = ScheduleProblem(
+        strips=strips,
+        costs=ScheduleCosts(location_setup={"X": 5.0, "Y": 3.0}),
+        options=ScheduleOptions(fixed_days=len(strips)),
+    )
+    solve_exact(sequencing(prepare(problem, horizon=len(strips))), compiled=True)
+
+
 def families() -> list[Family]:
     """Every numba kernel family the planner uses, in the order a feature plan needs them."""
     return [
@@ -113,6 +134,7 @@ def families() -> list[Family]:
             ("talent_subset._run", "talent_kernels.expand", "talent_bound.bounds_within"),
             _talent,
         ),
+        Family("exact DP", (exact_kernel,), ("exact_kernel.fill",), _exact),
     ]
 
 
