@@ -39,7 +39,7 @@ BLOCK_CREW_DAYS = 10.0
 than any holds or moves a return could save on a feature (a held lead is under a tenth of a
 crew day), yet finite, so an unkeepable block still gets a board."""
 _NAMED = 4
-"""Sites named in the sentences of blocks not kept; the rest are counted."""
+"""Sites given a sentence of their own (kept in one block, or not); the rest are counted."""
 
 
 def _site(strip: Strip) -> str:
