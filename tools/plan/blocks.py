@@ -120,7 +120,7 @@ def _block_notes(problem: ScheduleProblem, days: list[ShootDay], names: Sequence
         (split if len(runs) > len(lit) else kept).append((site, runs))
     notes = [
         f"{site} is shot in one block: days {_days_text(runs)}"
-        + (" (its day scenes, then its nights)." if len(runs) > 1 else ".")
+        + (" (its day work and its night work, each in one run)." if len(runs) > 1 else ".")
         for site, runs in kept[:_NAMED]
     ]
     if len(kept) > _NAMED:
@@ -139,8 +139,8 @@ def real_cost(
     problem: ScheduleProblem, result: ScheduleResult, names: Sequence[str]
 ) -> ScheduleResult:
     """`result` (solved on `blocked(problem, names)`) costed and its days named on
-    `problem`'s real sites and prices, its bound capped at that cost, and a sentence for the
-    sites it could not keep in one block."""
+    `problem`'s real sites and prices, its bound capped at that cost, and a sentence for each
+    asked site: where its block fell, or that it could not be kept in one."""
     if not names or not result.days:
         return result
     real = schedule.evaluate(problem, [day.strips for day in result.days])
