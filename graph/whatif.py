@@ -183,6 +183,16 @@ def _site_corrections(inputs: Record, change: Change, script: Record) -> Record:
     return saved.merged(added).model_dump(mode="json")
 
 
+def _omit(inputs: Record, number: str) -> None:
+    """Scene `number` cut from the shoot, and taken out of the pins, orders and stage moves
+    that named it (they would point at a scene no longer planned)."""
+    cut = inputs.setdefault("omitted", [])
+    cut.extend([number] if number not in cut else [])
+    inputs.get("pinned", {}).pop(number, None)
+    inputs["precedences"] = [p for p in inputs.get("precedences") or [] if number not in p]
+    inputs["stage_moves"] = [s for s in inputs.get("stage_moves") or [] if s != number]
+
+
 def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> Record:
     """New inputs with every change applied; ValueError for an unknown scene or actor or a
     value no schedule can have (0 days, day 0, 0 pages per day)."""
@@ -235,6 +245,8 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
         elif change.kind == "stage":
             moves = new.setdefault("stage_moves", [])
             moves.extend(s for s in _stage_scenes(script, change) if s not in moves)
+        elif change.kind == "omit":
+            _omit(new, str(_scene(script, change.scene or "")["number"]))
         elif change.kind == "block":
             blocks = new.setdefault("site_blocks", [])
             site = change.hint or ALL_SITES

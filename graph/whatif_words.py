@@ -46,6 +46,8 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(f"up to {c.value:g} company moves a day")
         elif c.kind == "sites":
             parts.append(_describe_sites(SiteCorrections.model_validate(c.sites or {})))
+        elif c.kind == "omit":
+            parts.append(f"scene {c.scene} cut")
         elif c.kind == "block":
             where = "each site" if c.hint in (None, ALL_SITES) else c.hint
             parts.append(f"{where} shot in one block")

@@ -170,11 +170,26 @@ def test_a_location_names_its_days() -> None:
         ("who's the first to start?", Query(kind="rank", measure="start", least=True)),
         ("who starts last?", Query(kind="rank", measure="start")),
         ("what day do we move to the courthouse?", Query(kind="location", location="courthouse")),
-        ("drop scene twelve", Query(kind="scene", scene="12", aspect="drop")),
     ],
 )
-def test_cast_ends_moves_to_a_place_and_dropped_scenes(text: str, query: Query) -> None:
+def test_cast_ends_and_moves_to_a_place(text: str, query: Query) -> None:
     assert _ask(text) == [query]
+
+
+@pytest.mark.parametrize(
+    ("text", "scenes"),
+    [
+        ("drop scene twelve", ["12"]),
+        ("what if we cut scenes 40 and 41?", ["40", "41"]),
+        ("lose scene 12a", ["12A"]),
+        ("shoot it without scene 7", ["7"]),
+        ("what do we save if we cut scene 30?", ["30"]),
+    ],
+)
+def test_cutting_a_scene_is_a_what_if(text: str, scenes: list[str]) -> None:
+    request = parse_message(text)
+    assert request is not None and request.kind == "what_if"
+    assert [(c.kind, c.scene) for c in request.changes] == [("omit", s) for s in scenes]
 
 
 def test_who_finishes_first_reads_the_dood() -> None:
@@ -189,12 +204,6 @@ def test_who_finishes_first_reads_the_dood() -> None:
     assert first.text == "The first to finish is B: day 2."
     last = answer(plan, Query(kind="rank", measure="start"))
     assert last.text == "The last to start is B: day 2."
-
-
-def test_dropping_a_scene_says_there_is_no_rule_and_the_scene() -> None:
-    got = answer(_board("DDD"), Query(kind="scene", scene="S2", aspect="drop"))
-    assert got.text.startswith("I can't re-plan without a scene: the planner has no rule")
-    assert "is shot on day 2, at SITE2" in got.text
 
 
 @pytest.mark.parametrize(

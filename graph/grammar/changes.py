@@ -11,6 +11,7 @@ from graph.grammar.dates import start_date_changes
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import LAST_DAY, Change
 from graph.grammar.numbers import ORDINALS
+from graph.grammar.omits import omit_changes
 from graph.grammar.order import order_changes
 from graph.grammar.weekdays import weekday_changes
 from graph.intent_patterns import WEEK_DAYS, parse_days
@@ -356,6 +357,7 @@ def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]
     """The changes of the kinds above a message asks for (digits already normalized)."""
     changes = _relative_days(text) or _weeks(text) or _one_more(text)
     changes += order_changes(text)
+    changes += omit_changes(text)
     changes += _losing(text, names) or _named_out(text, names)
     changes += _relative_pages(text)
     if not re.search(r"\bscene\s+\w+\s+(?:to|on|for|onto)\s+day\s+\d", text, re.I):

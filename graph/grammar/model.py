@@ -45,6 +45,7 @@ ChangeKind = Literal[
     "week_days",
     "before",
     "block",
+    "omit",
 ]
 
 
@@ -81,7 +82,7 @@ class Change(BaseModel):
     to_before: bool = False
     """`to_of_month` is the first date they cannot work ("can't work from the 14th")."""
     scene: str | None = None
-    """Scene number for `pin` and `stage`; for `before`, the scene shot first."""
+    """Scene number for `pin`, `stage` and `omit`; for `before`, the scene shot first."""
     then: str | None = None
     """For `before`: the scene shot after `scene` (same day: later in it)."""
     sites: dict[str, Any] | None = None

@@ -242,10 +242,6 @@ _WHEN_MOVE = re.compile(
     re.I,
 )
 """'what day do we move to the courthouse?' asks about the board's company moves."""
-_DROP_SCENE = re.compile(
-    r"\b(?:drop|cut|lose|remove|delete|omit|lift|scrap|skip)\s+(?:the\s+)?(?:scene|sc\.?)\s*#?\s*\d",
-    re.I,
-)
 _ASKS = re.compile(r"\b(how|what|who|when|where|which|is|are|does)\b", re.I)
 
 
@@ -276,7 +272,6 @@ def questions(turn: Turn) -> Request | None:
         _UNREAD_CHANGE.search(turn.normal)
         and not NIGHT_BLOCK.search(turn.normal)
         and not _WHEN_MOVE.search(turn.normal)
-        and not _DROP_SCENE.search(turn.normal)
     ):
         return None  # a change the grammar cannot read: the model may, else it is chat
     found = _queries(turn)

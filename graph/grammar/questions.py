@@ -136,11 +136,6 @@ _WHO_FIRST = re.compile(
     re.I,
 )
 """'who finishes first?', 'who wraps last?', 'who's the first to start?': the DOOD's ends."""
-_DROP_SCENE = re.compile(
-    r"\b(?:drop|cut|lose|remove|delete|omit|lift|scrap|skip)\s+(?:the\s+)?(?:scene|sc\.?)\s*#?\s*\d",
-    re.I,
-)
-"""'drop scene twelve': no planner rule takes a scene out; the scene is said instead."""
 _PER_DAY = re.compile(r"\b(?:per|a|each) (?:shooting )?day\b", re.I)
 _WHATS = re.compile(r"\bwhat(?:'s|s| is| are| was| were)\b", re.I)
 _MONEY_ONLY = {"contingency", "insurance", "legal", "accounting", "catering", "editorial"}
@@ -308,8 +303,6 @@ def clause_query(slots: Slots) -> Query | None:
     text = slots.text
     if night := _night_query(slots) or night_runs_query(slots) or span_query(slots):
         return night
-    if slots.scene and _DROP_SCENE.search(text):
-        return Query(kind="scene", scene=slots.scene, aspect="drop")
     if who := _WHO_FIRST.search(text):
         verb, when = (
             who.group("verb") or who.group("verb2"),

@@ -50,6 +50,9 @@ class PlanInputs(BaseModel):
     """Most company moves in one day; None: the rate card's (1)."""
     site_corrections: SiteCorrections = Field(default_factory=SiteCorrections)
     """The user's corrections of sites (chat or CSV); they win over inference."""
+    omitted: list[str] = Field(default_factory=list)
+    """Scene numbers cut from the shoot ("what if we cut scene 12?"): not scheduled, so not
+    budgeted; the script keeps them."""
     site_blocks: list[str] = Field(default_factory=list)
     """Sites to shoot in one block of consecutive days ("shoot the motel in one go"); the
     solver prices a return to them out of reach (`tools.plan.blocks`)."""

@@ -137,6 +137,7 @@ def build_problem(
         options=options,
         sites=placed,
     )
+    problem = _without(problem, inputs.omitted)
     ids = {strip.id for strip in problem.strips}
     for scene in inputs.pinned:
         if scene not in ids:
@@ -155,6 +156,23 @@ def build_problem(
         for member in problem.cast
     ]
     return problem.model_copy(update={"cast": cast})
+
+
+def _without(problem: ScheduleProblem, omitted: list[str]) -> ScheduleProblem:
+    """`problem` without the scenes cut from the shoot, and without cast left with no scene.
+    ValueError names a scene the script does not have, or a cut of every scene."""
+    if not omitted:
+        return problem
+    ids = {strip.id for strip in problem.strips}
+    for scene in omitted:
+        if scene not in ids:
+            raise ValueError(f"cannot cut scene {scene!r}: the script has no such scene")
+    strips = [strip for strip in problem.strips if strip.id not in set(omitted)]
+    if not strips:
+        raise ValueError("that cuts every scene: there is nothing left to schedule")
+    working = {name for strip in strips for name in strip.cast}
+    cast = [member for member in problem.cast if member.name in working]
+    return problem.model_copy(update={"strips": strips, "cast": cast})
 
 
 WEEKDAY_HORIZON = 200

@@ -40,7 +40,6 @@ Aspect = Literal[
     "list",
     "date",
     "free",
-    "drop",
     "on_day",
     "held_on_day",
     "free_on_day",

@@ -68,13 +68,6 @@ def scene_answer(board: Board, query: Query) -> Answer:
         + ("; ".join(f"{k}: {', '.join(v)}" for k, v in elements.items()) or "nothing special")
         + ".",
     }
-    if query.aspect == "drop":
-        # "drop scene 12": the planner has no rule to take a scene out; what it weighs.
-        texts["drop"] = (
-            f"I can't re-plan without a scene: the planner has no rule to drop one. Scene {sid} "
-            f"({heading}) {when}, at {board.site(strip)}; "
-            f"{pages_text(int(strip.get('eighths') or 0))} pages; cast {who}."
-        )
     text = texts.get(query.aspect) or (
         f"Scene {sid} ({heading}) {when}, at {board.site(strip)}; "
         f"{pages_text(int(strip.get('eighths') or 0))} pages; cast {who}."
