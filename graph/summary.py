@@ -153,9 +153,29 @@ _LISTED = 12
 def moved_text(moved: list[Record]) -> str:
     """The scenes a re-plan moved: all of them when few; when many, how many only shifted by
     the same few days (days added or taken out ahead of them push the board on), and the
-    biggest moves by name."""
+    biggest moves by name. Scenes cut from the shoot (or put back) are said apart."""
+    cut = [m for m in moved if m.get("to_day") is None]
+    back = [m for m in moved if m.get("from_day") is None and m.get("to_day") is not None]
+    moved = [m for m in moved if m.get("to_day") is not None and m.get("from_day") is not None]
+    said = []
+    if cut:
+        said.append(
+            "Cut: " + ", ".join(f"scene {m['scene']} (was day {m['from_day']})" for m in cut) + "."
+        )
+    if back:
+        said.append(
+            "Back on the board: "
+            + ", ".join(f"scene {m['scene']} (day {m['to_day']})" for m in back)
+            + "."
+        )
     if not moved:
-        return "No scene changed day."
+        return " ".join(
+            [*said, "No other scene changed day."] if said else ["No scene changed day."]
+        )
+    return " ".join([*said, _moved_only(moved)])
+
+
+def _moved_only(moved: list[Record]) -> str:
     if len(moved) <= _LISTED:
         named = moved
         head = f"{len(moved)} {'scene' if len(moved) == 1 else 'scenes'} moved: "

@@ -24,3 +24,13 @@ def test_many_moves_say_how_many_only_shifted_and_name_the_biggest() -> None:
     assert text.index("scene 40 (day 3 -> 30)") < text.index("scene 41 (day 28 -> 2)")
     assert text.index("scene 41") < text.index("scene 0 (day 10 -> 11)")
     assert text.endswith("...")  # 22 moves, 12 named
+
+
+def test_cut_scenes_are_said_apart_even_among_many_moves() -> None:
+    cut = {"scene": "40", "from_day": 6, "to_day": None}
+    back = {"scene": "12", "from_day": None, "to_day": 3}
+    assert moved_text([cut]) == "Cut: scene 40 (was day 6). No other scene changed day."
+    many = [_move(s, 10 + s, 11 + s) for s in range(20)]
+    text = moved_text([cut, back, *many])
+    assert text.startswith("Cut: scene 40 (was day 6). Back on the board: scene 12 (day 3). ")
+    assert "20 scenes moved, 20 of them by 1 day only" in text
