@@ -12,6 +12,7 @@ from graph.providers import ModelSet
 from tests.test_graph import assistant, provider, turn
 from tests.test_plan import small_script
 from tools.plan import PlanInputs, make_plan
+from tools.progress import DayReport, day_rules, planned_scenes, progress, scene_eighths
 
 
 def test_a_cut_scene_is_off_the_board_and_out_of_the_budget() -> None:
@@ -81,3 +82,22 @@ async def test_cutting_a_scene_in_the_chat(tmp_path: Path) -> None:
         strips = {sid for day in current.plan["schedule"]["days"] for sid in day["strips"]}
         assert strips == {"1", "3"}
         assert "Budget:" in cut.answer and "-$" in cut.answer
+
+
+def test_a_scene_cut_mid_shoot_leaves_the_rest_of_the_board() -> None:
+    script = small_script()
+    plan = make_plan(script, PlanInputs(time_limit_s=4))
+    scenes = scene_eighths(plan)
+    day0 = planned_scenes(plan, 0, scenes)
+    later = [s for d in plan.schedule.days[1:] for s in d.strips]
+    inputs = plan.inputs.model_copy(update={"omitted": [later[-1]]})
+    result = progress(
+        plan, plan, [DayReport(day=0, complete=day0)], planned={0: day0}, time_limit_s=5,
+        inputs=inputs, rules=day_rules(script, inputs),
+    )  # fmt: skip
+    strips = {s for d in result.plan.schedule.days for s in d.strips}
+    assert strips == set(scenes) - {later[-1]}
+    first = result.plan.schedule.days[0]
+    assert first.frozen and set(first.strips) == set(day0)
+    assert result.plan.budget is not None and plan.budget is not None
+    assert result.plan.budget.likely < plan.budget.likely
