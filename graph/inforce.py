@@ -72,8 +72,8 @@ def _key(c: Change) -> tuple[str, str]:
         return ("before", f"{c.scene}>{c.then}")
     if c.kind == "block":
         return ("block", c.hint or "")
-    if c.kind == "omit":
-        return ("omit", c.scene or "")
+    if c.kind in {"omit", "restore"}:
+        return ("omit", c.scene or "")  # putting a scene back replaces its cut
     if c.kind in {"pin", "stage"}:
         return (c.kind, c.scene or c.hint or "")
     if c.kind == "available":

@@ -247,6 +247,9 @@ def apply_changes(inputs: Record, changes: Sequence[Change], script: Record) -> 
             moves.extend(s for s in _stage_scenes(script, change) if s not in moves)
         elif change.kind == "omit":
             _omit(new, str(_scene(script, change.scene or "")["number"]))
+        elif change.kind == "restore":
+            number = str(_scene(script, change.scene or "")["number"])
+            new["omitted"] = [s for s in new.get("omitted") or [] if s != number]
         elif change.kind == "block":
             blocks = new.setdefault("site_blocks", [])
             site = change.hint or ALL_SITES

@@ -48,6 +48,8 @@ def describe_changes(changes: Sequence[Change]) -> str:
             parts.append(_describe_sites(SiteCorrections.model_validate(c.sites or {})))
         elif c.kind == "omit":
             parts.append(f"scene {c.scene} cut")
+        elif c.kind == "restore":
+            parts.append(f"scene {c.scene} back in")
         elif c.kind == "block":
             where = "each site" if c.hint in (None, ALL_SITES) else c.hint
             parts.append(f"{where} shot in one block")

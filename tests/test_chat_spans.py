@@ -192,6 +192,39 @@ def test_cutting_a_scene_is_a_what_if(text: str, scenes: list[str]) -> None:
     assert [(c.kind, c.scene) for c in request.changes] == [("omit", s) for s in scenes]
 
 
+@pytest.mark.parametrize(
+    ("text", "scenes"),
+    [
+        ("put scene 40 back", ["40"]),
+        ("restore scene 12", ["12"]),
+        ("bring back scenes 7 and 8", ["7", "8"]),
+    ],
+)
+def test_putting_a_cut_scene_back_is_a_what_if(text: str, scenes: list[str]) -> None:
+    request = parse_message(text)
+    assert request is not None and request.kind == "what_if"
+    assert [(c.kind, c.scene) for c in request.changes] == [("restore", s) for s in scenes]
+
+
+def test_a_sites_cost_is_its_own_budget_lines() -> None:
+    lexicon = Lexicon.from_script({"scenes": [{"site": "BELL HOUSE"}]})
+    asked = parse_message("how much does the bell house cost us?", lexicon=lexicon)
+    assert asked is not None
+    assert asked.queries[0] == Query(kind="location", location="BELL HOUSE", aspect="cost")
+    plan = _board("DDD")
+    site = plan["problem"]["strips"][0].get("site") or "SITE1"
+    plan["budget"] = {
+        "lines": [
+            {"description": f"{site}: practical fee", "amount": 5000.0, "source": "days 1-2"},
+            {"description": f"{site}: set-up", "amount": 1500.0, "source": "1 visit block(s)"},
+            {"description": "OTHER: practical fee", "amount": 9999.0, "source": "day 3"},
+        ]
+    }
+    got = answer(plan, Query(kind="location", location=site, aspect="cost"))
+    assert got.facts["cost"] == 6500.0
+    assert got.text.startswith(f"{site} costs $6,500 in the budget: practical fee $5,000")
+
+
 def test_who_finishes_first_reads_the_dood() -> None:
     plan = _board("DDDD")
     plan["dood"] = {

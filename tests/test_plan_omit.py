@@ -82,6 +82,12 @@ async def test_cutting_a_scene_in_the_chat(tmp_path: Path) -> None:
         strips = {sid for day in current.plan["schedule"]["days"] for sid in day["strips"]}
         assert strips == {"1", "3"}
         assert "Budget:" in cut.answer and "-$" in cut.answer
+        back = await turn(a, "put scene 2 back")
+        assert back.version == 4 and "Back on the board: scene 2" in back.answer
+        current = await a.context.plans.current("t1")
+        assert current is not None and current.inputs["omitted"] == []
+        strips = {sid for day in current.plan["schedule"]["days"] for sid in day["strips"]}
+        assert strips == {"1", "2", "3"}
 
 
 def test_a_scene_cut_mid_shoot_leaves_the_rest_of_the_board() -> None:

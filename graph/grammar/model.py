@@ -46,6 +46,7 @@ ChangeKind = Literal[
     "before",
     "block",
     "omit",
+    "restore",
 ]
 
 

@@ -1,6 +1,6 @@
 """Scenes cut from the shoot, as what-if changes: "what if we cut scene 12?", "drop scenes 40
-and 41", "lose scene twelve", "shoot it without scene 7". Numbers arrive as digits; a scene
-number may carry its letter ("12A")."""
+and 41", "lose scene twelve", "shoot it without scene 7"; and put back: "put scene 40 back",
+"restore scene 12". Numbers arrive as digits; a scene number may carry its letter ("12A")."""
 
 from __future__ import annotations
 
@@ -20,8 +20,23 @@ _OMIT = re.compile(
 )
 
 
+_RESTORE = re.compile(
+    rf"\b(?:put|bring|add|get)\s+(?:the\s+)?(?:scenes?\s+)?(?P<a>{_SCENE}(?:\s*(?:,|&|and)\s*"
+    rf"{_SCENE})*)\s+back\b"
+    rf"|\b(?:restore|un-?cut|reinstate|put\s+back|bring\s+back)\s+(?:the\s+)?scenes?\s+"
+    rf"(?P<b>{_SCENE}(?:\s*(?:,|&|and)\s*{_SCENE})*)\b",
+    re.IGNORECASE,
+)
+
+
 def omit_changes(text: str) -> list[Change]:
-    """One `omit` change per scene a message cuts (empty when it cuts none)."""
+    """One `omit` change per scene a message cuts, or one `restore` per scene it puts back
+    ("put scene 40 back", "restore scene 12"); empty when it does neither."""
+    back: list[str] = []
+    for match in _RESTORE.finditer(text):
+        back += [s.upper() for s in re.findall(_SCENE, match.group("a") or match.group("b"))]
+    if back:
+        return [Change(kind="restore", scene=scene) for scene in dict.fromkeys(back)]
     found: list[str] = []
     for match in _OMIT.finditer(text):
         found += [s.upper() for s in re.findall(_SCENE, match.group("list"))]

@@ -362,8 +362,16 @@ def clause_query(slots: Slots) -> Query | None:
         return Query(kind="account", account=slots.account)
     if _BUDGET.search(text):
         return Query(kind="account")
+    if slots.location and _LOCATION_COST.search(text):
+        return Query(kind="location", location=slots.location, aspect="cost")
     if slots.location and re.search(
         r"\b(when|which|what|scenes?|days?|how many|shoot|shooting|are we)\b", text, re.I
     ):
         return Query(kind="location", location=slots.location)
     return None
+
+
+_LOCATION_COST = re.compile(
+    r"\b(?:cost|costs|costing|spend|spending|spent|how much|pay|paying|budget for)\b", re.I
+)
+"""'how much does the bell house cost us?': the site's own budget lines."""

@@ -172,4 +172,26 @@ def location_answer(board: Board, query: Query) -> Answer:
             facts={"locations": sites},
             found=False,
         )
+    if query.aspect == "cost":
+        return _site_cost(board, board.site(strips[0]))
     return _listing(board, "location", strips, f"at {board.site(strips[0])}")
+
+
+def _site_cost(board: Board, site: str) -> Answer:
+    """A site's own budget lines (its fee by the day, its set-up by the visit block)."""
+    lines = [
+        ln
+        for ln in (board.plan.get("budget") or {}).get("lines") or []
+        if str(ln.get("description", "")).startswith(f"{site}:")
+    ]
+    total = round(sum(float(ln.get("amount") or 0) for ln in lines), 2)
+    parts = [
+        f"{str(ln['description']).split(': ', 1)[1]} {board.money(float(ln.get('amount') or 0))}"
+        f" ({ln.get('source') or ln.get('quantity')})"
+        for ln in lines
+    ]
+    text = f"{site} costs {board.money(total)} in the budget" + (
+        ": " + "; ".join(parts) + "." if parts else "."
+    )
+    rows = [{"line": ln["description"], "amount": board.money(float(ln["amount"]))} for ln in lines]
+    return Answer(kind="location", text=text, facts={"site": site, "cost": total}, rows=rows)
