@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from pathlib import Path
 
+import pytest
 from chainlit.context import init_http_context
 from chainlit.user import User
 
@@ -45,5 +47,46 @@ async def test_titles(tmp_path: Path) -> None:
         assert await name_of(early) == "hello"
         await layer.update_thread(early, name="RADIO STUDIO")
         assert await name_of(early) == "RADIO STUDIO"
+    finally:
+        await layer.engine.dispose()
+
+
+async def test_a_steps_update_is_not_blanked_by_its_late_creation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chainlit writes a step's creation and its update as two tasks, each an upsert of the
+    whole row. When the creation is slow (a loaded server) the update must still win."""
+    layer = GreenlightDataLayer(
+        f"sqlite+aiosqlite:///{tmp_path / 'c.db'}", storage=LocalStorageClient(tmp_path / "files")
+    )
+    try:
+        await create_chat_tables(layer.engine)
+        await users.create_user(layer.engine, "maya", "maya-password")
+        user = await layer.create_user(User(identifier="maya"))
+        assert user is not None
+        init_http_context(user=user)
+        thread = str(uuid.uuid4())
+        await layer.update_thread(thread, name="T", user_id=user.id)
+        init_http_context(thread_id=thread, user=user)  # the session's own thread
+        real = layer.update_thread
+        calls = {"n": 0}
+
+        async def slow_first(thread_id: str, **kwargs: object) -> None:
+            calls["n"] += 1
+            if calls["n"] == 1:
+                await asyncio.sleep(0.3)  # the creation's first write is slow
+            await real(thread_id, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(layer, "update_thread", slow_first)
+        step = {
+            "id": str(uuid.uuid4()), "threadId": thread, "type": "tool", "name": "read",
+            "streaming": False,
+        }  # fmt: skip
+        created = asyncio.create_task(layer.create_step({**step, "output": ""}))  # type: ignore[typeddict-item]
+        updated = asyncio.create_task(layer.update_step({**step, "output": "Read pixel"}))  # type: ignore[typeddict-item]
+        await asyncio.gather(created, updated)
+        saved = await layer.get_step(step["id"])
+        assert saved is not None and saved["output"] == "Read pixel"
+        assert layer._step_locks == {}  # nothing kept once the writes are done
     finally:
         await layer.engine.dispose()

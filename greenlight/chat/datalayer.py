@@ -14,6 +14,7 @@ brings a deleted user back.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 
 from chainlit.context import ChainlitContextException, context
@@ -60,6 +61,8 @@ class GreenlightDataLayer(SQLAlchemyDataLayer):
         super().__init__(conninfo=async_url, connect_args=connect_args, storage_provider=storage)
         self.storage = storage
         self.thread_deleted_hooks: list[ThreadHook] = list(on_thread_deleted)
+        self._step_locks: dict[str, tuple[asyncio.Lock, int]] = {}
+        """Per step being written: its lock and how many writes hold or wait for it."""
 
     async def _rows(self, query: str, params: dict) -> list[dict]:
         rows = await self.execute_sql(query, params)
@@ -93,7 +96,26 @@ class GreenlightDataLayer(SQLAlchemyDataLayer):
         return owner == getattr(session.user, "identifier", None)
 
     async def create_step(self, step_dict: StepDict) -> None:
-        """Save a step of the current session's own thread; refuse (and log) anything else."""
+        """Save a step of the current session's own thread; refuse (and log) anything else.
+
+        Chainlit writes a step's creation and its updates as separate tasks, each an upsert
+        of the whole row; on a loaded server the creation (empty output) could land after the
+        update that carries the output and blank it. Writes of one step are taken in the order
+        their tasks start (an uncontended lock is taken without yielding)."""
+        step_id = str(step_dict.get("id"))
+        lock, users = self._step_locks.get(step_id, (asyncio.Lock(), 0))
+        self._step_locks[step_id] = (lock, users + 1)
+        try:
+            async with lock:
+                await self._write_step(step_dict)
+        finally:
+            lock, users = self._step_locks[step_id]
+            if users == 1:
+                del self._step_locks[step_id]
+            else:
+                self._step_locks[step_id] = (lock, users - 1)
+
+    async def _write_step(self, step_dict: StepDict) -> None:
         if not await self._may_write_step(step_dict):
             logger.warning(
                 "refused to write step %s into thread %s",
