@@ -11,12 +11,17 @@ from tests.test_schedule_crew_rest_boards import assert_crew_rest
 from tools.parsing import read_script
 from tools.plan import Plan, PlanInputs, make_plan
 from tools.schedule import optimize
+from tools.script import Script
 
 
 @pytest.fixture(scope="module")
-def plan() -> Plan:
+def script() -> Script:
     gen = generate(GenOptions(scenes=150, pages=120, sites=True))
-    script = read_script(to_fountain(gen.title_page, gen.blocks()).encode(), filename="f.fountain")
+    return read_script(to_fountain(gen.title_page, gen.blocks()).encode(), filename="f.fountain")
+
+
+@pytest.fixture(scope="module")
+def plan(script: Script) -> Plan:
     return make_plan(script, PlanInputs(time_limit_s=10.0))
 
 
@@ -44,3 +49,24 @@ def test_a_replan_after_a_frozen_night_keeps_the_crews_rest(plan: Plan) -> None:
     assert [d.strips for d in again.days[: night + 1]] == [d.strips for d in days[: night + 1]]
     assert again.days[night].lighting != "DAY"
     assert_crew_rest(problem, again)
+
+
+def test_a_stop_date_that_pulls_nights_forward_is_replanned(script: Script, plan: Plan) -> None:
+    """'MAYA is only available for the first three weeks': her night scenes, boarded among the
+    nights that end the shoot, must come into the first 15 days. The previous board's repair
+    cannot reach that; the re-plan is a board that keeps her days and every rule (it was
+    'no schedule found')."""
+    inputs = PlanInputs(time_limit_s=20.0, unavailable={"MAYA": list(range(15, 120))})
+    again = make_plan(script, inputs, previous=plan)
+    result = again.schedule
+    assert result.status in ("optimal", "feasible"), result.diagnosis
+    maya = {s.id for s in again.problem.strips if "MAYA" in s.cast}
+    nights = {s.id for s in again.problem.strips if s.lighting == "NIGHT"}
+    assert maya & nights  # the case the test is about
+    placed = {sid: day.index for day in result.days for sid in day.strips}
+    assert set(placed) == {s.id for s in again.problem.strips}
+    assert max(placed[sid] for sid in maya) <= 14
+    assert_crew_rest(again.problem, result)
+    assert again.sorted_board is not None
+    sorted_days = {sid: d.index for d in again.sorted_board.schedule.days for sid in d.strips}
+    assert max(sorted_days[sid] for sid in maya) <= 14  # the AD boards the stop date first

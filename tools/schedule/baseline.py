@@ -159,7 +159,9 @@ def _place_waiting(
 
 
 def sorted_order(prep: PreparedProblem) -> list[int]:
-    """The AD's first sort: pinned strips, then by site, INT/EXT, day/night, set and cast.
+    """The AD's first sort: pinned strips, then strips of cast with days they cannot work
+    (boarded first, as an AD boards a stop date, while every day still has room), then by
+    site, INT/EXT, day/night, set and cast.
 
     Sites come in order of first appearance in the script, so the board follows the story
     where it costs nothing.
@@ -169,11 +171,13 @@ def sorted_order(prep: PreparedProblem) -> list[int]:
     for s in range(len(prep.ids)):
         first_seen.setdefault(prep.location[s], s)
     strips = prep.problem.strips
+    bound = [any(prep.unavailable[a] for a in prep.cast_of[s]) for s in range(len(prep.ids))]
 
     def key(s: int) -> tuple:
         inside = strips[s].int_ext or ""
         return (
             prep.ids[s] not in pinned,
+            not bound[s],
             first_seen[prep.location[s]],
             inside,
             prep.night[s],

@@ -108,7 +108,8 @@ def optimize(
     At feature scale (`LNS_MIN_STRIPS`, not a sequencing problem) the sorted board is improved
     by large neighbourhood search; `progress` then receives each improving board with its bound. A
     re-plan at that scale (not to a fixed number of days) repairs and improves the previous
-    board the same way (`lns_replan`), falling back to the monolithic model if that fails.
+    board the same way (`lns_replan`), falling back to a fresh plan from the sorted board, then
+    to the monolithic model, if that fails.
     """
     started = time.perf_counter()
     prep = prepare(problem, horizon=horizon or _horizon(problem, previous))
@@ -134,6 +135,10 @@ def optimize(
         found = replan_by_lns(prep, _previous_starts(prep, previous), frozen, move_cost, started)
         if found is not None:
             return found
+        if not frozen and (start := lns_start(prep)) is not None:
+            # A change the repair cannot reach from the previous board (an actor's stop date
+            # pulling their nights into the first weeks): planned afresh from the sorted board.
+            return by_lns(prep, start, started, progress)
     # The sequencing solvers know no turnaround: a night strip under the rule goes to CP-SAT.
     if previous is None and not frozen and is_sequential(prep) and not prep.turnaround_rule:
         found = solve_talent(prep, started=started) or solve_sequential(
