@@ -508,6 +508,10 @@ WHAT_IF_ROWS: list[Row] = [
     ),
     ("Maya is only available for the first 2 weeks", c(kind="available", actor="MAYA", to_day=9)),
     ("jonah is only around for the first ten days", c(kind="available", actor="JONAH", to_day=9)),
+    ("what if Maya is only available for two weeks?", c(kind="available", actor="MAYA", to_day=9)),
+    ("we only have JONAH for ten days", c(kind="available", actor="JONAH", to_day=9)),
+    ("Maya is available for only 3 weeks", c(kind="available", actor="MAYA", to_day=14)),
+    ("JONAH only has two weeks with us", c(kind="available", actor="JONAH", to_day=9)),
     ("JONAH is not available until day 10", c(kind="available", actor="JONAH", from_day=9)),
     ("Jonah is not here until day 6", c(kind="available", actor="JONAH", from_day=5)),
     ("maya is available from the 14th", c(kind="available", actor="MAYA", from_day=13)),
@@ -548,6 +552,15 @@ WHAT_IF_ROWS: list[Row] = [
 ]
 
 AVERAGE_ROWS: list[Row] = [
+    ("how much is an hour of overtime?", q(kind="overtime")),
+    ("what would two hours over cost us?", q(kind="overtime", hours=2.0)),
+    ("what's the price of going 1.5 hours over?", q(kind="overtime", hours=1.5)),
+    ("what does overtime on day 12 cost?", q(kind="overtime", day=11)),
+    ("what does half an hour of OT cost", q(kind="overtime", hours=0.5)),
+    ("what are the three most expensive days?", q(kind="rank", measure="day_cost", top=3)),
+    ("top 5 cast by cost", q(kind="rank", measure="cast_cost", top=5)),
+    ("which two locations have the most scenes?", q(kind="rank", measure="location", top=2)),
+    ("the 3 days with the most pages", q(kind="rank", measure="pages", top=3)),
     ("is anyone held more than 3 days?", q(kind="rank", measure="hold", over=3)),
     ("who works more than five days?", q(kind="rank", measure="work", over=5)),
     ("is anybody on hold for at least 2 days", q(kind="rank", measure="hold", over=1)),

@@ -67,6 +67,14 @@ _AVAILABLE = re.compile(
     rf"during\s+)(?:the\s+)?first\s+{_NUM}\s+(days?|weeks?)",
     re.I,
 )
+_FOR_SPAN = re.compile(
+    rf"\bonly\s+(?:available|free|around|here|with\s+us|booked|have\s+\w+(?:\s+\w+)?|"
+    rf"got\s+\w+(?:\s+\w+)?)\s+for\s+(?:the\s+)?{_NUM}\s+(days?|weeks?)\b"
+    rf"|\b(?:available|free|around|here|with\s+us|booked)\s+for\s+only\s+{_NUM}\s+(days?|weeks?)\b"
+    rf"|\bonly\s+(?:has|have|gets?|got)\s+{_NUM}\s+(days?|weeks?)\b",
+    re.I,
+)
+"""'only available for two weeks', 'we only have ORSON for 10 days': from the first day."""
 _FROM = re.compile(
     r"\b(?:(?:not|isn'?t|aren'?t|won'?t\s+be)\s+(?:available\s+|free\s+|here\s+)?(?:until|till|"
     r"before)|(?:only\s+)?(?:available|"
@@ -289,6 +297,10 @@ def _availability(text: str, names: list[str]) -> list[Change]:
             count, unit = float(g[3]), g[4]
         days = int(count * (WEEK_DAYS if unit.lower().startswith("week") else 1))
         return [Change(kind="available", actor=actor, to_day=days - 1)]
+    if match := _FOR_SPAN.search(text):
+        count_text, unit = [g for g in match.groups() if g]
+        days = int(float(count_text) * (WEEK_DAYS if unit.lower().startswith("week") else 1))
+        return [Change(kind="available", actor=actor, to_day=max(0, days - 1))]
     if (gone := _NEGATED_FROM.search(text)) and not _NOT_UNTIL.search(text):
         last = _day_of(gone.groups()[1:])
         if last is not None:
