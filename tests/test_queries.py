@@ -188,6 +188,27 @@ def test_rankings_pick_the_largest(planned: tuple[Plan, Record, Record]) -> None
     assert cheapest.facts["value"] == pytest.approx(min(costs))
 
 
+def test_a_ranking_of_several_lists_that_many_in_order(
+    planned: tuple[Plan, Record, Record],
+) -> None:
+    """'the three most expensive days': three days, dearest first, each with its cost."""
+    plan, record, _ = planned
+    cost = {
+        f"day {d + 1}": answer(record, Query(kind="day", day=d)).facts["cost"]
+        for d in range(len(plan.schedule.days))
+    }
+    ranked = sorted(cost.values(), reverse=True)
+    got = answer(record, Query(kind="rank", measure="day_cost", top=3))
+    assert got.facts["values"] == pytest.approx(ranked[:3])
+    assert [cost[n] for n in got.facts["names"]] == pytest.approx(ranked[:3])
+    assert len(set(got.facts["names"])) == 3 == len(got.rows)
+    assert got.text.startswith("The 3 most expensive days: ")
+    fewest = answer(record, Query(kind="rank", measure="day_cost", top=2, least=True))
+    assert [cost[n] for n in fewest.facts["names"]] == pytest.approx(sorted(cost.values())[:2])
+    many = answer(record, Query(kind="rank", measure="day_cost", top=50))
+    assert len(many.rows) == len(cost) and "(the plan has only" in many.text
+
+
 def test_savings_are_baseline_minus_plan(planned: tuple[Plan, Record, Record]) -> None:
     plan, record, _ = planned
     assert plan.budget is not None

@@ -176,11 +176,19 @@ def _changes(turn: Turn) -> list[Change]:
     if _YES_NO.match(text) and not _SUPPOSE.search(text):
         # "is JONAH free on day 3?" asks about the board; it does not change anyone's dates.
         changes = [c for c in changes if c.kind not in {"available", "unavailable"}]
+    if _SOME_DAYS.search(text):
+        # "the 3 days with the most pages" names days of the board; it is not a 3-day shoot.
+        changes = [c for c in changes if c.kind != "days"]
     if (cap := parse_budget_cap(text)) and not any(c.kind == "rate" for c in changes):
         changes.append(Change(kind="budget_cap", value=cap))
     return changes + pinned_pronoun(text, turn.previous)
 
 
+_SOME_DAYS = re.compile(
+    r"\b(?:the|which|what)\s+(?:\d+|few)\s+(?:shooting\s+)?(?:days|nights)\s+(?:with|that|where|"
+    r"when|have|has|had|on)\b",
+    re.I,
+)
 _YES_NO = re.compile(r"^\s*(?:is|are|will|does|do|was|were)\b[^?]*\?\s*$", re.I)
 _SUPPOSE = re.compile(r"\b(?:what if|if we|if (?:he|she|they)|suppose|assuming|say)\b", re.I)
 _PARTS = re.compile(r",\s*(?:and\s+)?|;\s*|\s+(?:and|plus|then|also)\s+", re.I)

@@ -23,6 +23,7 @@ QueryKind = Literal[
     "average",
     "hold_cost",
     "span",
+    "overtime",
 ]
 Aspect = Literal[
     "all",
@@ -74,6 +75,11 @@ class Query(BaseModel):
     """A span of 0-based days ("week 2", "days 6 to 10") for `span`."""
     week: int | None = None
     """The 1-based week a span was asked as ("next week": 2), for its wording."""
+    hours: float | None = None
+    """`overtime`: the hours over the day priced ("two hours of overtime"); None: one."""
+    top: int | None = None
+    """Rankings: how many to list ("the three most expensive days"); None: the first (and
+    ties), with the top five as a table."""
     over: int | None = None
     """Rankings of holds or work days: everyone above this many days ("held more than 3
     days")."""

@@ -252,6 +252,38 @@ RANKINGS: dict[str, tuple[str, Callable[[Board], list[tuple[str, float, str]]]]]
 }
 
 
+_TOP_LABELS: dict[str, tuple[str, str]] = {
+    "day_cost": ("most expensive days", "cheapest days"),
+    "pages": ("biggest days by pages", "smallest days by pages"),
+    "moves": ("days with the most company moves", "days with the fewest company moves"),
+    "minutes": ("longest days", "shortest days"),
+    "account": ("largest accounts", "smallest accounts"),
+    "hold": ("longest holds", "shortest holds"),
+    "work": ("cast members with the most work days", "cast members with the fewest work days"),
+    "cast_cost": ("dearest cast members", "cheapest cast members"),
+    "cast_scenes": ("cast members in the most scenes", "cast members in the fewest scenes"),
+    "location": ("locations with the most scenes", "locations with the fewest scenes"),
+    "start": ("last to start", "first to start"),
+    "finish": ("last to finish", "first to finish"),
+}
+"""How a ranking of several reads ("the 3 most expensive days")."""
+
+
+def _top(measure: str, items: list[tuple[str, float, str]], query: Query) -> Answer:
+    """The first `query.top` of a ranking, in order, each with its figure."""
+    count = min(query.top or 1, len(items))
+    first = items[:count]
+    label = _TOP_LABELS.get(measure, ("largest", "smallest"))[int(query.least)]
+    listed = [f"{n} ({s})" for n, _, s in first]
+    named = ", ".join(listed[:-1]) + f" and {listed[-1]}" if len(listed) > 1 else listed[0]
+    short = f" (the plan has only {len(items)})" if count < (query.top or 1) else ""
+    text = f"The {count} {label}{short}: {named}."
+    heads = _RANK_HEADS.get(measure, ("name", "figure"))
+    rows = [{heads[0]: n, heads[1]: s} for n, _, s in first]
+    facts = {"names": [n for n, _, _ in first], "values": [round(v, 2) for _, v, _ in first]}
+    return Answer(kind="rank", text=text, rows=rows, facts=facts)
+
+
 def _over(measure: str, items: list[tuple[str, float, str]], over: int) -> Answer:
     """Everyone held (or working) more than `over` days, most first."""
     verb = "held" if measure == "hold" else "working"
@@ -294,6 +326,8 @@ def rank_answer(board: Board, query: Query) -> Answer:
             rows=[],
             facts={"value": 0},
         )
+    if query.top is not None:
+        return _top(measure, items, query)
     ties = [n for n, v, _ in items if v == value]
     which = "smallest" if query.least else "largest"
     label = {
