@@ -33,6 +33,10 @@ _DAY_ACTUAL = re.compile(
     re.I,
 )
 """'what did day 1 cost us in overtime?': a shot day's actual cost, from its report."""
+_PAST = re.compile(r"\b(?:was|were|did|had|went|spent|ran|actual(?:ly)?|so far)\b", re.I)
+_OVERTIME_QUOTE = re.compile(r"\b(?:would|will|does|do|is|cost|costs|price|if)\b", re.I)
+"""'what does overtime on day 12 cost?' prices hours not yet worked (a question of the plan);
+'what was the overtime on day 3?' asks for the shot day's actual."""
 _REPORTS = re.compile(
     r"\b(production reports?|shoot progress|progress(?: so far| report)?)\b", re.I
 )
@@ -50,7 +54,8 @@ def progress_fields(text: str) -> dict[str, Any] | None:
         return {"kind": "progress", "ask": "report", "error": str(exc)}
     if report is not None:
         return {"kind": "progress", "ask": "report", "report": report.model_dump(mode="json")}
-    if day := _DAY_ACTUAL.search(text):
+    day = _DAY_ACTUAL.search(text)
+    if day and (day.group(1) or _PAST.search(text) or not _OVERTIME_QUOTE.search(text)):
         number = next(int(g) for g in day.groups() if g)
         return {"kind": "progress", "ask": "day", "day": number}
     if _SCHEDULE.search(text):

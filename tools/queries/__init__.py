@@ -18,6 +18,7 @@ from tools.queries.cast import cast_answer, cast_list_answer
 from tools.queries.days import day_answer
 from tools.queries.model import Answer, Aspect, Query, QueryKind
 from tools.queries.money import account_answer, budget_answer, savings_answer
+from tools.queries.overtime import overtime_answer
 from tools.queries.runs import span_answer
 from tools.queries.scenes import category_answer, location_answer, scene_answer, scenes_answer
 from tools.queries.totals import MEASURES, RANKINGS, rank_answer, total_answer
@@ -67,4 +68,6 @@ def answer(plan: dict[str, Any], query: Query, *, script: dict[str, Any] | None 
         return span_answer(board, query)
     if query.kind == "savings":
         return savings_answer(board, query)
+    if query.kind == "overtime":
+        return overtime_answer(plan, query)
     raise ValueError(f"query kind {query.kind!r} needs the plan store, not one plan")
