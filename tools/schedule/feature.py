@@ -9,7 +9,7 @@ import itertools
 import time
 from collections.abc import Callable
 
-from tools.schedule.baseline import heuristic_starts
+from tools.schedule.baseline import first_fit, heuristic_starts, sorted_order
 from tools.schedule.costing import cost_of, occupancy, result_from_starts
 from tools.schedule.crew_rest import crew_breaks, crew_order
 from tools.schedule.lns import improve
@@ -23,7 +23,15 @@ from tools.schedule.relax_price import warm_up
 from tools.schedule.strip_search import COMPILE_SECONDS, applies, is_ready, search
 from tools.schedule.strip_search import warm_up as warm_strips
 
-__all__ = ["LNS_MIN_STRIPS", "Progress", "by_lns", "closed", "lns_start", "replan_by_lns"]
+__all__ = [
+    "LNS_MIN_STRIPS",
+    "Progress",
+    "by_lns",
+    "closed",
+    "fresh_start",
+    "lns_start",
+    "replan_by_lns",
+]
 
 Progress = Callable[[ScheduleResult], None]
 """Receives each improving board (a full result with its bound) while `optimize` runs."""
@@ -71,6 +79,27 @@ def lns_start(prep: PreparedProblem) -> list[int] | None:
     ):
         return starts
     return None
+
+
+def fresh_start(prep: PreparedProblem, before: dict[int, int]) -> list[int] | None:
+    """A start for a re-plan the repair could not reach (a stop date pulling an actor's nights
+    into the first weeks): the strips of cast with days they cannot work boarded first (in the
+    sorted board's order), then the rest in the previous board's order (`before`: start day per
+    strip), packed as the sorted board packs; so the days keep the previous board's make-up
+    where the change allows. Then as `lns_start`; None when it breaks a rule."""
+    options = prep.problem.options
+    if options.fixed_days is not None or options.precedences:
+        return None
+    order = sorted_order(prep)
+    bound = [s for s in order if any(prep.unavailable[a] for a in prep.cast_of[s])]
+    taken = set(bound)
+    rest = sorted((s for s in order if s not in taken), key=lambda s: (before.get(s, 0), s))
+    starts = closed(prep, first_fit(prep, [*bound, *rest]))
+    if starts is not None and all(
+        starts[s] in prep.allowed_starts(s) for s in range(len(prep.ids))
+    ):
+        return starts
+    return lns_start(prep)
 
 
 def closed(prep: PreparedProblem, starts: list[int]) -> list[int] | None:

@@ -18,7 +18,14 @@ from tools.schedule.baseline import heuristic_starts, sorted_board
 from tools.schedule.costing import occupancy, result_from_starts
 from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.diagnose import diagnose, precedence_cycle
-from tools.schedule.feature import LNS_MIN_STRIPS, Progress, by_lns, lns_start, replan_by_lns
+from tools.schedule.feature import (
+    LNS_MIN_STRIPS,
+    Progress,
+    by_lns,
+    fresh_start,
+    lns_start,
+    replan_by_lns,
+)
 from tools.schedule.feature_days import by_days
 from tools.schedule.model import ScheduleProblem, ScheduleResult
 from tools.schedule.prepare import PreparedProblem, day_rules_on, default_horizon, prepare
@@ -108,8 +115,8 @@ def optimize(
     At feature scale (`LNS_MIN_STRIPS`, not a sequencing problem) the sorted board is improved
     by large neighbourhood search; `progress` then receives each improving board with its bound. A
     re-plan at that scale (not to a fixed number of days) repairs and improves the previous
-    board the same way (`lns_replan`), falling back to a fresh plan from the sorted board, then
-    to the monolithic model, if that fails.
+    board the same way (`lns_replan`), falling back to a fresh board in the previous one's
+    order (`feature.fresh_start`), then to the monolithic model, if that fails.
     """
     started = time.perf_counter()
     prep = prepare(problem, horizon=horizon or _horizon(problem, previous))
@@ -135,9 +142,11 @@ def optimize(
         found = replan_by_lns(prep, _previous_starts(prep, previous), frozen, move_cost, started)
         if found is not None:
             return found
-        if not frozen and (start := lns_start(prep)) is not None:
+        start = fresh_start(prep, _previous_starts(prep, previous)) if not frozen else None
+        if start is not None:
             # A change the repair cannot reach from the previous board (an actor's stop date
-            # pulling their nights into the first weeks): planned afresh from the sorted board.
+            # pulling their nights into the first weeks): boarded again, the previous board's
+            # order kept where the change allows, and searched as a new plan is.
             return by_lns(prep, start, started, progress)
     # The sequencing solvers know no turnaround: a night strip under the rule goes to CP-SAT.
     if previous is None and not frozen and is_sequential(prep) and not prep.turnaround_rule:
