@@ -553,6 +553,8 @@ WHAT_IF_ROWS: list[Row] = [
 
 AVERAGE_ROWS: list[Row] = [
     ("how much is an hour of overtime?", q(kind="overtime")),
+    ("how many extras do we need on day 5?", q(kind="category", category="extras", day=4)),
+    ("any stunts on day 9?", q(kind="category", category="stunts", day=8)),
     ("what would two hours over cost us?", q(kind="overtime", hours=2.0)),
     ("what's the price of going 1.5 hours over?", q(kind="overtime", hours=1.5)),
     ("what does overtime on day 12 cost?", q(kind="overtime", day=11)),
@@ -692,6 +694,12 @@ FOLLOW_ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("what if we cut two days", "and in eleven?", c(kind="days", value=11, relative=False)),
     ("one more day", "what about 2?", c(kind="days", value=2, relative=True)),
     ("what's on day 3?", "and day 4?", q(kind="day", day=3, aspect="scenes")),
+    ("any stunts on day 9?", "and on day 6?", q(kind="category", category="stunts", day=5)),
+    (
+        "any stunts on day 9?",
+        "which scenes have animals?",
+        q(kind="category", category="animals", day=None),
+    ),
     ("what's on day 3?", "what about day 7", q(kind="day", day=6, aspect="scenes")),
     ("what's on day 3?", "what about the cost?", q(kind="day", day=2, aspect="cost")),
     ("what's on day 3?", "and who's working?", q(kind="day", day=2, aspect="cast")),

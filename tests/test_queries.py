@@ -229,6 +229,25 @@ def test_categories_and_filters_pick_flagged_scenes(planned: tuple[Plan, Record,
     assert nights.facts["count"] == sum(s.lighting == "NIGHT" for s in plan.problem.strips)
 
 
+def test_a_category_on_a_day_is_that_days_flagged_scenes(
+    planned: tuple[Plan, Record, Record],
+) -> None:
+    plan, record, script = planned
+    flagged = [(strip, flag) for strip in plan.problem.strips for flag in strip.flags]
+    assert flagged
+    day_of = {sid: d.index for d in plan.schedule.days for sid in d.strips}
+    for strip, flag in flagged:
+        day = day_of[strip.id]
+        got = answer(record, Query(kind="category", category=flag, day=day), script=script)
+        expected = {s.id for s in plan.problem.strips if flag in s.flags and day_of[s.id] == day}
+        assert strip.id in got.facts["scenes"]
+        assert set(got.facts["scenes"]) >= expected
+        assert {day_of[sid] for sid in got.facts["scenes"]} == {day}
+        assert f"on day {day + 1}" in got.text
+    missing = answer(record, Query(kind="category", category="stunts", day=999), script=script)
+    assert missing.found is False
+
+
 def test_location_words_find_the_scenes_shot_there(planned: tuple[Plan, Record, Record]) -> None:
     plan, record, _ = planned
     strip = plan.problem.strips[0]

@@ -84,7 +84,18 @@ def follow_query(
     ):
         # "how many days does he work?" after a cast member: theirs, not the board's.
         return _same_subject(last, slots)
-    follow = FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 4
+    if (
+        last.kind == "category"
+        and fresh.kind == "day"
+        and fresh.aspect == "all"
+        and FOLLOW_UP.search(slots.text)
+    ):
+        # "any stunts on day 9?" then "and on day 6?": the same category that day.
+        return last.model_copy(update={"day": fresh.day})
+    # A short question is a follow-up ("day 4?"), but one naming a category asks afresh
+    # ("which scenes have extras?" after the stunts on day 9 is every scene's).
+    short = len(slots.text.split()) <= 4 and fresh.kind != "category"
+    follow = FOLLOW_UP.search(slots.text) or short
     subjects = {"day", "scene", "cast", "category", "location"}
     if follow and fresh.kind == last.kind and fresh.kind in subjects and fresh.aspect == "all":
         return last.model_copy(

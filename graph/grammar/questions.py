@@ -282,6 +282,9 @@ def _subject(slots: Slots) -> Query | None:
         )
         aspect = "held_on_day" if held else "free_on_day" if free else "on_day"
         return _query(kind="cast", cast=slots.cast[0], day=slots.day, aspect=aspect)
+    if slots.category and slots.day is not None:
+        # "how many extras do we need on day 5?": that day's scenes with the category.
+        return Query(kind="category", category=slots.category, day=slots.day)
     if slots.day is not None or slots.last_day:
         aspect = _aspect(slots, ("date", "cost", "minutes", "pages", "cast", "locations", "scenes"))
         return _query(kind="day", day=slots.day if slots.day is not None else -1, aspect=aspect)

@@ -110,22 +110,35 @@ def _listing(board: Board, kind: str, strips: list[Record], what: str) -> Answer
 def category_answer(board: Board, query: Query) -> Answer:
     """The scenes whose breakdown has a category (stunts, animals, vehicles, ...)."""
     category = (query.category or "").lower()
+    day = query.day
+    if day is not None and not 0 <= day < len(board.days):
+        return Answer(
+            kind="category",
+            text=f"The plan has {plural(len(board.days), 'shooting day')}: there is no day "
+            f"{day + 1}.",
+            found=False,
+        )
+    on_day = set(board.days[day].get("strips") or []) if day is not None else None
     strips = [
         s
         for sid, s in board.strips.items()
-        if category in (s.get("flags") or []) or _elements(board, sid).get(category)
+        if (on_day is None or sid in on_day)
+        and (category in (s.get("flags") or []) or _elements(board, sid).get(category))
     ]
     listing = _listing(board, "category", strips, f"with {category}")
+    where = f" on day {day + 1}" if day is not None else ""
     if not listing.rows:
-        return listing.model_copy(update={"text": f"No scene has {category} in the breakdown."})
+        text = f"No scene{where} has {category} in the breakdown."
+        return listing.model_copy(update={"text": text, "facts": {**listing.facts, "day": day}})
     shown = []
     for row in listing.rows[:12]:
         items = _elements(board, str(row["scene"])).get(category, [])[:4]
         shown.append(f"scene {row['scene']}" + (f" ({', '.join(items)})" if items else ""))
         row["items"] = ", ".join(items)
     more = ", ..." if len(listing.rows) > 12 else ""
-    text = f"{plural(len(listing.rows), 'scene')} {'has' if len(listing.rows) == 1 else 'have'} "
-    return listing.model_copy(update={"text": f"{text}{category}: {'; '.join(shown)}{more}."})
+    text = f"{plural(len(listing.rows), 'scene')}{where} "
+    text += f"{'has' if len(listing.rows) == 1 else 'have'} {category}"
+    return listing.model_copy(update={"text": f"{text}: {'; '.join(shown)}{more}."})
 
 
 def scenes_answer(board: Board, query: Query) -> Answer:
