@@ -271,6 +271,18 @@ def _whole_questions(plan: Record, rng: random.Random) -> list[Question]:
             _pick(
                 rng,
                 [
+                    "what are the three most expensive days?",
+                    "the 3 priciest days",
+                    "which three days cost the most?",
+                ],
+            ),
+            [money_text(c) for c in sorted(costs, reverse=True)[:3]],
+            "rank top",
+        ),
+        Question(
+            _pick(
+                rng,
+                [
                     "the biggest account",
                     "which department costs the most",
                     "what's the largest account?",
