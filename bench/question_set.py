@@ -5,26 +5,12 @@ the plan's own records, not by the query tools)."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
-from typing import Any
 
+from bench.question_model import Question, Record, pick
+from bench.question_runs import run_questions
 from tools.queries import money_text, pages_text
 
 __all__ = ["Question", "questions_for"]
-
-Record = dict[str, Any]
-
-
-@dataclass
-class Question:
-    """A message, what the answer must contain, and whether it re-plans."""
-
-    text: str
-    expect: list[str]
-    kind: str
-    replans: bool = False
-    follows: bool = False
-    """Asked right after the question before it (a follow-up)."""
 
 
 def _day_costs(plan: Record) -> list[float]:
@@ -41,10 +27,6 @@ def _strips(plan: Record) -> dict[str, Record]:
     return {s["id"]: s for s in plan["problem"]["strips"]}
 
 
-def _pick(rng: random.Random, phrasings: list[str], **values: Any) -> str:
-    return rng.choice(phrasings).format(**values)
-
-
 def _day_questions(plan: Record, rng: random.Random) -> list[Question]:
     days, strips, out = plan["schedule"]["days"], _strips(plan), []
     costs = _day_costs(plan)
@@ -58,7 +40,7 @@ def _day_questions(plan: Record, rng: random.Random) -> list[Question]:
         cast = list(dict.fromkeys(c for s in day["strips"] for c in strips[s]["cast"]))
         out += [
             Question(
-                _pick(
+                pick(
                     rng,
                     [
                         "What's on day {d}?",
@@ -71,7 +53,7 @@ def _day_questions(plan: Record, rng: random.Random) -> list[Question]:
                 "day scenes",
             ),
             Question(
-                _pick(
+                pick(
                     rng,
                     ["Where are we on day {d}?", "where is day {d}", "what location is day {d}?"],
                     d=d,
@@ -80,7 +62,7 @@ def _day_questions(plan: Record, rng: random.Random) -> list[Question]:
                 "day sites",
             ),
             Question(
-                _pick(
+                pick(
                     rng,
                     [
                         "who works on day {d}",
@@ -93,7 +75,7 @@ def _day_questions(plan: Record, rng: random.Random) -> list[Question]:
                 "day cast",
             ),
             Question(
-                _pick(
+                pick(
                     rng,
                     ["how much does day {d} cost?", "what does day {d} cost", "cost of day {d}"],
                     d=d,
@@ -102,7 +84,7 @@ def _day_questions(plan: Record, rng: random.Random) -> list[Question]:
                 "day cost",
             ),
             Question(
-                _pick(rng, ["how many pages on day {d}", "page count for day {d}?"], d=d),
+                pick(rng, ["how many pages on day {d}", "page count for day {d}?"], d=d),
                 [pages_text(day["eighths"])],
                 "day pages",
             ),
@@ -127,7 +109,7 @@ def _scene_questions(plan: Record, rng: random.Random) -> list[Question]:
     for sid in rng.sample(sorted(strips), min(8, len(strips))):
         out += [
             Question(
-                _pick(
+                pick(
                     rng,
                     [
                         "When is scene {s} shot?",
@@ -140,7 +122,7 @@ def _scene_questions(plan: Record, rng: random.Random) -> list[Question]:
                 "scene day",
             ),
             Question(
-                _pick(
+                pick(
                     rng, ["who's in scene {s}", "Who is in scene {s}?", "cast of scene {s}"], s=sid
                 ),
                 strips[sid]["cast"] or ["no named cast"],
@@ -166,7 +148,7 @@ def _on_day(row: Record, spoken: str, rng: random.Random) -> Question:
     )
     yes = {"work": code in _ON_SET, "hold": code == "H", "free": code not in _ON_SET}[asked]
     return Question(
-        _pick(rng, phrasings, n=spoken, d=day + 1),
+        pick(rng, phrasings, n=spoken, d=day + 1),
         [f"{'Yes' if yes else 'No'}: {row['name']}", f"day {day + 1}"],
         "cast on a day",
     )
@@ -185,7 +167,7 @@ def _cast_questions(plan: Record, rng: random.Random) -> list[Question]:
         )
         out += [
             Question(
-                _pick(
+                pick(
                     rng,
                     ["When does {n} start?", "what's {n}'s first day", "when does {n} come in?"],
                     n=spoken,
@@ -194,7 +176,7 @@ def _cast_questions(plan: Record, rng: random.Random) -> list[Question]:
                 "cast start",
             ),
             Question(
-                _pick(
+                pick(
                     rng,
                     ["when does {n} finish", "what's {n}'s last day?", "when does {n} wrap"],
                     n=spoken,
@@ -203,12 +185,12 @@ def _cast_questions(plan: Record, rng: random.Random) -> list[Question]:
                 "cast finish",
             ),
             Question(
-                _pick(rng, ["how many hold days does {n} have", "{n}'s holds?"], n=spoken),
+                pick(rng, ["how many hold days does {n} have", "{n}'s holds?"], n=spoken),
                 [f"{row['hold_days']} hold day"],
                 "cast holds",
             ),
             Question(
-                _pick(rng, ["What does {n} cost?", "how much do we pay {n}?"], n=spoken),
+                pick(rng, ["What does {n} cost?", "how much do we pay {n}?"], n=spoken),
                 [money_text(cost)],
                 "cast cost",
             ),
@@ -232,32 +214,32 @@ def _whole_questions(plan: Record, rng: random.Random) -> list[Question]:
     stunts = [s for s, v in strips.items() if "stunts" in v["flags"]]
     out = [
         Question(
-            _pick(rng, ["How many days?", "how many shooting days", "how long is the shoot?"]),
+            pick(rng, ["How many days?", "how many shooting days", "how long is the shoot?"]),
             [f"{len(days)} day"],
             "total days",
         ),
         Question(
-            _pick(rng, ["how many scenes are there", "number of scenes"]),
+            pick(rng, ["how many scenes are there", "number of scenes"]),
             [f"{len(strips)} scene"],
             "total scenes",
         ),
         Question(
-            _pick(rng, ["how many pages is the script", "total pages?"]),
+            pick(rng, ["how many pages is the script", "total pages?"]),
             [pages_text(eighths)],
             "total pages",
         ),
         Question(
-            _pick(rng, ["how many company moves", "how many moves are there?"]),
+            pick(rng, ["how many company moves", "how many moves are there?"]),
             [f"{moves} company move"],
             "total moves",
         ),
         Question(
-            _pick(rng, ["how many night shoots", "how many nights?"]),
+            pick(rng, ["how many night shoots", "how many nights?"]),
             [f"{nights} shooting day"],
             "total nights",
         ),
         Question(
-            _pick(
+            pick(
                 rng, ["what's the most expensive day", "which day costs the most?", "priciest day"]
             ),
             [
@@ -268,7 +250,7 @@ def _whole_questions(plan: Record, rng: random.Random) -> list[Question]:
             "rank day",
         ),
         Question(
-            _pick(
+            pick(
                 rng,
                 [
                     "what are the three most expensive days?",
@@ -280,7 +262,7 @@ def _whole_questions(plan: Record, rng: random.Random) -> list[Question]:
             "rank top",
         ),
         Question(
-            _pick(
+            pick(
                 rng,
                 [
                     "the biggest account",
@@ -292,22 +274,22 @@ def _whole_questions(plan: Record, rng: random.Random) -> list[Question]:
             "rank account",
         ),
         Question(
-            _pick(rng, ["how much is catering", "what do we spend on catering?"]),
+            pick(rng, ["how much is catering", "what do we spend on catering?"]),
             [money_text(float(accounts["2600"]["total"]))],
             "account",
         ),
         Question(
-            _pick(rng, ["what does the cast cost", "what's the cast budget?"]),
+            pick(rng, ["what does the cast cost", "what's the cast budget?"]),
             [money_text(float(accounts["1300"]["total"]))],
             "account",
         ),
         Question(
-            _pick(rng, ["How much will the film cost?", "what's the budget?"]),
+            pick(rng, ["How much will the film cost?", "what's the budget?"]),
             [money_text(likely)],
             "budget",
         ),
         Question(
-            _pick(rng, ["how much do we save", "are we cheaper than the baseline?"]),
+            pick(rng, ["how much do we save", "are we cheaper than the baseline?"]),
             [money_text(abs(base - likely))],
             "savings",
         ),
@@ -317,12 +299,12 @@ def _whole_questions(plan: Record, rng: random.Random) -> list[Question]:
             "several",
         ),
         Question(
-            _pick(rng, ["which scenes have stunts", "any stunts?", "scenes with fights"]),
+            pick(rng, ["which scenes have stunts", "any stunts?", "scenes with fights"]),
             stunts or ["No scene has stunts"],
             "category",
         ),
         Question(
-            _pick(
+            pick(
                 rng,
                 [
                     "what's the weather on day 2?",
@@ -337,59 +319,6 @@ def _whole_questions(plan: Record, rng: random.Random) -> list[Question]:
     return out
 
 
-def _night_runs(days: list[Record]) -> list[list[int]]:
-    """1-based runs of consecutive days with night work (NIGHT or SPLIT)."""
-    runs: list[list[int]] = []
-    for n, day in enumerate(days, start=1):
-        if day.get("lighting") in {"NIGHT", "SPLIT"}:
-            if runs and runs[-1][-1] == n - 1:
-                runs[-1].append(n)
-            else:
-                runs.append([n])
-    return runs
-
-
-def _run_questions(plan: Record, rng: random.Random) -> list[Question]:
-    """The nights' runs, a week and a range of days, as a 1st AD asks them."""
-    days = plan["schedule"]["days"]
-    runs = _night_runs(days)
-    longest = max((len(r) for r in runs), default=0)
-    nights = (
-        [f"Nights start on day {runs[0][0]}", f"{longest} night{'s' * (longest > 1)} in a row"]
-        if runs
-        else ["no night work"]
-    )
-    phrasings = ["how many nights in a row do we shoot?", "what's the longest run of nights?"]
-    out = [
-        Question(_pick(rng, [*phrasings, "when do nights start?"]), nights, "nights"),
-        Question(
-            _pick(rng, ["move the nights to the end", "can we shoot all the nights in one block?"]),
-            ["no such rule", *nights[:1]] if runs else nights,
-            "nights",
-        ),
-    ]
-    if len(days) >= 4:
-        out.append(
-            Question(
-                _pick(rng, ["show me days 2 to 4", "what are days 2-4?"]),
-                ["Days 2-4", *days[2]["strips"][:1]],
-                "span",
-            )
-        )
-    if len(days) >= 11:
-        week = ["what are we shooting next week?", "give me week two", "what's the second week?"]
-        out += [
-            Question(_pick(rng, week), ["Week 2 (days 6-10)", *days[5]["strips"][:1]], "span"),
-            Question(
-                "and the week after?",
-                [f"Week 3 (days 11-{min(15, len(days))}", *days[10]["strips"][:1]],
-                "span",
-                follows=True,
-            ),
-        ]
-    return out
-
-
 def questions_for(plan: Record, seed: int) -> list[Question]:
     """The questions about one plan, with their expected figures and names."""
     rng = random.Random(seed)
@@ -398,5 +327,5 @@ def questions_for(plan: Record, seed: int) -> list[Question]:
         *_scene_questions(plan, rng),
         *_cast_questions(plan, rng),
         *_whole_questions(plan, rng),
-        *_run_questions(plan, rng),
+        *run_questions(plan, rng),
     ]

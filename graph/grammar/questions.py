@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from graph.grammar.figures import overtime_query, ranking_count
 from graph.grammar.slots import Slots
 from graph.grammar.spans import night_runs_query, span_query
 from tools.queries import Query
@@ -34,20 +35,6 @@ _RANK = re.compile(
     re.I,
 )
 _LEAST = re.compile(r"\b(least|smallest|shortest|cheapest|lightest|lowest|fewest)\b", re.I)
-_TOP = re.compile(
-    r"\btop\s+(\d+)\b|\b(\d+)\s+(?:most|least|biggest|largest|smallest|longest|shortest|"
-    r"cheapest|dearest|priciest|costliest|busiest|heaviest|lightest|highest|lowest|fewest|"
-    r"quietest|expensive)\b"
-    r"|\b(?:which|what|name|list|the)\s+(\d+)\s+(?:days|locations|sites|sets|cast|actors|"
-    r"people|accounts|departments|members)\b",
-    re.I,
-)
-"""'the three most expensive days', 'top 5 cast by cost': how many a ranking lists."""
-_OVERTIME = re.compile(r"\b(?:overtime|o\.?t\.?|hours?\s+over|hours?\s+long)\b", re.I)
-_OVERTIME_COST = re.compile(
-    r"\b(?:how much|cost|costs|price|expensive|what (?:does|do|would|will|is|'s)|what's)\b", re.I
-)
-_OVERTIME_HOURS = re.compile(r"\b(?:(\d+(?:\.\d+)?)\s*(?:more\s+)?hours?|half an hour)\b", re.I)
 _COUNT = re.compile(
     r"\b(how many|number of|total|count|in all|altogether|how long is the shoot)\b", re.I
 )
@@ -186,11 +173,8 @@ _R_HOURS = re.compile(r"\b(longest|shortest|hours?|minutes)\b", re.I)
 
 def _rank(slots: Slots) -> Query | None:
     ranked = _ranking(slots)
-    top = _TOP.search(slots.text)
-    if ranked is None or top is None:
-        return ranked
-    count = int(next(g for g in top.groups() if g))
-    return ranked.model_copy(update={"top": count}) if 1 < count <= 50 else ranked
+    count = ranking_count(slots.text)
+    return ranked.model_copy(update={"top": count}) if ranked and count else ranked
 
 
 def _ranking(slots: Slots) -> Query | None:
@@ -324,22 +308,10 @@ def _night_query(slots: Slots) -> Query | None:
     return None
 
 
-def _overtime(slots: Slots) -> Query | None:
-    """'how much is an hour of overtime?', 'what would two hours over cost us?'."""
-    text = slots.text
-    if not (_OVERTIME.search(text) and _OVERTIME_COST.search(text)):
-        return None
-    hours = _OVERTIME_HOURS.search(text)
-    if hours is None:
-        return Query(kind="overtime", day=slots.day)
-    value = 0.5 if hours.group(1) is None else float(hours.group(1))
-    return Query(kind="overtime", hours=value, day=slots.day) if 0 < value <= 12 else None
-
-
 def clause_query(slots: Slots) -> Query | None:
     """The query one clause asks, or None when it asks nothing the plan holds."""
     text = slots.text
-    if overtime := _overtime(slots):
+    if overtime := overtime_query(slots):
         return overtime
     if night := _night_query(slots) or night_runs_query(slots) or span_query(slots):
         return night

@@ -158,6 +158,17 @@ def _place_waiting(
     return left
 
 
+def boarded_first(prep: PreparedProblem) -> set[int]:
+    """Strips an AD boards before the sort: pinned, or with cast who have days they cannot
+    work (a stop date, a week away)."""
+    pinned = set(prep.problem.options.pinned)
+    return {
+        s
+        for s in range(len(prep.ids))
+        if prep.ids[s] in pinned or any(prep.unavailable[a] for a in prep.cast_of[s])
+    }
+
+
 def sorted_order(prep: PreparedProblem) -> list[int]:
     """The AD's first sort: pinned strips, then strips of cast with days they cannot work
     (boarded first, as an AD boards a stop date, while every day still has room), then by
@@ -171,13 +182,13 @@ def sorted_order(prep: PreparedProblem) -> list[int]:
     for s in range(len(prep.ids)):
         first_seen.setdefault(prep.location[s], s)
     strips = prep.problem.strips
-    bound = [any(prep.unavailable[a] for a in prep.cast_of[s]) for s in range(len(prep.ids))]
+    first = boarded_first(prep)
 
     def key(s: int) -> tuple:
         inside = strips[s].int_ext or ""
         return (
             prep.ids[s] not in pinned,
-            not bound[s],
+            s not in first,
             first_seen[prep.location[s]],
             inside,
             prep.night[s],

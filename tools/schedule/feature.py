@@ -9,7 +9,7 @@ import itertools
 import time
 from collections.abc import Callable
 
-from tools.schedule.baseline import first_fit, heuristic_starts, sorted_order
+from tools.schedule.baseline import boarded_first, first_fit, heuristic_starts, sorted_order
 from tools.schedule.costing import cost_of, occupancy, result_from_starts
 from tools.schedule.crew_rest import crew_breaks, crew_order
 from tools.schedule.lns import improve
@@ -73,33 +73,32 @@ def lns_start(prep: PreparedProblem) -> list[int] | None:
     options = prep.problem.options
     if options.fixed_days is not None or options.precedences:
         return None
-    starts = closed(prep, heuristic_starts(prep))
+    return _kept(prep, closed(prep, heuristic_starts(prep)))
+
+
+def fresh_start(prep: PreparedProblem, before: dict[int, int]) -> list[int] | None:
+    """A start for a re-plan the repair could not reach (a stop date pulling an actor's nights
+    into the first weeks): what the sorted board boards first (`boarded_first`), in its order,
+    then the rest in the previous board's order (`before`: start day per strip), packed as the
+    sorted board packs; so the days keep the previous board's make-up where the change
+    allows. Else the sorted board (`lns_start`); None when neither keeps the rules."""
+    options = prep.problem.options
+    if options.fixed_days is not None or options.precedences:
+        return None
+    first = boarded_first(prep)
+    order = sorted_order(prep)
+    rest = sorted((s for s in order if s not in first), key=lambda s: (before.get(s, 0), s))
+    head = [s for s in order if s in first]
+    return _kept(prep, closed(prep, first_fit(prep, [*head, *rest]))) or lns_start(prep)
+
+
+def _kept(prep: PreparedProblem, starts: list[int] | None) -> list[int] | None:
+    """`starts` when every strip is on a day it may start (pins, availability), else None."""
     if starts is not None and all(
         starts[s] in prep.allowed_starts(s) for s in range(len(prep.ids))
     ):
         return starts
     return None
-
-
-def fresh_start(prep: PreparedProblem, before: dict[int, int]) -> list[int] | None:
-    """A start for a re-plan the repair could not reach (a stop date pulling an actor's nights
-    into the first weeks): the strips of cast with days they cannot work boarded first (in the
-    sorted board's order), then the rest in the previous board's order (`before`: start day per
-    strip), packed as the sorted board packs; so the days keep the previous board's make-up
-    where the change allows. Then as `lns_start`; None when it breaks a rule."""
-    options = prep.problem.options
-    if options.fixed_days is not None or options.precedences:
-        return None
-    order = sorted_order(prep)
-    bound = [s for s in order if any(prep.unavailable[a] for a in prep.cast_of[s])]
-    taken = set(bound)
-    rest = sorted((s for s in order if s not in taken), key=lambda s: (before.get(s, 0), s))
-    starts = closed(prep, first_fit(prep, [*bound, *rest]))
-    if starts is not None and all(
-        starts[s] in prep.allowed_starts(s) for s in range(len(prep.ids))
-    ):
-        return starts
-    return lns_start(prep)
 
 
 def closed(prep: PreparedProblem, starts: list[int]) -> list[int] | None:
