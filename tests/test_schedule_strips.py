@@ -58,6 +58,7 @@ def problems(draw: st.DrawFn) -> ScheduleProblem:
         max_company_moves=draw(st.integers(min_value=0, max_value=1)),
         max_scenes_per_day=draw(st.sampled_from([None, 3])),
         drop_min_gap=draw(st.sampled_from([None, 2, 10])),
+        max_drops=draw(st.sampled_from([None, 1, 2])),
         pinned={"1": 0} if draw(st.booleans()) else {},
         seed=draw(st.integers(0, 3)),
     )

@@ -119,8 +119,10 @@ def build_problem(
     locations = list(dict.fromkeys(a.site for a in placed))
     kinds = {a.site: a.kind for a in placed}
     gap = int(card.rate("param", "drop_pickup_min_gap_days", Decimal(0)))
+    most = int(card.rate("param", "drop_pickup_max_per_performer", Decimal(0)))
     options = ScheduleOptions(
         drop_min_gap=gap or None,
+        max_drops=most or None,
         fixed_days=inputs.days,
         pinned=dict(inputs.pinned),
         precedences=[(a, b) for a, b in inputs.precedences],

@@ -107,18 +107,22 @@ def day_minutes(prep: PreparedProblem, strips: Sequence[int], first: Sequence[in
 
 
 def cast_days(
-    worked: Sequence[int], drop_min_gap: int | None
+    worked: Sequence[int], drop_min_gap: int | None, max_drops: int | None = None
 ) -> tuple[list[int], list[int], list[int]]:
-    """Split a cast member's calendar into (work, hold, drop) day lists from their work days."""
+    """Split a cast member's calendar into (work, hold, drop) day lists from their work days:
+    a gap of at least `drop_min_gap` days is a drop, at most `max_drops` of them (the longest,
+    the earliest of equal ones), and any other gap between two work days is held."""
     work = sorted(set(worked))
+    gaps = [list(range(prev + 1, nxt)) for prev, nxt in itertools.pairwise(work)]
+    qualify = [
+        i for i, gap in enumerate(gaps) if drop_min_gap is not None and len(gap) >= drop_min_gap
+    ]
+    if max_drops is not None:
+        qualify = sorted(qualify, key=lambda i: (-len(gaps[i]), i))[:max_drops]
     holds: list[int] = []
     drops: list[int] = []
-    for prev, nxt in itertools.pairwise(work):
-        gap = list(range(prev + 1, nxt))
-        if drop_min_gap is not None and len(gap) >= drop_min_gap:
-            drops.extend(gap)
-        else:
-            holds.extend(gap)
+    for i, gap in enumerate(gaps):
+        (drops if i in qualify else holds).extend(gap)
     return work, holds, drops
 
 
@@ -130,7 +134,8 @@ def _cast_cost(prep: PreparedProblem, days: list[list[int]]) -> tuple[float, flo
             worked[a].append(d)
     costs = prep.problem.costs
     for a, rate in enumerate(prep.rates):
-        work, holds, _ = cast_days(worked[a], prep.problem.options.drop_min_gap)
+        options = prep.problem.options
+        work, holds, _ = cast_days(worked[a], options.drop_min_gap, options.max_drops)
         work_cost += rate * len(work)
         if costs.cast_pay == "span":
             hold_cost += rate * len(holds)

@@ -91,6 +91,38 @@ def _add_cast_with_drops(b: Built, a: int, rate: float, gap: int) -> None:
         b.add_cost(rate, hold)
 
 
+def _add_cast_with_few_drops(b: Built, a: int, rate: float, gap: int, most: int) -> None:
+    """Paid on work days and on every day off between two work days outside the drops: at
+    most `most` runs of at least `gap` days off. The solver picks the runs, and a cheapest
+    pick is the longest gaps that qualify, as `costing.cast_days` counts them."""
+    m, work = b.model, _work_literals(b, a)
+    b.add_cost(rate, sum(work))
+    horizon = len(work)
+    begun = [m.new_bool_var(f"begun_{a}_{d}") for d in range(horizon)]
+    going = [m.new_bool_var(f"going_{a}_{d}") for d in range(horizon)]
+    dropped = [m.new_bool_var(f"dropped_{a}_{d}") for d in range(horizon)]
+    starts = []
+    for d in range(horizon):
+        # Worked on or before d / on or after d (either may be 1 without work: dearer).
+        m.add(begun[d] >= work[d])
+        m.add(going[d] >= work[d])
+        if d > 0:
+            m.add(begun[d] >= begun[d - 1])
+            m.add(going[d - 1] >= going[d])
+        m.add(dropped[d] + work[d] <= 1)
+        start = m.new_bool_var(f"drop_start_{a}_{d}")
+        m.add(start >= dropped[d] - (dropped[d - 1] if d > 0 else 0))
+        if d + gap > horizon:
+            m.add(start == 0)
+        for t in range(d + 1, min(horizon, d + gap)):
+            m.add_implication(start, dropped[t])
+        starts.append(start)
+        hold = m.new_bool_var(f"hold_{a}_{d}")
+        m.add(hold >= begun[d] + going[d] - 1 - work[d] - dropped[d])
+        b.add_cost(rate, hold)
+    m.add(sum(starts) <= most)
+
+
 def _add_cast(b: Built) -> None:
     """Cast pay: span (holds paid, drop/pick-up rule optional) or days worked."""
     prep = b.prep
@@ -103,10 +135,12 @@ def _add_cast(b: Built) -> None:
             # Nothing of theirs moves (most cast in a neighbourhood search step): their pay
             # is a constant, and leaving out its model keeps the step small.
             days = [d for s in mine for d in range(b.fixed[s], b.fixed[s] + prep.length[s])]
-            work, holds, _ = cast_days(days, gap)
+            work, holds, _ = cast_days(days, gap, prep.problem.options.max_drops)
             b.offset += round(rate * (len(work) + (len(holds) if pay == "span" else 0)) * SCALE)
         elif pay == "worked":
             b.add_cost(rate, sum(_work_literals(b, a)))
+        elif gap is not None and prep.problem.options.max_drops is not None:
+            _add_cast_with_few_drops(b, a, rate, gap, prep.problem.options.max_drops)
         elif gap is not None:
             _add_cast_with_drops(b, a, rate, gap)
         else:

@@ -104,10 +104,17 @@ def _hold_costs(prep: PreparedProblem, work: np.ndarray) -> np.ndarray:
     prev = np.maximum.accumulate(np.where(work, t, np.int16(-1)), axis=-1)
     nxt = np.minimum.accumulate(np.where(work, t, np.int16(n))[..., ::-1], axis=-1)[..., ::-1]
     held = ~work & (prev >= 0) & (nxt < n)
-    gap = prep.problem.options.drop_min_gap
-    if gap is not None:
+    options = prep.problem.options
+    gap, most = options.drop_min_gap, options.max_drops
+    if gap is None:
+        return np.asarray(prep.rates) @ held.sum(axis=-1)
+    if most is None or most >= n:
         held &= (nxt - prev) <= gap
-    return np.asarray(prep.rates) @ held.sum(axis=-1)
+        return np.asarray(prep.rates) @ held.sum(axis=-1)
+    # Each gap's length at its first day off; the longest `most` that qualify are drops.
+    length = np.where(held & (prev == t - 1), nxt - prev - 1, 0)
+    drops = np.sort(np.where(length >= gap, length, 0), axis=-1)[..., n - most :]
+    return np.asarray(prep.rates) @ (held.sum(axis=-1) - drops.sum(axis=-1))
 
 
 def _moves(order: np.ndarray, i: int, b: int) -> np.ndarray:

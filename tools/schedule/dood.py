@@ -8,8 +8,10 @@ from tools.schedule.model import Dood, DoodRow, ScheduleProblem, ScheduleResult
 __all__ = ["day_out_of_days"]
 
 
-def _row(name: str, worked: list[int], n_days: int, gap: int | None, span: bool) -> DoodRow:
-    work, holds, drops = cast_days(worked, gap if span else 1)
+def _row(
+    name: str, worked: list[int], n_days: int, gap: int | None, most: int | None, span: bool
+) -> DoodRow:
+    work, holds, drops = cast_days(worked, gap, most) if span else cast_days(worked, 1)
     codes = [""] * n_days
     for d in holds:
         codes[d] = "H"
@@ -35,7 +37,8 @@ def day_out_of_days(problem: ScheduleProblem, result: ScheduleResult) -> Dood:
     """The DOOD of a schedule, consistent with the cost function's cast pay.
 
     With span pay, days between first and last work day are holds (H), except gaps of at
-    least `options.drop_min_gap` days, which are drops (D, unpaid). With worked pay every
+    least `options.drop_min_gap` days, which are drops (D, unpaid), at most
+    `options.max_drops` of them per cast member (the longest). With worked pay every
     gap is a drop. Cast members with no scenes get an empty row.
     """
     cast_of = {strip.id: strip.cast for strip in problem.strips}
@@ -49,5 +52,6 @@ def day_out_of_days(problem: ScheduleProblem, result: ScheduleResult) -> Dood:
             for name in cast_of.get(sid, []):
                 worked[name].append(day.index)
     span = problem.costs.cast_pay == "span"
-    gap = problem.options.drop_min_gap
-    return Dood(days=n_days, rows=[_row(n, worked[n], n_days, gap, span) for n in names])
+    gap, most = problem.options.drop_min_gap, problem.options.max_drops
+    rows = [_row(n, worked[n], n_days, gap, most, span) for n in names]
+    return Dood(days=n_days, rows=rows)

@@ -129,6 +129,10 @@ class ScheduleOptions(BaseModel):
     drop_min_gap: int | None = Field(default=None, ge=1)
     """Drop/pick-up rule: a gap of at least this many days between two work days of a cast
     member is unpaid (drop, then pick up); None keeps everyone on hold between first and last."""
+    max_drops: int | None = Field(default=None, ge=1)
+    """Most drop/pick-ups one cast member may have (SAG-AFTRA allows one break in employment
+    per production): the longest gaps that qualify are the drops, any other gap is held.
+    None: every gap of at least `drop_min_gap` days is a drop."""
     start_date: str | None = None
     """ISO date of day 0; with `days_off` gives calendar dates."""
     work_days_per_week: int = Field(default=5, ge=1, le=7)

@@ -36,8 +36,8 @@ MINS, RATES = 0, 1
 # Indexes into the parameter vector (money, rules; a missing rule is a huge number).
 P_CREW, P_NIGHT, P_MOVE, P_SETMOVE, P_STUNT, P_STORY, P_TURN = 0, 1, 2, 3, 4, 5, 6
 P_CAP8, P_SCENES, P_CAPMIN, P_DAYMIN, P_MOVEMIN, P_SETMIN, P_MOVES = 7, 8, 9, 10, 11, 12, 13
-P_TURNRULE, P_SPAN, P_DROP, P_HORIZON = 14, 15, 16, 17
-P_SIZE = 18
+P_TURNRULE, P_SPAN, P_DROP, P_HORIZON, P_MAXDROP = 14, 15, 16, 17, 18
+P_SIZE = 19
 
 
 @njit(cache=True, inline="always")
@@ -147,9 +147,37 @@ def fixed_cost(pos, cnt, fl, c_cast, allowed, par, rest):
 
 @njit(cache=True)
 def actor_hold(a, cnt, c_cast, rates, par):
-    """Cast member a's paid holds in money: days off in a gap shorter than the drop rule's."""
+    """Cast member a's paid holds in money: every day off between two work days, less the
+    drops (gaps of at least the rule's days, the longest `P_MAXDROP` of them)."""
     if par[P_SPAN] == 0:
         return 0.0
+    if par[P_MAXDROP] >= cnt.shape[0]:
+        return _every_drop(a, cnt, c_cast, rates, par)
+    most = int(par[P_MAXDROP])
+    top = np.zeros(max(1, most))
+    last, k, held = -1, 0, 0.0
+    for d in range(cnt.shape[0]):
+        if cnt[d, NSTR] == 0:
+            continue
+        if c_cast[d, a] > 0:
+            gap = k - last - 1
+            if last >= 0 and gap > 0:
+                held += gap
+                if gap >= par[P_DROP] and most > 0 and gap > top[most - 1]:
+                    # Keep the longest qualifying gaps, longest first.
+                    i = most - 1
+                    while i > 0 and top[i - 1] < gap:
+                        top[i] = top[i - 1]
+                        i -= 1
+                    top[i] = gap
+            last = k
+        k += 1
+    return rates[a] * (held - top[:most].sum())
+
+
+@njit(cache=True)
+def _every_drop(a, cnt, c_cast, rates, par):
+    """`actor_hold` when any number of gaps may be drops: those shorter are held."""
     last, k, held = -1, 0, 0
     for d in range(cnt.shape[0]):
         if cnt[d, NSTR] == 0:

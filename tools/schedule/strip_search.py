@@ -81,6 +81,7 @@ def _params(prep: PreparedProblem) -> np.ndarray:
     par[K.P_SPAN] = float(costs.cast_pay == "span")
     par[K.P_DROP] = options.drop_min_gap if options.drop_min_gap is not None else _BIG
     par[K.P_HORIZON] = prep.horizon
+    par[K.P_MAXDROP] = options.max_drops if options.max_drops is not None else _BIG
     return par
 
 
