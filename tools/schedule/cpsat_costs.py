@@ -91,6 +91,12 @@ def _add_cast_with_drops(b: Built, a: int, rate: float, gap: int) -> None:
         b.add_cost(rate, hold)
 
 
+def _limit_binds(horizon: int, gap: int, most: int | None) -> bool:
+    """Whether a board of `horizon` days can give one cast member more than `most` gaps of
+    at least `gap` days (each takes its days and a work day after it, after a first one)."""
+    return most is not None and (horizon - 1) // (gap + 1) > most
+
+
 def _add_cast_with_few_drops(b: Built, a: int, rate: float, gap: int, most: int) -> None:
     """Paid on work days and on every day off between two work days outside the drops: at
     most `most` runs of at least `gap` days off. The solver picks the runs, and a cheapest
@@ -139,8 +145,8 @@ def _add_cast(b: Built) -> None:
             b.offset += round(rate * (len(work) + (len(holds) if pay == "span" else 0)) * SCALE)
         elif pay == "worked":
             b.add_cost(rate, sum(_work_literals(b, a)))
-        elif gap is not None and prep.problem.options.max_drops is not None:
-            _add_cast_with_few_drops(b, a, rate, gap, prep.problem.options.max_drops)
+        elif gap is not None and _limit_binds(len(b.occ), gap, prep.problem.options.max_drops):
+            _add_cast_with_few_drops(b, a, rate, gap, prep.problem.options.max_drops or 0)
         elif gap is not None:
             _add_cast_with_drops(b, a, rate, gap)
         else:
