@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import re
 
+from graph.answers import LOSE
+from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, Request
 from graph.grammar.slots import Slots
 from graph.grammar.spans import next_span
 from tools.queries import Query
 
-__all__ = ["FOLLOW_UP", "SUBJECT_FIELDS", "follow_query", "follow_what_if", "pinned_pronoun"]
+__all__ = [
+    "FOLLOW_UP", "SUBJECT_FIELDS", "follow_query", "follow_what_if", "lost_follow_up",
+    "pinned_pronoun",
+]  # fmt: skip
 
 FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|and for|also|then|ok(?:ay)?,? and)\b", re.I
@@ -137,3 +142,15 @@ def follow_what_if(text: str, previous: Request | None) -> Request | None:
         value = -value
     new = change.model_copy(update={"value": value, "relative": relative})
     return Request(kind="what_if", changes=[new], instead=True, text=text)
+
+
+def lost_follow_up(text: str, lexicon: Lexicon, previous: Request | None) -> Request | None:
+    """'and the police station?' after 'what if we lose the hospital?': the same question for
+    that site (answered as the first was, by `graph.answers.outside_answer`)."""
+    if previous is None or previous.topic != "outside" or not LOSE.search(previous.text):
+        return None
+    match = FOLLOW_UP.match(text)
+    rest = text[match.end() :].strip(" ,?.!") if match else ""
+    if not rest or lexicon.location_in(rest) is None:
+        return None
+    return Request(kind="question", topic="outside", text=f"what if we lose {rest}?")

@@ -174,8 +174,9 @@ def _changes(turn: Turn) -> list[Change]:
     extra = extra_changes(text, turn.lexicon, names)
     changes = _drop_overlaps(parse_changes(text), extra)
     if _YES_NO.match(text) and not _SUPPOSE.search(text):
-        # "is JONAH free on day 3?" asks about the board; it does not change anyone's dates.
-        changes = [c for c in changes if c.kind not in {"available", "unavailable"}]
+        # "is JONAH free on day 3?" asks about the board; it does not change anyone's dates,
+        # nor does "are we on six-day weeks?" change the week.
+        changes = [c for c in changes if c.kind not in {"available", "unavailable", "week_days"}]
     if _SOME_DAYS.search(text):
         # "the 3 days with the most pages" names days of the board; it is not a 3-day shoot.
         changes = [c for c in changes if c.kind != "days"]

@@ -129,6 +129,12 @@ _TURNAROUND = re.compile(
     re.I,
 )
 """'what's the turnaround like after the nights?', 'does the crew get its rest?'."""
+_WEEKEND = re.compile(
+    r"\b(?:weekends?|saturdays?|sundays?)\b|\b(?:how many|what)\s+days\s+(?:a|per|each)\s+week\b|"
+    r"\b[5-7][- ]day\s+(?:shooting\s+|work(?:ing)?\s+)?weeks?\b",
+    re.I,
+)
+"""'do we shoot on Saturdays?', 'any weekend days?', 'are we on six-day weeks?': the calendar."""
 _WHO_FIRST = re.compile(
     r"\bwho(?:'s| is)?\s+(?:the\s+)?(?:(?P<verb>finish(?:es)?|wraps?|(?:is\s+)?done|"
     r"(?:is\s+)?released|starts?|begins?|comes?\s+in|(?:is\s+)?in)\s+(?P<when>first|last|"
@@ -334,6 +340,8 @@ def clause_query(slots: Slots) -> Query | None:
         return Query(kind="rank", measure=measure, over=int(over.group(3)) - int(least))
     if _REVISIT.search(text) and not (slots.scene or slots.day is not None or slots.cast):
         return Query(kind="total", measure="revisits")
+    if _WEEKEND.search(text) and not (slots.scene or slots.day is not None or slots.cast):
+        return Query(kind="total", measure="weekends")
     if _TURNAROUND.search(text) and not (slots.scene or slots.day is not None or slots.cast):
         return Query(kind="total", measure="turnaround")
     if _VERSIONS.search(text) and not slots.subject:

@@ -23,6 +23,7 @@ from tools.queries.runs import span_answer
 from tools.queries.scenes import category_answer, location_answer, scene_answer, scenes_answer
 from tools.queries.totals import MEASURES, RANKINGS, rank_answer, total_answer
 from tools.queries.versions import versions_answer
+from tools.queries.why import change_reasons, why_answer
 
 __all__ = [
     "MEASURES",
@@ -33,6 +34,7 @@ __all__ = [
     "Query",
     "QueryKind",
     "answer",
+    "change_reasons",
     "money_text",
     "pages_text",
     "versions_answer",
@@ -42,6 +44,8 @@ __all__ = [
 def answer(plan: dict[str, Any], query: Query, *, script: dict[str, Any] | None = None) -> Answer:
     """The plan's answer to one query (`versions` needs the store: see `versions_answer`)."""
     board = Board(plan, script)
+    if query.why:
+        return why_answer(board, query)
     if query.kind == "day":
         return day_answer(board, query)
     if query.kind == "scene":

@@ -83,6 +83,8 @@ class Query(BaseModel):
     over: int | None = None
     """Rankings of holds or work days: everyone above this many days ("held more than 3
     days")."""
+    why: bool = False
+    """What the asked figure is made of ("why?" after it): `tools.queries.why`."""
 
 
 class Answer(BaseModel):

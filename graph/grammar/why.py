@@ -1,0 +1,47 @@
+"""'why?' after an answer: explain the figure just given, from the tools' own figures.
+
+After a question, the same queries asked for what their figure is made of (`Query.why`);
+after a what-if that re-planned, what drove the change between the version before it and the
+one it made (`Request.explain`); after one that failed, the reason it gave; otherwise the
+reply says what can be explained.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.grammar.model import Request
+
+__all__ = ["WHY", "why_request"]
+
+WHY = re.compile(
+    r"^\s*(?:(?:but|and|ok(?:ay)?|so|hmm+|really)[,.!]?\s+)?"
+    r"(?:why(?:\s+(?:is|was)\s+(?:that|it|this))?(?:\s+so)?(?:\s+(?:so\s+)?(?:much|high|"
+    r"expensive|low|cheap|many|few|long|big))?|why'?s\s+that|how\s+come|how\s+so|"
+    r"what(?:'s|\s+is)\s+(?:driving|behind)\s+(?:that|it|this)|what\s+drove\s+(?:that|it|this)|"
+    r"explain(?:\s+(?:that|this|it|why))?(?:\s+please)?|can\s+you\s+explain(?:\s+(?:that|this|"
+    r"it|why))?|where\s+does\s+(?:that|it)\s+come\s+from|what\s+makes\s+(?:that|it)\s+up)"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
+"""A bare "why?", "why is that?", "how come?", "what's driving that?", "explain"."""
+
+
+def why_request(text: str, previous: Request | None) -> Request | None:
+    """The request a bare "why?" makes, leaning on the last one; None for other messages."""
+    if not WHY.match(text):
+        return None
+    if previous is None:
+        return Request(kind="question", topic="why", text=text)
+    outcome = previous.outcome or {}
+    if previous.kind in {"what_if", "revert"} and outcome.get("failed"):
+        return Request(kind="question", topic="why", text=text, outcome=outcome)
+    if previous.kind == "what_if" and outcome.get("from_version") and outcome.get("version"):
+        versions = [int(outcome["from_version"]), int(outcome["version"])]
+        return Request(kind="compare", versions=versions, explain=True, text=text)
+    if previous.kind == "compare":
+        return Request(kind="compare", versions=previous.versions, explain=True, text=text)
+    if previous.kind == "question" and previous.queries and not previous.topic:
+        queries = [q.model_copy(update={"why": True}) for q in previous.queries]
+        return Request(kind="question", queries=queries, text=text)
+    return Request(kind="question", topic="why", text=text)
