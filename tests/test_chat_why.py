@@ -176,3 +176,91 @@ def test_a_lost_location_follow_up_loses_that_site() -> None:
     assert request is None or request.text != "what if we lose the police station?"
     request = parse_message("and the cost?", previous=lost, lexicon=LEXICON)
     assert request is None or request.text != "what if we lose the cost?"
+
+
+PEOPLE = Lexicon.from_script(
+    {
+        "scenes": [
+            {"speakers": ["MAYA", "HELEN", "ORSON"], "main_location": p, "location": p}
+            for p in ("RIVERSIDE MOTEL", "POLICE STATION")
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("how many pages do we shoot a day?", [("average", "pages", None)]),
+        ("how many pages a day are we doing", [("average", "pages", None)]),
+        ("how many scenes a day do we shoot?", [("average", "scenes", None)]),
+        (
+            "how many days does ORSON work, and HELEN?",
+            [("cast", "days", "ORSON"), ("cast", "days", "HELEN")],
+        ),
+        ("when do MAYA and HELEN start?", [("cast", "start", "MAYA"), ("cast", "start", "HELEN")]),
+        ("what does maya cost per day?", [("cast", "cost", "MAYA")]),
+        ("what's Orson's day rate?", [("cast", "cost", "ORSON")]),
+    ],
+)
+def test_questions_read_as_a_producer_asks_them(
+    text: str, asked: list[tuple[str, str | None, str | None]]
+) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question"
+    got = [
+        (q.kind, q.measure if q.kind == "average" else q.aspect, q.cast) for q in request.queries
+    ]
+    assert got == asked
+    # A cast member's cost "a day" is their line broken down (days x the day rate).
+    per_day = "per day" in text or "rate" in text
+    assert all(q.why == per_day for q in request.queries if q.kind == "cast")
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "expected"),
+    [
+        ("is helen working on day 9?", "and day 10?", ("cast", "on_day", "HELEN", 9)),
+        ("is MAYA free on day 6?", "day 8?", ("cast", "free_on_day", "MAYA", 7)),
+        ("what's on day 4?", "and day 5?", ("day", "scenes", None, 4)),
+    ],
+)
+def test_a_day_follow_up_keeps_the_person_asked_about(
+    before: str, text: str, expected: tuple[str, str, str | None, int]
+) -> None:
+    previous = parse_message(before, lexicon=PEOPLE)
+    request = parse_message(text, previous=previous, lexicon=PEOPLE)
+    assert request is not None
+    [q] = request.queries
+    assert (q.kind, q.aspect, q.cast, q.day) == expected
+
+
+def test_a_location_follow_up_asks_the_same_of_the_new_site() -> None:
+    previous = parse_message("how much does the motel cost us?", lexicon=PEOPLE)
+    request = parse_message("and the police station?", previous=previous, lexicon=PEOPLE)
+    assert request is not None
+    [q] = request.queries
+    assert (q.kind, q.aspect, q.location) == ("location", "cost", "POLICE STATION")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do we shoot on Saturdays?",
+        "are we on six-day weeks?",
+        "do we work sundays",
+        "any weekends?",
+    ],
+)
+def test_a_question_about_the_week_is_no_change_to_it(text: str) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question" and not request.changes
+    assert [(q.kind, q.measure) for q in request.queries] == [("total", "weekends")]
+
+
+@pytest.mark.parametrize("text", ["what if we shoot Saturdays too?", "let's shoot six-day weeks"])
+def test_a_change_of_the_week_is_still_a_what_if(text: str) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and [(c.kind, c.value) for c in request.changes] == [
+        ("week_days", 6)
+    ]

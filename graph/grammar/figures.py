@@ -1,6 +1,7 @@
 """Figures a question carries beyond its subject: the hours of overtime priced ahead ("how
-much is an hour of overtime?", "two hours over on day 12") and how many a ranking lists
-("the three most expensive days")."""
+much is an hour of overtime?", "two hours over on day 12"), how many a ranking lists ("the
+three most expensive days"), a cast member's day rate ("what does MAYA cost per day?") and
+the board's week ("do we shoot on Saturdays?")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
-__all__ = ["overtime_query", "ranking_count"]
+__all__ = ["cast_rate_query", "overtime_query", "ranking_count", "weekend_query"]
 
 _OVERTIME = re.compile(r"\b(?:overtime|o\.?t\.?|hours?\s+over|hours?\s+long)\b", re.I)
 _OVERTIME_COST = re.compile(
@@ -48,3 +49,32 @@ def ranking_count(text: str) -> int | None:
         return None
     count = int(next(g for g in top.groups() if g))
     return count if 1 < count <= 50 else None
+
+
+_WEEKEND = re.compile(
+    r"\b(?:weekends?|saturdays?|sundays?)\b|\b(?:how many|what)\s+days\s+(?:a|per|each)\s+week\b|"
+    r"\b[5-7][- ]day\s+(?:shooting\s+|work(?:ing)?\s+)?weeks?\b",
+    re.I,
+)
+_RATE = re.compile(r"\b(?:day |daily )?rates?\b", re.I)
+_PER_DAY = re.compile(r"\b(?:per|a|each) (?:shooting )?day\b", re.I)
+_MONEY = re.compile(r"\b(?:how much|cost|costs|costing|pay|paying|paid|spend|spending)\b", re.I)
+
+
+def weekend_query(slots: Slots) -> Query | None:
+    """'do we shoot on Saturdays?', 'any weekend days?', 'are we on six-day weeks?': the
+    board's week and the days that fall on a weekend."""
+    if not _WEEKEND.search(slots.text) or slots.scene or slots.day is not None or slots.cast:
+        return None
+    return Query(kind="total", measure="weekends")
+
+
+def cast_rate_query(slots: Slots) -> Query | None:
+    """'what does MAYA cost per day?', 'MAYA's day rate': her cast line broken down (paid
+    days times the day rate)."""
+    if not slots.cast or slots.day is not None:
+        return None
+    rate = _RATE.search(slots.text)
+    if rate or (_PER_DAY.search(slots.text) and _MONEY.search(slots.text)):
+        return Query(kind="cast", cast=slots.cast[0], aspect="cost", why=True)
+    return None

@@ -65,6 +65,9 @@ def _the_holds_cost(last: Query, slots: Slots) -> bool:
     )
 
 
+_ON_DAY = {"on_day", "held_on_day", "free_on_day"}
+
+
 def follow_query(
     slots: Slots, fresh: Query | None, previous: Request | None, *, same_message: bool = False
 ) -> Query | None:
@@ -75,6 +78,8 @@ def follow_query(
     if fresh is None:
         if moved := next_span(slots, last):
             return moved  # "and the week after?"
+        if last.kind == "location" and slots.location and FOLLOW_UP.search(slots.text):
+            return last.model_copy(update={"location": slots.location})  # "and the motel?"
         if slots.aspects and (slots.pronoun or same_message or FOLLOW_UP.search(slots.text)):
             if _the_holds_cost(last, slots):
                 # "how many days is Maya on hold, and what does that cost?": the holds' cost.
@@ -96,6 +101,15 @@ def follow_query(
         and FOLLOW_UP.search(slots.text)
     ):
         # "any stunts on day 9?" then "and on day 6?": the same category that day.
+        return last.model_copy(update={"day": fresh.day})
+    if (
+        last.kind == "cast"
+        and last.aspect in _ON_DAY
+        and fresh.kind == "day"
+        and fresh.aspect == "all"
+        and (FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 4)
+    ):
+        # "is HELEN working on day 9?" then "and day 10?": HELEN on day 10.
         return last.model_copy(update={"day": fresh.day})
     # A short question is a follow-up ("day 4?"), but one naming a category asks afresh
     # ("which scenes have extras?" after the stunts on day 9 is every scene's).

@@ -12,7 +12,7 @@ from graph.grammar.model import Change, ExportFormat, Request, View
 from graph.grammar.multi import again_for, more_aspects
 from graph.grammar.numbers import ORDINALS
 from graph.grammar.questions import OUTSIDE, clause_query
-from graph.grammar.slots import read_slots
+from graph.grammar.slots import Slots, read_slots
 from graph.grammar.spans import NIGHT_BLOCK
 from graph.intent_patterns import parse_budget_cap, parse_changes, parse_versions
 from tools.queries import Query
@@ -254,10 +254,48 @@ _WHEN_MOVE = re.compile(
 _ASKS = re.compile(r"\b(how|what|who|when|where|which|is|are|does)\b", re.I)
 
 
+_AND_NAME = re.compile(r"(?:,\s*|\s+)(and\s+(?:for\s+)?\S+(?:\s+\S+){0,2})\s*[?.!]*\s*$", re.I)
+"""'how many days does ORSON work, and HELEN?': a name alone at the end asks again of it."""
+
+
+def _is_name(words: str, lexicon: Lexicon) -> bool:
+    """The words are a cast name (or one word of one) and nothing else."""
+    said = words.strip(" ?.!'").upper()
+    return bool(said) and any(said == n or said in n.split() for n in lexicon.cast)
+
+
+def _name_tails(clauses: list[str], lexicon: Lexicon) -> list[str]:
+    """Clauses with a trailing "and NAME" made a clause of its own (a follow-up of the one
+    before), when NAME is a cast member and nothing else."""
+    out: list[str] = []
+    for clause in clauses:
+        match = _AND_NAME.search(clause)
+        tail = match.group(1) if match else ""
+        name = re.sub(r"^and\s+(?:for\s+)?", "", tail, flags=re.I)
+        head = clause[: match.start()] if match else ""
+        if match and _is_name(name, lexicon) and lexicon.cast_in(head):
+            out += [head, tail]
+        else:
+            out.append(clause)
+    return out
+
+
+def _other_cast(asked: list[Query], slots: Slots) -> list[Query]:
+    """'when do MAYA and HELEN start?': the same questions of each further name."""
+    if (
+        len(slots.cast) < 2
+        or not asked
+        or asked[0].kind != "cast"
+        or asked[0].cast != slots.cast[0]
+    ):
+        return []
+    return [q.model_copy(update={"cast": name}) for name in slots.cast[1:] for q in asked]
+
+
 def _queries(turn: Turn, *, what_if: bool = False) -> list[Query]:
     found: list[Query] = []
     previous = None if what_if else turn.previous
-    for clause in _clauses(turn.normal):
+    for clause in _name_tails(_clauses(turn.normal), turn.lexicon):
         if what_if and (not _ASKS.match(clause) or _clause_changes(clause, turn)):
             continue
         slots = read_slots(clause, turn.lexicon)
@@ -267,7 +305,8 @@ def _queries(turn: Turn, *, what_if: bool = False) -> list[Query]:
         if query is None:
             continue
         again = [] if found else again_for(query, slots, previous)
-        for each in again or [query, *more_aspects(query, slots)]:
+        asked = again or [query, *more_aspects(query, slots)]
+        for each in asked + _other_cast(asked, slots):
             if each not in found:
                 found.append(each)
     return found

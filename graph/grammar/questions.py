@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from graph.grammar.figures import overtime_query, ranking_count
+from graph.grammar.figures import cast_rate_query, overtime_query, ranking_count, weekend_query
 from graph.grammar.slots import Slots
 from graph.grammar.spans import night_runs_query, span_query
 from tools.queries import Query
@@ -90,6 +90,8 @@ _BUDGET = re.compile(
     re.I,
 )
 _AVERAGE = re.compile(
+    r"\bhow many (?:pages|scenes|eighths|moves|company moves)\b[^?.;]*\b(?:a|each) (?:shooting )?"
+    r"day\b|"
     r"\b(averages?|on average|mean|typical(?:ly)?|per (?:shooting )?day|a day on average|"
     r"(?:cost|spend|budget|price) (?:per|a) page|per page)\b",
     re.I,
@@ -129,12 +131,6 @@ _TURNAROUND = re.compile(
     re.I,
 )
 """'what's the turnaround like after the nights?', 'does the crew get its rest?'."""
-_WEEKEND = re.compile(
-    r"\b(?:weekends?|saturdays?|sundays?)\b|\b(?:how many|what)\s+days\s+(?:a|per|each)\s+week\b|"
-    r"\b[5-7][- ]day\s+(?:shooting\s+|work(?:ing)?\s+)?weeks?\b",
-    re.I,
-)
-"""'do we shoot on Saturdays?', 'any weekend days?', 'are we on six-day weeks?': the calendar."""
 _WHO_FIRST = re.compile(
     r"\bwho(?:'s| is)?\s+(?:the\s+)?(?:(?P<verb>finish(?:es)?|wraps?|(?:is\s+)?done|"
     r"(?:is\s+)?released|starts?|begins?|comes?\s+in|(?:is\s+)?in)\s+(?P<when>first|last|"
@@ -290,6 +286,8 @@ def _subject(slots: Slots) -> Query | None:
 
 def _average(slots: Slots) -> Query | None:
     """ "the average cost per day", "how many pages a day on average", "catering per day"."""
+    if rate := cast_rate_query(slots):
+        return rate
     if slots.day is not None or slots.scene or slots.cast:
         return None
     money = _MONEY_WORDS.search(slots.text) or slots.account in _MONEY_ONLY
@@ -340,8 +338,8 @@ def clause_query(slots: Slots) -> Query | None:
         return Query(kind="rank", measure=measure, over=int(over.group(3)) - int(least))
     if _REVISIT.search(text) and not (slots.scene or slots.day is not None or slots.cast):
         return Query(kind="total", measure="revisits")
-    if _WEEKEND.search(text) and not (slots.scene or slots.day is not None or slots.cast):
-        return Query(kind="total", measure="weekends")
+    if weekends := weekend_query(slots):
+        return weekends
     if _TURNAROUND.search(text) and not (slots.scene or slots.day is not None or slots.cast):
         return Query(kind="total", measure="turnaround")
     if _VERSIONS.search(text) and not slots.subject:
