@@ -264,3 +264,57 @@ def test_a_change_of_the_week_is_still_a_what_if(text: str) -> None:
     assert request is not None and [(c.kind, c.value) for c in request.changes] == [
         ("week_days", 6)
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "expected"),
+    [
+        ("when is scene 40 shot", "and 41?", {"kind": "scene", "aspect": "days", "scene": "41"}),
+        ("who is in scene 12?", "what about 12A?", {"kind": "scene", "scene": "12A"}),
+        ("what does day 3 cost?", "and 7?", {"kind": "day", "aspect": "cost", "day": 6}),
+        (
+            "which day has the most pages?",
+            "and the least?",
+            {"kind": "rank", "measure": "pages", "least": True},
+        ),
+        (
+            "who's the cheapest actor?",
+            "and the most expensive?",
+            {"kind": "rank", "measure": "cast_cost", "least": False},
+        ),
+        (
+            "what's the most expensive day?",
+            "and the cheapest one?",
+            {"kind": "rank", "measure": "day_cost", "least": True},
+        ),
+    ],
+)
+def test_a_bare_number_or_the_other_end_follows_the_last_question(
+    before: str, text: str, expected: dict[str, Any]
+) -> None:
+    previous = parse_message(before, lexicon=PEOPLE)
+    request = parse_message(text, previous=previous, lexicon=PEOPLE)
+    assert request is not None
+    [q] = request.queries
+    assert {k: getattr(q, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("what's on days 3 and 4?", [("day", 2, None), ("day", 3, None)]),
+        ("what do days 3 and 4 cost?", [("day", 2, None), ("day", 3, None)]),
+        ("what do scenes 12 and 14 need?", [("scene", None, "12"), ("scene", None, "14")]),
+        (
+            "who is in scenes 5, 6 and 7?",
+            [("scene", None, "5"), ("scene", None, "6"), ("scene", None, "7")],
+        ),
+    ],
+)
+def test_a_list_of_days_or_scenes_asks_of_each(
+    text: str, asked: list[tuple[str, int | None, str | None]]
+) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question"
+    assert [(q.kind, q.day, q.scene) for q in request.queries] == asked
+    assert len({q.aspect for q in request.queries}) == 1

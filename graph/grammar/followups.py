@@ -66,6 +66,34 @@ def _the_holds_cost(last: Query, slots: Slots) -> bool:
 
 
 _ON_DAY = {"on_day", "held_on_day", "free_on_day"}
+_BARE_NUMBER = re.compile(
+    r"^\s*(?:and|what about|how about|same for|and for|or)\s+(?:(?:for\s+)?(scene|day)\s+)?"
+    r"(\d+[A-Z]?)\s*\??\s*$",
+    re.I,
+)
+"""'and 41?' after a scene question, 'what about 7?' after a day's."""
+_BARE_RANK = re.compile(
+    r"^\s*(?:and|what about|how about|or)\s+(?:the\s+)?(?:(least|fewest|lowest|smallest|"
+    r"cheapest|shortest|lightest|quietest)|most|biggest|highest|largest|longest|dearest|"
+    r"busiest|priciest|heaviest)(?:\s+(?:expensive|costly|one|1|day|pages|scenes))?\s*\??\s*$",
+    re.I,
+)
+"""'and the least?' after 'which day has the most pages?': the other end of the ranking."""
+
+
+def _bare_subject(text: str, last: Query) -> Query | None:
+    """A follow-up that is only a number or the other end of a ranking."""
+    if (rank := _BARE_RANK.match(text)) and last.kind == "rank":
+        return last.model_copy(update={"least": rank.group(1) is not None, "top": None})
+    match = _BARE_NUMBER.match(text)
+    if match is None:
+        return None
+    word, number = (match.group(1) or "").lower(), match.group(2).upper()
+    if last.scene is not None and word != "day":
+        return last.model_copy(update={"scene": number})
+    if last.day is not None and word != "scene" and number.isdigit() and last.kind != "span":
+        return last.model_copy(update={"day": int(number) - 1})
+    return None
 
 
 def follow_query(
@@ -80,6 +108,8 @@ def follow_query(
             return moved  # "and the week after?"
         if last.kind == "location" and slots.location and FOLLOW_UP.search(slots.text):
             return last.model_copy(update={"location": slots.location})  # "and the motel?"
+        if bare := _bare_subject(slots.text, last):
+            return bare
         if slots.aspects and (slots.pronoun or same_message or FOLLOW_UP.search(slots.text)):
             if _the_holds_cost(last, slots):
                 # "how many days is Maya on hold, and what does that cost?": the holds' cost.

@@ -15,7 +15,7 @@ from graph.grammar.model import Request
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
-__all__ = ["again_for", "more_aspects"]
+__all__ = ["again_for", "listed", "more_aspects", "more_listed"]
 
 _ASPECTS = {
     "cast": ("start", "finish", "cost", "holds", "free"),
@@ -61,3 +61,32 @@ def again_for(query: Query, slots: Slots, previous: Request | None) -> list[Quer
     if new == _subject(same[-1]):
         return []
     return [q.model_copy(update=new) for q in same]
+
+
+_LISTED = re.compile(
+    r"\b(days|scenes)\s+(\d+[A-Z]?(?:\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*\d+[A-Z]?)+)\b", re.I
+)
+"""'days 3 and 4', 'scenes 12, 14 and 20': several subjects of one kind in one clause."""
+
+
+def listed(text: str) -> tuple[str, list[str]]:
+    """The clause with a list of days or scenes said as its first ("what's on day 3?"), and
+    the others of the list (empty when it names no list)."""
+    match = _LISTED.search(text)
+    if match is None:
+        return text, []
+    numbers = re.findall(r"\d+[A-Z]?", match.group(2), re.I)
+    single = f"{match.group(1)[:-1]} {numbers[0]}"
+    return text[: match.start()] + single + text[match.end() :], numbers[1:]
+
+
+def more_listed(asked: list[Query], others: list[str]) -> list[Query]:
+    """The same questions of each further day or scene of the list."""
+    out: list[Query] = []
+    for number in others:
+        for query in asked:
+            if query.kind == "scene" or (query.kind == "cast" and query.scene):
+                out.append(query.model_copy(update={"scene": number.upper()}))
+            elif query.day is not None and number.isdigit():
+                out.append(query.model_copy(update={"day": int(number) - 1}))
+    return out

@@ -9,7 +9,7 @@ from graph.grammar.changes import extra_changes
 from graph.grammar.followups import follow_query, follow_what_if, pinned_pronoun
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, ExportFormat, Request, View
-from graph.grammar.multi import again_for, more_aspects
+from graph.grammar.multi import again_for, listed, more_aspects, more_listed
 from graph.grammar.numbers import ORDINALS
 from graph.grammar.questions import OUTSIDE, clause_query
 from graph.grammar.slots import Slots, read_slots
@@ -298,6 +298,7 @@ def _queries(turn: Turn, *, what_if: bool = False) -> list[Query]:
     for clause in _name_tails(_clauses(turn.normal), turn.lexicon):
         if what_if and (not _ASKS.match(clause) or _clause_changes(clause, turn)):
             continue
+        clause, others = listed(clause)
         slots = read_slots(clause, turn.lexicon)
         # Within one message the clause before is the context ("... and when does she finish?").
         context = Request(kind="question", queries=found[-1:]) if found else previous
@@ -306,7 +307,7 @@ def _queries(turn: Turn, *, what_if: bool = False) -> list[Query]:
             continue
         again = [] if found else again_for(query, slots, previous)
         asked = again or [query, *more_aspects(query, slots)]
-        for each in asked + _other_cast(asked, slots):
+        for each in asked + _other_cast(asked, slots) + more_listed(asked, others):
             if each not in found:
                 found.append(each)
     return found

@@ -165,7 +165,9 @@ _R_ACCOUNT_ONLY = re.compile(r"\b(accounts?|departments?|line items?)\b", re.I)
 _R_HOLD = re.compile(r"\bhold|\bheld\b", re.I)
 _R_PLACE = re.compile(r"\b(locations?|sites?|places?|sets?)\b", re.I)
 _R_WHO = re.compile(r"\b(actors?|actress|cast|who|performers?|talent)\b", re.I)
-_R_MONEY = re.compile(r"\b(expensive|costs?|paid|pricie?st|dearest|costliest|money)\b", re.I)
+_R_MONEY = re.compile(
+    r"\b(expensive|costs?|paid|pricie?st|dearest|costliest|money|cheapest)\b", re.I
+)
 _R_DAY = re.compile(r"\bdays?\b", re.I)
 _R_BUSY = re.compile(r"\b(busiest|heaviest|lightest|pages|most scenes|fewest|quietest)\b", re.I)
 _R_MOVES = re.compile(r"\b(?:company\s+)?moves?\b", re.I)
