@@ -318,3 +318,55 @@ def test_a_list_of_days_or_scenes_asks_of_each(
     assert request is not None and request.kind == "question"
     assert [(q.kind, q.day, q.scene) for q in request.queries] == asked
     assert len({q.aspect for q in request.queries}) == 1
+
+
+DATED = {
+    "schedule": {
+        "days": [{"date": iso, "strips": []} for iso in ("2027-03-04", "2027-03-05", "2027-03-08")]
+    },
+    "problem": {"strips": []},
+    "budget": {"lines": [], "accounts": []},
+}
+
+
+@pytest.mark.parametrize(
+    ("when", "today", "day", "text"),
+    [
+        ("tomorrow", date(2027, 3, 3), 1, "Day 1 (Thursday 4 March 2027)"),
+        ("today", date(2027, 3, 5), 2, "Day 2 (Friday 5 March 2027)"),
+        # Saturday is no shooting day on these weeks: the next one is said instead.
+        ("tomorrow", date(2027, 3, 5), None, "the next one is day 3 (Monday 8 March 2027)"),
+        ("tomorrow", date(2027, 3, 8), None, "the shoot wraps on day 3"),
+    ],
+)
+def test_today_and_tomorrow_are_read_from_the_boards_dates(
+    when: str, today: date, day: int | None, text: str
+) -> None:
+    from tools.queries import Query, answer
+
+    found = answer(DATED, Query(kind="day", when=when, aspect="date"), today=today)  # type: ignore[arg-type]
+    assert text in found.text
+    assert found.found == (day is not None)
+    if day is not None:
+        assert found.facts["day"] == day
+    undated = {**DATED, "schedule": {"days": [{"strips": []}]}}
+    plain = answer(undated, Query(kind="day", when=when), today=today)  # type: ignore[arg-type]
+    assert not plain.found and "no calendar dates" in plain.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("whos working tomorrow", ("day", "cast", None, "tomorrow")),
+        ("what are we shooting tomorow?", ("day", "all", None, "tomorrow")),
+        ("is maya working today?", ("cast", "on_day", "MAYA", "today")),
+        ("what's day 3's date?", ("day", "date", None, None)),
+    ],
+)
+def test_a_day_said_as_today_or_tomorrow(
+    text: str, expected: tuple[str, str, str | None, str | None]
+) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question"
+    [q] = request.queries
+    assert (q.kind, q.aspect, q.cast, q.when) == expected

@@ -10,7 +10,7 @@ import re
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
-__all__ = ["cast_rate_query", "overtime_query", "ranking_count", "weekend_query"]
+__all__ = ["board_query", "cast_rate_query", "overtime_query", "ranking_count"]
 
 _OVERTIME = re.compile(r"\b(?:overtime|o\.?t\.?|hours?\s+over|hours?\s+long)\b", re.I)
 _OVERTIME_COST = re.compile(
@@ -61,12 +61,35 @@ _PER_DAY = re.compile(r"\b(?:per|a|each) (?:shooting )?day\b", re.I)
 _MONEY = re.compile(r"\b(?:how much|cost|costs|costing|pay|paying|paid|spend|spending)\b", re.I)
 
 
-def weekend_query(slots: Slots) -> Query | None:
-    """'do we shoot on Saturdays?', 'any weekend days?', 'are we on six-day weeks?': the
-    board's week and the days that fall on a weekend."""
-    if not _WEEKEND.search(slots.text) or slots.scene or slots.day is not None or slots.cast:
+_REVISIT = re.compile(
+    r"\b(?:locations?|sites?|places?|sets?)\b[^.?;]*\b(?:go|come|going|coming)\s+back(?:\s+to)?"
+    r"\s*(?:\?|$)|\brevisit\w*|"
+    r"\b(?:visit\w*|go(?:ing)? back|return\w*|come back|back)\b[^.?;]*\b(?:more "
+    r"than once|twice|again|several times|a second time)\b",
+    re.I,
+)
+"""'which locations do we visit more than once?', 'do we go back to any site?'."""
+_TURNAROUND = re.compile(
+    r"\bturn ?arounds?\b|\bcrew(?:'s)? rest\b|\brest (?:after|between) (?:the )?nights?\b",
+    re.I,
+)
+"""'what's the turnaround like after the nights?', 'does the crew get its rest?'."""
+
+
+def board_query(slots: Slots) -> Query | None:
+    """Totals of the whole board said in words: the sites come back to ("which locations do
+    we visit more than once?"), the board's week ("do we shoot on Saturdays?": the days on a
+    weekend) and the rest after nights ("what's the turnaround like?")."""
+    if slots.scene or slots.day is not None or slots.cast:
         return None
-    return Query(kind="total", measure="weekends")
+    for measure, pattern in (
+        ("revisits", _REVISIT),
+        ("weekends", _WEEKEND),
+        ("turnaround", _TURNAROUND),
+    ):
+        if pattern.search(slots.text):
+            return Query(kind="total", measure=measure)
+    return None
 
 
 def cast_rate_query(slots: Slots) -> Query | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from graph.grammar.figures import cast_rate_query, overtime_query, ranking_count, weekend_query
+from graph.grammar.figures import board_query, cast_rate_query, overtime_query, ranking_count
 from graph.grammar.slots import Slots
 from graph.grammar.spans import night_runs_query, span_query
 from tools.queries import Query
@@ -51,14 +51,6 @@ _OVER_DAYS = re.compile(
     re.I,
 )
 """'is anyone held more than 3 days?', 'who works over 5 days': everyone above a count."""
-_REVISIT = re.compile(
-    r"\b(?:locations?|sites?|places?|sets?)\b[^.?;]*\b(?:go|come|going|coming)\s+back(?:\s+to)?"
-    r"\s*(?:\?|$)|\brevisit\w*|"
-    r"\b(?:visit\w*|go(?:ing)? back|return\w*|come back|back)\b[^.?;]*\b(?:more "
-    r"than once|twice|again|several times|a second time)\b",
-    re.I,
-)
-"""'which locations do we visit more than once?', 'do we go back to any site?'."""
 _SCRIPT_LENGTH = re.compile(
     r"\bhow long is the (?:script|screenplay)\b|\b(?:script|screenplay)(?:'s)? length\b|"
     r"\bpage count\b|\blength of the (?:script|screenplay)\b",
@@ -126,11 +118,6 @@ _NIGHT_CAST = re.compile(
     re.I,
 )
 """'who works the nights?', 'who's on nights?': the cast in night work."""
-_TURNAROUND = re.compile(
-    r"\bturn ?arounds?\b|\bcrew(?:'s)? rest\b|\brest (?:after|between) (?:the )?nights?\b",
-    re.I,
-)
-"""'what's the turnaround like after the nights?', 'does the crew get its rest?'."""
 _WHO_FIRST = re.compile(
     r"\bwho(?:'s| is)?\s+(?:the\s+)?(?:(?P<verb>finish(?:es)?|wraps?|(?:is\s+)?done|"
     r"(?:is\s+)?released|starts?|begins?|comes?\s+in|(?:is\s+)?in)\s+(?P<when>first|last|"
@@ -262,20 +249,23 @@ def _subject(slots: Slots) -> Query | None:
     if slots.scene:
         aspect = _aspect(slots, ("cast", "locations", "elements", "days"))
         return _query(kind="scene", scene=slots.scene, aspect=aspect)
-    if slots.cast and slots.day is not None and _CAST_ON_DAY.search(slots.text):
+    if slots.cast and (slots.day is not None or slots.when) and _CAST_ON_DAY.search(slots.text):
         # "is MAYA working on day 10?", "does ORSON work day 3?": that person on that day.
         held = re.search(r"\b(?:on hold|held|holding)\b", slots.text, re.I)
         free = re.search(
             r"\b(?:free|off|not (?:working|needed|called)|available)\b", slots.text, re.I
         )
         aspect = "held_on_day" if held else "free_on_day" if free else "on_day"
-        return _query(kind="cast", cast=slots.cast[0], day=slots.day, aspect=aspect)
+        return _query(
+            kind="cast", cast=slots.cast[0], day=slots.day, aspect=aspect, when=slots.when
+        )
     if slots.category and slots.day is not None:
         # "how many extras do we need on day 5?": that day's scenes with the category.
         return Query(kind="category", category=slots.category, day=slots.day)
-    if slots.day is not None or slots.last_day:
+    if slots.day is not None or slots.last_day or slots.when:
         aspect = _aspect(slots, ("date", "cost", "minutes", "pages", "cast", "locations", "scenes"))
-        return _query(kind="day", day=slots.day if slots.day is not None else -1, aspect=aspect)
+        day = slots.day if slots.day is not None else None if slots.when else -1
+        return _query(kind="day", day=day, aspect=aspect, when=slots.when)
     if slots.cast:
         aspect = _aspect(slots, ("free", "holds", "start", "finish", "cost", "scenes", "days"))
         return _query(kind="cast", cast=slots.cast[0], aspect=aspect)
@@ -338,12 +328,8 @@ def clause_query(slots: Slots) -> Query | None:
         measure = "work" if over.group(1).lower().startswith("work") else "hold"
         least = over.group(2).lower().startswith("at least")
         return Query(kind="rank", measure=measure, over=int(over.group(3)) - int(least))
-    if _REVISIT.search(text) and not (slots.scene or slots.day is not None or slots.cast):
-        return Query(kind="total", measure="revisits")
-    if weekends := weekend_query(slots):
-        return weekends
-    if _TURNAROUND.search(text) and not (slots.scene or slots.day is not None or slots.cast):
-        return Query(kind="total", measure="turnaround")
+    if board := board_query(slots):
+        return board
     if _VERSIONS.search(text) and not slots.subject:
         return Query(kind="versions")
     if _SAVINGS.search(text) and not (slots.day is not None or slots.scene or slots.cast):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 
 from tools.queries.board import Board, day_label, days_words, pages_text, plural
 from tools.queries.model import Answer, Query
 
-__all__ = ["DayInfo", "day_answer", "day_info", "no_day"]
+__all__ = ["DayInfo", "day_answer", "day_info", "day_of", "no_day"]
 
 
 @dataclass(frozen=True)
@@ -136,3 +137,26 @@ def day_answer(board: Board, query: Query) -> Answer:
         rows=rows if query.aspect in {"all", "scenes"} else [],
         facts=asdict(info),
     )
+
+
+def day_of(board: Board, when: str, today: date) -> int | Answer:
+    """The 0-based day "today" or "tomorrow" is on the board's dates, or the answer saying
+    why it is none (no dates yet, or not a shooting day: then the next one)."""
+    wanted = today + timedelta(days=1 if when == "tomorrow" else 0)
+    dates = [str(d.get("date") or "") for d in board.days]
+    if not any(dates):
+        text = (
+            f"The plan has no calendar dates, so I cannot tell which day is {when}: say when "
+            'shooting starts ("we start shooting on March 1") or ask for a day by number.'
+        )
+        return Answer(kind="day", text=text, found=False)
+    if wanted.isoformat() in dates:
+        return dates.index(wanted.isoformat())
+    later = [i for i, d in enumerate(dates) if d and d > wanted.isoformat()]
+    said = f"{when.capitalize()} ({wanted:%A} {wanted.day} {wanted:%B %Y}) is not a shooting day"
+    if later:
+        text = f"{said}; the next one is day {later[0] + 1}{board.date_words(later[0])}."
+    else:
+        text = f"{said}; the shoot wraps on day {len(dates)}{board.date_words(len(dates) - 1)}."
+    facts = {"date": wanted.isoformat(), "next_day": later[0] + 1 if later else None}
+    return Answer(kind="day", text=text, facts=facts, found=False)
