@@ -370,3 +370,58 @@ def test_a_day_said_as_today_or_tomorrow(
     assert request is not None and request.kind == "question"
     [q] = request.queries
     assert (q.kind, q.aspect, q.cast, q.when) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("when does the shoot start?", 0),
+        ("when do we start shooting?", 0),
+        ("what's the start date?", 0),
+        ("when do we wrap?", -1),
+    ],
+)
+def test_the_first_and_last_day_are_dates(text: str, day: int) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question" and not request.changes
+    assert [(q.kind, q.day, q.aspect) for q in request.queries] == [("day", day, "date")]
+
+
+@pytest.mark.parametrize(
+    "text", ["how much more is that?", "what does that do to the budget?", "what's the damage?"]
+)
+def test_the_cost_of_a_what_if_just_made_is_its_two_versions_compared(text: str) -> None:
+    made = Request(kind="what_if", outcome={"version": 4, "from_version": 3})
+    request = parse_message(text, previous=made, lexicon=PEOPLE)
+    assert request is not None and (request.kind, request.versions) == ("compare", [3, 4])
+    assert not request.explain
+    # After a question it is no comparison.
+    asked = parse_message("what does day 3 cost?", lexicon=PEOPLE)
+    later = parse_message(text, previous=asked, lexicon=PEOPLE)
+    assert later is None or later.kind != "compare"
+
+
+NAMES = Lexicon.from_script(
+    {"scenes": [{"speakers": ["ORSON", "HELEN", "WALTER", "DR. OKAFOR", "PATRONS THREE"]}]}
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "cast"),
+    [
+        ("how much does orsen cost", "ORSON"),
+        ("when does hellen start", "HELEN"),
+        ("when is orsen's last day?", "ORSON"),
+        ("when does okafur finish?", "DR. OKAFOR"),
+    ],
+)
+def test_a_name_one_slip_away_is_that_cast_member(text: str, cast: str) -> None:
+    request = parse_message(text, lexicon=NAMES)
+    assert request is not None and [q.cast for q in request.queries] == [cast]
+
+
+@pytest.mark.parametrize(
+    "text", ["which scenes need water?", "is there anything on a weekend?", "what about there?"]
+)
+def test_a_word_a_slip_from_a_name_stays_a_word(text: str) -> None:
+    assert NAMES.misspelt(text) == text

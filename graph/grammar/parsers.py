@@ -323,6 +323,9 @@ def questions(turn: Turn) -> Request | None:
         and not _WHEN_MOVE.search(turn.normal)
     ):
         return None  # a change the grammar cannot read: the model may, else it is chat
+    if (fixed := turn.lexicon.misspelt(turn.normal)) != turn.normal:
+        # "how much does orsen cost": read with the name it is one slip from.
+        turn = Turn(fixed, fixed, fixed, turn.lexicon, turn.previous)
     found = _queries(turn)
     if not found:
         return None

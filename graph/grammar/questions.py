@@ -45,6 +45,13 @@ _WRAP = re.compile(
     re.I,
 )
 """'when do we wrap?': the last day, with its date when the board has dates."""
+_START = re.compile(
+    r"\bwhen (?:do|will|does|would) (?:we|the shoot|shooting|principal photography|production|"
+    r"filming) (?:start|begin)\b|\bwhen(?:'s| is) (?:the )?(?:start(?: date)?|first (?:shooting )?"
+    r"day)\b|\bwhat(?:'s| is) (?:the|our) start date\b|\bwhat date do we start\b",
+    re.I,
+)
+"""'when does the shoot start?': the first day, with its date when the board has dates."""
 _OVER_DAYS = re.compile(
     r"\b(held|on hold|holds?|works?|working)\b[^.?;]*?\b(more than|over|at least|longer than)\s+"
     r"(\d+)\s+(?:\w+\s+)?days?\b",
@@ -322,8 +329,8 @@ def clause_query(slots: Slots) -> Query | None:
         return Query(kind="hold_cost", cast=slots.cast[0] if slots.cast else None)
     if averaged := _average(slots):
         return averaged
-    if _WRAP.search(text) and not (slots.cast or slots.location):
-        return Query(kind="day", day=-1, aspect="date")
+    if (_WRAP.search(text) or _START.search(text)) and not (slots.cast or slots.location):
+        return Query(kind="day", day=-1 if _WRAP.search(text) else 0, aspect="date")
     if (over := _OVER_DAYS.search(text)) and not (slots.scene or slots.day is not None):
         measure = "work" if over.group(1).lower().startswith("work") else "hold"
         least = over.group(2).lower().startswith("at least")

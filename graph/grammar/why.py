@@ -27,13 +27,28 @@ WHY = re.compile(
 """A bare "why?", "why is that?", "how come?", "what's driving that?", "explain"."""
 
 
+_DELTA = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?)[,.]?\s+)?(?:how much (?:more|less|extra|cheaper|dearer)"
+    r"(?: is| does| will)? (?:that|it|this)(?: cost(?: us)?)?|"
+    r"what (?:does|did|will) (?:that|it|this) (?:do to|cost|add to|save)"
+    r"(?: (?:us|the budget|the schedule))?|what(?:'s| is) the (?:difference|damage|delta|impact)|"
+    r"how much does (?:that|it|this) (?:add|cost|save)(?: us)?)\s*[?.!]*\s*$",
+    re.I,
+)
+"""'how much more is that?', 'what does that do to the budget?' after a what-if."""
+
+
 def why_request(text: str, previous: Request | None) -> Request | None:
-    """The request a bare "why?" makes, leaning on the last one; None for other messages."""
+    """The request a bare "why?" makes, leaning on the last one; None for other messages.
+    After a what-if, "how much more is that?" is its change: the two versions compared."""
+    outcome = (previous.outcome or {}) if previous else {}
+    made = [outcome.get("from_version"), outcome.get("version")]
+    if previous is not None and previous.kind == "what_if" and all(made) and _DELTA.match(text):
+        return Request(kind="compare", versions=[int(v) for v in made if v], text=text)
     if not WHY.match(text):
         return None
     if previous is None:
         return Request(kind="question", topic="why", text=text)
-    outcome = previous.outcome or {}
     if previous.kind in {"what_if", "revert"} and outcome.get("failed"):
         return Request(kind="question", topic="why", text=text, outcome=outcome)
     if previous.kind == "what_if" and outcome.get("from_version") and outcome.get("version"):
