@@ -425,3 +425,29 @@ def test_a_name_one_slip_away_is_that_cast_member(text: str, cast: str) -> None:
 )
 def test_a_word_a_slip_from_a_name_stays_a_word(text: str) -> None:
     assert NAMES.misspelt(text) == text
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "expected"),
+    [
+        ("", "where are we on day twelve, and what does it cost?", ("day", "cost", 11, None)),
+        ("what's on day 12?", "what does it cost?", ("day", "cost", 11, None)),
+        (
+            "when are we at the motel?",
+            "and what does it cost?",
+            ("location", "cost", None, "RIVERSIDE MOTEL"),
+        ),
+        ("how many days?", "what does it cost?", None),  # the film's cost: the budget
+    ],
+)
+def test_what_it_costs_is_the_day_or_place_just_named(
+    before: str, text: str, expected: tuple[str, str, int | None, str | None] | None
+) -> None:
+    previous = parse_message(before, lexicon=PEOPLE) if before else None
+    request = parse_message(text, previous=previous, lexicon=PEOPLE)
+    assert request is not None
+    if expected is None:
+        assert not any(q.kind in {"day", "location"} for q in request.queries)
+        return
+    q = request.queries[-1]
+    assert (q.kind, q.aspect, q.day, q.location) == expected

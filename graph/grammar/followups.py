@@ -43,6 +43,7 @@ def _last_query(previous: Request | None) -> Query | None:
 
 _THE_HOLDS = re.compile(r"\b(?:that|those|these|it)\b", re.I)
 """What points back at the holds just asked about ("what does that cost?")."""
+_IT = re.compile(r"\b(?:it|that day|that place|there)\b", re.I)
 _PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their)\b", re.I)
 
 
@@ -116,6 +117,14 @@ def follow_query(
                 return Query(kind="hold_cost", cast=last.cast)
             return _same_subject(last, slots)
         return None
+    if (
+        fresh == Query(kind="account")
+        and last.kind in {"day", "location"}
+        and _IT.search(slots.text)
+        and (same_message or FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 5)
+    ):
+        # "where are we on day 12, and what does it cost?": that day's cost, not the budget.
+        return last.model_copy(update={"aspect": "cost"})
     if (
         last.kind == "cast"
         and fresh.kind in {"total", "average"}
