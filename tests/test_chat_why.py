@@ -451,3 +451,40 @@ def test_what_it_costs_is_the_day_or_place_just_named(
         return
     q = request.queries[-1]
     assert (q.kind, q.aspect, q.day, q.location) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("how many company moves on day 5?", 4),
+        ("does day 3 have a company move?", 2),
+        ("is there a company move on day 7?", 6),
+    ],
+)
+def test_a_days_company_moves_are_asked_of_that_day(text: str, day: int) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question"
+    assert [(q.kind, q.aspect, q.day) for q in request.queries] == [("day", "moves", day)]
+
+
+def test_a_days_company_moves_are_said_between_its_sites() -> None:
+    from tools.queries import Query, answer
+
+    strips = [
+        {"id": "1", "location": "BELL HOUSE", "eighths": 8, "cast": []},
+        {"id": "2", "location": "LIGHTHOUSE", "eighths": 8, "cast": []},
+    ]
+    plan = {
+        "schedule": {
+            "days": [
+                {"strips": ["1", "2"], "company_moves": 1},
+                {"strips": ["2"], "company_moves": 0},
+            ]
+        },
+        "problem": {"strips": strips},
+        "budget": {"lines": [], "accounts": []},
+    }
+    moved = answer(plan, Query(kind="day", day=0, aspect="moves"))
+    assert moved.text == "Day 1 has 1 company move: BELL HOUSE to LIGHTHOUSE."
+    stays = answer(plan, Query(kind="day", day=1, aspect="moves"))
+    assert stays.text == "Day 2 has no company move: it stays at LIGHTHOUSE."

@@ -19,7 +19,7 @@ __all__ = ["again_for", "listed", "more_aspects", "more_listed"]
 
 _ASPECTS = {
     "cast": ("start", "finish", "cost", "holds", "free"),
-    "day": ("date", "cost", "minutes", "pages", "cast", "locations", "scenes"),
+    "day": ("date", "cost", "minutes", "moves", "pages", "cast", "locations", "scenes"),
     "scene": ("cast", "locations", "elements", "days"),
 }
 """The aspects each subject can be asked for together."""

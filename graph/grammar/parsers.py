@@ -243,8 +243,10 @@ def _clauses(text: str) -> list[str]:
 
 
 _UNREAD_CHANGE = re.compile(
-    r"\b(instead|happen|move|shift|swap|push|pull|bring forward|what if|let'?s|pin)\b", re.I
+    r"\b(instead|happen|(?<!company )move|shift|swap|push|pull|bring forward|what if|let'?s|pin)\b",
+    re.I,
 )
+"""A change the grammar cannot read ("a company move" is a question about the board)."""
 _WHEN_MOVE = re.compile(
     r"^\s*(?:what|which)\s+day\b[^?]*\bmove\s+(?:over\s+)?(?:to|into|on to)\b"
     r"|^\s*when\s+(?:do|does|will|are)\s+(?:we|the company|the unit)\s+move\s+(?:to|into)\b",

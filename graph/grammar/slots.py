@@ -68,6 +68,7 @@ _ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("minutes", re.compile(r"\b(minutes|hours|how long|length|long|longer)\b", re.I)),
+    ("moves", re.compile(r"\bcompany moves?\b|\bmoves\b|\bhow many moves?\b", re.I)),
     ("pages", re.compile(r"\bpages?\b|\beighths\b", re.I)),
     (
         "cast",

@@ -77,6 +77,15 @@ def _date_sentence(board: Board, f: DayInfo, label: str) -> str:
     )
 
 
+def _moves_sentence(f: DayInfo, label: str) -> str:
+    """A day's company moves, between the sites it is at in the order it shoots them."""
+    if not f.company_moves:
+        return f"{label} has no company move: it stays at {', '.join(f.locations)}."
+    return (
+        f"{label} has {plural(f.company_moves, 'company move')}: " + " to ".join(f.locations) + "."
+    )
+
+
 def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
     label = f"Day {f.day}{board.date_words(f.day - 1)}"
     scenes, where = ", ".join(f.scenes), ", ".join(f.locations)
@@ -91,6 +100,7 @@ def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
         f"({f.minutes // 60} h {f.minutes % 60:02d} min).",
         "cost": f"{label} costs {cost} (its share of the day-based budget lines).",
         "date": _date_sentence(board, f, label),
+        "moves": _moves_sentence(f, label),
     }
     if aspect in parts:
         return parts[aspect]

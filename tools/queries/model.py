@@ -32,6 +32,7 @@ Aspect = Literal[
     "cast",
     "pages",
     "minutes",
+    "moves",
     "cost",
     "days",
     "holds",
