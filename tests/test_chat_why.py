@@ -488,3 +488,60 @@ def test_a_days_company_moves_are_said_between_its_sites() -> None:
     assert moved.text == "Day 1 has 1 company move: BELL HOUSE to LIGHTHOUSE."
     stays = answer(plan, Query(kind="day", day=1, aspect="moves"))
     assert stays.text == "Day 2 has no company move: it stays at LIGHTHOUSE."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("why is day 32 so expensive?", ("day", 31, None, None)),
+        ("why does maya cost so much?", ("cast", None, "MAYA", None)),
+        ("why is the cast so expensive?", ("account", None, None, "cast")),
+        ("how come catering is so high?", ("account", None, None, "catering")),
+        ("why are we 38 days?", ("total", None, None, None)),
+        ("why is the shoot so long?", ("total", None, None, None)),
+    ],
+)
+def test_a_why_question_asks_what_its_figure_is_made_of(
+    text: str, expected: tuple[str, int | None, str | None, str | None]
+) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question" and not request.changes
+    [q] = request.queries
+    assert q.why and (q.kind, q.day, q.cast, q.account) == expected
+
+
+def test_why_not_is_still_a_proposal() -> None:
+    request = parse_message("why not shoot it in 30 days?", lexicon=PEOPLE)
+    assert request is not None and request.kind == "what_if"
+    assert [(c.kind, c.value) for c in request.changes] == [("days", 30)]
+
+
+def test_what_fills_the_days_is_said_from_the_board() -> None:
+    from tools.queries import Query, answer
+
+    strips = [
+        {"id": str(i), "location": "BELL HOUSE", "eighths": e, "cast": []}
+        for i, e in enumerate((20, 12, 4))
+    ]
+    days = [
+        {"strips": ["0"], "day_minutes": 720, "company_moves": 0, "lighting": "DAY"},
+        {"strips": ["1"], "day_minutes": 600, "company_moves": 1, "lighting": "NIGHT"},
+        {"strips": ["2"], "day_minutes": 710, "company_moves": 0, "lighting": "DAY"},
+    ]
+    plan = {
+        "schedule": {"days": days},
+        "problem": {"strips": strips, "options": {"day_minutes": 720}},
+        "budget": {"lines": [], "accounts": []},
+    }
+    found = answer(plan, Query(kind="total", measure="days", why=True))
+    # 36 eighths over 3 days: 4 4/8 pages, 12 eighths (1 4/8) a day; days 1 and 3 are within
+    # 15 minutes of 720; one night; one move.
+    assert found.facts == {
+        "days": 3,
+        "eighths": 36,
+        "full_days": [1, 3],
+        "nights": 1,
+        "moves": 1,
+        "day_minutes": 720.0,
+    }
+    assert "4 4/8 pages, 1 4/8 a day on average" in found.text

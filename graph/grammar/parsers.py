@@ -14,6 +14,7 @@ from graph.grammar.numbers import ORDINALS
 from graph.grammar.questions import OUTSIDE, clause_query
 from graph.grammar.slots import Slots, read_slots
 from graph.grammar.spans import NIGHT_BLOCK
+from graph.grammar.why import why_of, why_of_money
 from graph.intent_patterns import parse_budget_cap, parse_changes, parse_versions
 from tools.queries import Query
 
@@ -173,6 +174,9 @@ def _changes(turn: Turn) -> list[Change]:
     ]
     extra = extra_changes(text, turn.lexicon, names)
     changes = _drop_overlaps(parse_changes(text), extra)
+    if _WHY_ASKS.match(text) and not _SUPPOSE.search(text):
+        # "why are we 38 days?" asks about the board; it does not set its length.
+        return []
     if _YES_NO.match(text) and not _SUPPOSE.search(text):
         # "is JONAH free on day 3?" asks about the board; it does not change anyone's dates,
         # nor does "are we on six-day weeks?" change the week.
@@ -190,6 +194,10 @@ _SOME_DAYS = re.compile(
     r"when|have|has|had|on)\b",
     re.I,
 )
+_WHY_ASKS = re.compile(
+    r"^\s*(?:why|how come)\b(?!\s+(?:not|don'?t|can'?t|won'?t|wouldn'?t)\b)", re.I
+)
+"""'why is day 32 so expensive?' (not 'why not shoot it in 30 days?', a proposal)."""
 _YES_NO = re.compile(r"^\s*(?:is|are|will|does|do|was|were)\b[^?]*\?\s*$", re.I)
 _SUPPOSE = re.compile(r"\b(?:what if|if we|if (?:he|she|they)|suppose|assuming|say)\b", re.I)
 _PARTS = re.compile(r",\s*(?:and\s+)?|;\s*|\s+(?:and|plus|then|also)\s+", re.I)
@@ -329,6 +337,9 @@ def questions(turn: Turn) -> Request | None:
         # "how much does orsen cost": read with the name it is one slip from.
         turn = Turn(fixed, fixed, fixed, turn.lexicon, turn.previous)
     found = _queries(turn)
+    if _WHY_ASKS.match(turn.normal):
+        # "why is day 32 so expensive?": what the figure is made of, where it can be said.
+        found = [why_of(q) for q in found] or why_of_money(turn.normal, turn.lexicon)
     if not found:
         return None
     first = found[0]

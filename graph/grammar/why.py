@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
+from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Request
+from graph.grammar.slots import read_slots
+from tools.queries import Query
 
-__all__ = ["WHY", "why_request"]
+__all__ = ["WHY", "why_of", "why_of_money", "why_request"]
 
 WHY = re.compile(
     r"^\s*(?:(?:but|and|ok(?:ay)?|so|hmm+|really)[,.!]?\s+)?"
@@ -60,3 +63,33 @@ def why_request(text: str, previous: Request | None) -> Request | None:
         queries = [q.model_copy(update={"why": True}) for q in previous.queries]
         return Request(kind="question", queries=queries, text=text)
     return Request(kind="question", topic="why", text=text)
+
+
+_DEAR = re.compile(r"\b(?:expensive|so much|so high|cost|costs|costly|pricey|dear)\b", re.I)
+
+
+def why_of(query: Query) -> Query:
+    """'why is day 32 so expensive?': the query asked for what its figure is made of."""
+    money = query.kind in {"day", "cast"} and query.aspect in {"all", "cost"}
+    ranked = query.kind == "rank" and query.measure in {None, "day_cost", "cast_cost", "account"}
+    days = query.kind == "total" and query.measure == "days"
+    if money or ranked or days or query.kind == "account":
+        return query.model_copy(update={"why": True})
+    return query  # "how come MAYA is held?": her holds, as asked
+
+
+_LONG = re.compile(
+    r"\b(?:\d+ (?:shooting )?days|so long|so many days|that many days|that long|the shoot take)\b",
+    re.I,
+)
+
+
+def why_of_money(text: str, lexicon: Lexicon) -> list[Query]:
+    """'why is the cast so expensive?': an account named with a word of money; 'why are we
+    38 days?', 'why is the shoot so long?': what fills the board's days."""
+    slots = read_slots(text, lexicon)
+    if slots.account and _DEAR.search(text):
+        return [Query(kind="account", account=slots.account, why=True)]
+    if _LONG.search(text) and not (slots.cast or slots.scene or slots.location):
+        return [Query(kind="total", measure="days", why=True)]
+    return []

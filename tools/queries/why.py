@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tools.queries.board import Board, money_text, plural
+from tools.queries.board import Board, money_text, pages_text, plural
 from tools.queries.cast import cast_cost
 from tools.queries.days import day_info, no_day
 from tools.queries.model import Answer, Query
@@ -99,11 +99,35 @@ def _account_why(board: Board, words: str) -> Answer | None:
         + (f" ({ln.get('source')})" if ln.get("source") else "")
         for ln in lines[:3]
     )
-    text = (
-        f"{account.get('name')} is {board.money(total)}: {plural(len(lines), 'line')}, "
-        f"the biggest {top}."
-    )
+    which = "its one line" if len(lines) == 1 else f"{len(lines)} lines, the biggest"
+    text = f"{account.get('name')} is {board.money(total)}: {which} {top}."
     facts = {"account": account.get("name"), "total": round(total, 2), "lines": len(lines)}
+    return Answer(kind="why", text=text, facts=facts)
+
+
+def _days_why(board: Board) -> Answer:
+    """What fills the board's days: pages, full days, nights and company moves."""
+    n = len(board.days)
+    eighths = sum(board.day_eighths(d) for d in range(n))
+    options = (board.plan.get("problem") or {}).get("options") or {}
+    length = float(options.get("day_minutes") or 720)
+    full = [d for d in range(n) if board.day_minutes(d) >= length - 15]
+    nights = [d for d, r in enumerate(board.days) if r.get("lighting") in {"NIGHT", "SPLIT"}]
+    moves = sum(int(r.get("company_moves") or 0) for r in board.days)
+    text = (
+        f"The board has {plural(n, 'day')} for {pages_text(eighths)} pages, "
+        f"{pages_text(round(eighths / n))} a day on average; {plural(len(full), 'day')} "
+        f"within 15 minutes of the {length / 60:g}-hour day with shooting and moves, "
+        f"{plural(len(nights), 'night day')} and {plural(moves, 'company move')} in all."
+    )
+    facts = {
+        "days": n,
+        "eighths": eighths,
+        "full_days": [d + 1 for d in full],
+        "nights": len(nights),
+        "moves": moves,
+        "day_minutes": length,
+    }
     return Answer(kind="why", text=text, facts=facts)
 
 
@@ -123,6 +147,8 @@ def why_answer(board: Board, query: Query) -> Answer:
             return found
     if query.kind == "cast" and query.cast:
         return _cast_why(board, query.cast)
+    if query.kind == "total" and query.measure == "days" and board.days:
+        return _days_why(board)
     if query.kind == "account" and query.account and (found := _account_why(board, query.account)):
         return found
     return Answer(
