@@ -545,3 +545,15 @@ def test_what_fills_the_days_is_said_from_the_board() -> None:
         "day_minutes": 720.0,
     }
     assert "4 4/8 pages, 1 4/8 a day on average" in found.text
+
+
+@pytest.mark.parametrize("text", ["and scene 14?", "what about 14 too?"])
+def test_a_scene_after_a_cut_is_cut_too(text: str) -> None:
+    previous = parse_message("what if we cut scene 12?", lexicon=PEOPLE)
+    request = parse_message(text, previous=previous, lexicon=PEOPLE)
+    assert request is not None and request.kind == "what_if" and not request.instead
+    assert [(c.kind, c.scene) for c in request.changes] == [("omit", "14")]
+    # After a question about a scene, it is the same question of the next one.
+    asked = parse_message("when is scene 12 shot?", lexicon=PEOPLE)
+    again = parse_message(text, previous=asked, lexicon=PEOPLE)
+    assert again is not None and again.kind == "question"

@@ -69,7 +69,7 @@ def _the_holds_cost(last: Query, slots: Slots) -> bool:
 _ON_DAY = {"on_day", "held_on_day", "free_on_day"}
 _BARE_NUMBER = re.compile(
     r"^\s*(?:and|what about|how about|same for|and for|or)\s+(?:(?:for\s+)?(scene|day)\s+)?"
-    r"(\d+[A-Z]?)\s*\??\s*$",
+    r"(\d+[A-Z]?)(?:\s+(?:too|as well))?\s*\??\s*$",
     re.I,
 )
 """'and 41?' after a scene question, 'what about 7?' after a day's."""
@@ -173,8 +173,22 @@ def pinned_pronoun(text: str, previous: Request | None) -> list[Change]:
     return [Change(kind="pin", scene=scene, days=[int(match.group(1)) - 1])]
 
 
+_AND_SCENE = re.compile(
+    r"^\s*(?:and|what about|how about|also|same for|and for)\s+(?:scenes?\s+)?(\d+[A-Z]?)"
+    r"(?:\s+(?:too|as well))?\s*\??\s*$",
+    re.I,
+)
+"""'and scene 14?' after 'what if we cut scene 12?': that scene cut too."""
+
+
 def follow_what_if(text: str, previous: Request | None) -> Request | None:
-    """'what about 20 instead?' after a what-if: the same change with the new figure."""
+    """'what about 20 instead?' after a what-if: the same change with the new figure; 'and
+    scene 14?' after a scene cut: that one cut too."""
+    scene = _AND_SCENE.match(text)
+    cut_before = previous is not None and [c.kind for c in previous.changes] == ["omit"]
+    if scene and previous is not None and previous.kind == "what_if" and cut_before:
+        cut = Change(kind="omit", scene=scene.group(1).upper())
+        return Request(kind="what_if", changes=[cut], text=text)
     match = _BARE.match(text)
     if not match or previous is None or previous.kind != "what_if" or len(previous.changes) != 1:
         return None
