@@ -557,3 +557,30 @@ def test_a_scene_after_a_cut_is_cut_too(text: str) -> None:
     asked = parse_message("when is scene 12 shot?", lexicon=PEOPLE)
     again = parse_message(text, previous=asked, lexicon=PEOPLE)
     assert again is not None and again.kind == "question"
+
+
+@pytest.mark.parametrize("text", ["who's free on day 4?", "who is off on day 4?"])
+def test_who_is_free_on_a_day_is_who_does_not_work_it(text: str) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None
+    assert [(q.kind, q.aspect, q.day) for q in request.queries] == [("day", "free", 3)]
+
+    from tools.queries import Query, answer
+
+    plan = {
+        "schedule": {"days": [{"strips": ["1"]}, {"strips": ["1"]}]},
+        "problem": {"strips": [{"id": "1", "location": "PIER", "eighths": 8, "cast": ["MAYA"]}]},
+        "budget": {"lines": [], "accounts": []},
+        "dood": {
+            "rows": [
+                {"name": "MAYA", "codes": ["SW", "WF"]},
+                {"name": "JONAH", "codes": ["SW", "H", "WF"]},
+                {"name": "TOM", "codes": ["", "", "SWF"]},
+            ]
+        },
+    }
+    said = answer(plan, Query(kind="day", day=1, aspect="free")).text
+    assert said == (
+        "Day 2 does not work 2 cast members; held (paid, not called): JONAH; "
+        "not on the payroll that day: TOM."
+    )

@@ -19,7 +19,7 @@ __all__ = ["again_for", "listed", "more_aspects", "more_listed"]
 
 _ASPECTS = {
     "cast": ("start", "finish", "cost", "holds", "free"),
-    "day": ("date", "cost", "minutes", "moves", "pages", "cast", "locations", "scenes"),
+    "day": ("free", "date", "cost", "minutes", "moves", "pages", "cast", "locations", "scenes"),
     "scene": ("cast", "locations", "elements", "days"),
 }
 """The aspects each subject can be asked for together."""
@@ -41,7 +41,10 @@ def more_aspects(query: Query, slots: Slots) -> list[Query]:
     return [
         query.model_copy(update={"aspect": a})
         for a in dict.fromkeys(slots.aspects)
-        if a in allowed and a != query.aspect and (a not in _PLAIN or _PLAIN[a].search(slots.text))
+        if a in allowed
+        and a != query.aspect
+        and (a not in _PLAIN or _PLAIN[a].search(slots.text))
+        and not (query.aspect == "free" and a == "cast")  # "who's free?" is not who works
     ]
 
 

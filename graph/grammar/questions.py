@@ -270,7 +270,17 @@ def _subject(slots: Slots) -> Query | None:
         # "how many extras do we need on day 5?": that day's scenes with the category.
         return Query(kind="category", category=slots.category, day=slots.day)
     if slots.day is not None or slots.last_day or slots.when:
-        aspects = ("date", "cost", "minutes", "moves", "pages", "cast", "locations", "scenes")
+        aspects = (
+            "free",
+            "date",
+            "cost",
+            "minutes",
+            "moves",
+            "pages",
+            "cast",
+            "locations",
+            "scenes",
+        )
         aspect = _aspect(slots, aspects)
         day = slots.day if slots.day is not None else None if slots.when else -1
         return _query(kind="day", day=day, aspect=aspect, when=slots.when)

@@ -30,7 +30,7 @@ _ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "free",
         re.compile(
             r"\b(?:free|days? off|off days?|not working|not needed|isn'?t needed)\b|"
-            r"\boff\s*(?:\?|$)",
+            r"\boff\s*(?:\?|$)|\b(?:is|are|'s)\s+off\s+on\b",
             re.I,
         ),
     ),

@@ -77,6 +77,24 @@ def _date_sentence(board: Board, f: DayInfo, label: str) -> str:
     )
 
 
+def _free_sentence(board: Board, day: int, label: str) -> str:
+    """Who is not working a day: the cast held (paid, not called) and those off the board."""
+    held, off = [], []
+    for row in (board.plan.get("dood") or {}).get("rows") or []:
+        codes = list(row.get("codes") or [])
+        code = codes[day] if day < len(codes) else ""
+        if code == "H":
+            held.append(str(row.get("name")))
+        elif code not in {"SW", "W", "WF", "SWF"}:
+            off.append(str(row.get("name")))
+    if not held and not off:
+        return f"{label} works the whole cast."
+    parts = [f"held (paid, not called): {', '.join(held)}" if held else "",
+             f"not on the payroll that day: {', '.join(off)}" if off else ""]  # fmt: skip
+    count = plural(len(held) + len(off), "cast member")
+    return f"{label} does not work {count}; " + "; ".join(p for p in parts if p) + "."
+
+
 def _moves_sentence(f: DayInfo, label: str) -> str:
     """A day's company moves, between the sites it is at in the order it shoots them."""
     if not f.company_moves:
@@ -101,6 +119,7 @@ def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
         "cost": f"{label} costs {cost} (its share of the day-based budget lines).",
         "date": _date_sentence(board, f, label),
         "moves": _moves_sentence(f, label),
+        "free": _free_sentence(board, f.day - 1, label),
     }
     if aspect in parts:
         return parts[aspect]
