@@ -15,9 +15,9 @@ from graph.grammar.model import Request
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
-__all__ = ["again_for", "listed", "more_aspects", "more_listed"]
+__all__ = ["ASPECTS", "again_for", "listed", "more_aspects", "more_listed"]
 
-_ASPECTS = {
+ASPECTS = {
     "cast": ("start", "finish", "cost", "holds", "free"),
     "day": ("free", "date", "cost", "minutes", "moves", "pages", "cast", "locations", "scenes"),
     "scene": ("cast", "locations", "elements", "days"),
@@ -35,7 +35,7 @@ alone names no aspect of its own)."""
 
 def more_aspects(query: Query, slots: Slots) -> list[Query]:
     """The same subject for each further aspect the clause names ("start and finish")."""
-    allowed = _ASPECTS.get(query.kind, ())
+    allowed = ASPECTS.get(query.kind, ())
     if query.aspect not in allowed:
         return []
     return [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.grammar.figures import board_query, cast_rate_query, overtime_query, ranking_count
+from graph.grammar.multi import ASPECTS as _ASPECTS
 from graph.grammar.slots import Slots
 from graph.grammar.spans import night_runs_query, span_query
 from tools.queries import Query
@@ -270,18 +271,7 @@ def _subject(slots: Slots) -> Query | None:
         # "how many extras do we need on day 5?": that day's scenes with the category.
         return Query(kind="category", category=slots.category, day=slots.day)
     if slots.day is not None or slots.last_day or slots.when:
-        aspects = (
-            "free",
-            "date",
-            "cost",
-            "minutes",
-            "moves",
-            "pages",
-            "cast",
-            "locations",
-            "scenes",
-        )
-        aspect = _aspect(slots, aspects)
+        aspect = _aspect(slots, _ASPECTS["day"])
         day = slots.day if slots.day is not None else None if slots.when else -1
         return _query(kind="day", day=day, aspect=aspect, when=slots.when)
     if slots.cast:
