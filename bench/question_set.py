@@ -95,6 +95,17 @@ def _day_questions(plan: Record, rng: random.Random) -> list[Question]:
     out.append(
         Question("what about the cost?", [money_text(costs[nxt])], "follow-up", follows=True)
     )
+    # "why?" after it: the day's biggest account share, summed here from the lines.
+    names = {a["code"]: a["name"] for a in plan["budget"]["accounts"]}
+    parts: dict[str, float] = {}
+    for line in plan["budget"]["lines"]:
+        spread = [d for d in line.get("days") or [] if d < len(days)]
+        if nxt in spread:
+            name = names[line["account"]]
+            parts[name] = parts.get(name, 0.0) + float(line["amount"]) / len(spread)
+    if parts:
+        top = max(parts, key=lambda n: parts[n])
+        out.append(Question("why?", [f"{top} {money_text(parts[top])}"], "why", follows=True))
     return out
 
 
@@ -292,6 +303,11 @@ def _whole_questions(plan: Record, rng: random.Random) -> list[Question]:
             pick(rng, ["how much do we save", "are we cheaper than the baseline?"]),
             [money_text(abs(base - likely))],
             "savings",
+        ),
+        Question(
+            pick(rng, ["do we shoot on Saturdays?", "is there anything on a weekend?"]),
+            [f"{plan['problem']['options'].get('work_days_per_week') or 5}-day weeks"],
+            "weekends",
         ),
         Question(
             "How many days, and what's the budget?",

@@ -14,8 +14,9 @@ from graph.context import Context
 from graph.facts import overview_facts
 from tools import queries as plan_queries
 from tools.queries import Answer, Query
+from tools.queries.why import EXPLAINABLE
 
-__all__ = ["CAPABILITIES", "answer_queries", "outside_answer", "version_rows"]
+__all__ = ["CAPABILITIES", "LOSE", "answer_queries", "outside_answer", "version_rows", "why_answer"]
 
 Record = dict[str, Any]
 CAPABILITIES = (
@@ -26,7 +27,7 @@ CAPABILITIES = (
 )
 
 
-_LOSE = re.compile(
+LOSE = re.compile(
     r"\b(?:lose|lost|losing|can'?t (?:get|have|use)|cannot (?:get|have|use)|no longer have|"
     r"falls? through|fell through|pulls? out of)\b",
     re.I,
@@ -44,7 +45,7 @@ def _place_of(scene: Record) -> str:
 
 def _lost_location(text: str, script: Record | None) -> str | None:
     """The script's location a 'we lose the X' message names, if it names one."""
-    if not _LOSE.search(text):
+    if not LOSE.search(text):
         return None
     lower = text.lower()
     places = {_place_of(s) for s in (script or {}).get("scenes") or []}
@@ -52,7 +53,12 @@ def _lost_location(text: str, script: Record | None) -> str | None:
     if not named:
         # "the motel" for RIVERSIDE MOTEL: one of its longer words.
         named = [p for p in places if any(_said(w, lower) for w in p.split() if len(w) > 3)]
-    return max(named, key=len) if named else None
+    if not named:
+        return None
+    # The place most of the script's scenes are at ("the hospital": ST. JUDE'S HOSPITAL, not
+    # the one corridor written CORRIDOR, ST JUDES HOSPITAL); of those, the fullest name.
+    counts = [_place_of(s) for s in (script or {}).get("scenes") or []]
+    return max(named, key=lambda p: (counts.count(p), len(p)))
 
 
 def outside_answer(text: str = "", script: Record | None = None) -> Record:
@@ -72,6 +78,17 @@ def outside_answer(text: str = "", script: Record | None = None) -> Record:
         return Answer(kind="outside", text=text, found=False).model_dump(mode="json")
     text = f"I don't have that: it is not in the script or the plan. {CAPABILITIES}"
     return Answer(kind="outside", text=text, found=False).model_dump(mode="json")
+
+
+def why_answer(outcome: Record | None = None) -> Record:
+    """A "why?" with no figure before it to break down: the failed turn's reason again, or
+    what can be explained."""
+    notices = [str(n) for n in (outcome or {}).get("notices") or []]
+    if notices:
+        text = " ".join(notices)
+    else:
+        text = f"There is no figure just given that I can break down. {EXPLAINABLE}"
+    return Answer(kind="why", text=text, found=False).model_dump(mode="json")
 
 
 async def version_rows(ctx: Context, thread: str, current: int | None) -> list[Record]:

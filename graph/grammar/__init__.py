@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.grammar.blocks import block_changes, block_follow_up
+from graph.grammar.followups import lost_follow_up
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, ChangeKind, ExportFormat, IntentKind, Request, View
 from graph.grammar.numbers import normalize_numbers
@@ -28,6 +29,7 @@ from graph.grammar.parsers import (
     what_if,
 )
 from graph.grammar.sites import site_changes
+from graph.grammar.why import why_request
 from graph.progress_intent import progress_fields
 
 __all__ = [
@@ -67,9 +69,19 @@ def blocks(turn: Turn) -> Request | None:
     return block_follow_up(turn.normal, turn.lexicon, turn.previous)
 
 
+def why(turn: Turn) -> Request | None:
+    """A bare "why?" after an answer: what the last figure or re-plan is made of."""
+    return why_request(turn.message, turn.previous)
+
+
+def lost(turn: Turn) -> Request | None:
+    """'and the police station?' after 'what if we lose the hospital?': that site lost."""
+    return lost_follow_up(turn.message, turn.lexicon, turn.previous)
+
+
 SUB_PARSERS: list[SubParser] = [
-    progress, greeting, sites, blocks, render, compare, revert, export, what_if, plan, questions,
-    show,
+    progress, greeting, why, lost, sites, blocks, render, compare, revert, export, what_if, plan,
+    questions, show,
 ]  # fmt: skip
 """Tried in order; insert a new parser where its phrases should win."""
 
@@ -87,5 +99,5 @@ def parse_message(
     )  # fmt: skip
     for parser in SUB_PARSERS:
         if (request := parser(turn)) is not None:
-            return request.model_copy(update={"text": text})
+            return request.model_copy(update={"text": request.text or text})
     return None

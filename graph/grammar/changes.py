@@ -91,11 +91,13 @@ _UNTIL = re.compile(
 )
 _WEEK_DAYS = re.compile(
     r"\b(?P<n>[5-7])[- ]day\s+(?:shooting\s+|work(?:ing)?\s+)?weeks?\b"
-    r"|\b(?:we|let'?s|and|to)\s+(?:also\s+)?(?:shoot|work)\s+(?:on\s+)?saturdays\b"
+    r"|\b(?<!\bdo\s)(?<!\bwill\s)(?:we|let'?s|and|to)\s+(?:also\s+)?(?:shoot|work)\s+(?:on\s+)?"
+    r"saturdays\b"
     r"|\bshoot(?:ing)?\s+(?:on\s+)?saturdays\s+(?:too|as\s+well)\b",
     re.I,
 )
-"""'six-day weeks', 'what if we shoot Saturdays': shooting days a week (not a number of days)."""
+"""'six-day weeks', 'what if we shoot Saturdays': shooting days a week (not a number of days);
+'do we shoot on Saturdays?' asks about the calendar."""
 _WEEK_CHOICE = re.compile(
     r"\b(?P<a>[5-7])[- ]day\s+(?:shooting\s+|work(?:ing)?\s+)?weeks?\s+(?:versus|vs\.?|or|"
     r"against|compared\s+(?:to|with)|instead\s+of)\s+(?P<b>[5-7])(?:[- ]day)?\b",

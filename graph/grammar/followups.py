@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import re
 
+from graph.answers import LOSE
+from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, Request
 from graph.grammar.slots import Slots
 from graph.grammar.spans import next_span
 from tools.queries import Query
 
-__all__ = ["FOLLOW_UP", "SUBJECT_FIELDS", "follow_query", "follow_what_if", "pinned_pronoun"]
+__all__ = [
+    "FOLLOW_UP", "SUBJECT_FIELDS", "follow_query", "follow_what_if", "lost_follow_up",
+    "pinned_pronoun",
+]  # fmt: skip
 
 FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|and for|also|then|ok(?:ay)?,? and)\b", re.I
@@ -38,6 +43,7 @@ def _last_query(previous: Request | None) -> Query | None:
 
 _THE_HOLDS = re.compile(r"\b(?:that|those|these|it)\b", re.I)
 """What points back at the holds just asked about ("what does that cost?")."""
+_IT = re.compile(r"\b(?:it|that day|that place|there)\b", re.I)
 _PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their)\b", re.I)
 
 
@@ -60,6 +66,37 @@ def _the_holds_cost(last: Query, slots: Slots) -> bool:
     )
 
 
+_ON_DAY = {"on_day", "held_on_day", "free_on_day"}
+_BARE_NUMBER = re.compile(
+    r"^\s*(?:and|what about|how about|same for|and for|or)\s+(?:(?:for\s+)?(scene|day)\s+)?"
+    r"(\d+[A-Z]?)(?:\s+(?:too|as well))?\s*\??\s*$",
+    re.I,
+)
+"""'and 41?' after a scene question, 'what about 7?' after a day's."""
+_BARE_RANK = re.compile(
+    r"^\s*(?:and|what about|how about|or)\s+(?:the\s+)?(?:(least|fewest|lowest|smallest|"
+    r"cheapest|shortest|lightest|quietest)|most|biggest|highest|largest|longest|dearest|"
+    r"busiest|priciest|heaviest)(?:\s+(?:expensive|costly|one|1|day|pages|scenes))?\s*\??\s*$",
+    re.I,
+)
+"""'and the least?' after 'which day has the most pages?': the other end of the ranking."""
+
+
+def _bare_subject(text: str, last: Query) -> Query | None:
+    """A follow-up that is only a number or the other end of a ranking."""
+    if (rank := _BARE_RANK.match(text)) and last.kind == "rank":
+        return last.model_copy(update={"least": rank.group(1) is not None, "top": None})
+    match = _BARE_NUMBER.match(text)
+    if match is None:
+        return None
+    word, number = (match.group(1) or "").lower(), match.group(2).upper()
+    if last.scene is not None and word != "day":
+        return last.model_copy(update={"scene": number})
+    if last.day is not None and word != "scene" and number.isdigit() and last.kind != "span":
+        return last.model_copy(update={"day": int(number) - 1})
+    return None
+
+
 def follow_query(
     slots: Slots, fresh: Query | None, previous: Request | None, *, same_message: bool = False
 ) -> Query | None:
@@ -70,12 +107,24 @@ def follow_query(
     if fresh is None:
         if moved := next_span(slots, last):
             return moved  # "and the week after?"
+        if last.kind == "location" and slots.location and FOLLOW_UP.search(slots.text):
+            return last.model_copy(update={"location": slots.location})  # "and the motel?"
+        if bare := _bare_subject(slots.text, last):
+            return bare
         if slots.aspects and (slots.pronoun or same_message or FOLLOW_UP.search(slots.text)):
             if _the_holds_cost(last, slots):
                 # "how many days is Maya on hold, and what does that cost?": the holds' cost.
                 return Query(kind="hold_cost", cast=last.cast)
             return _same_subject(last, slots)
         return None
+    if (
+        fresh == Query(kind="account")
+        and last.kind in {"day", "location"}
+        and _IT.search(slots.text)
+        and (same_message or FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 5)
+    ):
+        # "where are we on day 12, and what does it cost?": that day's cost, not the budget.
+        return last.model_copy(update={"aspect": "cost"})
     if (
         last.kind == "cast"
         and fresh.kind in {"total", "average"}
@@ -91,6 +140,15 @@ def follow_query(
         and FOLLOW_UP.search(slots.text)
     ):
         # "any stunts on day 9?" then "and on day 6?": the same category that day.
+        return last.model_copy(update={"day": fresh.day})
+    if (
+        last.kind == "cast"
+        and last.aspect in _ON_DAY
+        and fresh.kind == "day"
+        and fresh.aspect == "all"
+        and (FOLLOW_UP.search(slots.text) or len(slots.text.split()) <= 4)
+    ):
+        # "is HELEN working on day 9?" then "and day 10?": HELEN on day 10.
         return last.model_copy(update={"day": fresh.day})
     # A short question is a follow-up ("day 4?"), but one naming a category asks afresh
     # ("which scenes have extras?" after the stunts on day 9 is every scene's).
@@ -115,8 +173,22 @@ def pinned_pronoun(text: str, previous: Request | None) -> list[Change]:
     return [Change(kind="pin", scene=scene, days=[int(match.group(1)) - 1])]
 
 
+_AND_SCENE = re.compile(
+    r"^\s*(?:and|what about|how about|also|same for|and for)\s+(?:scenes?\s+)?(\d+[A-Z]?)"
+    r"(?:\s+(?:too|as well))?\s*\??\s*$",
+    re.I,
+)
+"""'and scene 14?' after 'what if we cut scene 12?': that scene cut too."""
+
+
 def follow_what_if(text: str, previous: Request | None) -> Request | None:
-    """'what about 20 instead?' after a what-if: the same change with the new figure."""
+    """'what about 20 instead?' after a what-if: the same change with the new figure; 'and
+    scene 14?' after a scene cut: that one cut too."""
+    scene = _AND_SCENE.match(text)
+    cut_before = previous is not None and [c.kind for c in previous.changes] == ["omit"]
+    if scene and previous is not None and previous.kind == "what_if" and cut_before:
+        cut = Change(kind="omit", scene=scene.group(1).upper())
+        return Request(kind="what_if", changes=[cut], text=text)
     match = _BARE.match(text)
     if not match or previous is None or previous.kind != "what_if" or len(previous.changes) != 1:
         return None
@@ -137,3 +209,15 @@ def follow_what_if(text: str, previous: Request | None) -> Request | None:
         value = -value
     new = change.model_copy(update={"value": value, "relative": relative})
     return Request(kind="what_if", changes=[new], instead=True, text=text)
+
+
+def lost_follow_up(text: str, lexicon: Lexicon, previous: Request | None) -> Request | None:
+    """'and the police station?' after 'what if we lose the hospital?': the same question for
+    that site (answered as the first was, by `graph.answers.outside_answer`)."""
+    if previous is None or previous.topic != "outside" or not LOSE.search(previous.text):
+        return None
+    match = FOLLOW_UP.match(text)
+    rest = text[match.end() :].strip(" ,?.!") if match else ""
+    if not rest or lexicon.location_in(rest) is None:
+        return None
+    return Request(kind="question", topic="outside", text=f"what if we lose {rest}?")

@@ -118,3 +118,51 @@ class Lexicon:
                 } and re.search(rf"\b{word}\b", upper):
                     return place
         return None
+
+    def misspelt(self, text: str) -> str:
+        """The text with a word one slip away from a cast name (a letter wrong, missing,
+        extra or two swapped: "orsen", "hellen") written as that name, where a name stands;
+        words of fewer than five letters, and those close to several names, are left alone."""
+        names = {
+            w: n
+            for n in self.cast
+            for w in n.replace(".", "").split()
+            if len(w) >= 5 and w.lower() not in _WORDS
+        }
+
+        def name_for(word: str) -> str:
+            if word.upper() in names or word.lower() in _COMMON | _WORDS:
+                return word
+            close = {n for w, n in names.items() if _one_slip(word.upper(), w)}
+            return next(iter(close)) if len(close) == 1 else word
+
+        # Only where a name stands in a question ("does orsen", "about hellen", "kovak's"),
+        # so a word like "water" is not read as WALTER.
+        text = _AFTER.sub(lambda m: m.group(1) + name_for(m.group(2)), text)
+        return _POSSESSIVE.sub(lambda m: name_for(m.group(1)), text)
+
+
+_WORDS = {
+    "there", "their", "these", "those", "where", "which", "about", "would", "could", "should",
+    "other", "every", "after", "before", "first", "second", "third", "three", "seven", "eight",
+    "night", "nights", "scene", "scenes", "shoot", "start", "total", "today", "still", "being",
+    "going", "doing", "having", "working", "shooting", "anyone", "anything", "everyone",
+    "nobody", "someone", "water", "trace", "grade", "money", "stage", "board", "worth",
+}  # fmt: skip
+"""Words of questions a slip from a name would be mistaken for ("is there" for THREE)."""
+_AFTER = re.compile(
+    r"(\b(?:does|did|is|was|has|about|and|when|where)\s+)([A-Za-z]{5,})(?![\w'])", re.I
+)
+_POSSESSIVE = re.compile(r"(?<![\w'])([A-Za-z]{5,})(?='s\b)")
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """a and b differ by one letter changed, added or dropped, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

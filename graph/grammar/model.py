@@ -131,8 +131,14 @@ class Request(BaseModel):
     """A what-if replacing the previous one ("... instead")."""
     reset: bool = False
     """A what-if starting over from the first plan's inputs."""
-    topic: Literal["outside"] | None = None
-    """"outside": a question about something the script and plan do not hold (weather)."""
+    topic: Literal["outside", "why"] | None = None
+    """"outside": a question about something the script and plan do not hold (weather);
+    "why": a "why?" with nothing before it that can be explained (said in words)."""
+    explain: bool = False
+    """For `compare`: say what drove the change ("why?" after a what-if), not the diff."""
+    outcome: dict[str, Any] | None = None
+    """What the turn did, recorded after it for a "why?" that follows: the version it made
+    and the one before ("version", "from_version"), or the notices when it failed."""
     report: dict[str, Any] | None = None
     """For `progress`: the day's production report (`tools.progress.DayReport`, 0-based day)."""
     ask: Literal["report", "schedule", "cost", "status", "day"] | None = None

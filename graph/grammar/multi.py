@@ -15,11 +15,11 @@ from graph.grammar.model import Request
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
-__all__ = ["again_for", "more_aspects"]
+__all__ = ["ASPECTS", "again_for", "listed", "more_aspects", "more_listed"]
 
-_ASPECTS = {
+ASPECTS = {
     "cast": ("start", "finish", "cost", "holds", "free"),
-    "day": ("date", "cost", "minutes", "pages", "cast", "locations", "scenes"),
+    "day": ("free", "date", "cost", "minutes", "moves", "pages", "cast", "locations", "scenes"),
     "scene": ("cast", "locations", "elements", "days"),
 }
 """The aspects each subject can be asked for together."""
@@ -35,13 +35,16 @@ alone names no aspect of its own)."""
 
 def more_aspects(query: Query, slots: Slots) -> list[Query]:
     """The same subject for each further aspect the clause names ("start and finish")."""
-    allowed = _ASPECTS.get(query.kind, ())
+    allowed = ASPECTS.get(query.kind, ())
     if query.aspect not in allowed:
         return []
     return [
         query.model_copy(update={"aspect": a})
         for a in dict.fromkeys(slots.aspects)
-        if a in allowed and a != query.aspect and (a not in _PLAIN or _PLAIN[a].search(slots.text))
+        if a in allowed
+        and a != query.aspect
+        and (a not in _PLAIN or _PLAIN[a].search(slots.text))
+        and not (query.aspect == "free" and a == "cast")  # "who's free?" is not who works
     ]
 
 
@@ -61,3 +64,32 @@ def again_for(query: Query, slots: Slots, previous: Request | None) -> list[Quer
     if new == _subject(same[-1]):
         return []
     return [q.model_copy(update=new) for q in same]
+
+
+_LISTED = re.compile(
+    r"\b(days|scenes)\s+(\d+[A-Z]?(?:\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*\d+[A-Z]?)+)\b", re.I
+)
+"""'days 3 and 4', 'scenes 12, 14 and 20': several subjects of one kind in one clause."""
+
+
+def listed(text: str) -> tuple[str, list[str]]:
+    """The clause with a list of days or scenes said as its first ("what's on day 3?"), and
+    the others of the list (empty when it names no list)."""
+    match = _LISTED.search(text)
+    if match is None:
+        return text, []
+    numbers = re.findall(r"\d+[A-Z]?", match.group(2), re.I)
+    single = f"{match.group(1)[:-1]} {numbers[0]}"
+    return text[: match.start()] + single + text[match.end() :], numbers[1:]
+
+
+def more_listed(asked: list[Query], others: list[str]) -> list[Query]:
+    """The same questions of each further day or scene of the list."""
+    out: list[Query] = []
+    for number in others:
+        for query in asked:
+            if query.kind == "scene" or (query.kind == "cast" and query.scene):
+                out.append(query.model_copy(update={"scene": number.upper()}))
+            elif query.day is not None and number.isdigit():
+                out.append(query.model_copy(update={"day": int(number) - 1}))
+    return out

@@ -9,11 +9,12 @@ from graph.grammar.changes import extra_changes
 from graph.grammar.followups import follow_query, follow_what_if, pinned_pronoun
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, ExportFormat, Request, View
-from graph.grammar.multi import again_for, more_aspects
+from graph.grammar.multi import again_for, listed, more_aspects, more_listed
 from graph.grammar.numbers import ORDINALS
 from graph.grammar.questions import OUTSIDE, clause_query
-from graph.grammar.slots import read_slots
+from graph.grammar.slots import Slots, read_slots
 from graph.grammar.spans import NIGHT_BLOCK
+from graph.grammar.why import why_of, why_of_money
 from graph.intent_patterns import parse_budget_cap, parse_changes, parse_versions
 from tools.queries import Query
 
@@ -173,9 +174,13 @@ def _changes(turn: Turn) -> list[Change]:
     ]
     extra = extra_changes(text, turn.lexicon, names)
     changes = _drop_overlaps(parse_changes(text), extra)
+    if _WHY_ASKS.match(text) and not _SUPPOSE.search(text):
+        # "why are we 38 days?" asks about the board; it does not set its length.
+        return []
     if _YES_NO.match(text) and not _SUPPOSE.search(text):
-        # "is JONAH free on day 3?" asks about the board; it does not change anyone's dates.
-        changes = [c for c in changes if c.kind not in {"available", "unavailable"}]
+        # "is JONAH free on day 3?" asks about the board; it does not change anyone's dates,
+        # nor does "are we on six-day weeks?" change the week.
+        changes = [c for c in changes if c.kind not in {"available", "unavailable", "week_days"}]
     if _SOME_DAYS.search(text):
         # "the 3 days with the most pages" names days of the board; it is not a 3-day shoot.
         changes = [c for c in changes if c.kind != "days"]
@@ -189,6 +194,10 @@ _SOME_DAYS = re.compile(
     r"when|have|has|had|on)\b",
     re.I,
 )
+_WHY_ASKS = re.compile(
+    r"^\s*(?:why|how come)\b(?!\s+(?:not|don'?t|can'?t|won'?t|wouldn'?t)\b)", re.I
+)
+"""'why is day 32 so expensive?' (not 'why not shoot it in 30 days?', a proposal)."""
 _YES_NO = re.compile(r"^\s*(?:is|are|will|does|do|was|were)\b[^?]*\?\s*$", re.I)
 _SUPPOSE = re.compile(r"\b(?:what if|if we|if (?:he|she|they)|suppose|assuming|say)\b", re.I)
 _PARTS = re.compile(r",\s*(?:and\s+)?|;\s*|\s+(?:and|plus|then|also)\s+", re.I)
@@ -242,8 +251,10 @@ def _clauses(text: str) -> list[str]:
 
 
 _UNREAD_CHANGE = re.compile(
-    r"\b(instead|happen|move|shift|swap|push|pull|bring forward|what if|let'?s|pin)\b", re.I
+    r"\b(instead|happen|(?<!company )move|shift|swap|push|pull|bring forward|what if|let'?s|pin)\b",
+    re.I,
 )
+"""A change the grammar cannot read ("a company move" is a question about the board)."""
 _WHEN_MOVE = re.compile(
     r"^\s*(?:what|which)\s+day\b[^?]*\bmove\s+(?:over\s+)?(?:to|into|on to)\b"
     r"|^\s*when\s+(?:do|does|will|are)\s+(?:we|the company|the unit)\s+move\s+(?:to|into)\b",
@@ -253,12 +264,51 @@ _WHEN_MOVE = re.compile(
 _ASKS = re.compile(r"\b(how|what|who|when|where|which|is|are|does)\b", re.I)
 
 
+_AND_NAME = re.compile(r"(?:,\s*|\s+)(and\s+(?:for\s+)?\S+(?:\s+\S+){0,2})\s*[?.!]*\s*$", re.I)
+"""'how many days does ORSON work, and HELEN?': a name alone at the end asks again of it."""
+
+
+def _is_name(words: str, lexicon: Lexicon) -> bool:
+    """The words are a cast name (or one word of one) and nothing else."""
+    said = words.strip(" ?.!'").upper()
+    return bool(said) and any(said == n or said in n.split() for n in lexicon.cast)
+
+
+def _name_tails(clauses: list[str], lexicon: Lexicon) -> list[str]:
+    """Clauses with a trailing "and NAME" made a clause of its own (a follow-up of the one
+    before), when NAME is a cast member and nothing else."""
+    out: list[str] = []
+    for clause in clauses:
+        match = _AND_NAME.search(clause)
+        tail = match.group(1) if match else ""
+        name = re.sub(r"^and\s+(?:for\s+)?", "", tail, flags=re.I)
+        head = clause[: match.start()] if match else ""
+        if match and _is_name(name, lexicon) and lexicon.cast_in(head):
+            out += [head, tail]
+        else:
+            out.append(clause)
+    return out
+
+
+def _other_cast(asked: list[Query], slots: Slots) -> list[Query]:
+    """'when do MAYA and HELEN start?': the same questions of each further name."""
+    if (
+        len(slots.cast) < 2
+        or not asked
+        or asked[0].kind != "cast"
+        or asked[0].cast != slots.cast[0]
+    ):
+        return []
+    return [q.model_copy(update={"cast": name}) for name in slots.cast[1:] for q in asked]
+
+
 def _queries(turn: Turn, *, what_if: bool = False) -> list[Query]:
     found: list[Query] = []
     previous = None if what_if else turn.previous
-    for clause in _clauses(turn.normal):
+    for clause in _name_tails(_clauses(turn.normal), turn.lexicon):
         if what_if and (not _ASKS.match(clause) or _clause_changes(clause, turn)):
             continue
+        clause, others = listed(clause)
         slots = read_slots(clause, turn.lexicon)
         # Within one message the clause before is the context ("... and when does she finish?").
         context = Request(kind="question", queries=found[-1:]) if found else previous
@@ -266,7 +316,8 @@ def _queries(turn: Turn, *, what_if: bool = False) -> list[Query]:
         if query is None:
             continue
         again = [] if found else again_for(query, slots, previous)
-        for each in again or [query, *more_aspects(query, slots)]:
+        asked = again or [query, *more_aspects(query, slots)]
+        for each in asked + _other_cast(asked, slots) + more_listed(asked, others):
             if each not in found:
                 found.append(each)
     return found
@@ -282,7 +333,13 @@ def questions(turn: Turn) -> Request | None:
         and not _WHEN_MOVE.search(turn.normal)
     ):
         return None  # a change the grammar cannot read: the model may, else it is chat
+    if (fixed := turn.lexicon.misspelt(turn.normal)) != turn.normal:
+        # "how much does orsen cost": read with the name it is one slip from.
+        turn = Turn(fixed, fixed, fixed, turn.lexicon, turn.previous)
     found = _queries(turn)
+    if _WHY_ASKS.match(turn.normal):
+        # "why is day 32 so expensive?": what the figure is made of, where it can be said.
+        found = [why_of(q) for q in found] or why_of_money(turn.normal, turn.lexicon)
     if not found:
         return None
     first = found[0]

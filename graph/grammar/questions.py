@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from graph.grammar.figures import overtime_query, ranking_count
+from graph.grammar.figures import board_query, cast_rate_query, overtime_query, ranking_count
+from graph.grammar.multi import ASPECTS as _ASPECTS
 from graph.grammar.slots import Slots
 from graph.grammar.spans import night_runs_query, span_query
 from tools.queries import Query
@@ -45,20 +46,19 @@ _WRAP = re.compile(
     re.I,
 )
 """'when do we wrap?': the last day, with its date when the board has dates."""
+_START = re.compile(
+    r"\bwhen (?:do|will|does|would) (?:we|the shoot|shooting|principal photography|production|"
+    r"filming) (?:start|begin)\b|\bwhen(?:'s| is) (?:the )?(?:start(?: date)?|first (?:shooting )?"
+    r"day)\b|\bwhat(?:'s| is) (?:the|our) start date\b|\bwhat date do we start\b",
+    re.I,
+)
+"""'when does the shoot start?': the first day, with its date when the board has dates."""
 _OVER_DAYS = re.compile(
     r"\b(held|on hold|holds?|works?|working)\b[^.?;]*?\b(more than|over|at least|longer than)\s+"
     r"(\d+)\s+(?:\w+\s+)?days?\b",
     re.I,
 )
 """'is anyone held more than 3 days?', 'who works over 5 days': everyone above a count."""
-_REVISIT = re.compile(
-    r"\b(?:locations?|sites?|places?|sets?)\b[^.?;]*\b(?:go|come|going|coming)\s+back(?:\s+to)?"
-    r"\s*(?:\?|$)|\brevisit\w*|"
-    r"\b(?:visit\w*|go(?:ing)? back|return\w*|come back|back)\b[^.?;]*\b(?:more "
-    r"than once|twice|again|several times|a second time)\b",
-    re.I,
-)
-"""'which locations do we visit more than once?', 'do we go back to any site?'."""
 _SCRIPT_LENGTH = re.compile(
     r"\bhow long is the (?:script|screenplay)\b|\b(?:script|screenplay)(?:'s)? length\b|"
     r"\bpage count\b|\blength of the (?:script|screenplay)\b",
@@ -90,6 +90,8 @@ _BUDGET = re.compile(
     re.I,
 )
 _AVERAGE = re.compile(
+    r"\bhow many (?:pages|scenes|eighths|moves|company moves)\b[^?.;]*\b(?:a|each) (?:shooting )?"
+    r"day\b|"
     r"\b(averages?|on average|mean|typical(?:ly)?|per (?:shooting )?day|a day on average|"
     r"(?:cost|spend|budget|price) (?:per|a) page|per page)\b",
     re.I,
@@ -124,11 +126,6 @@ _NIGHT_CAST = re.compile(
     re.I,
 )
 """'who works the nights?', 'who's on nights?': the cast in night work."""
-_TURNAROUND = re.compile(
-    r"\bturn ?arounds?\b|\bcrew(?:'s)? rest\b|\brest (?:after|between) (?:the )?nights?\b",
-    re.I,
-)
-"""'what's the turnaround like after the nights?', 'does the crew get its rest?'."""
 _WHO_FIRST = re.compile(
     r"\bwho(?:'s| is)?\s+(?:the\s+)?(?:(?P<verb>finish(?:es)?|wraps?|(?:is\s+)?done|"
     r"(?:is\s+)?released|starts?|begins?|comes?\s+in|(?:is\s+)?in)\s+(?P<when>first|last|"
@@ -163,7 +160,9 @@ _R_ACCOUNT_ONLY = re.compile(r"\b(accounts?|departments?|line items?)\b", re.I)
 _R_HOLD = re.compile(r"\bhold|\bheld\b", re.I)
 _R_PLACE = re.compile(r"\b(locations?|sites?|places?|sets?)\b", re.I)
 _R_WHO = re.compile(r"\b(actors?|actress|cast|who|performers?|talent)\b", re.I)
-_R_MONEY = re.compile(r"\b(expensive|costs?|paid|pricie?st|dearest|costliest|money)\b", re.I)
+_R_MONEY = re.compile(
+    r"\b(expensive|costs?|paid|pricie?st|dearest|costliest|money|cheapest)\b", re.I
+)
 _R_DAY = re.compile(r"\bdays?\b", re.I)
 _R_BUSY = re.compile(r"\b(busiest|heaviest|lightest|pages|most scenes|fewest|quietest)\b", re.I)
 _R_MOVES = re.compile(r"\b(?:company\s+)?moves?\b", re.I)
@@ -258,20 +257,23 @@ def _subject(slots: Slots) -> Query | None:
     if slots.scene:
         aspect = _aspect(slots, ("cast", "locations", "elements", "days"))
         return _query(kind="scene", scene=slots.scene, aspect=aspect)
-    if slots.cast and slots.day is not None and _CAST_ON_DAY.search(slots.text):
+    if slots.cast and (slots.day is not None or slots.when) and _CAST_ON_DAY.search(slots.text):
         # "is MAYA working on day 10?", "does ORSON work day 3?": that person on that day.
         held = re.search(r"\b(?:on hold|held|holding)\b", slots.text, re.I)
         free = re.search(
             r"\b(?:free|off|not (?:working|needed|called)|available)\b", slots.text, re.I
         )
         aspect = "held_on_day" if held else "free_on_day" if free else "on_day"
-        return _query(kind="cast", cast=slots.cast[0], day=slots.day, aspect=aspect)
+        return _query(
+            kind="cast", cast=slots.cast[0], day=slots.day, aspect=aspect, when=slots.when
+        )
     if slots.category and slots.day is not None:
         # "how many extras do we need on day 5?": that day's scenes with the category.
         return Query(kind="category", category=slots.category, day=slots.day)
-    if slots.day is not None or slots.last_day:
-        aspect = _aspect(slots, ("date", "cost", "minutes", "pages", "cast", "locations", "scenes"))
-        return _query(kind="day", day=slots.day if slots.day is not None else -1, aspect=aspect)
+    if slots.day is not None or slots.last_day or slots.when:
+        aspect = _aspect(slots, _ASPECTS["day"])
+        day = slots.day if slots.day is not None else None if slots.when else -1
+        return _query(kind="day", day=day, aspect=aspect, when=slots.when)
     if slots.cast:
         aspect = _aspect(slots, ("free", "holds", "start", "finish", "cost", "scenes", "days"))
         return _query(kind="cast", cast=slots.cast[0], aspect=aspect)
@@ -284,6 +286,8 @@ def _subject(slots: Slots) -> Query | None:
 
 def _average(slots: Slots) -> Query | None:
     """ "the average cost per day", "how many pages a day on average", "catering per day"."""
+    if rate := cast_rate_query(slots):
+        return rate
     if slots.day is not None or slots.scene or slots.cast:
         return None
     money = _MONEY_WORDS.search(slots.text) or slots.account in _MONEY_ONLY
@@ -326,16 +330,14 @@ def clause_query(slots: Slots) -> Query | None:
         return Query(kind="hold_cost", cast=slots.cast[0] if slots.cast else None)
     if averaged := _average(slots):
         return averaged
-    if _WRAP.search(text) and not (slots.cast or slots.location):
-        return Query(kind="day", day=-1, aspect="date")
+    if (_WRAP.search(text) or _START.search(text)) and not (slots.cast or slots.location):
+        return Query(kind="day", day=-1 if _WRAP.search(text) else 0, aspect="date")
     if (over := _OVER_DAYS.search(text)) and not (slots.scene or slots.day is not None):
         measure = "work" if over.group(1).lower().startswith("work") else "hold"
         least = over.group(2).lower().startswith("at least")
         return Query(kind="rank", measure=measure, over=int(over.group(3)) - int(least))
-    if _REVISIT.search(text) and not (slots.scene or slots.day is not None or slots.cast):
-        return Query(kind="total", measure="revisits")
-    if _TURNAROUND.search(text) and not (slots.scene or slots.day is not None or slots.cast):
-        return Query(kind="total", measure="turnaround")
+    if board := board_query(slots):
+        return board
     if _VERSIONS.search(text) and not slots.subject:
         return Query(kind="versions")
     if _SAVINGS.search(text) and not (slots.day is not None or slots.scene or slots.cast):

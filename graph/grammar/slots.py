@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.numbers import ORDINALS
@@ -29,7 +30,7 @@ _ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "free",
         re.compile(
             r"\b(?:free|days? off|off days?|not working|not needed|isn'?t needed)\b|"
-            r"\boff\s*(?:\?|$)",
+            r"\boff\s*(?:\?|$)|\b(?:is|are|'s)\s+off\s+on\b",
             re.I,
         ),
     ),
@@ -62,11 +63,12 @@ _ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "date",
         re.compile(
             r"\b(?:what|which) date\b|\bdate of\b|\bwhat day of the week\b|\bwhich weekday\b|"
-            r"\bon what date\b|\bdated\b",
+            r"\bon what date\b|\bdated\b|'s date\b|\b(?:its|the) date\b",
             re.I,
         ),
     ),
     ("minutes", re.compile(r"\b(minutes|hours|how long|length|long|longer)\b", re.I)),
+    ("moves", re.compile(r"\bcompany moves?\b|\bmoves\b|\bhow many moves?\b", re.I)),
     ("pages", re.compile(r"\bpages?\b|\beighths\b", re.I)),
     (
         "cast",
@@ -133,6 +135,8 @@ class Slots:
     int_ext: str | None = None
     aspects: list[str] = field(default_factory=list)
     pronoun: bool = False
+    when: Literal["today", "tomorrow"] | None = None
+    """A day said relative to today ("tomorrow"), read from the board's dates when asked."""
 
     @property
     def subject(self) -> bool:
@@ -141,6 +145,7 @@ class Slots:
             (
                 self.day is not None,
                 self.last_day,
+                self.when,
                 self.scene,
                 self.cast,
                 self.category,
@@ -222,4 +227,10 @@ def read_slots(text: str, lexicon: Lexicon) -> Slots:
     slots.int_ext = "EXT" if _EXT.search(text) else "INT" if _INT.search(text) else None
     slots.aspects = [name for name, pattern in _ASPECTS if pattern.search(text)]
     slots.pronoun = bool(_PRONOUN.search(text))
+    if slots.day is None and not slots.last_day and (when := _WHEN.search(text)):
+        slots.when = "today" if when.group(1).lower() == "today" else "tomorrow"
     return slots
+
+
+_WHEN = re.compile(r"\b(today|tomm?orr?ow)\b", re.I)
+"""'today', 'tomorrow' (and its usual misspellings)."""

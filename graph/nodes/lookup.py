@@ -9,7 +9,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from graph.answers import answer_queries, outside_answer, version_rows
+from graph.answers import answer_queries, outside_answer, version_rows, why_answer
 from graph.context import Context
 from graph.exports import write_export
 from graph.facts import budget_facts, dood_facts, overview_facts, schedule_facts
@@ -73,8 +73,12 @@ def _question_facts(script: Record, request: Request) -> Record:
 async def answer_question(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Answer a question from the plan (the query tools) or the script's breakdown."""
     request = Request.model_validate(state.request)
-    if request.topic == "outside":
-        answer = outside_answer(request.text, state.script)
+    if request.topic in {"outside", "why"}:
+        answer = (
+            why_answer(request.outcome)
+            if request.topic == "why"
+            else outside_answer(request.text, state.script)
+        )
         return {"facts": {**state.facts, "kind": "question", "answers": [answer]}}
     if state.script is None:
         notices = [*state.facts.get("notices", []), "Attach a screenplay first."]

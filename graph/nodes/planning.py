@@ -31,6 +31,7 @@ from graph.whatif import (
     resolve_changes,
 )
 from tools.plan.solving import STUCK_REPLAN
+from tools.queries import change_reasons
 
 __all__ = [
     "compare_versions",
@@ -159,6 +160,8 @@ async def plan_script(state: State, runtime: Runtime[Context]) -> Record:
             tools.cancel()
         raise
     facts.update(version=stored.version, changed=label, overview=overview_facts(plan, state.script))
+    if kind == "what_if":
+        facts["from_version"] = state.version  # what a "why?" after it compares against
     facts["in_force"] = [describe_changes([c]) for g in groups for c in g]
     if request.unread:
         facts["unread"] = list(request.unread)
@@ -263,6 +266,10 @@ async def compare_versions(state: State, runtime: Runtime[Context]) -> dict[str,
         missing = wanted[0] if old is None else wanted[-1]
         return _notice(state, f"There is no version {missing} in this conversation.")
     diff = await asyncio.to_thread(ctx.planner.compare, old.plan, new.plan)
+    if request.explain:
+        # "why?" after a what-if: what drove the change, from the diff and the two boards.
+        reasons = change_reasons(diff, old.plan, new.plan).model_dump(mode="json")
+        return {"facts": {**state.facts, "kind": "question", "answers": [reasons]}}
     facts = {
         **state.facts,
         "kind": "compare",

@@ -167,6 +167,17 @@ def _answer(outcome: StreamOutcome, label: str) -> Record:
     }
 
 
+def _with_outcome(request: Record | None, facts: Record) -> Record | None:
+    """The request as the next turn remembers it, with what this turn did (for a "why?")."""
+    if request is None:
+        return None
+    if facts.get("failed"):
+        did: Record = {"failed": True, "notices": list(facts.get("notices") or [])}
+    else:
+        did = {"version": facts.get("version"), "from_version": facts.get("from_version")}
+    return {**request, "outcome": did}
+
+
 async def respond(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Write the turn's answer from the facts and record its usage."""
     route = RouteDecision(**state.route) if state.route else None
@@ -195,6 +206,6 @@ async def respond(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         "messages": [AIMessage(content=text)],
         "answer": answer,
         "turns": state.turns + 1,
-        "last_request": state.request,
+        "last_request": _with_outcome(state.request, state.facts),
         "cloud_cost": state.cloud_cost + outcome.cost,
     }

@@ -10,12 +10,13 @@ sentence used. Nothing here guesses: a subject the plan lacks is answered as suc
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from tools.queries.averages import average_answer, hold_cost_answer
 from tools.queries.board import Board, money_text, pages_text
 from tools.queries.cast import cast_answer, cast_list_answer
-from tools.queries.days import day_answer
+from tools.queries.days import day_answer, day_of
 from tools.queries.model import Answer, Aspect, Query, QueryKind
 from tools.queries.money import account_answer, budget_answer, savings_answer
 from tools.queries.overtime import overtime_answer
@@ -23,6 +24,7 @@ from tools.queries.runs import span_answer
 from tools.queries.scenes import category_answer, location_answer, scene_answer, scenes_answer
 from tools.queries.totals import MEASURES, RANKINGS, rank_answer, total_answer
 from tools.queries.versions import versions_answer
+from tools.queries.why import change_reasons, why_answer
 
 __all__ = [
     "MEASURES",
@@ -33,15 +35,30 @@ __all__ = [
     "Query",
     "QueryKind",
     "answer",
+    "change_reasons",
     "money_text",
     "pages_text",
     "versions_answer",
 ]
 
 
-def answer(plan: dict[str, Any], query: Query, *, script: dict[str, Any] | None = None) -> Answer:
-    """The plan's answer to one query (`versions` needs the store: see `versions_answer`)."""
+def answer(
+    plan: dict[str, Any],
+    query: Query,
+    *,
+    script: dict[str, Any] | None = None,
+    today: date | None = None,
+) -> Answer:
+    """The plan's answer to one query (`versions` needs the store: see `versions_answer`);
+    a day said as "today" or "tomorrow" is read from the board's dates on `today`."""
     board = Board(plan, script)
+    if query.when is not None:
+        day = day_of(board, query.when, today or date.today())
+        if isinstance(day, Answer):
+            return day
+        query = query.model_copy(update={"day": day, "when": None})
+    if query.why:
+        return why_answer(board, query)
     if query.kind == "day":
         return day_answer(board, query)
     if query.kind == "scene":

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 
 from tools.queries.board import Board, day_label, days_words, pages_text, plural
 from tools.queries.model import Answer, Query
 
-__all__ = ["DayInfo", "day_answer", "day_info", "no_day"]
+__all__ = ["DayInfo", "day_answer", "day_info", "day_of", "no_day"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,33 @@ def _date_sentence(board: Board, f: DayInfo, label: str) -> str:
     )
 
 
+def _free_sentence(board: Board, day: int, label: str) -> str:
+    """Who is not working a day: the cast held (paid, not called) and those off the board."""
+    held, off = [], []
+    for row in (board.plan.get("dood") or {}).get("rows") or []:
+        codes = list(row.get("codes") or [])
+        code = codes[day] if day < len(codes) else ""
+        if code == "H":
+            held.append(str(row.get("name")))
+        elif code not in {"SW", "W", "WF", "SWF"}:
+            off.append(str(row.get("name")))
+    if not held and not off:
+        return f"{label} works the whole cast."
+    parts = [f"held (paid, not called): {', '.join(held)}" if held else "",
+             f"not on the payroll that day: {', '.join(off)}" if off else ""]  # fmt: skip
+    count = plural(len(held) + len(off), "cast member")
+    return f"{label} does not work {count}; " + "; ".join(p for p in parts if p) + "."
+
+
+def _moves_sentence(f: DayInfo, label: str) -> str:
+    """A day's company moves, between the sites it is at in the order it shoots them."""
+    if not f.company_moves:
+        return f"{label} has no company move: it stays at {', '.join(f.locations)}."
+    return (
+        f"{label} has {plural(f.company_moves, 'company move')}: " + " to ".join(f.locations) + "."
+    )
+
+
 def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
     label = f"Day {f.day}{board.date_words(f.day - 1)}"
     scenes, where = ", ".join(f.scenes), ", ".join(f.locations)
@@ -90,6 +118,8 @@ def _sentence(board: Board, f: DayInfo, aspect: str) -> str:
         f"({f.minutes // 60} h {f.minutes % 60:02d} min).",
         "cost": f"{label} costs {cost} (its share of the day-based budget lines).",
         "date": _date_sentence(board, f, label),
+        "moves": _moves_sentence(f, label),
+        "free": _free_sentence(board, f.day - 1, label),
     }
     if aspect in parts:
         return parts[aspect]
@@ -136,3 +166,26 @@ def day_answer(board: Board, query: Query) -> Answer:
         rows=rows if query.aspect in {"all", "scenes"} else [],
         facts=asdict(info),
     )
+
+
+def day_of(board: Board, when: str, today: date) -> int | Answer:
+    """The 0-based day "today" or "tomorrow" is on the board's dates, or the answer saying
+    why it is none (no dates yet, or not a shooting day: then the next one)."""
+    wanted = today + timedelta(days=1 if when == "tomorrow" else 0)
+    dates = [str(d.get("date") or "") for d in board.days]
+    if not any(dates):
+        text = (
+            f"The plan has no calendar dates, so I cannot tell which day is {when}: say when "
+            'shooting starts ("we start shooting on March 1") or ask for a day by number.'
+        )
+        return Answer(kind="day", text=text, found=False)
+    if wanted.isoformat() in dates:
+        return dates.index(wanted.isoformat())
+    later = [i for i, d in enumerate(dates) if d and d > wanted.isoformat()]
+    said = f"{when.capitalize()} ({wanted:%A} {wanted.day} {wanted:%B %Y}) is not a shooting day"
+    if later:
+        text = f"{said}; the next one is day {later[0] + 1}{board.date_words(later[0])}."
+    else:
+        text = f"{said}; the shoot wraps on day {len(dates)}{board.date_words(len(dates) - 1)}."
+    facts = {"date": wanted.isoformat(), "next_day": later[0] + 1 if later else None}
+    return Answer(kind="day", text=text, facts=facts, found=False)

@@ -32,6 +32,7 @@ Aspect = Literal[
     "cast",
     "pages",
     "minutes",
+    "moves",
     "cost",
     "days",
     "holds",
@@ -83,6 +84,11 @@ class Query(BaseModel):
     over: int | None = None
     """Rankings of holds or work days: everyone above this many days ("held more than 3
     days")."""
+    when: Literal["today", "tomorrow"] | None = None
+    """A day said relative to today ("who's working tomorrow?"): `day` is read from the
+    board's dates when answered."""
+    why: bool = False
+    """What the asked figure is made of ("why?" after it): `tools.queries.why`."""
 
 
 class Answer(BaseModel):

@@ -10,6 +10,7 @@ from tools.queries.cast import cast_cost
 from tools.queries.model import Answer, Query
 from tools.queries.rest import rest_text
 from tools.queries.runs import nights_answer
+from tools.queries.weekends import weekend_answer
 
 __all__ = ["MEASURES", "RANKINGS", "rank_answer", "total_answer"]
 
@@ -129,6 +130,7 @@ MEASURES = (
     "cast_days",
     "night_runs",
     "night_block",
+    "weekends",
 )
 
 
@@ -137,6 +139,8 @@ def total_answer(board: Board, query: Query) -> Answer:
     measure = query.measure if query.measure in MEASURES else "days"
     if measure in {"night_runs", "night_block"}:
         return nights_answer(board, query)
+    if measure == "weekends":
+        return weekend_answer(board)
     value, text = _count(board, measure)
     return Answer(kind="total", text=text, facts={"measure": measure, "value": value})
 
