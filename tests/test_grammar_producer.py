@@ -79,6 +79,17 @@ def test_a_location_follow_up_asks_the_same_of_the_new_site() -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["and the police station?", "also the police station", "or the police station?"]
+)
+def test_a_site_after_an_unrelated_question_is_what_is_shot_there(text: str) -> None:
+    previous = parse_message("do we shoot on saturdays?", lexicon=PEOPLE)
+    request = parse_message(text, previous=previous, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question"
+    [q] = request.queries
+    assert (q.kind, q.aspect, q.location) == ("location", "all", "POLICE STATION")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "do we shoot on Saturdays?",

@@ -378,11 +378,16 @@ def clause_query(slots: Slots) -> Query | None:
         return Query(kind="account")
     if slots.location and _LOCATION_COST.search(text):
         return Query(kind="location", location=slots.location, aspect="cost")
-    if slots.location and re.search(
-        r"\b(when|which|what|scenes?|days?|how many|shoot|shooting|are we)\b", text, re.I
+    if slots.location and (
+        re.search(r"\b(when|which|what|scenes?|days?|how many|shoot|shooting|are we)\b", text, re.I)
+        or (_AND_THE.match(text) and len(text.split()) <= 5)
     ):
+        # "and the police station?" with nothing before it to follow: what is shot there.
         return Query(kind="location", location=slots.location)
     return None
+
+
+_AND_THE = re.compile(r"^\s*(?:and|also|or)\b", re.I)
 
 
 _LOCATION_COST = re.compile(
