@@ -79,6 +79,31 @@ def test_the_dood_and_the_cost_hold_every_gap_but_the_drop() -> None:
     assert free.cost.cast_hold == 0
 
 
+@pytest.mark.parametrize(
+    ("worked", "options", "drops"),
+    [
+        # Five-day weeks from a Monday: day 5 is a Friday, day 12 the Tuesday 11 calendar
+        # days on (10 between): six shooting days off are a drop.
+        ([4, 11], {}, [5, 6, 7, 8, 9, 10]),
+        # The Monday before is 10 days on (9 between): five days off are held.
+        ([4, 10], {}, []),
+        # Six-day weeks: day 5 a Friday, day 12 the next Saturday (7 between): held.
+        ([4, 11], {"work_days_per_week": 6}, []),
+        # Dated: Friday 2027-01-08 to Tuesday 2027-01-19 (10 between), a holiday on the
+        # Monday between takes a shooting day out, not a calendar day.
+        ([4, 10], {"start_date": "2027-01-04", "days_off": ["2027-01-18"]}, [5, 6, 7, 8, 9]),
+    ],
+)
+def test_a_break_is_counted_in_calendar_days(worked, options, drops) -> None:
+    problem = _one_a_day(worked, worked[-1] + 1, gap=10, most=1)
+    problem = problem.model_copy(update={"options": problem.options.model_copy(update=options)})
+    result = evaluate(problem, [[str(d)] for d in range(worked[-1] + 1)])
+    row = day_out_of_days(problem, result).rows[0]
+    assert [d for d, code in enumerate(row.codes) if code == "D"] == drops
+    off = worked[-1] - worked[0] - 1
+    assert result.cost.cast_hold == pytest.approx(1_000 * (off - len(drops)))
+
+
 CAST = ["ANA", "BEN", "CY"]
 
 

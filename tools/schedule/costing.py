@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from tools.schedule.calendar import calendar_dates
-from tools.schedule.crew_rest import rest_days
+from tools.schedule.crew_rest import day_numbers, rest_days
 from tools.schedule.model import (
     CostBreakdown,
     ScheduleOptions,
@@ -107,15 +107,28 @@ def day_minutes(prep: PreparedProblem, strips: Sequence[int], first: Sequence[in
 
 
 def cast_days(
-    worked: Sequence[int], drop_min_gap: int | None, max_drops: int | None = None
+    worked: Sequence[int],
+    drop_min_gap: int | None,
+    max_drops: int | None = None,
+    numbers: Sequence[int] | None = None,
 ) -> tuple[list[int], list[int], list[int]]:
     """Split a cast member's calendar into (work, hold, drop) day lists from their work days:
-    a gap of at least `drop_min_gap` days is a drop, at most `max_drops` of them (the longest,
-    the earliest of equal ones), and any other gap between two work days is held."""
+    a gap of at least `drop_min_gap` days is a drop, at most `max_drops` of them (those with
+    the most shooting days off, the earliest of equal ones), and any other gap between two
+    work days is held. With `numbers` (each shooting day's calendar day,
+    `crew_rest.day_numbers`) a gap qualifies by its calendar days, weekends between included,
+    as SAG-AFTRA counts a break."""
     work = sorted(set(worked))
-    gaps = [list(range(prev + 1, nxt)) for prev, nxt in itertools.pairwise(work)]
+    pairs = list(itertools.pairwise(work))
+    gaps = [list(range(prev + 1, nxt)) for prev, nxt in pairs]
+    if numbers is None:
+        lengths = [len(gap) for gap in gaps]
+    else:
+        lengths = [numbers[nxt] - numbers[prev] - 1 for prev, nxt in pairs]
     qualify = [
-        i for i, gap in enumerate(gaps) if drop_min_gap is not None and len(gap) >= drop_min_gap
+        i
+        for i, gap in enumerate(gaps)
+        if gap and drop_min_gap is not None and lengths[i] >= drop_min_gap
     ]
     if max_drops is not None:
         qualify = sorted(qualify, key=lambda i: (-len(gaps[i]), i))[:max_drops]
@@ -132,10 +145,10 @@ def _cast_cost(prep: PreparedProblem, days: list[list[int]]) -> tuple[float, flo
     for d, strips in enumerate(days):
         for a in {a for s in strips for a in prep.cast_of[s]}:
             worked[a].append(d)
-    costs = prep.problem.costs
+    costs, options = prep.problem.costs, prep.problem.options
+    numbers = day_numbers(options, len(days))
     for a, rate in enumerate(prep.rates):
-        options = prep.problem.options
-        work, holds, _ = cast_days(worked[a], options.drop_min_gap, options.max_drops)
+        work, holds, _ = cast_days(worked[a], options.drop_min_gap, options.max_drops, numbers)
         work_cost += rate * len(work)
         if costs.cast_pay == "span":
             hold_cost += rate * len(holds)

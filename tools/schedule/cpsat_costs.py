@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ortools.sat.python import cp_model
 
 from tools.schedule.costing import cast_days
 from tools.schedule.cpsat import SCALE, Built
 from tools.schedule.cpsat_day import company_moves, presence, set_moves, set_presence
+from tools.schedule.crew_rest import day_numbers
 
 __all__ = ["add_costs"]
 
@@ -78,32 +79,51 @@ def _add_cast_span(b: Built, a: int, rate: float) -> None:
 
 
 def _add_cast_with_drops(b: Built, a: int, rate: float, gap: int) -> None:
-    """Paid on work days and on hold days inside gaps shorter than the drop rule's minimum."""
+    """Paid on work days and on hold days inside gaps shorter than the drop rule's minimum
+    (in calendar days: `crew_rest.day_numbers`)."""
     work = _work_literals(b, a)
     b.add_cost(rate, sum(work))
     horizon = len(work)
+    cal = day_numbers(b.prep.problem.options, horizon)
     for d in range(1, horizon - 1):
         hold = b.model.new_bool_var(f"hold_{a}_{d}")
-        for i in range(1, min(d, gap) + 1):
-            for j in range(1, gap - i + 1):
-                if d + j < horizon:
-                    b.model.add(hold >= work[d - i] + work[d + j] - 1 - work[d])
+        for before in range(d - 1, -1, -1):
+            if cal[d] - cal[before] - 1 >= gap:
+                break  # any gap from here on qualifies
+            for after in range(d + 1, horizon):
+                if cal[after] - cal[before] - 1 >= gap:
+                    break
+                b.model.add(hold >= work[before] + work[after] - 1 - work[d])
         b.add_cost(rate, hold)
 
 
-def _limit_binds(horizon: int, gap: int, most: int | None) -> bool:
-    """Whether a board of `horizon` days can give one cast member more than `most` gaps of
-    at least `gap` days (each takes its days and a work day after it, after a first one)."""
-    return most is not None and (horizon - 1) // (gap + 1) > most
+def _fewest_off(cal: Sequence[int], gap: int) -> int | None:
+    """Fewest shooting days off in a gap of at least `gap` calendar days on this calendar
+    (None: no such gap fits)."""
+    fewest = None
+    for p in range(len(cal)):
+        n = next((n for n in range(p + 2, len(cal)) if cal[n] - cal[p] - 1 >= gap), None)
+        if n is not None and (fewest is None or n - p - 1 < fewest):
+            fewest = n - p - 1
+    return fewest
+
+
+def _limit_binds(cal: Sequence[int], gap: int, most: int | None) -> bool:
+    """Whether a board on these days can give one cast member more than `most` qualifying
+    gaps (each takes its days off and a work day after it, after a first one)."""
+    fewest = _fewest_off(cal, gap)
+    return most is not None and fewest is not None and (len(cal) - 1) // (fewest + 1) > most
 
 
 def _add_cast_with_few_drops(b: Built, a: int, rate: float, gap: int, most: int) -> None:
     """Paid on work days and on every day off between two work days outside the drops: at
-    most `most` runs of at least `gap` days off. The solver picks the runs, and a cheapest
-    pick is the longest gaps that qualify, as `costing.cast_days` counts them."""
+    most `most` runs of days off, each reaching a day at least `gap` calendar days after the
+    work day before it. The solver picks the runs, and a cheapest pick is the gaps with the
+    most days off that qualify, as `costing.cast_days` counts them."""
     m, work = b.model, _work_literals(b, a)
     b.add_cost(rate, sum(work))
     horizon = len(work)
+    cal = day_numbers(b.prep.problem.options, horizon)
     begun = [m.new_bool_var(f"begun_{a}_{d}") for d in range(horizon)]
     going = [m.new_bool_var(f"going_{a}_{d}") for d in range(horizon)]
     dropped = [m.new_bool_var(f"dropped_{a}_{d}") for d in range(horizon)]
@@ -118,10 +138,14 @@ def _add_cast_with_few_drops(b: Built, a: int, rate: float, gap: int, most: int)
         m.add(dropped[d] + work[d] <= 1)
         start = m.new_bool_var(f"drop_start_{a}_{d}")
         m.add(start >= dropped[d] - (dropped[d - 1] if d > 0 else 0))
-        if d + gap > horizon:
+        # The run goes on to the first day far enough from the day before it to pick up on.
+        before = cal[d - 1] if d > 0 else cal[0] - 1
+        pick_up = next((t for t in range(d, horizon) if cal[t] - before - 1 >= gap), None)
+        if pick_up is None:
             m.add(start == 0)
-        for t in range(d + 1, min(horizon, d + gap)):
-            m.add_implication(start, dropped[t])
+        else:
+            for t in range(d, pick_up):
+                m.add_implication(start, dropped[t])
         starts.append(start)
         hold = m.new_bool_var(f"hold_{a}_{d}")
         m.add(hold >= begun[d] + going[d] - 1 - work[d] - dropped[d])
@@ -141,11 +165,14 @@ def _add_cast(b: Built) -> None:
             # Nothing of theirs moves (most cast in a neighbourhood search step): their pay
             # is a constant, and leaving out its model keeps the step small.
             days = [d for s in mine for d in range(b.fixed[s], b.fixed[s] + prep.length[s])]
-            work, holds, _ = cast_days(days, gap, prep.problem.options.max_drops)
+            numbers = day_numbers(prep.problem.options, max(days, default=0) + 1)
+            work, holds, _ = cast_days(days, gap, prep.problem.options.max_drops, numbers)
             b.offset += round(rate * (len(work) + (len(holds) if pay == "span" else 0)) * SCALE)
         elif pay == "worked":
             b.add_cost(rate, sum(_work_literals(b, a)))
-        elif gap is not None and _limit_binds(len(b.occ), gap, prep.problem.options.max_drops):
+        elif gap is not None and _limit_binds(
+            day_numbers(prep.problem.options, len(b.occ)), gap, prep.problem.options.max_drops
+        ):
             _add_cast_with_few_drops(b, a, rate, gap, prep.problem.options.max_drops or 0)
         elif gap is not None:
             _add_cast_with_drops(b, a, rate, gap)

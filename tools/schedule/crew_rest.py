@@ -36,6 +36,7 @@ __all__ = [
     "begins_in_morning",
     "crew_breaks",
     "crew_order",
+    "day_numbers",
     "ends_at_night",
     "pinned_rest_reasons",
     "rest_after",
@@ -50,6 +51,23 @@ def _rest(start: str | None, week: int, off: tuple[str, ...], n: int) -> tuple[b
         return tuple((d + 1) % week == 0 for d in range(n))
     dates = calendar_dates(start, n + 1, work_days_per_week=week, days_off=off)
     return tuple((dates[d + 1] - dates[d]).days > 1 for d in range(n))
+
+
+@functools.lru_cache(maxsize=256)
+def _numbers(start: str | None, week: int, off: tuple[str, ...], n: int) -> tuple[int, ...]:
+    if start is None:
+        return tuple(7 * (d // week) + d % week for d in range(n))
+    dates = calendar_dates(start, n, work_days_per_week=week, days_off=off)
+    return tuple((day - dates[0]).days for day in dates)
+
+
+def day_numbers(options: ScheduleOptions, n: int) -> tuple[int, ...]:
+    """Per shooting day 0..n-1: its calendar day counted from day 0 (weekends and days off
+    between count), as the drop/pick-up rule counts a gap."""
+    size = max(64, -(-n // 64) * 64)
+    return _numbers(options.start_date, options.work_days_per_week, tuple(options.days_off), size)[
+        :n
+    ]
 
 
 def rest_days(options: ScheduleOptions, n: int) -> tuple[bool, ...]:

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from tools.schedule.costing import cost_of, occupancy
-from tools.schedule.crew_rest import begins_in_morning, crew_order, ends_at_night, rest_days
+from tools.schedule.crew_rest import (
+    begins_in_morning,
+    crew_order,
+    day_numbers,
+    ends_at_night,
+    rest_days,
+)
 from tools.schedule.prepare import PreparedProblem
 
 __all__ = ["PASSES", "reorder_days"]
@@ -97,8 +103,8 @@ def _order_costs(prep: PreparedProblem, d: _Days, orders: np.ndarray) -> np.ndar
 
 
 def _hold_costs(prep: PreparedProblem, work: np.ndarray) -> np.ndarray:
-    """Worked days (m, k, D) -> paid holds in money: days off inside a gap shorter than the
-    drop rule's minimum, per order."""
+    """Worked days (m, k, D) -> paid holds in money, per order: days off between two work
+    days, less the drops (`costing.cast_days`)."""
     n = work.shape[-1]
     t = np.arange(n, dtype=np.int16)
     prev = np.maximum.accumulate(np.where(work, t, np.int16(-1)), axis=-1)
@@ -108,12 +114,17 @@ def _hold_costs(prep: PreparedProblem, work: np.ndarray) -> np.ndarray:
     gap, most = options.drop_min_gap, options.max_drops
     if gap is None:
         return np.asarray(prep.rates) @ held.sum(axis=-1)
+    # A gap qualifies by its calendar days (weekends between count): the calendar day of
+    # the work days either side of each day off.
+    numbers = np.asarray(day_numbers(options, n + 1), dtype=np.int64)
+    length = numbers[np.minimum(nxt, n)] - numbers[np.maximum(prev, 0)] - 1
+    qualifies = held & (length >= gap)
     if most is None or most >= n:
-        held &= (nxt - prev) <= gap
-        return np.asarray(prep.rates) @ held.sum(axis=-1)
-    # Each gap's length at its first day off; the longest `most` that qualify are drops.
-    length = np.where(held & (prev == t - 1), nxt - prev - 1, 0)
-    drops = np.sort(np.where(length >= gap, length, 0), axis=-1)[..., n - most :]
+        return np.asarray(prep.rates) @ (held & ~qualifies).sum(axis=-1)
+    # Each qualifying gap's shooting days off at its first day off; the `most` with the
+    # most days off are the drops.
+    off = np.where(qualifies & (prev == t - 1), nxt - prev - 1, 0)
+    drops = np.sort(off, axis=-1)[..., n - most :]
     return np.asarray(prep.rates) @ (held.sum(axis=-1) - drops.sum(axis=-1))
 
 

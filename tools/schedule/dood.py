@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from tools.schedule.costing import cast_days
-from tools.schedule.model import Dood, DoodRow, ScheduleProblem, ScheduleResult
+from tools.schedule.crew_rest import day_numbers
+from tools.schedule.model import Dood, DoodRow, ScheduleOptions, ScheduleProblem, ScheduleResult
 
 __all__ = ["day_out_of_days"]
 
 
 def _row(
-    name: str, worked: list[int], n_days: int, gap: int | None, most: int | None, span: bool
+    name: str, worked: list[int], n_days: int, options: ScheduleOptions, span: bool
 ) -> DoodRow:
-    work, holds, drops = cast_days(worked, gap, most) if span else cast_days(worked, 1)
+    numbers = day_numbers(options, n_days)
+    gap, most = options.drop_min_gap, options.max_drops
+    work, holds, drops = cast_days(worked, gap, most, numbers) if span else cast_days(worked, 1)
     codes = [""] * n_days
     for d in holds:
         codes[d] = "H"
@@ -37,7 +40,7 @@ def day_out_of_days(problem: ScheduleProblem, result: ScheduleResult) -> Dood:
     """The DOOD of a schedule, consistent with the cost function's cast pay.
 
     With span pay, days between first and last work day are holds (H), except gaps of at
-    least `options.drop_min_gap` days, which are drops (D, unpaid), at most
+    least `options.drop_min_gap` calendar days, which are drops (D, unpaid), at most
     `options.max_drops` of them per cast member (the longest). With worked pay every
     gap is a drop. Cast members with no scenes get an empty row.
     """
@@ -52,6 +55,5 @@ def day_out_of_days(problem: ScheduleProblem, result: ScheduleResult) -> Dood:
             for name in cast_of.get(sid, []):
                 worked[name].append(day.index)
     span = problem.costs.cast_pay == "span"
-    gap, most = problem.options.drop_min_gap, problem.options.max_drops
-    rows = [_row(n, worked[n], n_days, gap, most, span) for n in names]
+    rows = [_row(n, worked[n], n_days, problem.options, span) for n in names]
     return Dood(days=n_days, rows=rows)

@@ -148,46 +148,31 @@ def fixed_cost(pos, cnt, fl, c_cast, allowed, par, rest):
 @njit(cache=True)
 def actor_hold(a, cnt, c_cast, rates, par):
     """Cast member a's paid holds in money: every day off between two work days, less the
-    drops (gaps of at least the rule's days, the longest `P_MAXDROP` of them)."""
+    drops: gaps of at least the rule's calendar days (each shooting day's calendar day
+    follows the parameters, from `P_SIZE`), the `P_MAXDROP` with the most days off."""
     if par[P_SPAN] == 0:
         return 0.0
-    if par[P_MAXDROP] >= cnt.shape[0]:
-        return _every_drop(a, cnt, c_cast, rates, par)
-    most = int(par[P_MAXDROP])
+    most = int(min(par[P_MAXDROP], cnt.shape[0]))
     top = np.zeros(max(1, most))
     last, k, held = -1, 0, 0.0
     for d in range(cnt.shape[0]):
         if cnt[d, NSTR] == 0:
             continue
         if c_cast[d, a] > 0:
-            gap = k - last - 1
-            if last >= 0 and gap > 0:
-                held += gap
-                if gap >= par[P_DROP] and most > 0 and gap > top[most - 1]:
-                    # Keep the longest qualifying gaps, longest first.
+            off = k - last - 1
+            if last >= 0 and off > 0:
+                held += off
+                length = par[P_SIZE + k] - par[P_SIZE + last] - 1
+                if length >= par[P_DROP] and most > 0 and off > top[most - 1]:
+                    # Keep the qualifying gaps with the most days off, most first.
                     i = most - 1
-                    while i > 0 and top[i - 1] < gap:
+                    while i > 0 and top[i - 1] < off:
                         top[i] = top[i - 1]
                         i -= 1
-                    top[i] = gap
+                    top[i] = off
             last = k
         k += 1
     return rates[a] * (held - top[:most].sum())
-
-
-@njit(cache=True)
-def _every_drop(a, cnt, c_cast, rates, par):
-    """`actor_hold` when any number of gaps may be drops: those shorter are held."""
-    last, k, held = -1, 0, 0
-    for d in range(cnt.shape[0]):
-        if cnt[d, NSTR] == 0:
-            continue
-        if c_cast[d, a] > 0:
-            if last >= 0 and k - last - 1 < par[P_DROP]:
-                held += k - last - 1
-            last = k
-        k += 1
-    return rates[a] * held
 
 
 @njit(cache=True)

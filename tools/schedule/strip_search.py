@@ -23,7 +23,7 @@ import numpy as np
 
 from tools.schedule import strip_kernels as K
 from tools.schedule.costing import cost_of, occupancy
-from tools.schedule.crew_rest import rest_days
+from tools.schedule.crew_rest import day_numbers, rest_days
 from tools.schedule.prepare import PreparedProblem
 from tools.schedule.strip_anneal import anneal, fill, seed
 from tools.schedule.strip_kernels import actor_hold, board_cost, site_revisits, slot_fits
@@ -82,7 +82,10 @@ def _params(prep: PreparedProblem) -> np.ndarray:
     par[K.P_DROP] = options.drop_min_gap if options.drop_min_gap is not None else _BIG
     par[K.P_HORIZON] = prep.horizon
     par[K.P_MAXDROP] = options.max_drops if options.max_drops is not None else _BIG
-    return par
+    # Each shooting day's calendar day, after the named parameters (the drop rule's gaps).
+    # (A board past the horizon costs `inf`, but is costed: one day a strip at most.)
+    days = max(prep.horizon, len(prep.ids)) + 1
+    return np.concatenate((par, np.asarray(day_numbers(options, days), dtype=float)))
 
 
 def _data(prep: PreparedProblem) -> tuple:
