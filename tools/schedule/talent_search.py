@@ -59,6 +59,9 @@ _PROOF_SHARE_FEW = 0.85
 """The same share when every held cast is priced exactly (cast up to `MAX_HELD`): the full
 proof of 48 x 8 seed 0 takes 15.7 CPU seconds with its beam, just past the 0.7 share of a
 30 s limit, and a cut proof's bounds are reused by the ceiling searches after it."""
+_GIVE_UP = 0.5
+"""Share of its time after which the full proof stops while its layers still widen: it is
+then very unlikely to finish, and the ceiling searches (`talent_deepen`) get the rest."""
 _CHUNK = 10_000
 """Parents expanded at once: bounds the children array and lets the deadline cut a layer."""
 
@@ -75,8 +78,11 @@ class _Search:
         width: int,
         ceiling: float = np.inf,
         tables: _Tables | None = None,
+        give_up: float = np.inf,
     ) -> None:
         self.both_ends, self.width = both_ends, width
+        self.give_up = give_up
+        """After this time a layer as wide as any before it ends the search (as when cut)."""
         self.t = tables if tables is not None else _Tables(plan)
         # The subsumption rule is proven for orders grown from one end only.
         self.supers = np.zeros_like(self.t.supers) if both_ends else self.t.supers
@@ -153,9 +159,13 @@ class _Search:
     def run(self) -> TalentOutcome:
         zero = np.zeros(1, dtype=np.int64)
         state: tuple = (zero, zero.copy(), np.zeros(1), self.t.bounds(zero, zero))
+        widest = 1
         for k in range(self.n):
             turn = k % 2 == 1 and self.both_ends
-            found = self._layer(state, to_front=not turn, even=turn)
+            wide = len(state[0]) >= widest
+            widest = max(widest, len(state[0]))
+            late = wide and time.perf_counter() >= self.give_up
+            found = None if late else self._layer(state, to_front=not turn, even=turn)
             if found is None:
                 # Every order not pruned goes through a state of this layer: its least bound.
                 pending = float(state[3].min()) if len(state[3]) else np.inf
@@ -237,7 +247,10 @@ def talent_search(
     few = len(plan.weights) <= MAX_HELD
     share = (_PROOF_SHARE_FEW if few else _PROOF_SHARE) * (end - time.perf_counter())
     cut = time.perf_counter() + share
-    found = _Search(plan, incumbent, cut, both_ends, _MAX_STATES, tables=tables).run()
+    give_up = time.perf_counter() + _GIVE_UP * share
+    found = _Search(
+        plan, incumbent, cut, both_ends, _MAX_STATES, tables=tables, give_up=give_up
+    ).run()
     found = _raised(found, known, floor, time.perf_counter() + floor_seconds)
 
     def below(start: list[int], ceiling: float, cut: float) -> TalentOutcome:
