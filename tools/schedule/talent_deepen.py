@@ -23,7 +23,8 @@ __all__ = ["deepen"]
 _MIN_SECONDS = 0.2
 """Below this much time left, no further search is started."""
 _MIN_STEP = 1e-4
-"""Relative step under which the bisection stops (the gap it could still close)."""
+"""Relative step under which the bisection stops (the gap it could still close), for costs
+that are not integral."""
 
 
 def deepen(
@@ -44,9 +45,12 @@ def deepen(
     while not best.proven:
         left = deadline - time.perf_counter()
         ceiling = low + (top - low) / 2
+        # Integral costs: a ceiling above the bound is a whole unit up, down to the last
+        # one (a bound one unit short of the cost is no proof).
+        step = 0.0 if integral else _MIN_STEP * max(1.0, abs(best.cost))
         if integral:
             ceiling = math.ceil(ceiling)
-        if left < _MIN_SECONDS or ceiling - low <= _MIN_STEP * max(1.0, abs(best.cost)):
+        if left < _MIN_SECONDS or ceiling - low <= step:
             break
         out = run(best.groups, ceiling, time.perf_counter() + left / 2)
         if out.cost < best.cost:
