@@ -68,16 +68,23 @@ def test_a_search_giving_up_at_any_time_bounds_below_the_optimum(n, m, seed, bot
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(6, 16), st.integers(2, 12), st.integers(0, 10_000), st.booleans())
-def test_a_proof_that_gives_up_at_once_is_proven_by_the_ceiling_searches(n, m, seed, both):
+@given(
+    st.integers(6, 16),
+    st.integers(2, 12),
+    st.integers(0, 10_000),
+    st.booleans(),
+    st.sampled_from([0.0, 0.01, 0.5]),
+)
+def test_searches_that_give_up_early_still_bound_below_the_optimum(n, m, seed, both, share):
     plan, worst, optimum = _instance(n, m, seed, p=0.45)
     if not plan.groups:
         return
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "_GIVE_UP", 0.0)
+        patch.setattr(search, "_GIVE_UP", share)
         patch.setattr(search, "_BEAMS", (2,))
-        found = talent_search(plan, worst, deadline=time.perf_counter() + 30, both_ends=both)
+        found = talent_search(plan, worst, deadline=time.perf_counter() + 2, both_ends=both)
     assert found.bound <= optimum + 1e-6 <= found.cost + 2e-6
-    # With time to spare the bisection on ceilings ends at the optimum, proven.
-    assert found.proven and found.cost == pytest.approx(optimum)
     assert _Tables(plan).group_cost(found.groups) == pytest.approx(found.cost)
+    if share == 0.5:
+        # Each search finishes long before half its time: none gives up, the proof ends.
+        assert found.proven and found.cost == pytest.approx(optimum)

@@ -60,8 +60,9 @@ _PROOF_SHARE_FEW = 0.85
 proof of 48 x 8 seed 0 takes 15.7 CPU seconds with its beam, just past the 0.7 share of a
 30 s limit, and a cut proof's bounds are reused by the ceiling searches after it."""
 _GIVE_UP = 0.5
-"""Share of its time after which the full proof stops while its layers still widen: it is
-then very unlikely to finish, and the ceiling searches (`talent_deepen`) get the rest."""
+"""Share of its time after which the full proof (and each search under a ceiling) stops while
+its layers still widen: it is then very unlikely to finish, and the ceiling searches
+(`talent_deepen`) get the rest."""
 _CHUNK = 10_000
 """Parents expanded at once: bounds the children array and lets the deadline cut a layer."""
 
@@ -254,7 +255,11 @@ def talent_search(
     found = _raised(found, known, floor, time.perf_counter() + floor_seconds)
 
     def below(start: list[int], ceiling: float, cut: float) -> TalentOutcome:
-        return _Search(plan, start, cut, both_ends, _MAX_STATES, ceiling, tables).run()
+        # The same rule as the full proof's: one still widening at half its time is let go,
+        # and the bisection tries a lower ceiling with the time saved.
+        now = time.perf_counter()
+        give_up = now + _GIVE_UP * (cut - now)
+        return _Search(plan, start, cut, both_ends, _MAX_STATES, ceiling, tables, give_up).run()
 
     return deepen(below, found, deadline=deadline, integral=tables.integral)
 
