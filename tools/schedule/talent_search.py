@@ -23,10 +23,11 @@ computed so far (`talent_memo`): the same states come back in each, and are not 
 
 When a layer would exceed its width, the states with the best bound are kept and the least
 bound among those dropped is remembered; when the time runs out, the least bound of the
-current layer is. Either way the returned bound stays a true lower bound on every order, and
-the answer is "proven" when the bound reaches the best order's cost. Work is the same for the
-same input (states in a fixed order, ties to the first), so answers are deterministic unless
-the deadline cuts the search.
+current layer is (as when a search gives up: past half its time with its layers still
+widening, `_GIVE_UP`). Either way the returned bound stays a true lower bound on every order,
+and the answer is "proven" when the bound reaches the best order's cost. Work is the same for
+the same input (states in a fixed order, ties to the first), so answers are deterministic
+unless the deadline cuts (or gives up) the search.
 """
 
 from __future__ import annotations
