@@ -13,6 +13,7 @@ from bench.talentgen import talent_instance
 from tools.schedule.exact import ExactPlan, exact_plan
 from tools.schedule.prepare import prepare
 from tools.schedule.sequence import sequencing
+from tools.schedule.talent_finish import MAX_HELD, finish_order_pay
 from tools.schedule.talent_search import _Tables
 
 
@@ -79,4 +80,43 @@ def test_state_bounds_never_exceed_the_best_middle(n, m, seed, rng):
     pairs = [(f, b) for f, b in itertools.product(range(1 << k), repeat=2) if not f & b]
     for front, back in rng.sample(pairs, min(len(pairs), 40)):
         bound = t.bounds(np.array([front]), np.array([back]))[0]
+        assert bound <= _best_middle(t, front, back) + 1e-6
+
+
+def _spans_in_full(t: _Tables, front: int, back: int) -> float:
+    """The bound's rival (`talent_bound._spans`) with both finishing orders always solved."""
+    cast = [int(x) for x in t.actors]
+    first = last = rest = 0
+    for i, x in enumerate(cast):
+        if front >> i & 1:
+            first |= x
+        elif back >> i & 1:
+            last |= x
+        else:
+            rest |= x
+    both = first & last
+    left, right = first & rest & ~both, last & rest & ~both
+    middle = rest & ~(both | left | right)
+    if not middle:
+        return 0.0
+    scratch = (np.zeros(1 << MAX_HELD), np.zeros(1 << MAX_HELD), np.zeros(MAX_HELD, np.int64))
+    args = (front | back, t.actors, t.days, t.weights, *scratch)
+    ahead, behind = finish_order_pay(left | middle, *args), finish_order_pay(right | middle, *args)
+    if ahead < 0 or behind < 0:
+        return 0.0
+    span = sum(float(d) for i, d in enumerate(t.days) if not (front | back) >> i & 1)
+    return span * (t.pay_of(both) - t.pay_of(middle)) + ahead + behind
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(3, 7), st.integers(2, 12), st.integers(0, 10_000), st.randoms())
+def test_state_bounds_keep_the_spans_rival_in_full(n, m, seed, rng):
+    # The rival skips its second finishing order when it is the first's: never a lower bound.
+    plan = exact_plan(sequencing(prepare(talent_instance(n, m, seed=seed, p=0.45))))
+    t, k = _Tables(plan), len(plan.groups)
+    pairs = [(f, b) for f, b in itertools.product(range(1 << k), repeat=2) if not f & b]
+    # The empty state (nothing held: the rival's two orders are one) and a sample.
+    for front, back in [(0, 0), *rng.sample(pairs, min(len(pairs), 40))]:
+        bound = t.bounds(np.array([front]), np.array([back]))[0]
+        assert _spans_in_full(t, front, back) <= bound + 1e-6
         assert bound <= _best_middle(t, front, back) + 1e-6

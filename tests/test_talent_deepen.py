@@ -74,3 +74,21 @@ def test_bisection_with_no_time_returns_what_it_was_given():
         raise AssertionError("no search should start without time")
 
     assert deepen(below, start, deadline=time.perf_counter(), integral=True) == start
+
+
+@pytest.mark.parametrize("both", [False, True])
+def test_an_integral_bound_one_unit_short_of_the_cost_is_searched_to_a_proof(both):
+    plan, _, optimum = _instance(16, 12, seed=3)
+    order = subset_order(plan)[0]
+    # 1e-4 of this cost is more than one unit: a relative step alone would stop short.
+    assert optimum > 1e4
+    start = TalentOutcome(groups=order, cost=optimum, bound=optimum - 1)
+    ceilings: list[float] = []
+
+    def below(groups: list[int], ceiling: float, cut: float) -> TalentOutcome:
+        ceilings.append(ceiling)
+        return _Search(plan, groups, cut, both, _MAX_STATES, ceiling).run()
+
+    found = deepen(below, start, deadline=time.perf_counter() + 30, integral=True)
+    assert ceilings == [optimum]
+    assert found.proven and found.bound == pytest.approx(optimum)

@@ -134,8 +134,15 @@ def _spans(
     part (the crossing term is not added: it counts days these sums count too).
     """
     first = finish_order_pay(left | middle, used, actors, days, weights, *scratch)
-    last = finish_order_pay(right | middle, used, actors, days, weights, *scratch)
-    if first < 0.0 or last < 0.0:
+    if first < 0.0:
+        return 0.0
+    # With no cast held at either end the two sums are one (the same cast, the same groups).
+    last = (
+        first
+        if left == right
+        else finish_order_pay(right | middle, used, actors, days, weights, *scratch)
+    )
+    if last < 0.0:
         return 0.0
     span = 0.0
     for i in range(actors.shape[0]):

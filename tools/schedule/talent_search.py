@@ -23,10 +23,11 @@ computed so far (`talent_memo`): the same states come back in each, and are not 
 
 When a layer would exceed its width, the states with the best bound are kept and the least
 bound among those dropped is remembered; when the time runs out, the least bound of the
-current layer is. Either way the returned bound stays a true lower bound on every order, and
-the answer is "proven" when the bound reaches the best order's cost. Work is the same for the
-same input (states in a fixed order, ties to the first), so answers are deterministic unless
-the deadline cuts the search.
+current layer is (as when a search gives up: past half its time with its layers still
+widening, `_GIVE_UP`). Either way the returned bound stays a true lower bound on every order,
+and the answer is "proven" when the bound reaches the best order's cost. Work is the same for
+the same input (states in a fixed order, ties to the first), so answers are deterministic
+unless the deadline cuts (or gives up) the search.
 """
 
 from __future__ import annotations
@@ -59,8 +60,15 @@ _PROOF_SHARE_FEW = 0.85
 """The same share when every held cast is priced exactly (cast up to `MAX_HELD`): the full
 proof of 48 x 8 seed 0 takes 15.7 CPU seconds with its beam, just past the 0.7 share of a
 30 s limit, and a cut proof's bounds are reused by the ceiling searches after it."""
+_GIVE_UP = 0.5
+"""Share of its time after which the full proof (and each search under a ceiling) stops while
+its layers still widen: it is then very unlikely to finish, and the ceiling searches
+(`talent_deepen`) get the rest."""
 _CHUNK = 10_000
 """Parents expanded at once: bounds the children array and lets the deadline cut a layer."""
+_BOUND_CHUNK = 4_000
+"""States bounded at once, between looks at the deadline: 80,000 took up to 4.7 s on 32 x 22
+(the held cast's exact finishing orders), so cut searches overran their time by seconds."""
 
 
 class _Search:
@@ -75,8 +83,11 @@ class _Search:
         width: int,
         ceiling: float = np.inf,
         tables: _Tables | None = None,
+        give_up: float = np.inf,
     ) -> None:
         self.both_ends, self.width = both_ends, width
+        self.give_up = give_up
+        """After this time a layer as wide as any before it ends the search (as when cut)."""
         self.t = tables if tables is not None else _Tables(plan)
         # The subsumption rule is proven for orders grown from one end only.
         self.supers = np.zeros_like(self.t.supers) if both_ends else self.t.supers
@@ -134,10 +145,10 @@ class _Search:
             kept = ~dominated(found[0], found[1], found[2], t.actors)
             found = tuple(x[kept] for x in found)
         bound = found[2].copy()
-        for at in range(0, len(bound), _CHUNK * 8):
+        for at in range(0, len(bound), _BOUND_CHUNK):
             if time.perf_counter() >= self.deadline:
                 return None
-            cut = slice(at, at + _CHUNK * 8)
+            cut = slice(at, at + _BOUND_CHUNK)
             bound[cut] += t.bounds_within(found[0][cut], found[1][cut], self.limit() - bound[cut])
         ok = bound <= self.limit()
         return (*(x[ok] for x in found), bound[ok])
@@ -153,9 +164,13 @@ class _Search:
     def run(self) -> TalentOutcome:
         zero = np.zeros(1, dtype=np.int64)
         state: tuple = (zero, zero.copy(), np.zeros(1), self.t.bounds(zero, zero))
+        widest = 1
         for k in range(self.n):
             turn = k % 2 == 1 and self.both_ends
-            found = self._layer(state, to_front=not turn, even=turn)
+            wide = len(state[0]) >= widest
+            widest = max(widest, len(state[0]))
+            late = wide and time.perf_counter() >= self.give_up
+            found = None if late else self._layer(state, to_front=not turn, even=turn)
             if found is None:
                 # Every order not pruned goes through a state of this layer: its least bound.
                 pending = float(state[3].min()) if len(state[3]) else np.inf
@@ -237,11 +252,18 @@ def talent_search(
     few = len(plan.weights) <= MAX_HELD
     share = (_PROOF_SHARE_FEW if few else _PROOF_SHARE) * (end - time.perf_counter())
     cut = time.perf_counter() + share
-    found = _Search(plan, incumbent, cut, both_ends, _MAX_STATES, tables=tables).run()
+    give_up = time.perf_counter() + _GIVE_UP * share
+    found = _Search(
+        plan, incumbent, cut, both_ends, _MAX_STATES, tables=tables, give_up=give_up
+    ).run()
     found = _raised(found, known, floor, time.perf_counter() + floor_seconds)
 
     def below(start: list[int], ceiling: float, cut: float) -> TalentOutcome:
-        return _Search(plan, start, cut, both_ends, _MAX_STATES, ceiling, tables).run()
+        # The same rule as the full proof's: one still widening at half its time is let go,
+        # and the bisection tries a lower ceiling with the time saved.
+        now = time.perf_counter()
+        give_up = now + _GIVE_UP * (cut - now)
+        return _Search(plan, start, cut, both_ends, _MAX_STATES, ceiling, tables, give_up).run()
 
     return deepen(below, found, deadline=deadline, integral=tables.integral)
 
