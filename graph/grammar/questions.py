@@ -11,6 +11,7 @@ import re
 
 from graph.grammar.figures import board_query, cast_rate_query, overtime_query, ranking_count
 from graph.grammar.multi import ASPECTS as _ASPECTS
+from graph.grammar.producer import producer_query
 from graph.grammar.slots import Slots
 from graph.grammar.spans import night_runs_query, span_query
 from tools.queries import Query
@@ -315,8 +316,8 @@ def _night_query(slots: Slots) -> Query | None:
 def clause_query(slots: Slots) -> Query | None:
     """The query one clause asks, or None when it asks nothing the plan holds."""
     text = slots.text
-    if overtime := overtime_query(slots):
-        return overtime
+    if early := overtime_query(slots) or producer_query(slots):
+        return early
     if night := _night_query(slots) or night_runs_query(slots) or span_query(slots):
         return night
     if who := _WHO_FIRST.search(text):

@@ -77,7 +77,8 @@ class Query(BaseModel):
     week: int | None = None
     """The 1-based week a span was asked as ("next week": 2), for its wording."""
     hours: float | None = None
-    """`overtime`: the hours over the day priced ("two hours of overtime"); None: one."""
+    """`overtime`: the hours over the day priced ("two hours of overtime"); None: one. The
+    `long_days` total: the length a day must exceed ("which days go over 11 hours?")."""
     top: int | None = None
     """Rankings: how many to list ("the three most expensive days"); None: the first (and
     ties), with the top five as a table."""

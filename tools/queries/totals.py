@@ -8,6 +8,7 @@ from itertools import pairwise
 from tools.queries.board import Board, days_words, pages_text, plural
 from tools.queries.cast import cast_cost
 from tools.queries.model import Answer, Query
+from tools.queries.producer import PRODUCER_MEASURES, producer_answer
 from tools.queries.rest import rest_text
 from tools.queries.runs import nights_answer
 from tools.queries.weekends import weekend_answer
@@ -131,6 +132,7 @@ MEASURES = (
     "night_runs",
     "night_block",
     "weekends",
+    *PRODUCER_MEASURES,
 )
 
 
@@ -141,6 +143,8 @@ def total_answer(board: Board, query: Query) -> Answer:
         return nights_answer(board, query)
     if measure == "weekends":
         return weekend_answer(board)
+    if measure in PRODUCER_MEASURES:
+        return producer_answer(board, query)
     value, text = _count(board, measure)
     return Answer(kind="total", text=text, facts={"measure": measure, "value": value})
 

@@ -1,0 +1,56 @@
+"""A producer's questions about the whole board: what the nights cost ("how much do the
+nights cost?"), what the stunts cost ("how much are the stunts?"), which days run longer
+than some hours ("which days go over 11 hours?") and the days off ("do we have a day off?").
+Each is a `total` of `tools.queries.producer`."""
+
+from __future__ import annotations
+
+import re
+
+from graph.grammar.slots import Slots
+from tools.queries import Query
+
+__all__ = ["producer_query"]
+
+_MONEY = re.compile(
+    r"\b(?:how much|cost|costs|costing|spend|spent|spending|price|pricey|pay|paying|"
+    r"expensive|budget for|set us back)\b",
+    re.I,
+)
+_NIGHTS = re.compile(r"\bnights?\b|\bnight (?:shoots?|days?|work|shooting)\b", re.I)
+_NIGHT_LINE = re.compile(r"\bnight (?:premium|lighting|generators?)\b|\bgenerators?\b", re.I)
+"""'how much is the night premium?' is that budget line, not the nights' cost."""
+_STUNTS = re.compile(
+    r"\bstunts?\b|\bstunt (?:work|men|man|women|performers?|coordinators?|team|doubles?)\b|"
+    r"\bstuntmen\b",
+    re.I,
+)
+_LONGER = re.compile(
+    r"\b(?:over|longer than|more than|past|exceed(?:s|ing)?|beyond|above|upwards of)\s+"
+    r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b",
+    re.I,
+)
+_DAYS = re.compile(r"\bdays?\b|\bshoots?\b", re.I)
+_DAYS_OFF = re.compile(
+    r"\bdays? off\b|\boff days?\b|\brest days?\b|\bdays? of rest\b|\btime off\b|"
+    r"\bbreaks? between (?:the )?(?:shooting )?days\b",
+    re.I,
+)
+
+
+def producer_query(slots: Slots) -> Query | None:
+    """One of the board totals above, or None; a clause about a day, a scene or a cast
+    member is theirs ("what does day 12 cost?", "when is MAYA off?")."""
+    if slots.scene or slots.day is not None or slots.cast:
+        return None
+    text = slots.text
+    if _STUNTS.search(text) and _MONEY.search(text):
+        return Query(kind="total", measure="stunt_cost")
+    if _NIGHTS.search(text) and _MONEY.search(text) and not _NIGHT_LINE.search(text):
+        return Query(kind="total", measure="night_cost")
+    longer = _LONGER.search(text)
+    if longer and _DAYS.search(text) and 0 < float(longer.group(1)) <= 24:
+        return Query(kind="total", measure="long_days", hours=float(longer.group(1)))
+    if _DAYS_OFF.search(text):
+        return Query(kind="total", measure="days_off")
+    return None
