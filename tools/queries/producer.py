@@ -146,12 +146,10 @@ def _dates(board: Board) -> tuple[list[date], bool]:
 
 
 def _off_words(off: list[date], dated: bool) -> str:
-    if dated:
-        return " and ".join(f"{d:%a} {d.day} {d:%b}" for d in off)
-    names = [f"{d:%A}" for d in off]
-    if names == ["Saturday", "Sunday"]:
+    names = [f"{d:%a} {d.day} {d:%b}" if dated else f"{d:%A}" for d in off]
+    if not dated and names == ["Saturday", "Sunday"]:
         return "the weekend"
-    return " and ".join(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _days_off(board: Board) -> Answer:
