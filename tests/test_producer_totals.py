@@ -4,11 +4,16 @@ uses, and the query tools on small boards whose figures are worked out here by h
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bench.scriptfmt import to_fountain
+from bench.scriptgen import GenOptions, generate
 from graph.grammar import Lexicon, parse_message
+from graph.providers import ModelSet
+from tests.test_graph import assistant, turn, upload
 from tools.queries import Query, answer
 
 PEOPLE = Lexicon.from_script(
@@ -181,3 +186,37 @@ def test_back_to_back_days_have_no_day_off() -> None:
     board = _board(["DAY"] * 3, [600.0] * 3, [])
     got = answer(board, Query(kind="total", measure="days_off"))
     assert got.facts["value"] == 0 and "no day off" in got.text
+
+
+async def test_the_chat_answers_the_board_totals_from_the_plan_records(tmp_path: Path) -> None:
+    script = generate(GenOptions(scenes=40, pages=30, sites=True, seed=3))
+    (tmp_path / "gen.fountain").write_text(to_fountain(script.title_page, script.blocks()))
+    async with assistant(tmp_path, ModelSet()) as a:
+        plan = (await turn(a, "", upload(tmp_path, "gen.fountain"))).plan
+        assert plan is not None
+        days, lines = plan["schedule"]["days"], plan["budget"]["lines"]
+        share = [0.0] * len(days)
+        for line in lines:
+            on = [d for d in line.get("days") or [] if 0 <= d < len(days)]
+            for d in on:
+                share[d] += float(line["amount"]) / len(on)
+        nights = [i for i, d in enumerate(days) if d["lighting"] in {"NIGHT", "SPLIT"}]
+
+        said = (await turn(a, "how much do the nights cost?")).facts["answers"][0]["facts"]
+        assert nights and said["night_days"] == len(nights)
+        assert said["days"] == [d + 1 for d in nights]
+        assert said["value"] == pytest.approx(sum(share[d] for d in nights), abs=0.05 * len(days))
+
+        said = (await turn(a, "how much are the stunts?")).facts["answers"][0]["facts"]
+        stunts = [ln for ln in lines if "stunts" in (ln.get("tags") or [])]
+        stunts += [ln for ln in lines if ln not in stunts and "stunt" in ln["description"].lower()]
+        assert stunts and said["lines"] == len(stunts)
+        assert said["value"] == pytest.approx(sum(float(ln["amount"]) for ln in stunts))
+
+        said = (await turn(a, "which days go over 11 hours?")).facts["answers"][0]["facts"]
+        long = [i + 1 for i, d in enumerate(days) if d["shoot_minutes"] + d["move_minutes"] > 660]
+        assert long and said["days"] == long and said["value"] == len(long)
+
+        said = (await turn(a, "do we have a day off?")).facts["answers"][0]["facts"]
+        off = [i + 1 for i, d in enumerate(days) if d["day_off_after"]]
+        assert off and said["after_days"] == off

@@ -33,7 +33,7 @@ def _night_cost(board: Board) -> Answer:
     nights = _night_days(board)
     if not nights:
         text = "The board has no night work, so no day's cost is a night's."
-        return Answer(kind="total", text=text, facts={"measure": "night_cost", "night_days": 0})
+        return Answer(kind="total", text=text, facts=_night_facts([], 0.0, 0.0))
     costs = board.day_costs()
     total = round(sum(costs[d] for d in nights), 2)
     everything = round(sum(costs), 2)
@@ -54,14 +54,17 @@ def _night_cost(board: Board) -> Answer:
         )
         text += f" Of that, {board.money(extra)} is for working nights: {parts}."
     rows = [{"day": d + 1, "cost": board.money(costs[d])} for d in nights]
-    facts = {
+    return Answer(kind="total", text=text, rows=rows, facts=_night_facts(nights, total, extra))
+
+
+def _night_facts(nights: list[int], total: float, extra: float) -> dict[str, object]:
+    return {
         "measure": "night_cost",
         "night_days": len(nights),
         "days": [d + 1 for d in nights],
         "value": total,
         "night_lines": extra,
     }
-    return Answer(kind="total", text=text, rows=rows, facts=facts)
 
 
 def _is_stunt(line: Record) -> bool:
