@@ -39,6 +39,8 @@ PEOPLE = Lexicon.from_script(
         ("when are the days off?", "days_off", None),
         ("are there any rest days?", "days_off", None),
         ("how many days off do we get?", "days_off", None),
+        ("what's the stunt budget?", "stunt_cost", None),
+        ("is there a day off after the nights?", "turnaround", None),
     ],
 )
 def test_a_producers_board_total_is_read(text: str, measure: str, hours: float | None) -> None:
@@ -63,6 +65,25 @@ def test_a_day_a_person_or_a_list_is_still_theirs(text: str, kind: str) -> None:
     query = request.queries[0]
     assert query.kind == kind
     assert query.measure not in {"night_cost", "stunt_cost", "long_days", "days_off"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("how much is the night premium?", "night premium"),
+        ("what do the generators cost?", "generator"),
+        ("what's the night lighting costing us?", "night lighting"),
+    ],
+)
+def test_a_night_line_asked_by_name_is_that_budget_line(text: str, words: str) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None
+    assert [(q.kind, q.account) for q in request.queries] == [("account", words)]
+
+
+def test_the_night_premium_line_is_its_amount() -> None:
+    got = answer(BOARD, Query(kind="account", account="night premium"))
+    assert got.kind == "line" and got.facts["total"] == pytest.approx(300.0)
 
 
 def _line(description: str, amount: float, days: list[int], tags: list[str]) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """A producer's questions about the whole board: what the nights cost ("how much do the
 nights cost?"), what the stunts cost ("how much are the stunts?"), which days run longer
-than some hours ("which days go over 11 hours?") and the days off ("do we have a day off?").
-Each is a `total` of `tools.queries.producer`."""
+than some hours ("which days go over 11 hours?") and the days off ("do we have a day off?"),
+each a `total` of `tools.queries.producer`; a night line asked by name ("how much is the
+night premium?") is that budget line, and a day off after the nights is the turnaround."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ __all__ = ["producer_query"]
 
 _MONEY = re.compile(
     r"\b(?:how much|cost|costs|costing|spend|spent|spending|price|pricey|pay|paying|"
-    r"expensive|budget for|set us back)\b",
+    r"expensive|budget|budgeted|set us back)\b",
     re.I,
 )
 _NIGHTS = re.compile(r"\bnights?\b|\bnight (?:shoots?|days?|work|shooting)\b", re.I)
 _NIGHT_LINE = re.compile(r"\bnight (?:premium|lighting|generators?)\b|\bgenerators?\b", re.I)
 """'how much is the night premium?' is that budget line, not the nights' cost."""
+_AFTER_NIGHTS = re.compile(r"\b(?:after|between) (?:the |our )?nights?\b", re.I)
+"""'is there a day off after the nights?' is the crew's rest after them (the turnaround)."""
 _STUNTS = re.compile(
     r"\bstunts?\b|\bstunt (?:work|men|man|women|performers?|coordinators?|team|doubles?)\b|"
     r"\bstuntmen\b",
@@ -46,11 +49,14 @@ def producer_query(slots: Slots) -> Query | None:
     text = slots.text
     if _STUNTS.search(text) and _MONEY.search(text):
         return Query(kind="total", measure="stunt_cost")
-    if _NIGHTS.search(text) and _MONEY.search(text) and not _NIGHT_LINE.search(text):
+    if (line := _NIGHT_LINE.search(text)) and _MONEY.search(text):
+        return Query(kind="account", account=line.group(0).lower().rstrip("s"))
+    if _NIGHTS.search(text) and _MONEY.search(text):
         return Query(kind="total", measure="night_cost")
     longer = _LONGER.search(text)
     if longer and _DAYS.search(text) and 0 < float(longer.group(1)) <= 24:
         return Query(kind="total", measure="long_days", hours=float(longer.group(1)))
     if _DAYS_OFF.search(text):
-        return Query(kind="total", measure="days_off")
+        rest = _AFTER_NIGHTS.search(text)
+        return Query(kind="total", measure="turnaround" if rest else "days_off")
     return None
