@@ -241,3 +241,23 @@ async def test_the_chat_answers_the_board_totals_from_the_plan_records(tmp_path:
         said = (await turn(a, "do we have a day off?")).facts["answers"][0]["facts"]
         off = [i + 1 for i, d in enumerate(days) if d["day_off_after"]]
         assert off and said["after_days"] == off
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [("are any days longer than 12 hours?", 12.0), ("do any days go over 11 hours?", 11.0)],
+)
+def test_asking_for_days_over_some_hours_is_no_what_if(text: str, hours: float) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question" and not request.changes
+    assert [(q.measure, q.hours) for q in request.queries] == [("long_days", hours)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("what if we shoot 12 hour days?", "hours_per_day"), ("what if we had 11 days?", "days")],
+)
+def test_a_change_of_the_days_is_still_a_what_if(text: str, kind: str) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "what_if"
+    assert [c.kind for c in request.changes] == [kind]

@@ -11,6 +11,7 @@ from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, ExportFormat, Request, View
 from graph.grammar.multi import again_for, listed, more_aspects, more_listed
 from graph.grammar.numbers import ORDINALS
+from graph.grammar.producer import asks_long_days
 from graph.grammar.questions import OUTSIDE, clause_query
 from graph.grammar.slots import Slots, read_slots
 from graph.grammar.spans import NIGHT_BLOCK
@@ -181,6 +182,8 @@ def _changes(turn: Turn) -> list[Change]:
         # "is JONAH free on day 3?" asks about the board; it does not change anyone's dates,
         # nor does "are we on six-day weeks?" change the week.
         changes = [c for c in changes if c.kind not in {"available", "unavailable", "week_days"}]
+    if asks_long_days(text) and not _SUPPOSE.search(text):
+        return []  # "are any days longer than 12 hours?" asks about the board's days
     if _SOME_DAYS.search(text):
         # "the 3 days with the most pages" names days of the board; it is not a 3-day shoot.
         changes = [c for c in changes if c.kind != "days"]

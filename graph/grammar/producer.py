@@ -11,7 +11,7 @@ import re
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
-__all__ = ["producer_query"]
+__all__ = ["asks_long_days", "producer_query"]
 
 _MONEY = re.compile(
     r"\b(?:how much|cost|costs|costing|spend|spent|spending|price|pricey|pay|paying|"
@@ -34,6 +34,16 @@ _LONGER = re.compile(
     re.I,
 )
 _DAYS = re.compile(r"\bdays?\b|\bshoots?\b", re.I)
+_ASKING = re.compile(r"^\s*(?:are|is|do|does|did|will|which|what|how many|any|have|has)\b", re.I)
+
+
+def asks_long_days(text: str) -> bool:
+    """'are any days longer than 12 hours?': a question about the board's days, which no
+    what-if reading ("12-hour days", "one more day") should take as a change."""
+    longer = _LONGER.search(text)
+    return bool(longer and _DAYS.search(text) and _ASKING.search(text))
+
+
 _DAYS_OFF = re.compile(
     r"\bdays? off\b|\boff days?\b|\brest days?\b|\bdays? of rest\b|\btime off\b|"
     r"\bbreaks? between (?:the )?(?:shooting )?days\b",
