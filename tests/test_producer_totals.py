@@ -185,6 +185,7 @@ def test_the_days_off_on_undated_five_and_six_day_weeks() -> None:
     # Days 1-5 Monday to Friday, the weekend, days 6-10, the weekend, days 11-12.
     assert got.facts["after_days"] == [5, 10] and got.facts["value"] == 4
     assert "after day 5, 2 days (the weekend)" in got.text and "no dates yet" in got.text
+    assert got.facts["longest_run"] == 5 and "without a day off is 5 (days 1-5)" in got.text
     six = _board(["DAY"] * 8, [600.0] * 8, [], week=6)
     got = answer(six, Query(kind="total", measure="days_off"))
     assert got.facts["after_days"] == [6] and got.facts["value"] == 1
@@ -197,7 +198,7 @@ def test_the_days_off_on_a_dated_board_are_its_calendar_gaps() -> None:
     got = answer(board, Query(kind="total", measure="days_off"))
     # Wednesday 3 March, then Friday 5 to Sunday 7 March.
     assert got.facts["after_days"] == [2, 3] and got.facts["value"] == 4
-    assert got.facts["dated"] is True
+    assert got.facts["dated"] is True and got.facts["longest_run"] == 2
     assert "after day 2, 1 day (Wed 3 Mar)" in got.text
     assert "after day 3, 3 days (Fri 5 Mar, Sat 6 Mar and Sun 7 Mar)" in got.text
     assert got.rows[1]["dates"] == "2027-03-05, 2027-03-06, 2027-03-07"
@@ -207,6 +208,7 @@ def test_back_to_back_days_have_no_day_off() -> None:
     board = _board(["DAY"] * 3, [600.0] * 3, [])
     got = answer(board, Query(kind="total", measure="days_off"))
     assert got.facts["value"] == 0 and "no day off" in got.text
+    assert got.facts["longest_run"] == 3
 
 
 async def test_the_chat_answers_the_board_totals_from_the_plan_records(tmp_path: Path) -> None:
@@ -245,12 +247,18 @@ async def test_the_chat_answers_the_board_totals_from_the_plan_records(tmp_path:
 
 @pytest.mark.parametrize(
     ("text", "hours"),
-    [("are any days longer than 12 hours?", 12.0), ("do any days go over 11 hours?", 11.0)],
+    [
+        ("are any days longer than 12 hours?", 12.0),
+        ("do any days go over 11 hours?", 11.0),
+        ("do we ever work six days in a row?", None),
+        ("how many days straight do we shoot?", None),
+    ],
 )
-def test_asking_for_days_over_some_hours_is_no_what_if(text: str, hours: float) -> None:
+def test_asking_for_days_over_some_hours_is_no_what_if(text: str, hours: float | None) -> None:
     request = parse_message(text, lexicon=PEOPLE)
     assert request is not None and request.kind == "question" and not request.changes
-    assert [(q.measure, q.hours) for q in request.queries] == [("long_days", hours)]
+    measure = "long_days" if hours else "days_off"  # days in a row: the runs between days off
+    assert [(q.measure, q.hours) for q in request.queries] == [(measure, hours)]
 
 
 @pytest.mark.parametrize(

@@ -37,16 +37,21 @@ _DAYS = re.compile(r"\bdays?\b|\bshoots?\b", re.I)
 _ASKING = re.compile(r"^\s*(?:are|is|do|does|did|will|which|what|how many|any|have|has)\b", re.I)
 
 
+_IN_A_ROW = re.compile(r"\bdays? (?:in a row|straight|running)\b|\bconsecutive days\b", re.I)
+
+
 def asks_long_days(text: str) -> bool:
-    """'are any days longer than 12 hours?': a question about the board's days, which no
-    what-if reading ("12-hour days", "one more day") should take as a change."""
-    longer = _LONGER.search(text)
-    return bool(longer and _DAYS.search(text) and _ASKING.search(text))
+    """'are any days longer than 12 hours?', 'do we work six days in a row?': questions
+    about the board's days, which no what-if reading ("12-hour days", "6 days") should take
+    as a change."""
+    longer = _LONGER.search(text) and _DAYS.search(text)
+    return bool((longer or _IN_A_ROW.search(text)) and _ASKING.search(text))
 
 
 _DAYS_OFF = re.compile(
     r"\bdays? off\b|\boff days?\b|\brest days?\b|\bdays? of rest\b|\btime off\b|"
-    r"\bbreaks? between (?:the )?(?:shooting )?days\b",
+    r"\bbreaks? between (?:the )?(?:shooting )?days\b|"
+    r"\bdays? (?:in a row|straight|running|back to back)\b|\bconsecutive (?:shooting )?days\b",
     re.I,
 )
 

@@ -181,6 +181,14 @@ def _days_off(board: Board) -> Answer:
                 ' The board has no dates yet (say "we start shooting on March 1" and I will '
                 "date it), so its days are read on weeks from a Monday."
             )
+    ends = [i for i, _ in breaks] + [len(dates) - 1]
+    starts = [0] + [i + 1 for i, _ in breaks]
+    run = max(zip(starts, ends, strict=True), key=lambda r: r[1] - r[0], default=(0, -1))
+    if dates:
+        text += (
+            f" The longest run of shooting days without a day off is {run[1] - run[0] + 1} "
+            f"({days_words(list(range(run[0], run[1] + 1)))})."
+        )
     rows = [
         {"after day": i + 1, "days off": len(off), "dates": ", ".join(d.isoformat() for d in off)}
         for i, off in breaks
@@ -193,6 +201,7 @@ def _days_off(board: Board) -> Answer:
         "breaks": len(breaks),
         "after_days": [i + 1 for i, _ in breaks],
         "dated": dated,
+        "longest_run": run[1] - run[0] + 1,
     }
     return Answer(kind="total", text=text, rows=rows, facts=facts)
 
