@@ -269,3 +269,25 @@ def test_a_change_of_the_days_is_still_a_what_if(text: str, kind: str) -> None:
     request = parse_message(text, lexicon=PEOPLE)
     assert request is not None and request.kind == "what_if"
     assert [c.kind for c in request.changes] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "measure"),
+    [
+        ("how much do the nights cost?", "and the stunts?", "stunt_cost"),
+        ("how much do the nights cost?", "what about the stunts?", "stunt_cost"),
+        ("how much are the stunts?", "and the night shoots?", "night_cost"),
+    ],
+)
+def test_the_other_cost_follows_the_last(before: str, text: str, measure: str) -> None:
+    previous = parse_message(before, lexicon=PEOPLE)
+    request = parse_message(text, previous=previous, lexicon=PEOPLE)
+    assert request is not None
+    assert [(q.kind, q.measure) for q in request.queries] == [("total", measure)]
+
+
+def test_a_list_of_stunt_scenes_after_a_cost_is_still_the_list() -> None:
+    previous = parse_message("how much do the nights cost?", lexicon=PEOPLE)
+    request = parse_message("which scenes have stunts?", previous=previous, lexicon=PEOPLE)
+    assert request is not None
+    assert [(q.kind, q.category) for q in request.queries] == [("category", "stunts")]

@@ -8,6 +8,7 @@ import re
 from graph.answers import LOSE
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, Request
+from graph.grammar.producer import cost_follow_up
 from graph.grammar.slots import Slots
 from graph.grammar.spans import next_span
 from tools.queries import Query
@@ -117,6 +118,8 @@ def follow_query(
                 return Query(kind="hold_cost", cast=last.cast)
             return _same_subject(last, slots)
         return None
+    if FOLLOW_UP.search(slots.text) and (other := cost_follow_up(fresh, last)):
+        return other  # "how much do the nights cost?" then "and the stunts?"
     if (
         fresh == Query(kind="account")
         and last.kind in {"day", "location"}

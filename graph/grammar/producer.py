@@ -11,7 +11,7 @@ import re
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
-__all__ = ["asks_long_days", "producer_query"]
+__all__ = ["asks_long_days", "cost_follow_up", "producer_query"]
 
 _MONEY = re.compile(
     r"\b(?:how much|cost|costs|costing|spend|spent|spending|price|pricey|pay|paying|"
@@ -74,4 +74,17 @@ def producer_query(slots: Slots) -> Query | None:
     if _DAYS_OFF.search(text):
         rest = _AFTER_NIGHTS.search(text)
         return Query(kind="total", measure="turnaround" if rest else "days_off")
+    return None
+
+
+def cost_follow_up(fresh: Query, last: Query) -> Query | None:
+    """'and the stunts?' after what the nights cost (or 'and the nights?' after the stunts):
+    the other's cost, not a list of its scenes."""
+    if last.kind != "total" or last.measure not in {"night_cost", "stunt_cost"}:
+        return None
+    if fresh.kind == "category" and fresh.category == "stunts" and fresh.day is None:
+        return Query(kind="total", measure="stunt_cost")
+    nights = fresh.lighting == "NIGHT" or fresh.measure == "nights"
+    if nights and fresh.kind in {"scenes", "total"} and fresh.day is None:
+        return Query(kind="total", measure="night_cost")
     return None
