@@ -104,12 +104,26 @@ def test_a_question_about_the_week_is_no_change_to_it(text: str) -> None:
     assert [(q.kind, q.measure) for q in request.queries] == [("total", "weekends")]
 
 
-@pytest.mark.parametrize("text", ["what if we shoot Saturdays too?", "let's shoot six-day weeks"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if we shoot Saturdays too?",
+        "let's shoot six-day weeks",
+        "what if we shoot 6 days a week?",
+        "what if we shoot six days a week?",
+        "what if we work 6 days per week",
+    ],
+)
 def test_a_change_of_the_week_is_still_a_what_if(text: str) -> None:
     request = parse_message(text, lexicon=PEOPLE)
     assert request is not None and [(c.kind, c.value) for c in request.changes] == [
         ("week_days", 6)
     ]
+
+
+def test_a_number_of_days_without_a_week_is_the_shoots_length() -> None:
+    request = parse_message("what if we shoot it in 6 days?", lexicon=PEOPLE)
+    assert request is not None and [(c.kind, c.value) for c in request.changes] == [("days", 6)]
 
 
 @pytest.mark.parametrize(

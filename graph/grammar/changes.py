@@ -91,12 +91,14 @@ _UNTIL = re.compile(
 )
 _WEEK_DAYS = re.compile(
     r"\b(?P<n>[5-7])[- ]day\s+(?:shooting\s+|work(?:ing)?\s+)?weeks?\b"
+    r"|\b(?P<m>[5-7])\s+(?:shooting\s+|work(?:ing)?\s+)?days?\s+(?:a|per|each|every)\s+week\b"
     r"|\b(?<!\bdo\s)(?<!\bwill\s)(?:we|let'?s|and|to)\s+(?:also\s+)?(?:shoot|work)\s+(?:on\s+)?"
     r"saturdays\b"
     r"|\bshoot(?:ing)?\s+(?:on\s+)?saturdays\s+(?:too|as\s+well)\b",
     re.I,
 )
-"""'six-day weeks', 'what if we shoot Saturdays': shooting days a week (not a number of days);
+"""'six-day weeks', 'shoot 6 days a week', 'what if we shoot Saturdays': shooting days a week
+(not a number of days);
 'do we shoot on Saturdays?' asks about the calendar."""
 _WEEK_CHOICE = re.compile(
     r"\b(?P<a>[5-7])[- ]day\s+(?:shooting\s+|work(?:ing)?\s+)?weeks?\s+(?:versus|vs\.?|or|"
@@ -385,5 +387,6 @@ def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]
         a, b = float(choice.group("a")), float(choice.group("b"))
         changes.append(Change(kind="week_days", value=b, other=a if a != b else None))
     elif match := _WEEK_DAYS.search(text):
-        changes.append(Change(kind="week_days", value=float(match.group("n") or 6)))
+        n = match.group("n") or match.group("m") or 6
+        changes.append(Change(kind="week_days", value=float(n)))
     return changes
