@@ -381,3 +381,18 @@ def test_who_is_free_on_a_day_is_who_does_not_work_it(text: str) -> None:
         "Day 2 does not work 2 cast members; held (paid, not called): JONAH; "
         "not on the payroll that day: TOM."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [("any 12 hour days?", 12), ("do we have 12-hour days?", 12), ("are there 10 hour days", 10)],
+)
+def test_asking_for_days_of_some_hours_is_no_change_to_the_day(text: str, hours: int) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question" and not request.changes
+    assert [(q.measure, q.hours) for q in request.queries] == [("long_days", hours)]
+    # Said as a change, the day's length is still set.
+    change = parse_message("what if we shoot 10-hour days?", lexicon=PEOPLE)
+    assert change is not None and [(c.kind, c.value) for c in change.changes] == [
+        ("hours_per_day", 10)
+    ]

@@ -38,6 +38,13 @@ _ASKING = re.compile(r"^\s*(?:are|is|do|does|did|will|which|what|how many|any|ha
 
 
 _IN_A_ROW = re.compile(r"\bdays? (?:in a row|straight|running)\b|\bconsecutive days\b", re.I)
+_HOUR_DAYS = re.compile(
+    r"^\s*(?:are there|is there|any|do we (?:have|get|do|shoot|work)|how many|will we have)\b"
+    r".*?\b(\d+(?:\.\d+)?)[- ]?(?:hours?|hrs?)\s+(?:shooting\s+|work(?:ing)?\s+)?days?\b",
+    re.I,
+)
+"""'any 12 hour days?', 'do we have 12-hour days?': a question about the board's days (the
+longest is said), not the 12-hour days a what-if sets."""
 
 
 def asks_long_days(text: str) -> bool:
@@ -45,7 +52,9 @@ def asks_long_days(text: str) -> bool:
     about the board's days, which no what-if reading ("12-hour days", "6 days") should take
     as a change."""
     longer = _LONGER.search(text) and _DAYS.search(text)
-    return bool((longer or _IN_A_ROW.search(text)) and _ASKING.search(text))
+    return bool((longer or _IN_A_ROW.search(text)) and _ASKING.search(text)) or bool(
+        _HOUR_DAYS.search(text)
+    )
 
 
 _DAYS_OFF = re.compile(
@@ -68,8 +77,9 @@ def producer_query(slots: Slots) -> Query | None:
         return Query(kind="account", account=line.group(0).lower().rstrip("s"))
     if _NIGHTS.search(text) and _MONEY.search(text):
         return Query(kind="total", measure="night_cost")
-    longer = _LONGER.search(text)
-    if longer and _DAYS.search(text) and 0 < float(longer.group(1)) <= 24:
+    longer = _LONGER.search(text) if _DAYS.search(text) else None
+    longer = longer or _HOUR_DAYS.search(text)
+    if longer and 0 < float(longer.group(1)) <= 24:
         return Query(kind="total", measure="long_days", hours=float(longer.group(1)))
     if _DAYS_OFF.search(text):
         rest = _AFTER_NIGHTS.search(text)
