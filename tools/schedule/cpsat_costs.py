@@ -155,8 +155,10 @@ def _add_cast_with_few_drops(b: Built, a: int, rate: float, gap: int, most: int)
 
 def _add_cast(b: Built) -> None:
     """Cast pay: span (holds paid, drop/pick-up rule optional) or days worked."""
-    prep = b.prep
-    pay, gap = prep.problem.costs.cast_pay, prep.problem.options.drop_min_gap
+    prep, options = b.prep, b.prep.problem.options
+    pay, gap, most = prep.problem.costs.cast_pay, options.drop_min_gap, options.max_drops
+    # The board's calendar and whether the drop limit can bind on it: once per model.
+    few = gap is not None and _limit_binds(day_numbers(options, len(b.occ)), gap, most)
     for a, rate in enumerate(prep.rates):
         if rate <= 0:
             continue
@@ -165,15 +167,14 @@ def _add_cast(b: Built) -> None:
             # Nothing of theirs moves (most cast in a neighbourhood search step): their pay
             # is a constant, and leaving out its model keeps the step small.
             days = [d for s in mine for d in range(b.fixed[s], b.fixed[s] + prep.length[s])]
-            numbers = day_numbers(prep.problem.options, max(days, default=0) + 1)
-            work, holds, _ = cast_days(days, gap, prep.problem.options.max_drops, numbers)
+            work, holds, _ = cast_days(
+                days, gap, most, day_numbers(options, max(days, default=0) + 1)
+            )
             b.offset += round(rate * (len(work) + (len(holds) if pay == "span" else 0)) * SCALE)
         elif pay == "worked":
             b.add_cost(rate, sum(_work_literals(b, a)))
-        elif gap is not None and _limit_binds(
-            day_numbers(prep.problem.options, len(b.occ)), gap, prep.problem.options.max_drops
-        ):
-            _add_cast_with_few_drops(b, a, rate, gap, prep.problem.options.max_drops or 0)
+        elif gap is not None and few:
+            _add_cast_with_few_drops(b, a, rate, gap, most or 0)
         elif gap is not None:
             _add_cast_with_drops(b, a, rate, gap)
         else:
