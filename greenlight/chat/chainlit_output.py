@@ -2,24 +2,53 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncGenerator, Iterator, MutableMapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
 import chainlit as cl
 from chainlit.data import get_data_layer
+from chainlit.utils import utc_now
 
 from graph.safety import neutralize_markup
 from greenlight.chat.elements import to_elements
 from greenlight.chat.outputs import Item, StepHandle
 
-__all__ = ["ChainlitAnswer", "ChainlitOutput", "SessionMemory", "rename_thread"]
+__all__ = ["ChainlitAnswer", "ChainlitOutput", "SessionMemory", "rename_thread", "saved_then_sent"]
+
+log = logging.getLogger(__name__)
 
 #: Longest session title shown in the sidebar.
 MAX_TITLE = 80
 #: Steps that show live progress (a long solve's improving boards): open while they run, so
 #: the boards are in view without a click, and folded again when they end.
 OPEN_WHILE_RUNNING = frozenset({"Schedule"})
+#: Most seconds a message's save may take before it is left to Chainlit's own background write.
+SAVE_TIMEOUT_S = 20.0
+
+
+async def saved_then_sent(message: cl.Message) -> None:
+    """Save `message` in the session's history, then show it whole in the page.
+
+    Chainlit saves a sent message from a background task, so a user who sees an answer end
+    and at once opens the session elsewhere (the review page, another tab) could load the
+    thread before that write lands and find the answer missing. Here the write is awaited
+    first, so whatever the page shows last is already in the history. A write that fails or
+    takes too long is logged and left to Chainlit's background write; the answer is shown
+    either way.
+    """
+    data_layer = get_data_layer()
+    if data_layer is not None and not message.persisted:
+        message.created_at = message.created_at or utc_now()
+        message.streaming = False
+        try:
+            await asyncio.wait_for(data_layer.create_step(message.to_dict()), SAVE_TIMEOUT_S)
+            message.persisted = True
+        except Exception:  # a failed save must not lose the answer on screen
+            log.exception("saving message %s failed; Chainlit will retry it", message.id)
+    await message.send()
 
 
 class SessionMemory(MutableMapping[str, Any]):
@@ -80,9 +109,11 @@ class ChainlitAnswer:
         """Add the footer and the elements, and save the message."""
         message = self._current()
         if footer:
-            await message.stream_token(("\n\n" if message.content else "") + footer)
+            # Not streamed: the footer reaches the page with the saved message (see
+            # `saved_then_sent`), so its "Current plan" line means the answer is in the history.
+            message.content = (message.content + "\n\n" if message.content else "") + footer
         message.elements = to_elements(items)  # type: ignore[assignment]
-        await message.send()
+        await saved_then_sent(message)
         return message.content
 
 
@@ -100,7 +131,7 @@ class ChainlitOutput:
         HTML in them are made inert, as in answers.
         """
         message = cl.Message(content=neutralize_markup(text), elements=to_elements(items))  # type: ignore[arg-type]
-        await message.send()
+        await saved_then_sent(message)
 
     @asynccontextmanager
     async def step(self, name: str) -> AsyncGenerator[StepHandle, None]:
