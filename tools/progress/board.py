@@ -157,12 +157,14 @@ def progress_board(
     last: ScheduleResult,
     *,
     shot: ScheduleProblem | None = None,
+    night_rest: bool = True,
 ) -> Board:
     """The board after `days` (resolved reports for days 0..k-1) from the plan's `problem`.
 
     `last` is the current version's schedule: later days keep its order where they can.
     The shot portions are cut from `shot`'s strips (default: `problem`'s), so a what-if
-    that moves a scene's site moves only what is left of it.
+    that moves a scene's site moves only what is left of it. `night_rest` off eases the last
+    shot day to day work too, so its night owes the next day no rest (see `_eased`).
     """
     by_scene = {strip.id: strip for strip in problem.strips}
     shot_days, left = _shot_strips({s.id: s for s in (shot or problem).strips}, days)
@@ -183,7 +185,7 @@ def progress_board(
     eased = [
         s
         for d, day in enumerate(shot_days)
-        for s in _eased(day, problem.options, last=d == len(shot_days) - 1)
+        for s in _eased(day, problem.options, last=night_rest and d == len(shot_days) - 1)
     ] + rest
     solve = real.model_copy(update={"strips": eased})
     ids = {s.id for s in strips}

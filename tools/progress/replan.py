@@ -230,6 +230,46 @@ def _report(current: Plan, plan: Plan, board: Board, relaxed: str | None) -> Res
     )
 
 
+def night_rest_note(shot_days: int) -> str:
+    """What the re-plan says when it calls the day after a shot night in the morning."""
+    return (
+        f"day {shot_days} wrapped at night and the night scenes left cannot keep the company "
+        f"on nights until the week's day off, so day {shot_days + 1} is planned from a morning "
+        "call: give the crew and the night cast their rest (a later call or a day off)"
+    )
+
+
+def _board(
+    approved: Plan,
+    current: Plan,
+    days: Sequence[ResolvedDay],
+    inputs: PlanInputs,
+    rules: ScheduleProblem | None,
+    *,
+    night_rest: bool,
+) -> Board:
+    board = progress_board(
+        rules or approved.problem,
+        days,
+        current.schedule,
+        shot=approved.problem,
+        night_rest=night_rest,
+    )
+    if inputs.site_blocks:
+        # The sites asked to be one block stay so for the solver; costed on the real strips.
+        board = replace(board, solve_problem=blocked(board.solve_problem, inputs.site_blocks))
+    return board
+
+
+def _ends_at_night(board: Board) -> bool:
+    """True when the solver sees the last shot day as night work (it owes the next its rest)."""
+    if not board.frozen:
+        return False
+    last = board.frozen[-1]
+    ids = {sid for sid, day in board.frozen_ids.items() if day == last}
+    return any(s.lighting == "NIGHT" for s in board.solve_problem.strips if s.id in ids)
+
+
 def replan_rest(
     approved: Plan,
     current: Plan,
@@ -255,14 +295,23 @@ def replan_rest(
         raise ValueError("the plan has no schedule to report progress against: plan it first")
     inputs = inputs or current.inputs
     card = rate_card(inputs)
-    board = progress_board(rules or approved.problem, days, current.schedule, shot=approved.problem)
-    if inputs.site_blocks:
-        # The sites asked to be one block stay so for the solver; costed on the real strips.
-        board = replace(board, solve_problem=blocked(board.solve_problem, inputs.site_blocks))
+    board = _board(approved, current, days, inputs, rules, night_rest=True)
     solved, relaxed, limit = _solve(board, card, time_limit_s, deadline)
+    if not solved.days and _ends_at_night(board):
+        # The last shot day wrapped at night: the crew may not be called the next morning,
+        # so the company stays on nights to the week's day off. When the nights left cannot
+        # fill those days, what was shot is a fact the rule cannot refuse: the rest is
+        # planned from a morning call and the answer says the rest is the production's to
+        # give (a late call or a day off), as an AD would after an unplanned night.
+        eased = _board(approved, current, days, inputs, rules, night_rest=False)
+        retry, lifted, retry_limit = _solve(eased, card, time_limit_s, deadline)
+        if retry.days:
+            board, solved, limit = eased, retry, retry_limit
+            rest = night_rest_note(len(days))
+            relaxed = rest if lifted is None else f"{lifted}; {rest}"
     if solved.status == "infeasible" or not solved.days:
         why = " ".join(solved.diagnosis) or "no schedule was found in time"
-        raise ValueError(f"the remaining days cannot be scheduled: {why}")
+        raise ValueError(f"the remaining days cannot be scheduled: {why.rstrip('.')}")
     key = cache_key(
         progress_of=approved.key,
         current=current.key,

@@ -40,7 +40,7 @@ def day_text(day: ResolvedDay) -> str:
     finished = [p.scene for p in day.shot if p.finished]
     if finished:
         parts.append(f"finished {_scenes(finished)}")
-    part = [f"{p.eighths}/8 of {p.scene}" for p in day.shot if not p.finished]
+    part = [f"{_pages(p.eighths)} of {p.scene}" for p in day.shot if not p.finished]
     if part:
         parts.append(f"shot {_scenes(part)}")
     if day.pickups:
@@ -176,7 +176,10 @@ def progress_text(p: Progress) -> list[str]:
     if rest.placed:
         lines.append(_moves("Back on the board", rest.placed))
     lines.append(
-        _moves(f"Re-plan moved {len(rest.moved)} strips", rest.moved)
+        _moves(
+            f"Re-plan moved {len(rest.moved)} strip{'' if len(rest.moved) == 1 else 's'}",
+            rest.moved,
+        )
         if rest.moved
         else "The re-plan moved no other strip."
     )
