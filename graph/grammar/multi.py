@@ -12,6 +12,7 @@ import re
 
 from graph.grammar.followups import FOLLOW_UP, SUBJECT_FIELDS
 from graph.grammar.model import Request
+from graph.grammar.runs import spelled_out
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
@@ -74,7 +75,9 @@ _LISTED = re.compile(
 
 def listed(text: str) -> tuple[str, list[str]]:
     """The clause with a list of days or scenes said as its first ("what's on day 3?"), and
-    the others of the list (empty when it names no list)."""
+    the others of the list (empty when it names no list). A run of scenes ("scenes 5 to 8")
+    is the list of its scenes (`runs.spelled_out`)."""
+    text = spelled_out(text)
     match = _LISTED.search(text)
     if match is None:
         return text, []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from graph.grammar.model import Change
+from graph.grammar.runs import spelled_out
 
 __all__ = ["omit_changes"]
 
@@ -31,7 +32,9 @@ _RESTORE = re.compile(
 
 def omit_changes(text: str) -> list[Change]:
     """One `omit` change per scene a message cuts, or one `restore` per scene it puts back
-    ("put scene 40 back", "restore scene 12"); empty when it does neither."""
+    ("put scene 40 back", "restore scene 12"); empty when it does neither. A run of scenes
+    ("cut scenes 20 to 22") is each scene in it."""
+    text = spelled_out(text)
     back: list[str] = []
     for match in _RESTORE.finditer(text):
         back += [s.upper() for s in re.findall(_SCENE, match.group("a") or match.group("b"))]
