@@ -14,6 +14,7 @@ from greenlight.chat.datalayer import GreenlightDataLayer
 from store import users
 from store.chat_schema import create_chat_tables
 from store.storage import LocalStorageClient
+from tests.chat_history import session_history
 
 
 async def test_titles(tmp_path: Path) -> None:
@@ -56,18 +57,7 @@ async def test_a_steps_update_is_not_blanked_by_its_late_creation(
 ) -> None:
     """Chainlit writes a step's creation and its update as two tasks, each an upsert of the
     whole row. When the creation is slow (a loaded server) the update must still win."""
-    layer = GreenlightDataLayer(
-        f"sqlite+aiosqlite:///{tmp_path / 'c.db'}", storage=LocalStorageClient(tmp_path / "files")
-    )
-    try:
-        await create_chat_tables(layer.engine)
-        await users.create_user(layer.engine, "maya", "maya-password")
-        user = await layer.create_user(User(identifier="maya"))
-        assert user is not None
-        init_http_context(user=user)
-        thread = str(uuid.uuid4())
-        await layer.update_thread(thread, name="T", user_id=user.id)
-        init_http_context(thread_id=thread, user=user)  # the session's own thread
+    async with session_history(tmp_path) as (layer, thread):
         real = layer.update_thread
         calls = {"n": 0}
 
@@ -88,5 +78,3 @@ async def test_a_steps_update_is_not_blanked_by_its_late_creation(
         saved = await layer.get_step(step["id"])
         assert saved is not None and saved["output"] == "Read pixel"
         assert layer._step_locks == {}  # nothing kept once the writes are done
-    finally:
-        await layer.engine.dispose()

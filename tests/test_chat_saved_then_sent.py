@@ -7,42 +7,24 @@ CI machine). `ChainlitAnswer.finish` awaits the save first."""
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import chainlit as cl
 import pytest
-from chainlit.context import init_http_context
-from chainlit.user import User
 
 from greenlight.chat import chainlit_output
 from greenlight.chat.chainlit_output import ChainlitAnswer, ChainlitOutput
 from greenlight.chat.datalayer import GreenlightDataLayer
-from store import users
-from store.chat_schema import create_chat_tables
-from store.storage import LocalStorageClient
+from tests.chat_history import session_history
 
 
 @pytest.fixture
 async def layer(tmp_path: Path) -> AsyncIterator[GreenlightDataLayer]:
     """A real SQLite history with one user's thread, the current session's."""
-    layer = GreenlightDataLayer(
-        f"sqlite+aiosqlite:///{tmp_path / 'c.db'}", storage=LocalStorageClient(tmp_path / "files")
-    )
-    await create_chat_tables(layer.engine)
-    await users.create_user(layer.engine, "maya", "maya-password")
-    user = await layer.create_user(User(identifier="maya"))
-    assert user is not None
-    init_http_context(user=user)
-    thread = str(uuid.uuid4())
-    await layer.update_thread(thread, name="T", user_id=user.id)
-    init_http_context(thread_id=thread, user=user)
-    try:
+    async with session_history(tmp_path) as (layer, _thread):
         yield layer
-    finally:
-        await layer.engine.dispose()
 
 
 def _watch_sends(monkeypatch: pytest.MonkeyPatch, layer: GreenlightDataLayer) -> list[Any]:
