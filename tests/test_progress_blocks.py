@@ -20,7 +20,8 @@ def _runs(days: list[ShootDay], site: str) -> tuple[int, int]:
 
 
 def test_an_evening_re_plan_keeps_a_site_asked_to_be_one_block() -> None:
-    made = generate(GenOptions(scenes=30, pages=24, sites=True, speaking_parts=12))
+    # Seed 2: the plan's board comes back to one site in four runs of days (two lightings).
+    made = generate(GenOptions(scenes=30, pages=24, sites=True, speaking_parts=12, seed=2))
     text = to_fountain(made.title_page, made.blocks())
     script = read_script(text.encode(), filename="g.fountain")
     plan = make_plan(script, PlanInputs(time_limit_s=5.0))

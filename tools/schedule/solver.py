@@ -20,6 +20,7 @@ from tools.schedule.cpsat_run import run_cpsat
 from tools.schedule.diagnose import diagnose, precedence_cycle
 from tools.schedule.feature import (
     LNS_MIN_STRIPS,
+    REPLAN_LNS_MIN_STRIPS,
     Progress,
     by_lns,
     fresh_start,
@@ -112,19 +113,24 @@ def optimize(
     Infeasible problems come back with `status="infeasible"` and a plain-words `diagnosis`.
     With `previous`, each strip whose start day changes costs `move_cost`; strips on frozen
     days (`frozen_days` or days marked frozen in `previous`) stay, and nothing joins them.
-    At feature scale (`LNS_MIN_STRIPS`, not a sequencing problem) the sorted board is improved
+    From `LNS_MIN_STRIPS` (not a sequencing problem) a new plan's sorted board is improved
     by large neighbourhood search; `progress` then receives each improving board with its bound. A
-    re-plan at that scale (not to a fixed number of days) repairs and improves the previous
+    re-plan at feature scale (`REPLAN_LNS_MIN_STRIPS`; not to a fixed number of days, which
+    `feature_days.by_days` plans from that size) repairs and improves the previous
     board the same way (`lns_replan`), falling back to a fresh board in the previous one's
-    order (`feature.fresh_start`), then to the monolithic model, if that fails.
+    order (`feature.fresh_start`), then to the monolithic model, if that fails. A model that
+    finds no board in its time returns the sorted board it was hinted with, when that keeps
+    the rules (method "sorted-board"), rather than no plan.
     """
     started = time.perf_counter()
     prep = prepare(problem, horizon=horizon or _horizon(problem, previous))
     if precedence_cycle(problem.options.precedences):
         return ScheduleResult(status="infeasible", diagnosis=diagnose(prep))
     frozen, fixed = _frozen(prep, previous, frozen_days)
-    large = len(prep.ids) >= LNS_MIN_STRIPS and not is_sequential(prep)
-    if large and not frozen and problem.options.fixed_days is not None:
+    sequencing = is_sequential(prep)
+    large = len(prep.ids) >= LNS_MIN_STRIPS and not sequencing
+    feature = len(prep.ids) >= REPLAN_LNS_MIN_STRIPS and not sequencing
+    if feature and not frozen and problem.options.fixed_days is not None:
         found = by_days(
             prep,
             _previous_starts(prep, previous),
@@ -138,7 +144,7 @@ def optimize(
         start = lns_start(prep)
         if start is not None:
             return by_lns(prep, start, started, progress)
-    if large and previous is not None and problem.options.fixed_days is None:
+    if feature and previous is not None and problem.options.fixed_days is None:
         found = replan_by_lns(prep, _previous_starts(prep, previous), frozen, move_cost, started)
         if found is not None:
             return found
@@ -149,7 +155,7 @@ def optimize(
             # order kept where the change allows, and searched as a new plan is.
             return by_lns(prep, start, started, progress)
     # The sequencing solvers know no turnaround: a night strip under the rule goes to CP-SAT.
-    if previous is None and not frozen and is_sequential(prep) and not prep.turnaround_rule:
+    if previous is None and not frozen and sequencing and not prep.turnaround_rule:
         found = solve_talent(prep, started=started) or solve_sequential(
             prep, started=started, reversible=_reversible(prep, previous)
         )
@@ -173,6 +179,21 @@ def optimize(
         reversible=_reversible(prep, previous),
         relabel=_days_interchangeable(prep, previous),
     )
+    if outcome.starts is None and outcome.status != "infeasible" and not frozen and not fixed:
+        kept = lns_start(prep)
+        if kept is not None:
+            # Out of time before CP-SAT's first board (a slow machine, a short limit): the
+            # sorted board its search starts from keeps every rule, so it stands, unimproved.
+            result = result_from_starts(
+                prep,
+                kept,
+                status="feasible",
+                method="sorted-board",
+                previous={prep.ids[s]: d for s, d in before.items()},
+                move_cost=move_cost,
+            )
+            result.seconds = time.perf_counter() - started
+            return result
     if outcome.starts is None:
         return ScheduleResult(
             status="infeasible" if outcome.status == "infeasible" else "unknown",
