@@ -41,8 +41,9 @@ def day_broken(prep: PreparedProblem, strips: list[int], d: int, starts: Sequenc
 
 
 def _to_free(prep: PreparedProblem, starts: Sequence[int], frozen: set[int]) -> set[int]:
-    """Strips the change broke: on a day they may no longer start, or on a day breaking a
-    rule (turnaround and the crew's rest after nights: both days)."""
+    """Strips the change broke: on a day they may no longer start, on a day breaking a rule
+    (turnaround and the crew's rest after nights: both days), or either side of an order
+    ("scene 7 before scene 1") the board does not keep."""
     days = occupancy(prep, starts)
     broken = {d for d, strips in enumerate(days) if day_broken(prep, strips, d, starts)}
     if prep.turnaround_rule:
@@ -51,11 +52,16 @@ def _to_free(prep: PreparedProblem, starts: Sequence[int], frozen: set[int]) -> 
                 broken |= {d, d + 1}
         for d in crew_breaks(prep, days):
             broken |= {d, d + 1}
+    out_of_order: set[int] = set()
+    for first, then in prep.problem.options.precedences:
+        a, c = prep.index[first], prep.index[then]
+        if starts[a] + prep.length[a] - 1 > starts[c]:
+            out_of_order |= {a, c}
     return {
         s
         for s in range(len(prep.ids))
         if starts[s] not in frozen
-        and (starts[s] in broken or starts[s] not in prep.allowed_starts(s))
+        and (s in out_of_order or starts[s] in broken or starts[s] not in prep.allowed_starts(s))
     }
 
 
