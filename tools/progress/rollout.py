@@ -3,7 +3,9 @@
 The board after an evening assumes every day left goes as booked. The shot days say how they
 really went: per day, which booked scenes were left unfinished and what share of their booked
 eighths stayed undone. A rollout shoots the days left one by one, each going as the shot days
-went, in turn (a day's unfinished shares applied to the last scenes of that day's board); one
+went, in turn (a day's unfinished shares applied to the last scenes of that day's board, but
+never leaving more than the day holds beyond what that shot day got done: a slipped day says
+how much a day gets done, so a lighter day, such as one of the leftovers alone, finishes); one
 rollout starts from each shot day, so every shot day weighs the same and the answer is the
 same every time it is asked. The work left goes back on the board as a 1st AD would put
 it: on a later day at its site with room, else on a later day with room for one more
@@ -33,7 +35,7 @@ from tools.progress.board import rest_id, strip_portion
 from tools.progress.ledger import ResolvedDay, scene_of
 from tools.schedule.model import ScheduleOptions, ScheduleProblem, ScheduleResult, Strip
 
-__all__ = ["Outlook", "Pattern", "outlook", "replay", "slip_patterns"]
+__all__ = ["DayGone", "Outlook", "Pattern", "days_gone", "outlook", "replay", "slip_patterns"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,22 @@ against 0.02 s for the in-turn rollouts: a rollout of many slips runs to twice t
 
 Pattern = tuple[float, ...]
 """Shares of booked eighths left undone by one shot day, its unfinished scenes in board order."""
+
+
+@dataclass(frozen=True)
+class DayGone:
+    """How one shot day went: its pattern, and the eighths it shot (None: not known)."""
+
+    shares: Pattern
+    shot: int | None = None
+    """What the day got done: a day played by it and booked no more than this finishes (the
+    work a slipped day leaves is a share of a full day, not of any day)."""
+
+
+def days_gone(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> list[DayGone]:
+    """Per shot day its `slip_patterns` pattern and the eighths it shot, pick-ups included."""
+    patterns = slip_patterns(days, scenes)
+    return [DayGone(p, day.eighths) for p, day in zip(patterns, days, strict=True)]
 
 
 def slip_patterns(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> list[Pattern]:
@@ -142,20 +160,28 @@ def _place(board: list[list[Strip]], strip: Strip, start: int, rules: _Rules) ->
     board.append([strip])
 
 
-def _shoot_day(day: list[Strip], pattern: Pattern) -> list[Strip]:
-    """The work `day` leaves undone when it goes like `pattern`, as strips back on the board."""
+def _shoot_day(day: list[Strip], gone: DayGone) -> list[Strip]:
+    """The work `day` leaves undone when it goes like `gone`, as strips back on the board: its
+    pattern's shares of its last scenes, but never more than the day holds beyond what the
+    shot day got done (a day of the leftovers, booked lighter than that, finishes)."""
     movable = [s for s in day if s.eighths > 0 and s.days == 1 and not s.whole_day]
+    room = None if gone.shot is None else sum(s.eighths for s in day) - gone.shot
     out = []
-    for strip, share in zip(reversed(movable), reversed(pattern), strict=False):
+    for strip, share in zip(reversed(movable), reversed(gone.shares), strict=False):
         left = strip.eighths  # not shot, or too short to part-shoot
         if share < 1 and strip.eighths >= 2:
             left = min(strip.eighths - 1, max(1, round(strip.eighths * share)))
+        if room is not None:
+            left = min(left, room)
+            room -= left
+        if left <= 0:
+            break
         out.append(strip_portion(strip, rest_id(scene_of(strip.id)), left))
     return out[::-1]
 
 
 def _rollout(
-    board: list[list[Strip]], patterns: Sequence[Pattern], first: int, rules: _Rules
+    board: list[list[Strip]], patterns: Sequence[DayGone], first: int, rules: _Rules
 ) -> int:
     """Days the board takes when its days go like `patterns` in turn (at most twice its own)."""
     board = [list(day) for day in board]
@@ -172,16 +198,17 @@ def replay(
     problem: ScheduleProblem,
     schedule: ScheduleResult,
     shot_days: int,
-    sequences: Sequence[Sequence[Pattern]],
+    sequences: Sequence[Sequence[Pattern | DayGone]],
 ) -> tuple[int, list[int]]:
     """The days left on `schedule` after `shot_days`, and the days each sequence of patterns
-    (one a day, in turn) takes them."""
+    (one a day, in turn; a bare pattern shoots what any day holds) takes them."""
     by_id = {s.id: s for s in problem.strips}
     board = [[by_id[sid] for sid in d.strips if sid in by_id] for d in schedule.days[shot_days:]]
     if not board:
         return 0, []
     rules = _Rules(problem)
-    return len(board), [_rollout(board, list(seq), shot_days, rules) for seq in sequences]
+    played = [[g if isinstance(g, DayGone) else DayGone(g) for g in seq] for seq in sequences]
+    return len(board), [_rollout(board, seq, shot_days, rules) for seq in played]
 
 
 def outlook(
@@ -193,8 +220,8 @@ def outlook(
     """The slips' extra days beyond `schedule` (the evening's re-plan of `problem`, shot
     days 0..len(days)-1 frozen): one rollout starting from each shot day's pattern."""
     k = len(days)
-    patterns = slip_patterns(days, scenes)
-    slipped = sum(1 for p in patterns if p)
+    patterns = days_gone(days, scenes)
+    slipped = sum(1 for p in patterns if p.shares)
     if len(schedule.days) <= k or not slipped:
         return Outlook(0.0, 0.0, slipped, k, 0)
     rng = random.Random(k)  # seeded by the evening: the same answer every time
