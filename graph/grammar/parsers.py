@@ -342,7 +342,8 @@ def questions(turn: Turn) -> Request | None:
     found = _queries(turn)
     if _WHY_ASKS.match(turn.normal):
         # "why is day 32 so expensive?": what the figure is made of, where it can be said.
-        found = [why_of(q) for q in found] or why_of_money(turn.normal, turn.lexicon)
+        slots = read_slots(turn.normal, turn.lexicon)
+        found = [why_of(q, slots) for q in found] or why_of_money(turn.normal, turn.lexicon)
     if not found:
         return None
     first = found[0]

@@ -12,7 +12,7 @@ import re
 
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Request
-from graph.grammar.slots import read_slots
+from graph.grammar.slots import Slots, read_slots
 from tools.queries import Query
 
 __all__ = ["WHY", "why_of", "why_of_money", "why_request"]
@@ -68,8 +68,18 @@ def why_request(text: str, previous: Request | None) -> Request | None:
 _DEAR = re.compile(r"\b(?:expensive|so much|so high|cost|costs|costly|pricey|dear)\b", re.I)
 
 
-def why_of(query: Query) -> Query:
-    """'why is day 32 so expensive?': the query asked for what its figure is made of."""
+_WHERE_IT_IS = re.compile(r"\bwhere\s+(?:it|they)\s+(?:is|are)\b", re.I)
+"""'why is scene 3 where it is?': its place on the board, not its location."""
+
+
+def why_of(query: Query, slots: Slots | None = None) -> Query:
+    """'why is day 32 so expensive?': the query asked for what its figure is made of; 'why
+    is scene 12 on day 10?': what holds the scene on its day, and what day 10 would change
+    (the day the clause names, from `slots`; -1 for 'the last day')."""
+    placed = slots is not None and _WHERE_IT_IS.search(slots.text) is not None
+    if query.kind == "scene" and query.scene and (query.aspect in {"all", "days"} or placed):
+        named = None if slots is None else (-1 if slots.last_day else slots.day)
+        return query.model_copy(update={"why": True, "day": named})
     money = query.kind in {"day", "cast"} and query.aspect in {"all", "cost"}
     ranked = query.kind == "rank" and query.measure in {None, "day_cost", "cast_cost", "account"}
     days = query.kind == "total" and query.measure == "days"

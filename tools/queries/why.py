@@ -15,6 +15,7 @@ from tools.queries.cast import cast_cost
 from tools.queries.days import day_info, no_day
 from tools.queries.model import Answer, Query
 from tools.queries.money import find_account
+from tools.queries.scene_why import scene_why
 from tools.queries.totals import rank_answer
 
 __all__ = ["EXPLAINABLE", "change_reasons", "why_answer"]
@@ -22,7 +23,8 @@ __all__ = ["EXPLAINABLE", "change_reasons", "why_answer"]
 Record = dict[str, Any]
 EXPLAINABLE = (
     "I can explain what a day costs (its budget lines), what a cast member or an account "
-    "costs, and what a what-if changed (days, company moves, holds and the lines that moved)."
+    "costs, why a scene is on its day, and what a what-if changed (days, company moves, "
+    "holds and the lines that moved)."
 )
 
 
@@ -147,6 +149,8 @@ def why_answer(board: Board, query: Query) -> Answer:
             return found
     if query.kind == "cast" and query.cast:
         return _cast_why(board, query.cast)
+    if query.kind == "scene" and query.scene:
+        return scene_why(board, query.scene, query.day)
     if query.kind == "total" and query.measure == "days" and board.days:
         return _days_why(board)
     if query.kind == "account" and query.account and (found := _account_why(board, query.account)):
