@@ -396,3 +396,28 @@ def test_asking_for_days_of_some_hours_is_no_change_to_the_day(text: str, hours:
     assert change is not None and [(c.kind, c.value) for c in change.changes] == [
         ("hours_per_day", 10)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("which days are over ten hours and which are over eleven?", [10.0, 11.0]),
+        ("which days run over 11 hours and which over 12?", [11.0, 12.0]),
+        ("which days are longer than 10 hours? and 11?", [10.0, 11.0]),
+    ],
+)
+def test_a_second_length_in_one_message_is_asked_too(text: str, hours: list[float]) -> None:
+    request = parse_message(text, lexicon=PEOPLE)
+    assert request is not None and request.kind == "question" and not request.changes
+    assert [(q.measure, q.hours) for q in request.queries] == [("long_days", h) for h in hours]
+
+
+def test_a_bare_length_follows_a_long_days_question_and_nothing_else() -> None:
+    first = parse_message("which days go over 10 hours?", lexicon=PEOPLE)
+    again = parse_message("and 11?", previous=first, lexicon=PEOPLE)
+    assert again is not None and [(q.measure, q.hours) for q in again.queries] == [
+        ("long_days", 11.0)
+    ]
+    scene = parse_message("when is scene 4 shot?", lexicon=PEOPLE)
+    other = parse_message("and 11?", previous=scene, lexicon=PEOPLE)
+    assert other is not None and [(q.kind, q.scene) for q in other.queries] == [("scene", "11")]

@@ -8,7 +8,7 @@ import re
 from graph.answers import LOSE
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import Change, Request
-from graph.grammar.producer import cost_follow_up
+from graph.grammar.producer import cost_follow_up, hours_follow_up
 from graph.grammar.slots import Slots
 from graph.grammar.spans import next_span
 from tools.queries import Query
@@ -106,6 +106,8 @@ def follow_query(
     if last is None:
         return fresh
     if fresh is None:
+        if again := hours_follow_up(slots.text, last):
+            return again  # "which days go over 10 hours, and which over 11?"
         if moved := next_span(slots, last):
             return moved  # "and the week after?"
         if last.kind == "location" and slots.location and FOLLOW_UP.search(slots.text):

@@ -11,7 +11,7 @@ import re
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
-__all__ = ["asks_long_days", "cost_follow_up", "producer_query"]
+__all__ = ["asks_long_days", "cost_follow_up", "hours_follow_up", "producer_query"]
 
 _MONEY = re.compile(
     r"\b(?:how much|cost|costs|costing|spend|spent|spending|price|pricey|pay|paying|"
@@ -98,3 +98,24 @@ def cost_follow_up(fresh: Query, last: Query) -> Query | None:
     if nights and fresh.kind in {"scenes", "total"} and fresh.day is None:
         return Query(kind="total", measure="night_cost")
     return None
+
+
+_MORE_HOURS = re.compile(
+    r"^\s*(?:(?:and|or|but)\s+)?(?:(?:what|how)\s+about\s+)?"
+    r"(?:which(?:\s+(?:ones?|days?))?(?:\s+(?:are|go|run|went|ran|is|get))?\s+)?"
+    r"(?:(?:over|longer than|more than|past|beyond|above)\s+)?"
+    r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)?\s*[?.!]*\s*$",
+    re.I,
+)
+"""'... and which over 12?', 'and 11?': the same question of another length."""
+
+
+def hours_follow_up(text: str, last: Query) -> Query | None:
+    """'which days go over 10 hours and which over 11?': the second length is the first
+    question's, asked again."""
+    if last.kind != "total" or last.measure != "long_days":
+        return None
+    found = _MORE_HOURS.match(text)
+    if found is None or not 0 < float(found.group(1)) <= 24:
+        return None
+    return last.model_copy(update={"hours": float(found.group(1))})
