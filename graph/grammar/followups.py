@@ -50,6 +50,10 @@ _PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their)\b", re.I)
 
 def _same_subject(query: Query, slots: Slots) -> Query:
     """The previous subject with this clause's aspect ("and the cost?")."""
+    if query.kind == "rank" and slots.pronoun and slots.aspects:
+        # "who works the most days, and what do they cost?": the one ranked first.
+        aspect = next((a for a in slots.aspects if a != "days"), slots.aspects[0])
+        return query.model_copy(update={"aspect": aspect, "of_ranked": True})
     aspect = next(
         (a for a in slots.aspects if a != "days" or query.kind in {"cast", "scene"}), "all"
     )
@@ -68,6 +72,7 @@ def _the_holds_cost(last: Query, slots: Slots) -> bool:
 
 
 _ON_DAY = {"on_day", "held_on_day", "free_on_day"}
+_CAST_RANKS = {"hold", "work", "cast_cost", "cast_scenes", "start", "finish"}
 _BARE_NUMBER = re.compile(
     r"^\s*(?:and|what about|how about|same for|and for|or)\s+(?:(?:for\s+)?(scene|day)\s+)?"
     r"(\d+[A-Z]?)(?:\s+(?:too|as well))?\s*\??\s*$",
@@ -131,7 +136,7 @@ def follow_query(
         # "where are we on day 12, and what does it cost?": that day's cost, not the budget.
         return last.model_copy(update={"aspect": "cost"})
     if (
-        last.kind == "cast"
+        (last.kind == "cast" or (last.kind == "rank" and last.measure in _CAST_RANKS))
         and fresh.kind in {"total", "average"}
         and _PERSON.search(slots.text)
         and slots.aspects

@@ -20,6 +20,7 @@ from tools.queries.days import day_answer, day_of
 from tools.queries.model import Answer, Aspect, Query, QueryKind
 from tools.queries.money import account_answer, budget_answer, savings_answer
 from tools.queries.overtime import overtime_answer
+from tools.queries.ranked import ranked_subject
 from tools.queries.runs import span_answer
 from tools.queries.scenes import category_answer, location_answer, scene_answer, scenes_answer
 from tools.queries.totals import MEASURES, RANKINGS, rank_answer, total_answer
@@ -57,6 +58,8 @@ def answer(
         if isinstance(day, Answer):
             return day
         query = query.model_copy(update={"day": day, "when": None})
+    if query.of_ranked and query.kind == "rank":
+        query = ranked_subject(board, query)
     if query.why:
         return why_answer(board, query)
     if query.kind == "day":

@@ -90,6 +90,9 @@ class Query(BaseModel):
     board's dates when answered."""
     why: bool = False
     """What the asked figure is made of ("why?" after it): `tools.queries.why`."""
+    of_ranked: bool = False
+    """A ranking's first is the subject ("who works the most days and what do they cost?"):
+    the ranking is answered, then this aspect of the cast member, day or account it names."""
 
 
 class Answer(BaseModel):
