@@ -39,6 +39,9 @@ PEOPLE = Lexicon.from_script(
         ("when are the days off?", "days_off", None),
         ("are there any rest days?", "days_off", None),
         ("how many days off do we get?", "days_off", None),
+        ("when do we get a break?", "days_off", None),
+        ("when is our next break?", "days_off", None),
+        ("do we get any breaks?", "days_off", None),
         ("what's the stunt budget?", "stunt_cost", None),
         ("is there a day off after the nights?", "turnaround", None),
     ],
@@ -48,6 +51,11 @@ def test_a_producers_board_total_is_read(text: str, measure: str, hours: float |
     assert request is not None and request.kind == "question"
     [query] = request.queries
     assert (query.kind, query.measure, query.hours) == ("total", measure, hours)
+
+
+def test_a_lunch_break_is_not_a_day_off() -> None:
+    request = parse_message("do we get a lunch break?", lexicon=PEOPLE)
+    assert request is None or all(q.measure != "days_off" for q in request.queries)
 
 
 @pytest.mark.parametrize(

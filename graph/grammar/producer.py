@@ -60,6 +60,8 @@ def asks_long_days(text: str) -> bool:
 _DAYS_OFF = re.compile(
     r"\bdays? off\b|\boff days?\b|\brest days?\b|\bdays? of rest\b|\btime off\b|"
     r"\bbreaks? between (?:the )?(?:shooting )?days\b|"
+    r"\b(?:get|have|take|is there|are there)\s+(?:a|any|our|the)\s+(?:next\s+)?breaks?\b|"
+    r"\bwhen(?:'s| is| do we get)\s+(?:the|our|a)?\s*(?:next\s+)?break\b|"
     r"\bdays? (?:in a row|straight|running|back to back)\b|\bconsecutive (?:shooting )?days\b",
     re.I,
 )
