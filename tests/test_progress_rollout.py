@@ -82,10 +82,9 @@ def test_work_pulled_forward_offsets_what_a_day_left_undone() -> None:
         # From day 1's pattern: the DINER day leaves b2, which takes a day of its own (3 days);
         # from day 2's: the HOUSE day leaves a2, which joins the DINER day with a move (2).
         (1, 0.5, 0.5),
-        # No moves allowed: a2 needs a return day, which goes as day 2 did; but day 2 got 4
-        # eighths done and the return day holds a2's 4 alone, so it finishes (3 days); the
-        # other rollout takes 3 too.
-        (0, 1.0, 0.0),
+        # No moves allowed: a2 needs a return day, which leaves it again (as day 2 did) and
+        # takes one more (4 days); the other rollout still takes 3.
+        (0, 1.5, 0.5),
     ],
 )
 def test_the_rollouts_replay_the_shot_days_on_the_board_left(
@@ -105,26 +104,26 @@ def test_no_slips_so_far_add_no_days() -> None:
 
 
 def test_resampled_shot_days_widen_the_spread_by_their_own_uncertainty() -> None:
-    problem, schedule = _board(0)
+    problem, schedule = _board(1)
     ahead = outlook(problem, schedule, SHOT, SCENES)
-    # In turn, both rollouts take 3 days (above): no spread. The two shot days resampled:
-    # both went as booked (the 2 days as booked), both slipped (a2 and b2 each need a day of
-    # their own, which finish: 4), or one slipped and the other did not (3, either way round).
-    # Equally likely: 2, 4, 3, 3 days, a standard deviation of 0.71 against the in-turn
-    # rollouts' 0 (20 resampled rollouts estimate it within about 0.15 either way).
-    assert ahead.spread == 0.0
-    assert ahead.sample_spread == pytest.approx(0.707, abs=0.2)
+    # The two shot days resampled: both went as booked (the 2 days as booked), both slipped
+    # (a2 joins the DINER day, leaves it again, then keeps slipping to the cap of 4 days),
+    # HOUSE slipped then DINER did not (2), or the other way round (b2 alone: 3). Equally
+    # likely: 2, 4, 2, 3 days, a standard deviation of 0.83 against the in-turn rollouts' 0.5
+    # (20 resampled rollouts estimate it within about 0.15 either way).
+    assert ahead.sample_spread == pytest.approx(0.829, abs=0.2)
     assert ahead.sample_spread > ahead.spread
     assert outlook(problem, schedule, SHOT, SCENES) == ahead  # the same answer when asked again
 
 
 def test_one_slipped_day_early_does_not_run_the_rest_of_the_shoot_to_the_cap() -> None:
-    # 20 full days (two 8-eighth scenes, a 16-eighth day); day 1 left 3 eighths of its
-    # second scene. Every day played as day 1 leaves 3 eighths that fit no full day, so they
-    # gather on days of their own at the end; those hold less than the 13 eighths day 1 got
-    # done, so they finish. (Played as a share of any day, the 1-eighth pieces left of them
-    # were left again every day, to the cap of twice the board: "37 more days" on the
-    # generated feature after its first evening.)
+    # 20 full days (two 8-eighth scenes, a 16-eighth day); day 1 left 3 of its 16 booked
+    # eighths. Every full day played as day 1 leaves 3 eighths that fit no full day, so they
+    # gather on days of their own at the end; each of those leaves 1 eighth of its last piece,
+    # until a day holds so little that 3/16 of it rounds to nothing, and it finishes.
+    # (Played as a share of any day, a 1-eighth piece too short to part-shoot was left whole
+    # every day, to the cap of twice the board: "37 more days" on the generated feature after
+    # its first evening.)
     scenes = {f"{c}{d}": 8 for d in range(20) for c in "ab"}
     strips = [Strip(id=sid, eighths=8, main_location="STAGE") for sid in scenes]
     problem = ScheduleProblem(strips=strips, options=ScheduleOptions(capacity_eighths=16))
@@ -139,7 +138,7 @@ def test_one_slipped_day_early_does_not_run_the_rest_of_the_shoot_to_the_cap() -
         shot=[Portion(scene="a0", eighths=8, finished=True), Portion(scene="b0", eighths=5)],
     )
     ahead = outlook(problem, schedule, [first], scenes)
-    # 19 days leave 3 eighths each (57): 4 days of leftovers at 16 a day, the last partly
-    # full; a full one leaves at most 16 - 13 = 3 again, which the last one takes.
+    # 19 days leave 3 eighths each (57): leftover days of 15, 16, 16 and 13 eighths leave 1
+    # each, and the fifth, of 1 eighth, finishes.
     assert ahead.slip_days == 1 and ahead.rollouts == 1
-    assert ahead.extra_days == 4.0
+    assert ahead.extra_days == 5.0

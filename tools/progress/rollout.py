@@ -3,9 +3,9 @@
 The board after an evening assumes every day left goes as booked. The shot days say how they
 really went: per day, which booked scenes were left unfinished and what share of their booked
 eighths stayed undone. A rollout shoots the days left one by one, each going as the shot days
-went, in turn (a day's unfinished shares applied to the last scenes of that day's board, but
-never leaving more than the day holds beyond what that shot day got done: a slipped day says
-how much a day gets done, so a lighter day, such as one of the leftovers alone, finishes); one
+went, in turn (a day's unfinished shares applied to the last scenes of that day's board, no
+more than the shot day's undone share of what the day holds: a full day slips as the shot day
+did, a day of a few leftovers gathered at the end finishes instead of slipping to the cap); one
 rollout starts from each shot day, so every shot day weighs the same and the answer is the
 same every time it is asked. The work left goes back on the board as a 1st AD would put
 it: on a later day at its site with room, else on a later day with room for one more
@@ -68,31 +68,36 @@ Pattern = tuple[float, ...]
 
 @dataclass(frozen=True)
 class DayGone:
-    """How one shot day went: its pattern, and the eighths it shot (None: not known)."""
+    """How one shot day went: its pattern, and the share of its booked eighths left undone."""
 
     shares: Pattern
-    shot: int | None = None
-    """What the day got done: a day played by it and booked no more than this finishes (the
-    work a slipped day leaves is a share of a full day, not of any day)."""
+    undone: float | None = None
+    """The share of its booked eighths the day left undone (None: not known). A day played
+    by it leaves at most that share of what it holds, so a day of a few leftovers finishes
+    where a full day slips as the shot day did."""
 
 
 def days_gone(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> list[DayGone]:
-    """Per shot day its `slip_patterns` pattern and the eighths it shot, pick-ups included."""
-    patterns = slip_patterns(days, scenes)
-    return [DayGone(p, day.eighths) for p, day in zip(patterns, days, strict=True)]
+    """Per shot day its `slip_patterns` pattern and the share of its booked eighths undone."""
+    return [DayGone(p, undone) for p, undone in _slips(days, scenes)]
 
 
 def slip_patterns(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> list[Pattern]:
     """Per shot day the share of each booked scene's eighths it left undone (finished: none)."""
+    return [p for p, _ in _slips(days, scenes)]
+
+
+def _slips(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> list[tuple[Pattern, float]]:
     done: dict[str, int] = {}
-    out = []
+    out: list[tuple[Pattern, float]] = []
     for day in days:
         shot: dict[str, int] = {}
         for p in day.shot:
             shot[p.scene] = shot.get(p.scene, 0) + p.eighths
-        shares, undone = [], 0
+        shares, undone, total = [], 0, 0
         for scene in day.planned:
             booked = scenes.get(scene, 0) - done.get(scene, 0)
+            total += max(0, booked)
             if booked > 0 and shot.get(scene, 0) < booked:
                 shares.append((booked - shot.get(scene, 0)) / booked)
                 undone += booked - shot.get(scene, 0)
@@ -100,7 +105,8 @@ def slip_patterns(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> lis
         # 1 and 2 instead of its booked 3 is ahead, not a day that left all its work undone.
         ahead = sum(e for scene, e in shot.items() if scene not in day.planned)
         net = max(0, undone - ahead)
-        out.append(tuple(x * net / undone for x in shares) if net else ())
+        pattern = tuple(x * net / undone for x in shares) if net else ()
+        out.append((pattern, net / total if total else 0.0))
         for scene, eighths in shot.items():
             done[scene] = done.get(scene, 0) + eighths
     return out
@@ -162,20 +168,20 @@ def _place(board: list[list[Strip]], strip: Strip, start: int, rules: _Rules) ->
 
 def _shoot_day(day: list[Strip], gone: DayGone) -> list[Strip]:
     """The work `day` leaves undone when it goes like `gone`, as strips back on the board: its
-    pattern's shares of its last scenes, but never more than the day holds beyond what the
-    shot day got done (a day of the leftovers, booked lighter than that, finishes)."""
+    pattern's shares of its last scenes, but no more than the shot day's undone share of what
+    `day` holds (a day of a few leftovers finishes; a full day slips as the shot day did)."""
     movable = [s for s in day if s.eighths > 0 and s.days == 1 and not s.whole_day]
-    room = None if gone.shot is None else sum(s.eighths for s in day) - gone.shot
+    room = None if gone.undone is None else round(sum(s.eighths for s in day) * gone.undone)
     out = []
     for strip, share in zip(reversed(movable), reversed(gone.shares), strict=False):
+        if room is not None and room <= 0:
+            break
         left = strip.eighths  # not shot, or too short to part-shoot
         if share < 1 and strip.eighths >= 2:
             left = min(strip.eighths - 1, max(1, round(strip.eighths * share)))
         if room is not None:
             left = min(left, room)
             room -= left
-        if left <= 0:
-            break
         out.append(strip_portion(strip, rest_id(scene_of(strip.id)), left))
     return out[::-1]
 
