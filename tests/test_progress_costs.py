@@ -223,28 +223,51 @@ def test_a_day_more_is_the_lines_that_scale_with_days_not_the_average_day() -> N
 
 
 def test_the_answer_puts_the_days_spread_in_money() -> None:
-    crew = make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"])
-    contingency = make_line("4900", "contingency", D(1500), "total before contingency", D("0.1"))
-    final = _budget(3, [crew, contingency])
-    hot = [make_line("2000", "overtime", 1, "hour", D(50), days=[0], tags=["hot"])]
-    ahead = Outlook(extra_days=1.0, spread=0.5, slip_days=1, shot_days=1, rollouts=1)
+    crew = make_line("2000", "crew", 5, "day", D(500), days=[0, 1, 2, 3, 4], labor="crew",
+                     tags=["daily"])  # fmt: skip
+    contingency = make_line("4900", "contingency", D(2500), "total before contingency", D("0.1"))
+    final = _budget(5, [crew, contingency])
+    hot = [make_line("2000", "overtime", 3, "hour", D(50), days=[0], tags=["hot"])]
+    ahead = Outlook(extra_days=1.0, spread=0.5, slip_days=1, shot_days=3, rollouts=3)
     ahead = replace(ahead, sample_spread=2.0)
     f = forecast(
         final,
         final,
         hot,
+        approved_eighths=[32] * 5,
+        final_eighths=[24, 32, 32, 32, 32],
+        shot_eighths=[24, 32, 32],
+        outlook=ahead,
+    )
+    # A day more: 500 + 10% contingency = 550, and 150 of hot costs over 3 days, 50 a day:
+    # 600. The shot days taken as a sample spread the days by 2, so 1,200 either way; the
+    # forecast is 2,750 + 150 + 550 (the extra day) + 50 x 3 (hot costs over 2 days left and
+    # the extra one) = 3,600.
+    assert (f.day_price, f.at_completion) == (D(550), D(3600))
+    words = " ".join(cost_text(f))
+    assert "each day more or less moves it by about USD 600 (" in words
+    assert "good to about USD 1,200 either way (one standard deviation, 33.3%)" in words
+    assert "give or take 0.5 over 3 rollouts; 2.0 with the shot days taken as a sample" in words
+
+
+def test_after_one_shot_day_the_answer_says_its_spread_is_not_known() -> None:
+    crew = make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"])
+    final = _budget(3, [crew])
+    ahead = Outlook(extra_days=1.0, spread=0.0, slip_days=1, shot_days=1, rollouts=1)
+    f = forecast(
+        final,
+        final,
+        [],
         approved_eighths=[32] * 3,
         final_eighths=[24, 32, 32],
         shot_eighths=[24],
         outlook=ahead,
     )
-    # A day more: 500 + 10% contingency = 550, and 50 of hot costs a day: 600. The shot day
-    # taken as a sample spreads the days by 2, so 1,200 either way; the forecast is 1,650 +
-    # 50 + 550 (the extra day) + 50 x 3 (hot costs over 2 days left and the extra one) = 2,400.
-    assert (f.day_price, f.at_completion) == (D(550), D(2400))
     words = " ".join(cost_text(f))
-    assert "each day more or less moves it by about USD 600 (" in words
-    assert "good to about USD 1,200 either way (one standard deviation, 50.0%)" in words
+    # One day repeated for every day left: no spread of 0.0 is claimed, the limit is said.
+    assert "from one shot day, too few to tell how much the days vary" in words
+    assert "give or take" not in words and "either way" not in words
+    assert "each day more or less moves it by about USD 500 (" in words
 
 
 def test_on_pace_without_hot_costs_the_forecast_is_the_board() -> None:

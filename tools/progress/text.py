@@ -129,9 +129,7 @@ def _assumes(f: Forecast) -> str:
             f"({f.slip_days} of {f.reported_days} left booked work undone): the work "
             "left goes to a later day at its site, else to one with room for a company move, "
             f"else to a day of its own, about {float(f.extra_days):.1f} more days "
-            f"(give or take {f.extra_spread:.1f} over {f.rollouts} rollouts; "
-            f"{f.extra_sample_spread:.1f} with the shot days taken as a sample), {rate}; "
-            f"{_day_words(f, hot)}"
+            f"({_spread_words(f)}), {rate}; {_day_words(f, hot)}"
         )
     pace = (
         f"take {1 + float(f.pace):.2f} days for each day booked, as the shot days did (about "
@@ -144,11 +142,34 @@ def _assumes(f: Forecast) -> str:
     return f"It assumes the {_days_left(left)} on the re-plan {pace}, {rate}; {tail}"
 
 
+_FEW_DAYS = 3
+"""Fewer shot days than this are too few to say how much the days go vary: the rollouts are
+those days repeated, and the answer says so instead of a spread of zero."""
+
+
+def _spread_words(f: Forecast) -> str:
+    if f.reported_days < _FEW_DAYS:
+        shot = "one shot day" if f.reported_days == 1 else f"{f.reported_days} shot days"
+        return (
+            f"from {shot}, too few to tell how much the days vary: read it as every day left "
+            "going that way, a warning more than a forecast, until more days are shot"
+        )
+    return (
+        f"give or take {f.extra_spread:.1f} over {f.rollouts} rollouts; "
+        f"{f.extra_sample_spread:.1f} with the shot days taken as a sample"
+    )
+
+
 def _day_words(f: Forecast, hot: Decimal) -> str:
     """What a day more or less costs, and what the days' spread makes of the forecast."""
     if not f.day_price or f.at_completion <= 0:
         return "each day the board later gains or loses moves it by about a day's cost."
     day = f.day_price + hot
+    if f.reported_days < _FEW_DAYS:
+        return (
+            f"each day more or less moves it by about {format_money(day, f.currency)} "
+            "(insurance, contingency and the hot costs a day included)."
+        )
     spread = Decimal(str(f.extra_sample_spread)) * day
     return (
         f"each day more or less moves it by about {format_money(day, f.currency)} (insurance, "
