@@ -183,6 +183,47 @@ def test_the_repaired_board_places_every_strip_within_the_day_rules() -> None:
     assert days == {0: ["1"], 1: ["2"], 2: ["4", "5"], 3: ["3"]}
 
 
+def test_the_repaired_board_keeps_the_moves_cap_and_the_days_minutes_with_moves() -> None:
+    # The 150-scene feature's first evening put the rest of a courthouse scene on a day at
+    # the motel and the bus depot: two company moves, 13 h 45 of a 12-hour day.
+    from tools.progress.repair import repaired_board
+    from tools.schedule import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
+
+    strips = [
+        Strip(id="1", eighths=8, main_location="COURT"),
+        Strip(id="2", eighths=14, main_location="MOTEL"),
+        Strip(id="3", eighths=11, main_location="DEPOT"),
+        Strip(id="4", eighths=5, main_location="COURT"),
+        Strip(id="5", eighths=12, main_location="MOTEL"),
+    ]
+    rules = ScheduleOptions(
+        capacity_eighths=40,
+        day_minutes=720,
+        company_move_minutes=75,
+        max_company_moves=1,
+        minutes_per_eighth=22.5,
+    )
+    problem = ScheduleProblem(strips=strips, options=rules)
+    previous = ScheduleResult(
+        status="feasible",
+        days=[
+            ShootDay(index=0, strips=["1"], frozen=True),
+            ShootDay(index=1, strips=["2", "3"]),
+            ShootDay(index=2, strips=["5"]),
+        ],
+    )
+    board = repaired_board(problem, previous, frozen=1)
+    days = {d.index: d.strips for d in board.days}
+    # Day 2 is at two sites already (one move, 25 eighths: 562.5 + 75 minutes): the court
+    # would be a second move. Day 3 (the motel, 270 minutes) takes it: one move, 5 eighths,
+    # 270 + 112.5 + 75 = 457.5 minutes.
+    assert days == {0: ["1"], 1: ["2", "3"], 2: ["5", "4"]}
+    tight = problem.model_copy(update={"options": rules.model_copy(update={"day_minutes": 420.0})})
+    days = {d.index: d.strips for d in repaired_board(tight, previous, frozen=1).days}
+    # A 7-hour day: 457.5 minutes do not fit day 3, so the rest is a day of its own.
+    assert days == {0: ["1"], 1: ["2", "3"], 2: ["5"], 3: ["4"]}
+
+
 @pytest.mark.parametrize(
     ("site", "expected"),
     [

@@ -2,13 +2,14 @@
 
 The last version's later days keep their strips; work back on the board goes, strip by strip
 in script order, to the first later day it fits (pages, minutes, scene count, day or night,
-cast availability, pins), else to a new day at the end; then the last day is folded into
-room on earlier days at its sites while it fits (no fixed day count), so slipped work fills
-slack instead of growing the board by a day a later evening would take away again. Last, the
-later days are re-boarded (`crew_rest.rested_days`) where a night would be followed by a
-morning call with no day off between: the crew's rest holds after a frozen night too. CP-SAT
-then starts from a feasible answer on a 150-scene feature instead of searching for one, and
-when it finds nothing better in its time the repaired board is the answer (`method="repair"`).
+the moves cap and the day's minutes with its moves, cast availability, pins), else to a new
+day at the end; then the last day is folded into room on earlier days at its sites while it
+fits (no fixed day count), so slipped work fills slack instead of growing the board by a day
+a later evening would take away again. Last, the later days are re-boarded
+(`crew_rest.rested_days`) where a night would be followed by a morning call with no day off
+between: the crew's rest holds after a frozen night too. CP-SAT then starts from a feasible
+answer on a 150-scene feature instead of searching for one, and when it finds nothing better
+in its time the repaired board is the answer (`method="repair"`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tools.schedule.crew_rest import rested_days
-from tools.schedule.model import ScheduleProblem, ScheduleResult, ShootDay, Strip
+from tools.schedule.model import ScheduleOptions, ScheduleProblem, ScheduleResult, ShootDay, Strip
 
 __all__ = ["repaired_board"]
 
@@ -55,7 +56,26 @@ class _Day:
             if used + mine > options.capacity_minutes:
                 return False
         lights = {s.lighting for s in self.strips}
-        return options.allow_split_days or not lights or lights == {strip.lighting}
+        if not (options.allow_split_days or not lights or lights == {strip.lighting}):
+            return False
+        return self._day_rules(strip, options)
+
+    def _day_rules(self, strip: Strip, options: ScheduleOptions) -> bool:
+        """With `strip`, the day keeps the moves cap and its minutes with the moves (shot
+        grouped by site, then set: a company move per site after the first, a set move per
+        set after the first at each site)."""
+        strips = [*self.strips, strip]
+        sites = {s.main_location for s in strips}
+        company = len(sites) - 1
+        if options.max_company_moves is not None and company > options.max_company_moves:
+            return False
+        if options.day_minutes is None:
+            return True
+        sets = len({(s.main_location, s.set) for s in strips}) - len(sites)
+        pace = options.minutes_per_eighth
+        shoot = sum(s.minutes if s.minutes is not None else s.eighths * pace for s in strips)
+        moves = company * options.company_move_minutes + sets * options.set_move_minutes
+        return shoot + moves <= options.day_minutes + 1e-6
 
 
 def _available(strip: Strip, day: int, blocked: Mapping[str, set[int]]) -> bool:
