@@ -60,3 +60,20 @@ def test_the_ranked_days_scenes_are_that_days(record: Record) -> None:
     said = answer(record, Query(kind="rank", measure="day_cost", aspect="scenes", of_ranked=True))
     assert said.kind == "day" and said.facts["day"] == day + 1
     assert said.facts["scenes"] == record["schedule"]["days"][day]["strips"]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("which is the biggest day by pages and which the smallest?", "pages"),
+        ("what is the most expensive day and which is the cheapest?", "day_cost"),
+        ("which day has the most pages? and the least?", "pages"),
+    ],
+)
+def test_the_other_end_of_a_ranking_in_one_message_is_asked_too(text: str, measure: str) -> None:
+    request = parse_message(text)
+    assert request is not None
+    assert [(q.kind, q.measure, q.least) for q in request.queries] == [
+        ("rank", measure, False),
+        ("rank", measure, True),
+    ]

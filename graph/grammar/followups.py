@@ -80,12 +80,14 @@ _BARE_NUMBER = re.compile(
 )
 """'and 41?' after a scene question, 'what about 7?' after a day's."""
 _BARE_RANK = re.compile(
-    r"^\s*(?:and|what about|how about|or)\s+(?:the\s+)?(?:(least|fewest|lowest|smallest|"
+    r"^\s*(?:(?:and|what about|how about|or)\s+|(?:and\s+)?which(?:\s+(?:is|are|was|one|day))?\s+)"
+    r"(?:the\s+)?(?:(least|fewest|lowest|smallest|"
     r"cheapest|shortest|lightest|quietest)|most|biggest|highest|largest|longest|dearest|"
     r"busiest|priciest|heaviest)(?:\s+(?:expensive|costly|one|1|day|pages|scenes))?\s*\??\s*$",
     re.I,
 )
-"""'and the least?' after 'which day has the most pages?': the other end of the ranking."""
+"""'and the least?' after 'which day has the most pages?', '... and which the smallest?' in
+the same message: the other end of the ranking."""
 
 
 def _bare_subject(text: str, last: Query) -> Query | None:
