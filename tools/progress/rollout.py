@@ -32,8 +32,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tools.progress.board import rest_id, strip_portion
+from tools.progress.dayfit import DayFit
 from tools.progress.ledger import ResolvedDay, scene_of
-from tools.schedule.model import ScheduleOptions, ScheduleProblem, ScheduleResult, Strip
+from tools.schedule.model import ScheduleProblem, ScheduleResult, Strip
 
 __all__ = ["DayGone", "Outlook", "Pattern", "days_gone", "outlook", "replay", "slip_patterns"]
 
@@ -112,55 +113,13 @@ def _slips(days: Sequence[ResolvedDay], scenes: Mapping[str, int]) -> list[tuple
     return out
 
 
-class _Rules:
-    """The day rules a placement keeps: pages, minutes with moves, scenes, lighting, cast."""
-
-    def __init__(self, problem: ScheduleProblem) -> None:
-        self.options: ScheduleOptions = problem.options
-        self.blocked = {m.name: set(m.unavailable_days) for m in problem.cast}
-        self.windows = {m.name: (m.earliest_day, m.latest_day) for m in problem.cast}
-
-    def _minutes(self, strip: Strip) -> float:
-        pace = self.options.minutes_per_eighth
-        return strip.minutes if strip.minutes is not None else strip.eighths * pace
-
-    def _free(self, strip: Strip, day: int) -> bool:
-        for name in strip.cast:
-            early, late = self.windows.get(name, (None, None))
-            if day in self.blocked.get(name, ()) or (early is not None and day < early):
-                return False
-            if late is not None and day > late:
-                return False
-        return True
-
-    def fits(self, day: list[Strip], strip: Strip, index: int, *, move: bool) -> bool:
-        """`strip` joins `day` (shot on `index`) within the rules; `move`: at a new site."""
-        o = self.options
-        if any(s.whole_day or s.days > 1 for s in day) or not self._free(strip, index):
-            return False
-        if sum(s.eighths for s in day) + strip.eighths > o.capacity_eighths:
-            return False
-        if o.max_scenes_per_day and len(day) >= o.max_scenes_per_day:
-            return False
-        sites = {s.main_location for s in day}
-        if move and o.max_company_moves is not None and len(sites) > o.max_company_moves:
-            return False
-        limits = [m for m in (o.capacity_minutes, o.day_minutes) if m is not None]
-        moves = len(sites) - 1 + (1 if move else 0)
-        used = sum(self._minutes(s) for s in day) + self._minutes(strip)
-        if limits and used + moves * o.company_move_minutes > min(limits):
-            return False
-        lights = {s.lighting for s in day}
-        return o.allow_split_days or not lights or lights == {strip.lighting}
-
-
-def _place(board: list[list[Strip]], strip: Strip, start: int, rules: _Rules) -> None:
+def _place(board: list[list[Strip]], strip: Strip, start: int, rules: DayFit) -> None:
     """`strip` onto the board whose first day is shot on `start`: the first day at its site
     with room, else the first with room for a company move, else a day of its own at the end."""
     for move in (False, True):
         for i, day in enumerate(board):
             same = bool(day) and strip.main_location in {s.main_location for s in day}
-            if (same or move) and rules.fits(day, strip, start + i, move=move and not same):
+            if (same or move) and rules.fits(day, strip, start + i):
                 day.append(strip)
                 return
     board.append([strip])
@@ -187,7 +146,7 @@ def _shoot_day(day: list[Strip], gone: DayGone) -> list[Strip]:
 
 
 def _rollout(
-    board: list[list[Strip]], patterns: Sequence[DayGone], first: int, rules: _Rules
+    board: list[list[Strip]], patterns: Sequence[DayGone], first: int, rules: DayFit
 ) -> int:
     """Days the board takes when its days go like `patterns` in turn (at most twice its own)."""
     board = [list(day) for day in board]
@@ -212,7 +171,7 @@ def replay(
     board = [[by_id[sid] for sid in d.strips if sid in by_id] for d in schedule.days[shot_days:]]
     if not board:
         return 0, []
-    rules = _Rules(problem)
+    rules = DayFit(problem)
     played = [[g if isinstance(g, DayGone) else DayGone(g) for g in seq] for seq in sequences]
     return len(board), [_rollout(board, seq, shot_days, rules) for seq in played]
 
