@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from bench.scriptfmt import to_fountain
-from bench.scriptgen import GenOptions, generate
+from bench.scriptgen import GenOptions
 from greenlight.cli.plan import plan_json
-from tools.parsing import read_script
+from tests.generated import generated_script
 from tools.plan import PlanInputs, make_plan
 from tools.schedule import ScheduleResult
 from tools.script import Script
 
 
 def _feature(seed: int, scenes: int) -> Script:
-    gen = generate(GenOptions(seed=seed, scenes=scenes, pages=scenes * 4 // 5, sites=True))
-    return read_script(to_fountain(gen.title_page, gen.blocks()).encode(), filename="f.fountain")
+    return generated_script(
+        GenOptions(seed=seed, scenes=scenes, pages=scenes * 4 // 5, sites=True), "f.fountain"
+    )
 
 
 @pytest.mark.parametrize("seed", [1, 2])

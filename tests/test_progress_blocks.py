@@ -3,9 +3,8 @@ the shoot (the shot days frozen, the remaining days re-solved)."""
 
 from __future__ import annotations
 
-from bench.scriptfmt import to_fountain
-from bench.scriptgen import GenOptions, generate
-from tools.parsing import read_script
+from bench.scriptgen import GenOptions
+from tests.generated import generated_script
 from tools.plan import PlanInputs, make_plan
 from tools.plan.blocks import BLOCK_CREW_DAYS, visits
 from tools.progress import DayReport, planned_scenes, progress, scene_eighths
@@ -21,9 +20,9 @@ def _runs(days: list[ShootDay], site: str) -> tuple[int, int]:
 
 def test_an_evening_re_plan_keeps_a_site_asked_to_be_one_block() -> None:
     # Seed 2: the plan's board comes back to one site in four runs of days (two lightings).
-    made = generate(GenOptions(scenes=30, pages=24, sites=True, speaking_parts=12, seed=2))
-    text = to_fountain(made.title_page, made.blocks())
-    script = read_script(text.encode(), filename="g.fountain")
+    script = generated_script(
+        GenOptions(scenes=30, pages=24, sites=True, speaking_parts=12, seed=2)
+    )
     plan = make_plan(script, PlanInputs(time_limit_s=5.0))
     later = [d for d in plan.schedule.days if d.index > 0]
     site = max(sorted({s for d in later for s in d.sites}), key=lambda s: len(visits(later, s)))

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bench.scriptfmt import to_fountain
-from bench.scriptgen import GenOptions, generate
+from bench.scriptgen import GenOptions
+from tests.generated import generated_script
 from tests.test_schedule_crew_rest_boards import assert_crew_rest
-from tools.parsing import read_script
 from tools.plan import Plan, PlanInputs, make_plan
 from tools.schedule import optimize
 from tools.script import Script
@@ -16,8 +15,7 @@ from tools.script import Script
 
 @pytest.fixture(scope="module")
 def script() -> Script:
-    gen = generate(GenOptions(scenes=150, pages=120, sites=True))
-    return read_script(to_fountain(gen.title_page, gen.blocks()).encode(), filename="f.fountain")
+    return generated_script(GenOptions(scenes=150, pages=120, sites=True), "f.fountain")
 
 
 @pytest.fixture(scope="module")

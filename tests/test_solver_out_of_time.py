@@ -9,27 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from bench.scriptfmt import to_fountain
-from bench.scriptgen import GenOptions, generate
+from tests.generated import generated_problem
 from tools import schedule
-from tools.budget.tiers import cast_tiers
-from tools.parsing import read_script
-from tools.plan.model import PlanInputs
-from tools.plan.problem import build_problem
-from tools.ratecard import load_rate_card
 from tools.schedule import ScheduleProblem
 from tools.schedule.feature import LNS_MIN_STRIPS
 
 
 def _problem(limit: float, scenes: int = 18) -> ScheduleProblem:
-    made = generate(GenOptions(scenes=scenes, pages=scenes * 0.75, sites=True, seed=3))
-    text = to_fountain(made.title_page, made.blocks())
-    script = read_script(text.encode(), filename="g.fountain")
-    card = load_rate_card()
-    problem = build_problem(script, card, cast_tiers(script, card), PlanInputs())
-    return problem.model_copy(
-        update={"options": problem.options.model_copy(update={"time_limit_s": limit})}
-    )
+    return generated_problem(scenes, seed=3, limit=limit)
 
 
 def test_no_time_for_a_first_board_keeps_the_sorted_board_and_its_rules() -> None:

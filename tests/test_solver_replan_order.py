@@ -6,27 +6,14 @@ broke, so the order holds on the new board (it once came back unchanged, order b
 
 from __future__ import annotations
 
-from bench.scriptfmt import to_fountain
-from bench.scriptgen import GenOptions, generate
+from tests.generated import generated_problem
 from tools import schedule
-from tools.budget.tiers import cast_tiers
-from tools.parsing import read_script
-from tools.plan.model import PlanInputs
-from tools.plan.problem import build_problem
-from tools.ratecard import load_rate_card
 from tools.schedule import ScheduleProblem, ScheduleResult
 from tools.schedule.feature import REPLAN_LNS_MIN_STRIPS
 
 
 def _problem(scenes: int) -> ScheduleProblem:
-    made = generate(GenOptions(scenes=scenes, pages=scenes * 0.75, sites=True, seed=5))
-    text = to_fountain(made.title_page, made.blocks())
-    script = read_script(text.encode(), filename="g.fountain")
-    card = load_rate_card()
-    problem = build_problem(script, card, cast_tiers(script, card), PlanInputs())
-    return problem.model_copy(
-        update={"options": problem.options.model_copy(update={"time_limit_s": 20.0})}
-    )
+    return generated_problem(scenes, seed=5, limit=20.0)
 
 
 def _day(result: ScheduleResult, sid: str) -> int:

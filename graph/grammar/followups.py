@@ -11,7 +11,7 @@ from graph.grammar.model import Change, Request
 from graph.grammar.producer import cost_follow_up, hours_follow_up
 from graph.grammar.slots import Slots
 from graph.grammar.spans import next_span
-from tools.queries import Query
+from tools.queries import RANK_SUBJECTS, Query
 
 __all__ = [
     "FOLLOW_UP", "SUBJECT_FIELDS", "follow_query", "follow_what_if", "lost_follow_up",
@@ -72,7 +72,6 @@ def _the_holds_cost(last: Query, slots: Slots) -> bool:
 
 
 _ON_DAY = {"on_day", "held_on_day", "free_on_day"}
-_CAST_RANKS = {"hold", "work", "cast_cost", "cast_scenes", "start", "finish"}
 _BARE_NUMBER = re.compile(
     r"^\s*(?:and|what about|how about|same for|and for|or)\s+(?:(?:for\s+)?(scene|day)\s+)?"
     r"(\d+[A-Z]?)(?:\s+(?:too|as well))?\s*\??\s*$",
@@ -103,6 +102,10 @@ def _bare_subject(text: str, last: Query) -> Query | None:
     if last.day is not None and word != "scene" and number.isdigit() and last.kind != "span":
         return last.model_copy(update={"day": int(number) - 1})
     return None
+
+
+def _ranks_cast(query: Query) -> bool:
+    return RANK_SUBJECTS.get(query.measure or "") == "cast"
 
 
 def follow_query(
@@ -138,7 +141,7 @@ def follow_query(
         # "where are we on day 12, and what does it cost?": that day's cost, not the budget.
         return last.model_copy(update={"aspect": "cost"})
     if (
-        (last.kind == "cast" or (last.kind == "rank" and last.measure in _CAST_RANKS))
+        (last.kind == "cast" or (last.kind == "rank" and _ranks_cast(last)))
         and fresh.kind in {"total", "average"}
         and _PERSON.search(slots.text)
         and slots.aspects

@@ -23,13 +23,14 @@ from tools.queries.overtime import overtime_answer
 from tools.queries.ranked import ranked_subject
 from tools.queries.runs import span_answer
 from tools.queries.scenes import category_answer, location_answer, scene_answer, scenes_answer
-from tools.queries.totals import MEASURES, RANKINGS, rank_answer, total_answer
+from tools.queries.totals import MEASURES, RANK_SUBJECTS, RANKINGS, rank_answer, total_answer
 from tools.queries.versions import versions_answer
 from tools.queries.why import change_reasons, why_answer
 
 __all__ = [
     "MEASURES",
     "RANKINGS",
+    "RANK_SUBJECTS",
     "Answer",
     "Aspect",
     "Board",

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from tools.queries.board import Board
 from tools.queries.model import Query
-from tools.queries.totals import rank_answer
+from tools.queries.totals import RANK_SUBJECTS, rank_answer
 
 __all__ = ["ranked_subject"]
-
-_DAYS = frozenset({"day_cost", "pages", "moves", "minutes"})
-_CAST = frozenset({"hold", "work", "cast_cost", "cast_scenes", "start", "finish"})
 
 
 def ranked_subject(board: Board, query: Query) -> Query:
@@ -19,10 +16,10 @@ def ranked_subject(board: Board, query: Query) -> Query:
     ranking = query.model_copy(update={"of_ranked": False, "aspect": "all"})
     name = str(rank_answer(board, ranking).facts.get("name") or "")
     measure = query.measure or "day_cost"
-    aspect = query.aspect
-    if measure in _DAYS and name.startswith("day ") and name.split()[-1].isdigit():
+    aspect, ranks = query.aspect, RANK_SUBJECTS.get(measure)
+    if ranks == "day" and name.startswith("day ") and name.split()[-1].isdigit():
         return Query(kind="day", day=int(name.split()[-1]) - 1, aspect=aspect)
-    if measure in _CAST and name:
+    if ranks == "cast" and name:
         return Query(kind="cast", cast=name, aspect=aspect)
     if measure == "account" and name:
         return Query(kind="account", account=name, aspect=aspect)

@@ -13,7 +13,7 @@ from tools.queries.rest import rest_text
 from tools.queries.runs import nights_answer
 from tools.queries.weekends import weekend_answer
 
-__all__ = ["MEASURES", "RANKINGS", "rank_answer", "total_answer"]
+__all__ = ["MEASURES", "RANKINGS", "RANK_SUBJECTS", "rank_answer", "total_answer"]
 
 
 def _count(board: Board, measure: str) -> tuple[float, str]:
@@ -243,6 +243,9 @@ _RANK_HEADS = {
     "finish": ("cast", "last day"),
 }
 """The columns of a ranking's table."""
+
+RANK_SUBJECTS: dict[str, str] = {measure: head[0] for measure, head in _RANK_HEADS.items()}
+"""What each ranking ranks: "day", "cast", "account" or "location"."""
 
 RANKINGS: dict[str, tuple[str, Callable[[Board], list[tuple[str, float, str]]]]] = {
     "day_cost": ("expensive day", _rank_days_cost),
