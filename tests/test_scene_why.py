@@ -142,3 +142,50 @@ async def test_the_chat_explains_a_scene_day_from_the_plan_records(
         assert f"Scene {scene}" in why.answer and "not day 1" in why.answer
         again = await turn(a, "why?")
         assert again.facts["answers"][0]["facts"]["scene"] == scene
+        opening = days[0]["strips"][0]
+        pair = await turn(a, f"why does scene {scene} come after scene {opening}?")
+        [said] = pair.facts["answers"]
+        assert (said["facts"]["scene"], said["facts"]["other"]) == (scene, opening)
+        assert (said["facts"]["day"], said["facts"]["other_day"]) == (len(days), 1)
+        assert f"so scene {opening} comes first" in pair.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "scene", "other"),
+    [
+        ("why does scene 4 come before scene 7?", "4", "7"),
+        ("why is scene 7 after 4?", "7", "4"),
+        ("why are scenes 4 and 7 on different days?", "4", "7"),
+        ("how come scene 12 is shot earlier than scene 3?", "12", "3"),
+        ("why is scene 12 on day 10 and not day 3?", "12", None),
+    ],
+)
+def test_why_two_scenes_fall_as_they_do_asks_of_the_pair(
+    text: str, scene: str, other: str | None
+) -> None:
+    request = parse_message(text)
+    assert request is not None and request.kind == "question"
+    [query] = request.queries
+    assert (query.kind, query.scene, query.other, query.why) == ("scene", scene, other, True)
+
+
+def test_two_scenes_apart_are_explained_by_their_order_sites_and_lighting() -> None:
+    said = answer(_board().plan, Query(kind="scene", scene="5", other="3", why=True))
+    facts = said.facts
+    assert (facts["day"], facts["other_day"], facts["first"]) == (3, 1, "3")
+    assert said.text.startswith("Scene 5 is on day 3 and scene 3 on day 1, so scene 3 comes first")
+    reasons = " | ".join(facts["reasons"])
+    assert "an order is in force: scene 3 must be shot before scene 5" in reasons
+    assert "scene 5 is at PUB (day 3)" in reasons and "scene 3 is at PARK (days 1-2)" in reasons
+    assert "scene 5 is a night scene (the board's nights are day 3)" in reasons
+    assert 'Say "scene 5 must be shot before scene 3"' in said.text
+
+
+def test_two_scenes_of_one_site_or_one_day_say_so() -> None:
+    apart = answer(_board().plan, Query(kind="scene", scene="4", other="3", why=True))
+    assert apart.facts["first"] == "3"
+    assert apart.facts["reasons"] == ["both are at PARK, where the company is on days 1-2"]
+    together = answer(_board().plan, Query(kind="scene", scene="2", other="1", why=True))
+    assert together.text.startswith("Scenes 2 and 1 are both on day 1; scene 1 is shot first")
+    missing = answer(_board().plan, Query(kind="scene", scene="2", other="77", why=True))
+    assert not missing.found and "no scene 77" in missing.text

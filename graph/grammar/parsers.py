@@ -344,6 +344,8 @@ def questions(turn: Turn) -> Request | None:
         # "why is day 32 so expensive?": what the figure is made of, where it can be said.
         slots = read_slots(turn.normal, turn.lexicon)
         found = [why_of(q, slots) for q in found] or why_of_money(turn.normal, turn.lexicon)
+        # 'why are scenes 4 and 7 on different days?': both scenes' queries ask the one pair.
+        found = [q for i, q in enumerate(found) if q not in found[:i]]
     if not found:
         return None
     first = found[0]

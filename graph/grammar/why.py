@@ -15,7 +15,7 @@ from graph.grammar.model import Request
 from graph.grammar.slots import Slots, read_slots
 from tools.queries import Query
 
-__all__ = ["WHY", "why_of", "why_of_money", "why_request"]
+__all__ = ["WHY", "paired_scenes", "why_of", "why_of_money", "why_request"]
 
 WHY = re.compile(
     r"^\s*(?:(?:but|and|ok(?:ay)?|so|hmm+|really)[,.!]?\s+)?"
@@ -72,10 +72,32 @@ _WHERE_IT_IS = re.compile(r"\bwhere\s+(?:it|they)\s+(?:is|are)\b", re.I)
 """'why is scene 3 where it is?': its place on the board, not its location."""
 
 
+_PAIR = re.compile(
+    r"\bscene\s*#?\s*(\d+[A-Z]{0,2})\b(?:(?!\bdays?\b).)*?\b(?:before|after|ahead\s+of|"
+    r"(?:earlier|later|sooner)\s+than)\s+(?:scene\s*#?\s*)?(\d+[A-Z]{0,2})\b|"
+    r"\bscenes\s*(\d+[A-Z]{0,2})\s+and\s+(\d+[A-Z]{0,2})\b",
+    re.I,
+)
+"""'why does scene 4 come before scene 7?', 'why are scenes 4 and 7 on different days?'."""
+
+
+def paired_scenes(text: str) -> tuple[str, str] | None:
+    """The two scenes a 'why' sets side by side, when it names two."""
+    match = _PAIR.search(text)
+    if match is None:
+        return None
+    one, two = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    return (one.upper(), two.upper()) if one.upper() != two.upper() else None
+
+
 def why_of(query: Query, slots: Slots | None = None) -> Query:
     """'why is day 32 so expensive?': the query asked for what its figure is made of; 'why
     is scene 12 on day 10?': what holds the scene on its day, and what day 10 would change
-    (the day the clause names, from `slots`; -1 for 'the last day')."""
+    (the day the clause names, from `slots`; -1 for 'the last day'); 'why does scene 4 come
+    before scene 7?': the two scenes' days side by side."""
+    pair = None if slots is None else paired_scenes(slots.text)
+    if query.kind == "scene" and pair and query.scene in pair:
+        return query.model_copy(update={"why": True, "scene": pair[0], "other": pair[1]})
     placed = slots is not None and _WHERE_IT_IS.search(slots.text) is not None
     if query.kind == "scene" and query.scene and (query.aspect in {"all", "days"} or placed):
         named = None if slots is None else (-1 if slots.last_day else slots.day)

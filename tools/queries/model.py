@@ -56,6 +56,8 @@ class Query(BaseModel):
     """Which part of the subject is asked for ("cost" of a day, "holds" of a cast member)."""
     day: int | None = None
     scene: str | None = None
+    other: str | None = None
+    """A second scene the question sets beside `scene` ("why does scene 4 come before 7?")."""
     cast: str | None = None
     """A cast name as the script writes it (upper case), or a first name of one."""
     category: str | None = None

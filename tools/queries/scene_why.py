@@ -13,7 +13,7 @@ from __future__ import annotations
 from tools.queries.board import Board, Record, day_label, days_words, pages_text, plural
 from tools.queries.model import Answer
 
-__all__ = ["scene_why"]
+__all__ = ["scene_pair_why", "scene_why"]
 
 _WORK = frozenset({"SW", "W", "WF", "SWF"})
 
@@ -77,8 +77,7 @@ def _day_sites(board: Board, day: int) -> set[str]:
 def _lighting_reason(board: Board, strip: Record, day: int) -> str | None:
     if strip.get("lighting") != "NIGHT":
         return None
-    nights = [d for d, r in enumerate(board.days) if r.get("lighting") in {"NIGHT", "SPLIT"}]
-    return f"it is a night scene and the board's nights are {days_words(nights)}"
+    return f"it is a night scene and {_nights(board)}"
 
 
 def _cast_reason(board: Board, strip: Record, day: int) -> str | None:
@@ -186,5 +185,86 @@ def scene_why(board: Board, number: str, asked: int | None = None) -> Answer:
         "cast": list(strip.get("cast") or []),
         "reasons": reasons,
         "changes": changes,
+    }
+    return Answer(kind="why", text=text, facts=facts)
+
+
+def _order_rule(board: Board, first: str, then: str) -> str | None:
+    """An order in force between the two scenes, as said."""
+    for a, b in _options(board).get("precedences") or []:
+        if {str(a), str(b)} == {first, then}:
+            return f"an order is in force: scene {a} must be shot before scene {b}"
+    return None
+
+
+def _apart(board: Board, one: Record, two: Record) -> list[str]:
+    """What keeps two scenes on different days: their sites' days, day against night."""
+    said = []
+    site_one, site_two = board.site(one), board.site(two)
+    if site_one != site_two:
+        for strip, site in ((one, site_one), (two, site_two)):
+            days = [d for d in range(len(board.days)) if site in _day_sites(board, d)]
+            said.append(f"scene {strip.get('id')} is at {site} ({days_words(days)})")
+    lights = (one.get("lighting", "DAY"), two.get("lighting", "DAY"))
+    if lights[0] != lights[1]:
+        night = one if lights[0] == "NIGHT" else two
+        said.append(f"scene {night.get('id')} is a night scene ({_nights(board)})")
+    return said
+
+
+def _nights(board: Board) -> str:
+    nights = [d for d, r in enumerate(board.days) if r.get("lighting") in {"NIGHT", "SPLIT"}]
+    return f"the board's nights are {days_words(nights)}"
+
+
+def scene_pair_why(board: Board, number: str, other: str) -> Answer:
+    """Why scene `number` comes where it does against scene `other` ("why does scene 4 come
+    before scene 7?"): their days, an order in force, or what keeps them apart; on one day,
+    the order the day shoots them in (its strips run by site, then set)."""
+    strips = [board.strip(number), board.strip(other)]
+    missing = [n for n, s in zip((number, other), strips, strict=True) if s is None]
+    if missing:
+        text = f"The script has no scene {missing[0].upper()}."
+        return Answer(kind="why", text=text, facts={"scene": missing[0]}, found=False)
+    one, two = strips[0] or {}, strips[1] or {}
+    a, b = str(one.get("id")), str(two.get("id"))
+    day_a, day_b = board.day_of.get(a), board.day_of.get(b)
+    if day_a is None or day_b is None:
+        text = f"Scene {a if day_a is None else b} is not on the schedule."
+        return Answer(
+            kind="why", text=text, facts={"scene": a if day_a is None else b}, found=False
+        )
+    reasons = [r for r in (_order_rule(board, a, b),) if r]
+    if day_a == day_b:
+        ids = [str(s.get("id")) for s in board.day_strips(day_a)]
+        first, then = (a, b) if ids.index(a) < ids.index(b) else (b, a)
+        text = (
+            f"Scenes {a} and {b} are both on {day_label(day_a)}; scene {first} is shot first "
+            "(the day's scenes run by site, then set)"
+        )
+    else:
+        first, then = (a, b) if day_a < day_b else (b, a)
+        text = (
+            f"Scene {a} is on {day_label(day_a)} and scene {b} on {day_label(day_b)}, so scene "
+            f"{first} comes first"
+        )
+        site = board.site(one)
+        visits = [d for d in range(len(board.days)) if site in _day_sites(board, d)]
+        reasons += _apart(board, one, two) or [
+            f"both are at {site}, where the company is on {days_words(visits)}"
+        ]
+    text += ": " + "; ".join(reasons) + "." if reasons else "."
+    text += (
+        f' Say "scene {then} must be shot before scene {first}" and I will re-plan it and price '
+        "the difference."
+    )
+    facts = {
+        "scene": a,
+        "other": b,
+        "day": day_a + 1,
+        "other_day": day_b + 1,
+        "first": first,
+        "sites": [board.site(one), board.site(two)],
+        "reasons": reasons,
     }
     return Answer(kind="why", text=text, facts=facts)

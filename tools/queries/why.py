@@ -15,7 +15,7 @@ from tools.queries.cast import cast_cost
 from tools.queries.days import day_info, no_day
 from tools.queries.model import Answer, Query
 from tools.queries.money import find_account
-from tools.queries.scene_why import scene_why
+from tools.queries.scene_why import scene_pair_why, scene_why
 from tools.queries.totals import rank_answer
 
 __all__ = ["EXPLAINABLE", "change_reasons", "why_answer"]
@@ -149,6 +149,8 @@ def why_answer(board: Board, query: Query) -> Answer:
             return found
     if query.kind == "cast" and query.cast:
         return _cast_why(board, query.cast)
+    if query.kind == "scene" and query.scene and query.other:
+        return scene_pair_why(board, query.scene, query.other)
     if query.kind == "scene" and query.scene:
         return scene_why(board, query.scene, query.day)
     if query.kind == "total" and query.measure == "days" and board.days:
