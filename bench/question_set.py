@@ -140,6 +140,17 @@ def _scene_questions(plan: Record, rng: random.Random) -> list[Question]:
                 "scene cast",
             ),
         ]
+    one, two = rng.sample(sorted(first_day), 2) if len(first_day) > 1 else (None, None)
+    if one and two and first_day[one] != first_day[two] and spans[one] == spans[two] == 1:
+        early = one if first_day[one] < first_day[two] else two
+        phrasing = ["why does scene {a} come before scene {b}?", "how come scene {a} is after {b}?"]
+        out.append(
+            Question(
+                pick(rng, phrasing, a=one, b=two),
+                [f"day {first_day[one]}", f"day {first_day[two]}", f"so scene {early} comes first"],
+                "why pair",
+            )
+        )
     return out
 
 
