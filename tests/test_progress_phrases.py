@@ -120,6 +120,39 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ),
 ]
 
+LEFT_ROWS: list[tuple[str, dict[str, Any]]] = [
+    # What a part-shot scene still needs, the way it is said on set ("2/8" is never a scene).
+    (
+        "Day 1 wrapped: we got 3 and most of 18, about 2/8 left",
+        dict(day=0, complete=["3"], partial=[("18", None, None, 2)]),
+    ),
+    (
+        "day 2: shot 14, 15 and 18 with a page to go",
+        dict(day=1, complete=["14", "15"], partial=[("18", None, None, 8)]),
+    ),
+    (
+        "day 2: shot 14 and all but 2/8 of 18",
+        dict(day=1, complete=["14"], partial=[("18", None, None, 2)]),
+    ),
+    (
+        "day 2 done: 14, 15; 2/8 left on 18",
+        dict(day=1, complete=["14", "15"], partial=[("18", None, None, 2)]),
+    ),
+    (
+        "day 4: 14 (3/8 remaining), 15 finished",
+        dict(day=3, complete=["15"], partial=[("14", None, None, 3)]),
+    ),
+    (
+        "day 6: shot 20, 21, 22 - half a page left on 22",
+        dict(day=5, complete=["20", "21"], partial=[("22", None, None, 4)]),
+    ),
+    (
+        "day 7: shot 5, 9 and 12, 5/8 short on 12",
+        dict(day=6, complete=["5", "9"], partial=[("12", None, None, 5)]),
+    ),
+]
+ROWS += LEFT_ROWS
+
 NOT_REPORTS = [
     "show me day 3",
     "what did we shoot on day 3?",
@@ -136,7 +169,8 @@ NOT_REPORTS = [
 
 def _expected(day: int, **fields: Any) -> DayReport:
     partial = [
-        PartialScene(scene=s, eighths=e, fraction=f) for s, e, f in fields.pop("partial", [])
+        PartialScene(scene=s, eighths=e, fraction=f, left=rest[0] if rest else None)
+        for s, e, f, *rest in fields.pop("partial", [])
     ]
     pickups = [PickUp(scene=s, eighths=e) for s, e in fields.pop("pickups", [])]
     return DayReport(day=day, partial=partial, pickups=pickups, **fields)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, Field
 
-from tools.progress.model import DayReport
+from tools.progress.model import DayReport, PartialScene
 
 __all__ = ["Portion", "ResolvedDay", "resolve_day", "resolve_days", "scene_of"]
 
@@ -72,10 +72,17 @@ def _check_scene(scene: str, scenes: Mapping[str, int], day: int) -> None:
         raise ValueError(f"{_label(day)}: scene {scene} is not on the plan")
 
 
-def _partial_eighths(eighths: int | None, fraction: float | None, left: int) -> int:
-    if eighths is not None:
-        return eighths
-    return min(left - 1, max(1, round(left * (fraction or 0.5))))
+def _partial_eighths(part: PartialScene, left: int, label: str) -> int:
+    if part.eighths is not None:
+        return part.eighths
+    if part.left is not None:
+        if part.left >= left:
+            raise ValueError(
+                f"{label}: scene {part.scene} had {left}/8 left to shoot, so {part.left}/8 left "
+                "means none of it was shot: say it was not shot"
+            )
+        return left - part.left
+    return min(left - 1, max(1, round(left * (part.fraction or 0.5))))
 
 
 def _shot(
@@ -101,7 +108,7 @@ def _shot(
                 f"{label}: scene {part.scene} has {left}/8 left to shoot, so it cannot be "
                 "part shot: say it was finished or not shot"
             )
-        got = _partial_eighths(part.eighths, part.fraction, left)
+        got = _partial_eighths(part, left, label)
         if got >= left:
             raise ValueError(
                 f"{label}: {got}/8 of scene {part.scene} is not part of it: {left}/8 were left "

@@ -20,6 +20,8 @@ class PartialScene(BaseModel):
     """Eighths shot; None when only `fraction` was said."""
     fraction: float | None = Field(default=None, gt=0, lt=1)
     """Share of the scene's remaining eighths shot ("half of 18"), when no eighths were said."""
+    left: int | None = Field(default=None, ge=1)
+    """Eighths still to shoot after the day ("18, 2/8 left"), when that is what was said."""
 
 
 class PickUp(BaseModel):

@@ -16,10 +16,13 @@ __all__ = [
     "EIGHTHS",
     "EXCEPT",
     "FRACTIONS",
+    "LEFT",
+    "LEFT_OF",
     "LIST",
     "NEGATIVE",
     "NUM",
     "OVERTIME",
+    "OVER_EIGHTHS",
     "PAGES",
     "PARTLY",
     "PICKUP",
@@ -80,6 +83,25 @@ FRACTIONS: tuple[tuple[str, float], ...] = (
     (r"most\s+of", 0.75),
     (r"(?:part|some)\s+of", 0.5),
 )
+_SHARE_WORDS = r"(?:half|most|part|some|(?:a|1|2)\s+thirds?|(?:a|1|3)\s+quarters?)(?:\s+of)?"
+_AMOUNT = (
+    r"(?:about|around|roughly|some|maybe|~)?\s*(?:(\d+)\s*(?:/\s*8|eighths?)|"
+    r"(\d+(?:\.\d+)?|a|half a)\s+pages?)"
+)
+_STILL = r"(?:left|to go|remaining|still to (?:shoot|do|go)|outstanding|short)"
+LEFT = re.compile(
+    rf"(?:\b{_SHARE_WORDS}\s+)?{SCENE}\s*(?:,|\(|-+|:|with|and)?\s*(?:with\s+)?"
+    rf"{_AMOUNT}\s+{_STILL}\b\)?",
+    re.I,
+)
+"""'most of 18, about 2/8 left', '18 with a page to go': what a part-shot scene still needs."""
+LEFT_OF = re.compile(
+    rf"(?:\ball\s+but\s+{_AMOUNT}\s+of|{_AMOUNT}\s+{_STILL}\s+(?:on|of|in|for))\s+{SCENE}",
+    re.I,
+)
+"""'all but 2/8 of 18', '2/8 left on 18'."""
+OVER_EIGHTHS = re.compile(r"\b\d+\s*/\s*\d+\b")
+"""A fraction the patterns before did not read: never a scene number."""
 EIGHTHS = re.compile(rf"\b(\d+)\s*(?:/\s*8|eighths?)\s+of\s+{SCENE}", re.I)
 PAGES = re.compile(rf"\b{NUM}\s+pages?\s+of\s+{SCENE}", re.I)
 PARTLY = re.compile(rf"{SCENE}\s+(?:partially|partly|in part|half done|half shot)\b", re.I)

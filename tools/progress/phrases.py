@@ -96,6 +96,31 @@ def _in_eighths(match: re.Match[str]) -> int:
     return max(1, int(said) if match.re is pt.EIGHTHS else round(float(said) * 8))
 
 
+def _left_eighths(eighths: str | None, pages: str | None) -> int:
+    """'2/8', 'a page', 'half a page', '1.5 pages' in eighths."""
+    if eighths is not None:
+        return int(eighths)
+    said = (pages or "").lower()
+    return 8 if said == "a" else 4 if said == "half a" else max(1, round(float(said) * 8))
+
+
+def _take_left(text: str, out: _Found) -> str:
+    """'most of 18, about 2/8 left', '2/8 left on 18': a scene part shot, by what it still
+    needs (the plan knows its size); read before the shares, which it overrides."""
+    found: list[tuple[int, PartialScene]] = []
+    while match := pt.LEFT.search(text):
+        left = _left_eighths(match.group(2), match.group(3))
+        found.append((match.start(), PartialScene(scene=match.group(1).upper(), left=left)))
+        text = _blank(text, match)
+    while match := pt.LEFT_OF.search(text):
+        groups = match.groups()
+        left = _left_eighths(*(groups[0:2] if match.group(1) or match.group(2) else groups[2:4]))
+        found.append((match.start(), PartialScene(scene=match.group(5).upper(), left=left)))
+        text = _blank(text, match)
+    out.partial += [part for _, part in sorted(found, key=lambda pair: pair[0])]
+    return text
+
+
 def _take_partials(text: str, out: _Found) -> str:
     found: list[tuple[int, PartialScene]] = []
     for words, share in pt.FRACTIONS:
@@ -118,6 +143,7 @@ def _take_partials(text: str, out: _Found) -> str:
 
 
 def _take_clauses(text: str, out: _Found) -> str:
+    text = pt.OVER_EIGHTHS.sub(lambda m: " " * len(m.group(0)), text)  # '2/8' is no scene
     while match := pt.EXCEPT.search(text):
         # "Everything except 22": the day's board is shot, less the scenes named.
         out.all_planned = True
@@ -152,6 +178,7 @@ _GRAMMAR: tuple[Extract, ...] = (
     _take_hours(pt.WEATHER, "weather_hours"),
     _take_background,
     _take_pickups,
+    _take_left,
     _take_partials,
     _take_clauses,
 )
@@ -180,6 +207,9 @@ def parse_report(text: str, *, next_day: int | None = None) -> DayReport | None:
     out = _Found()
     for extract in _GRAMMAR:
         rest = extract(rest, out)
+    parted = {p.scene for p in out.partial}
+    # "shot 20, 21, 22 - 1 page left on 22": 22 is part shot, not finished.
+    out.complete = [scene for scene in out.complete if scene not in parted]
     if pt.RAINED_OUT.search(message) and not out.weather_hours:
         out.weather_hours = 12.0
     if not out.any():
