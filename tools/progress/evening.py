@@ -18,7 +18,8 @@ from tools.progress.costs import hot_costs
 from tools.progress.forecast import Forecast, forecast
 from tools.progress.ledger import ResolvedDay, resolve_days, scene_of
 from tools.progress.model import DayReport
-from tools.progress.replan import RestReport, board_budget, replan_rest
+from tools.progress.pricing import board_budget
+from tools.progress.replan import RestReport, replan_rest
 from tools.progress.rollout import outlook
 from tools.progress.rules import RatesFrom, rate_card
 from tools.progress.text import progress_text

@@ -19,8 +19,7 @@ from dataclasses import replace
 from pydantic import BaseModel, Field
 
 from tools import schedule
-from tools.budget import Budget, CrewPlan, compute_budget, crew_needs, day_facts
-from tools.budget.crew import day_player_premium
+from tools.budget import day_facts
 from tools.budget.money import Money
 from tools.cache import cache_key
 from tools.plan import Plan, PlanInputs, StripMove
@@ -28,15 +27,13 @@ from tools.plan.blocks import blocked
 from tools.plan.summary import summarize
 from tools.progress.board import Board, progress_board
 from tools.progress.ledger import ResolvedDay
-from tools.progress.repair import repaired_board
+from tools.progress.offer import MoveOffer, second_move, start_board
+from tools.progress.pricing import priced
 from tools.progress.rules import rate_card
 from tools.ratecard import RateCard
-from tools.savings import scale_crew
-from tools.schedule.model import Dood, ScheduleProblem, ScheduleResult
+from tools.schedule.model import ScheduleProblem, ScheduleResult
 
-__all__ = ["RestReport", "board_budget", "replan_rest"]
-
-Tiers = dict[str, str]
+__all__ = ["RestReport", "replan_rest"]
 
 _RESERVE_SHARE = 0.15
 """Share of the evening's limit kept back for what follows the solve: the board costed on the
@@ -69,6 +66,8 @@ class RestReport(BaseModel):
     accounts: dict[str, Money] = Field(default_factory=dict)
     """Account code -> change of the board's budget (after minus before), non-zero only."""
     relaxed: str | None = None
+    second_move: MoveOffer | None = None
+    """When the re-plan had to add days: the board with one more company move a day."""
 
 
 def solve_limit(deadline: float, reserve: float) -> float:
@@ -78,12 +77,16 @@ def solve_limit(deadline: float, reserve: float) -> float:
 
 
 def _optimize(
-    problem: ScheduleProblem, board: Board, move: float, ends: tuple[float, float]
+    problem: ScheduleProblem,
+    board: Board,
+    move: float,
+    ends: tuple[float, float],
+    approved: ScheduleResult | None = None,
 ) -> tuple[ScheduleResult, float]:
-    """CP-SAT from the repaired board; the repaired board itself when CP-SAT finds nothing.
-    `ends` is the evening's deadline and the seconds kept back before it; with the result
-    comes the time limit the solver was given."""
-    hint = repaired_board(problem, board.previous, len(board.frozen))
+    """CP-SAT from the repaired board (`offer.start_board`); the repaired board itself when
+    CP-SAT finds nothing. `ends` is the evening's deadline and the seconds kept back before
+    it; with the result comes the time limit the solver was given."""
+    hint = start_board(problem, board, approved)
     fixed = problem.options.fixed_days
     if fixed is not None and len(hint.days) > fixed:
         hint = board.previous  # too long for the fixed count: let the solver say so
@@ -101,7 +104,11 @@ def _optimize(
 
 
 def _solve(
-    board: Board, card: RateCard, time_limit_s: float, deadline: float
+    board: Board,
+    card: RateCard,
+    time_limit_s: float,
+    deadline: float,
+    approved: ScheduleResult | None = None,
 ) -> tuple[ScheduleResult, str | None, float]:
     """The remaining days solved by `deadline`, less the costing's reserve; a fixed day count
     the work no longer fits is lifted and solved again in what is left. With the result come
@@ -109,12 +116,12 @@ def _solve(
     problem, options = board.solve_problem, board.solve_problem.options
     move = float(card.rate("move", "company_move"))
     ends = (deadline, max(_RESERVE_LEAST, _RESERVE_SHARE * time_limit_s))
-    result, limit = _optimize(problem, board, move, ends)
+    result, limit = _optimize(problem, board, move, ends, approved)
     if not result.days and options.fixed_days is not None:
         free = problem.model_copy(
             update={"options": options.model_copy(update={"fixed_days": None})}
         )
-        result, limit = _optimize(free, board, move, ends)
+        result, limit = _optimize(free, board, move, ends, approved)
         lifted = f"the work left no longer fits {options.fixed_days} days: the day count was lifted"
         return result, lifted, limit
     return result, None, limit
@@ -160,29 +167,13 @@ def _cast_changes(before: Plan, after: Plan) -> list[str]:
     return out
 
 
-def _priced(
-    problem: ScheduleProblem, result: ScheduleResult, dood: Dood, card: RateCard, tiers: Tiers
-) -> tuple[Budget, CrewPlan]:
-    needs = crew_needs(day_facts(problem, result), card)
-    crew = scale_crew(
-        needs, {n: card.rate("crew", n) for n in needs}, premium=day_player_premium(card)
-    )
-    return compute_budget(problem, result, dood, card, tiers=tiers, crew=crew), crew
-
-
-def board_budget(plan: Plan, card: RateCard) -> tuple[Budget, CrewPlan]:
-    """The budget and crew of `plan`'s board priced on `card` (its own rates or earlier ones)."""
-    dood = plan.dood or schedule.day_out_of_days(plan.problem, plan.schedule)
-    return _priced(plan.problem, plan.schedule, dood, card, plan.tiers)
-
-
 def _plan(
     current: Plan, board: Board, solved: tuple[ScheduleResult, RateCard, PlanInputs], key: str
 ) -> Plan:
     result, card, inputs = solved
     problem = board.problem
     dood = schedule.day_out_of_days(problem, result)
-    budget, crew = _priced(problem, result, dood, card, current.tiers)
+    budget, crew = priced(problem, result, dood, card, current.tiers)
     inputs = inputs.model_copy(update={"frozen_days": list(board.frozen)})
     moves = sum(day.moves for day in day_facts(problem, result))
     summary = summarize(
@@ -296,7 +287,7 @@ def replan_rest(
     inputs = inputs or current.inputs
     card = rate_card(inputs)
     board = _board(approved, current, days, inputs, rules, night_rest=True)
-    solved, relaxed, limit = _solve(board, card, time_limit_s, deadline)
+    solved, relaxed, limit = _solve(board, card, time_limit_s, deadline, approved.schedule)
     if not solved.days and _ends_at_night(board):
         # The last shot day wrapped at night: the crew may not be called the next morning,
         # so the company stays on nights to the week's day off. When the nights left cannot
@@ -304,7 +295,7 @@ def replan_rest(
         # planned from a morning call and the answer says the rest is the production's to
         # give (a late call or a day off), as an AD would after an unplanned night.
         eased = _board(approved, current, days, inputs, rules, night_rest=False)
-        retry, lifted, retry_limit = _solve(eased, card, time_limit_s, deadline)
+        retry, lifted, retry_limit = _solve(eased, card, time_limit_s, deadline, approved.schedule)
         if retry.days:
             board, solved, limit = eased, retry, retry_limit
             rest = night_rest_note(len(days))
@@ -320,4 +311,5 @@ def replan_rest(
     )
     plan = _plan(current, board, (_real(board, solved), card, inputs), key)
     report = _report(current, plan, board, relaxed)
-    return plan, report.model_copy(update={"limit_s": round(limit, 3)})
+    offer = second_move(current, plan, board, card, approved.schedule)
+    return plan, report.model_copy(update={"limit_s": round(limit, 3), "second_move": offer})

@@ -6,6 +6,7 @@ every figure comes from the records, nothing is estimated here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from tools.budget import ACCOUNTS, format_money
 from tools.plan import StripMove
 from tools.progress.forecast import Forecast
 from tools.progress.ledger import ResolvedDay
+from tools.progress.offer import MoveOffer
+from tools.progress.replan import RestReport
 
 if TYPE_CHECKING:
     from tools.progress.evening import Progress
@@ -210,9 +213,29 @@ def progress_text(p: Progress) -> list[str]:
         f"The board's budget goes from {money(rest.budget_before)} to {money(rest.budget_after)} "
         f"({'+' if delta >= 0 else ''}{money(delta)}); {rest.days_after} shooting days."
     )
+    if (offer := rest.second_move) is not None:
+        lines.append(_offer_text(offer, rest, money))
     lines.append(schedule_text(p.forecast))
     lines += cost_text(p.forecast)
     return lines
+
+
+def _offer_text(offer: MoveOffer, rest: RestReport, money: Callable[[Decimal], str]) -> str:
+    """'Allowing 2 company moves on day 6 keeps the shoot at 12 days ...': the AD's choice."""
+    days = offer.move_days
+    on = (
+        ""
+        if not days
+        else f" on day {days[0] + 1}"
+        if len(days) == 1
+        else " on days " + ", ".join(str(d + 1) for d in days[:-1]) + f" and {days[-1] + 1}"
+    )
+    saved = rest.budget_after - offer.budget
+    return (
+        f"Allowing {offer.moves} company moves{on} instead would keep the shoot at "
+        f"{offer.days} days, {money(offer.budget)} ({money(saved)} less than this re-plan): say "
+        f'"allow {offer.moves} moves a day" to re-plan with it.'
+    )
 
 
 def day_cost_text(f: Forecast, day: int) -> str:
