@@ -354,3 +354,31 @@ def test_rate_history_keeps_the_rates_each_shot_day_had(
     got = rate_history(entries, before, after, day)
     assert [(h.day, h.rates["cast:MAYA"]) for h in got] == expected
     assert rate_history(got, after, after, day + 1) == got  # unchanged rates add nothing
+
+
+def test_after_one_shot_day_the_board_as_booked_leads_and_the_run_rate_is_a_scenario() -> None:
+    crew = make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"])
+    final = _budget(3, [crew])
+    ahead = Outlook(extra_days=1.0, spread=0.0, slip_days=1, shot_days=1, rollouts=1)
+    f = forecast(
+        final,
+        final,
+        [],
+        approved_eighths=[32] * 3,
+        final_eighths=[24, 32, 32],
+        shot_eighths=[24],
+        outlook=ahead,
+    )
+    assert f.allowance == D(500) and f.at_completion == D(2000)  # one day more at 500
+    first, scenario, assumes, *_ = cost_text(f)
+    # The board as booked: 1,500 against the approved 1,500; the slip repeated is apart.
+    assert (
+        "cost to complete USD 1,000 and forecast at completion USD 1,500 as the re-plan books"
+        in first
+    )
+    assert "the 2 days left, against the approved USD 1,500 (on budget)" in first
+    assert scenario == (
+        "If every day left went as day 1 did, it would add USD 500: cost to complete USD 1,500, "
+        "forecast at completion USD 2,000."
+    )
+    assert "about 1.0 more days" in assumes and "a warning more than a forecast" in assumes

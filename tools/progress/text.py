@@ -37,6 +37,10 @@ def _pages(eighths: int) -> str:
     return f"{sign}{whole} {part}/8 pages" if whole else f"{sign}{part}/8 page"
 
 
+def _hours(hours: float) -> str:
+    return f"{hours:g} hour" if hours == 1 else f"{hours:g} hours"
+
+
 def day_text(day: ResolvedDay) -> str:
     """One reported day in a sentence."""
     parts = []
@@ -52,11 +56,11 @@ def day_text(day: ResolvedDay) -> str:
         parts.append(f"did not shoot {_scenes(day.not_shot)}")
     extra = []
     if day.overtime_hours:
-        extra.append(f"{day.overtime_hours:g} hours of overtime")
+        extra.append(f"{_hours(day.overtime_hours)} of overtime")
     if day.extra_background:
         extra.append(f"{day.extra_background} extra background")
     if day.weather_hours:
-        extra.append(f"{day.weather_hours:g} hours lost to weather")
+        extra.append(f"{_hours(day.weather_hours)} lost to weather")
     said = "; ".join(parts) or "shot nothing"
     tail = f" ({', '.join(extra)})" if extra else ""
     note = f" Not mentioned, counted as not shot: {_scenes(day.assumed)}." if day.assumed else ""
@@ -95,11 +99,12 @@ def schedule_text(f: Forecast) -> str:
 def cost_text(f: Forecast, *, accounts: int = 3) -> list[str]:
     """Cost to complete, the forecast at completion and the largest variances by account."""
     money = lambda v: format_money(v, f.currency)  # noqa: E731
+    if f.reported_days < _FEW_DAYS and f.allowance and f.forecast_days > f.reported_days:
+        return _early_cost_text(f, accounts)
     lines = [
         f"Actual to date {money(f.actual)}; cost to complete {money(f.to_complete)}; "
         f"forecast at completion {money(f.at_completion)} against the approved "
-        f"{money(f.approved)} ({'over' if f.variance > 0 else 'under'} by "
-        f"{money(abs(f.variance))})."
+        f"{money(f.approved)} ({_variance(f.variance, money)})."
     ]
     if f.allowance:
         lines.append(
@@ -112,6 +117,41 @@ def cost_text(f: Forecast, *, accounts: int = 3) -> list[str]:
         lines.append(
             f"- {a.code} {ACCOUNTS[a.code][0]}: {money(a.variance)} "
             f"({money(a.at_completion)} forecast)"
+        )
+    return lines
+
+
+def _variance(amount: Decimal, money: Callable[[Decimal], str]) -> str:
+    if not amount:
+        return "on budget"
+    return f"{'over' if amount > 0 else 'under'} by {money(abs(amount))}"
+
+
+def _early_cost_text(f: Forecast, accounts: int) -> list[str]:
+    """After one or two shot days: the board as the re-plan books it first, and the run rate
+    of those days as what it is, those days repeated ("if every day left went as day 1")."""
+    money = lambda v: format_money(v, f.currency)  # noqa: E731
+    booked = f.at_completion - f.allowance
+    over = booked - f.approved
+    left = f.forecast_days - f.reported_days
+    shot = "day 1" if f.reported_days == 1 else f"days 1-{f.reported_days}"
+    lines = [
+        f"Actual to date {money(f.actual)}; cost to complete {money(f.to_complete - f.allowance)} "
+        f"and forecast at completion {money(booked)} as the re-plan books the "
+        f"{_days_left(left)}, against the approved {money(f.approved)} "
+        f"({_variance(over, money)}).",
+        f"If every day left went as {shot} did, it would add {money(f.allowance)}: cost to "
+        f"complete {money(f.to_complete)}, forecast at completion {money(f.at_completion)}.",
+        _assumes(f),
+    ]
+    worst = sorted(
+        (a for a in f.accounts if a.variance - a.allowance),
+        key=lambda a: -abs(a.variance - a.allowance),
+    )
+    for a in worst[:accounts]:
+        lines.append(
+            f"- {a.code} {ACCOUNTS[a.code][0]}: {money(a.variance - a.allowance)} "
+            f"({money(a.at_completion - a.allowance)} as booked)"
         )
     return lines
 
