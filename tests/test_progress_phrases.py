@@ -151,7 +151,35 @@ LEFT_ROWS: list[tuple[str, dict[str, Any]]] = [
         dict(day=6, complete=["5", "9"], partial=[("12", None, None, 5)]),
     ),
 ]
-ROWS += LEFT_ROWS
+SET_ROWS: list[tuple[str, dict[str, Any]]] = [
+    # More of the ways a report is said on set.
+    (
+        "Day 2: 7 and 8 in the can, 12 half done, lost 24",
+        dict(day=1, complete=["7", "8"], partial=[("12", None, 0.5)], not_shot=["24"]),
+    ),
+    (
+        "day 2: completed 7,8; partial 12 (4/8); 24 not started",
+        dict(day=1, complete=["7", "8"], partial=[("12", 4, None)], not_shot=["24"]),
+    ),
+    ("day 2: 7 8 12 done, 24 moved", dict(day=1, complete=["7", "8", "12"], not_shot=["24"])),
+    (
+        "day 2: shot 7, 8 and 12, and picked up an insert for 3",
+        dict(day=1, complete=["7", "8", "12"], pickups=[("3", 1)]),
+    ),
+    (
+        "day two: finished seven and eight, started twelve",
+        dict(day=1, complete=["7", "8"], partial=[("12", None, 0.5)]),
+    ),
+    (
+        "day 2: 7, 8 complete. 12: 3/8 shot. 24: dropped",
+        dict(day=1, complete=["7", "8"], partial=[("12", 3, None)], not_shot=["24"]),
+    ),
+    (
+        "Day 2 wrapped 45 min late: 7, 8, 12 done; 24 not",
+        dict(day=1, complete=["7", "8", "12"], not_shot=["24"], overtime_hours=0.75),
+    ),
+]
+ROWS += LEFT_ROWS + SET_ROWS
 
 NOT_REPORTS = [
     "show me day 3",

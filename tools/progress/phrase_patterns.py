@@ -14,6 +14,7 @@ __all__ = [
     "CLAUSES",
     "DAY",
     "EIGHTHS",
+    "EIGHTHS_SHOT",
     "EXCEPT",
     "FRACTIONS",
     "LEFT",
@@ -52,6 +53,7 @@ OVERTIME = (
     ),
     re.compile(rf"{NUM}\s*(hours?|hrs?|h|minutes?|mins?)\s*(?:of\s+)?(?:over(?:time)?|ot)\b", re.I),
     re.compile(rf"\bovertime(?: of)?:?\s*{NUM}\s*(hours?|hrs?|h|minutes?|mins?)\b", re.I),
+    re.compile(rf"{NUM}\s*(hours?|hrs?|h|minutes?|mins?)\s+(?:late|long|past (?:wrap|12))\b", re.I),
 )
 WEATHER = (
     re.compile(
@@ -72,8 +74,12 @@ BACKGROUND = re.compile(
     re.I,
 )
 PICKUP = re.compile(
-    rf"\b(?:(\d+)\s*/\s*8\s+)?pick[- ]?ups?\s+(?:shot\s+)?(?:of|on|for)?\s*{LIST}", re.I
+    rf"\b(?:(\d+)\s*/\s*8\s+)?(?:pick[- ]?ups?|picked\s+up(?:\s+(?:an?|some|the|more)\s+"
+    r"(?:insert|shot|angle|close[- ]?up|coverage|cutaway|line|reaction)s?)?)\s+(?:shot\s+)?"
+    rf"(?:of|on|for)?\s*{LIST}",
+    re.I,
 )
+"""'a pick-up of 22', '3/8 pick-up on 4', 'picked up an insert for 3'."""
 FRACTIONS: tuple[tuple[str, float], ...] = (
     (r"half(?:\s+of)?", 0.5),
     (r"(?:a|1)\s+third\s+of", 1 / 3),
@@ -82,6 +88,7 @@ FRACTIONS: tuple[tuple[str, float], ...] = (
     (r"3\s+quarters\s+of", 0.75),
     (r"most\s+of", 0.75),
     (r"(?:part|some)\s+of", 0.5),
+    (r"(?:partial(?:ly)?(?:\s+on)?|started(?:\s+on)?|began(?:\s+on)?|got\s+into)", 0.5),
 )
 _SHARE_WORDS = r"(?:half|most|part|some|(?:a|1|2)\s+thirds?|(?:a|1|3)\s+quarters?)(?:\s+of)?"
 _AMOUNT = (
@@ -103,6 +110,12 @@ LEFT_OF = re.compile(
 OVER_EIGHTHS = re.compile(r"\b\d+\s*/\s*\d+\b")
 """A fraction the patterns before did not read: never a scene number."""
 EIGHTHS = re.compile(rf"\b(\d+)\s*(?:/\s*8|eighths?)\s+of\s+{SCENE}", re.I)
+EIGHTHS_SHOT = re.compile(
+    rf"(?:\bpartial(?:ly)?\s+)?{SCENE}\s*(?::|-+|,|\()?\s*(\d+)\s*(?:/\s*8|eighths?)"
+    r"(?:\s+(?:shot|done|complete|in the can|of it)\b|\s*\))",
+    re.I,
+)
+"""'12: 3/8 shot', 'partial 12 (4/8)': the eighths a scene got, said after it."""
 PAGES = re.compile(rf"\b{NUM}\s+pages?\s+of\s+{SCENE}", re.I)
 PARTLY = re.compile(rf"{SCENE}\s+(?:partially|partly|in part|half done|half shot)\b", re.I)
 ALL = re.compile(
@@ -121,7 +134,9 @@ EXCEPT = re.compile(
 NEGATIVE = re.compile(
     r"\b(didn'?t|did not|not (?:shot|done|get|made|finished|shoot)|wasn'?t|weren'?t|never|"
     r"missed|dropped|skipped|couldn'?t|could not|slipped|push(?:ed)?|no time for|"
-    r"ran out of (?:time|light) (?:for|on|before)|failed|lost)\b",
+    r"ran out of (?:time|light) (?:for|on|before)|failed|lost|not (?:started|begun|touched|"
+    r"reached|attempted|got to)|moved|postponed|bumped|carried over|rolled(?: over)?|"
+    r"not(?=\s*$))\b",
     re.I,
 )
 QUESTION = re.compile(
@@ -130,7 +145,9 @@ QUESTION = re.compile(
     re.I,
 )
 POSITIVE = re.compile(
-    r"\b(shot|finish(?:ed)?|complet(?:e|ed)|got|did|done|wrap(?:ped)?|made|all)\b", re.I
+    r"\b(shot|finish(?:ed)?|complet(?:e|ed)|got|did|done|wrap(?:ped)?|made|all|in the can|"
+    r"canned|knocked out|nailed|through)\b",
+    re.I,
 )
 SEGMENTS = re.compile(r",")
 CLAUSES = re.compile(r"[;.!\n]|\bbut\b|\bhowever\b", re.I)

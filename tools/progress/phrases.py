@@ -123,6 +123,10 @@ def _take_left(text: str, out: _Found) -> str:
 
 def _take_partials(text: str, out: _Found) -> str:
     found: list[tuple[int, PartialScene]] = []
+    while match := pt.EIGHTHS_SHOT.search(text):
+        part = PartialScene(scene=match.group(1).upper(), eighths=max(1, int(match.group(2))))
+        found.append((match.start(), part))
+        text = _blank(text, match)
     for words, share in pt.FRACTIONS:
         pattern = re.compile(rf"\b{words}\s+{pt.SCENE}", re.I)
         while match := pattern.search(text):
