@@ -111,6 +111,40 @@ def test_the_week_after_follows_the_last_span() -> None:
     assert _ask("and the week before?", days) == [Query(kind="span", days=list(range(5)))]
 
 
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("is there a night shoot in the first week?", Query(kind="span", week=1, lighting="NIGHT")),
+        ("any nights in week 2?", Query(kind="span", week=2, lighting="NIGHT")),
+        (
+            "do we have any night work in the first week?",
+            Query(kind="span", week=1, lighting="NIGHT"),
+        ),
+        (
+            "are there nights on days 1 to 5?",
+            Query(kind="span", days=[0, 1, 2, 3, 4], lighting="NIGHT"),
+        ),
+    ],
+)
+def test_nights_in_a_span_ask_that_spans_nights(text: str, query: Query) -> None:
+    assert _ask(text) == [query]
+    assert _ask("and the week after?", parse_message(text))[0].lighting == "NIGHT"
+
+
+def test_a_spans_nights_are_named_or_said_to_be_elsewhere() -> None:
+    board = _board("DDDDSNNN", week=3)
+    first = answer(board, Query(kind="span", week=1, lighting="NIGHT"))
+    assert first.text == "No: week 1 (days 1-3) has no night work; the board's nights are days 5-8."
+    assert first.facts["nights"] == []
+    second = answer(board, Query(kind="span", week=2, lighting="NIGHT"))
+    assert second.facts["nights"] == [5, 6]
+    assert second.text == (
+        "Yes: week 2 (days 4-6) has 2 nights; day 5 (a split day): S5 at SITE5; day 6: S6 at SITE6."
+    )
+    none = answer(_board("DDD"), Query(kind="span", days=[0, 1], lighting="NIGHT"))
+    assert none.text == "No: days 1-2 have no night work; the board has none."
+
+
 def test_a_week_is_the_boards_week_and_each_day_is_named() -> None:
     got = answer(_board("DDDDDNNN", week=3), Query(kind="span", week=2))
     assert got.facts["days"] == [4, 5, 6] and got.facts["scenes"] == 3

@@ -105,9 +105,9 @@ def next_span(slots: Slots, last: Query) -> Query | None:
     if not step:
         return None
     if last.week and last.week > 0:
-        return Query(kind="span", week=max(1, last.week + step))
+        return Query(kind="span", week=max(1, last.week + step), lighting=last.lighting)
     if not last.days:
         return None
     size = len(last.days)
     start = max(0, last.days[0] + step * size) if last.days[0] >= 0 else last.days[0]
-    return Query(kind="span", days=list(range(start, start + size)))
+    return Query(kind="span", days=list(range(start, start + size)), lighting=last.lighting)

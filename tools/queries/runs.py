@@ -94,6 +94,35 @@ def _span_label(days: list[int], week: int | None, cut: str) -> str:
     return f"Week {week} ({label})" if week else label[0].upper() + label[1:]
 
 
+def _span_nights(board: Board, days: list[int], week: int | None, short: bool) -> Answer:
+    """'is there a night shoot in the first week?': the span's nights, else where they are."""
+    lit = {d: str(board.days[d].get("lighting") or "DAY") for d in range(len(board.days))}
+    nights = [d for d in days if lit[d] in {"NIGHT", "SPLIT"}]
+    label = f"week {week} ({days_words(days)})" if week else days_words(days)
+    has = "has" if week or len(days) == 1 else "have"
+    end = f" (the plan ends on day {len(board.days)})" if short else ""
+    if nights:
+        parts = []
+        for d in nights:
+            strips = board.day_strips(d)
+            night = [s for s in strips if s.get("lighting", "DAY") != "DAY"] or strips
+            sites = list(dict.fromkeys(board.site(s) for s in night))
+            split = " (a split day)" if lit[d] == "SPLIT" else ""
+            parts.append(
+                f"day {d + 1}{split}: {', '.join(str(s.get('id')) for s in night)} at "
+                f"{', '.join(sites)}"
+            )
+        text = f"Yes: {label}{end} {has} {plural(len(nights), 'night')}; " + "; ".join(parts) + "."
+    else:
+        elsewhere = [d for d in range(len(board.days)) if lit[d] in {"NIGHT", "SPLIT"}]
+        where = (
+            f"the board's nights are {days_words(elsewhere)}" if elsewhere else "the board has none"
+        )
+        text = f"No: {label}{end} {has} no night work; {where}."
+    facts = {"days": [d + 1 for d in days], "week": week, "nights": [d + 1 for d in nights]}
+    return Answer(kind="span", text=text, facts=facts)
+
+
 def span_answer(board: Board, query: Query) -> Answer:
     """A span of days ("week 2", "days 6 to 10"): each day's scenes, sites, pages and cost."""
     total = len(board.days)
@@ -115,6 +144,8 @@ def span_answer(board: Board, query: Query) -> Answer:
             facts={"shooting_days": total},
             found=False,
         )
+    if query.lighting == "NIGHT":
+        return _span_nights(board, days, week, len(days) < len(asked))
     costs = board.day_costs()
     rows: list[dict[str, object]] = []
     parts: list[str] = []
