@@ -250,11 +250,13 @@ def test_the_answer_puts_the_days_spread_in_money() -> None:
     assert "give or take 0.5 over 3 rollouts; 2.0 with the shot days taken as a sample" in words
 
 
-def test_after_one_shot_day_the_answer_says_its_spread_is_not_known() -> None:
+def _one_day_slipped() -> Forecast:
+    """Three days of crew at 500; day 1 shot 24 of its 32 eighths, and the rollout of it
+    repeated adds one day."""
     crew = make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"])
     final = _budget(3, [crew])
     ahead = Outlook(extra_days=1.0, spread=0.0, slip_days=1, shot_days=1, rollouts=1)
-    f = forecast(
+    return forecast(
         final,
         final,
         [],
@@ -263,6 +265,10 @@ def test_after_one_shot_day_the_answer_says_its_spread_is_not_known() -> None:
         shot_eighths=[24],
         outlook=ahead,
     )
+
+
+def test_after_one_shot_day_the_answer_says_its_spread_is_not_known() -> None:
+    f = _one_day_slipped()
     words = " ".join(cost_text(f))
     # One day repeated for every day left: no spread of 0.0 is claimed, the limit is said.
     assert "from one shot day, too few to tell how much the days vary" in words
@@ -357,18 +363,7 @@ def test_rate_history_keeps_the_rates_each_shot_day_had(
 
 
 def test_after_one_shot_day_the_board_as_booked_leads_and_the_run_rate_is_a_scenario() -> None:
-    crew = make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2], labor="crew", tags=["daily"])
-    final = _budget(3, [crew])
-    ahead = Outlook(extra_days=1.0, spread=0.0, slip_days=1, shot_days=1, rollouts=1)
-    f = forecast(
-        final,
-        final,
-        [],
-        approved_eighths=[32] * 3,
-        final_eighths=[24, 32, 32],
-        shot_eighths=[24],
-        outlook=ahead,
-    )
+    f = _one_day_slipped()
     assert f.allowance == D(500) and f.at_completion == D(2000)  # one day more at 500
     first, scenario, assumes, *_ = cost_text(f)
     # The board as booked: 1,500 against the approved 1,500; the slip repeated is apart.
