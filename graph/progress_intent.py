@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from tools.progress import parse_report
+from tools.progress.numbers import digits
 
 __all__ = ["progress_fields"]
 
@@ -37,6 +38,13 @@ _PAST = re.compile(r"\b(?:was|were|did|had|went|spent|ran|actual(?:ly)?|so far)\
 _OVERTIME_QUOTE = re.compile(r"\b(?:would|will|does|do|is|cost|costs|price|if)\b", re.I)
 """'what does overtime on day 12 cost?' prices hours not yet worked (a question of the plan);
 'what was the overtime on day 3?' asks for the shot day's actual."""
+_HOT_SO_FAR = re.compile(
+    r"\b(?:overtime|hot costs?|extra background)\b[^?.;]*\b(?:so far|to date|paid|spent|"
+    r"have we (?:had|done|run|gone)|did we (?:have|do|run|go)|on this shoot|in total)\b"
+    r"|\b(?:how much|how many hours of|what)\s+overtime\s+(?:have|did|has)\b",
+    re.I,
+)
+"""'how much overtime have we paid so far?': the hot costs the reports added, to date."""
 _REPORTS = re.compile(
     r"\b(production reports?|shoot progress|progress(?: so far| report)?)\b", re.I
 )
@@ -54,7 +62,9 @@ def progress_fields(text: str) -> dict[str, Any] | None:
         return {"kind": "progress", "ask": "report", "error": str(exc)}
     if report is not None:
         return {"kind": "progress", "ask": "report", "report": report.model_dump(mode="json")}
-    day = _DAY_ACTUAL.search(text)
+    if _HOT_SO_FAR.search(text):
+        return {"kind": "progress", "ask": "hot"}
+    day = _DAY_ACTUAL.search(digits(text))
     if day and (day.group(1) or _PAST.search(text) or not _OVERTIME_QUOTE.search(text)):
         number = next(int(g) for g in day.groups() if g)
         return {"kind": "progress", "ask": "day", "day": number}

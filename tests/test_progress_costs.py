@@ -13,7 +13,7 @@ from tools.budget.lines import make_line
 from tools.progress import Forecast, forecast, overtime_lines
 from tools.progress.daycosts import day_more
 from tools.progress.rollout import Outlook
-from tools.progress.text import cost_text
+from tools.progress.text import cost_text, hot_costs_text
 from tools.ratecard import (
     DEFAULT_RATE_CARD,
     RateCardError,
@@ -377,3 +377,19 @@ def test_after_one_shot_day_the_board_as_booked_leads_and_the_run_rate_is_a_scen
         "forecast at completion USD 2,000."
     )
     assert "about 1.0 more days" in assumes and "a warning more than a forecast" in assumes
+
+
+def test_the_hot_costs_to_date_are_listed_by_day_with_their_total() -> None:
+    final = _budget(3, [make_line("2000", "crew", 3, "day", D(500), days=[0, 1, 2])])
+    hot = [
+        make_line("2000", "Overtime, day 2", 1, "hour", D(90), days=[1], tags=["hot"]),
+        make_line("2100", "Extra background, day 1", 4, "person", D(150), days=[0], tags=["hot"]),
+    ]
+    shot = dict(approved_eighths=[32] * 3, final_eighths=[32] * 3, shot_eighths=[32, 32])
+    f = forecast(final, final, hot, **shot)  # type: ignore[arg-type]
+    assert hot_costs_text(f) == (
+        "Hot costs so far USD 690 (2 days are reported): Extra background, day 1 USD 600; "
+        "Overtime, day 2 USD 90."
+    )
+    none = forecast(final, final, [], **shot)  # type: ignore[arg-type]
+    assert hot_costs_text(none).startswith("No hot costs so far: 2 days are reported")

@@ -260,6 +260,9 @@ def test_number_words_become_digits(words: str, written: str) -> None:
         ("what's our cost to complete?", "cost"),
         ("show me the forecast at completion", "cost"),
         ("hot costs please", "cost"),
+        ("how much overtime have we paid so far?", "hot"),
+        ("what hot costs do we have to date?", "hot"),
+        ("what did day one cost?", "day"),
         ("show the production reports", "status"),
     ],
 )

@@ -141,7 +141,7 @@ class Request(BaseModel):
     and the one before ("version", "from_version"), or the notices when it failed."""
     report: dict[str, Any] | None = None
     """For `progress`: the day's production report (`tools.progress.DayReport`, 0-based day)."""
-    ask: Literal["report", "schedule", "cost", "status", "day"] | None = None
+    ask: Literal["report", "schedule", "cost", "hot", "status", "day"] | None = None
     """For `progress`: a report to file, or which progress question is asked."""
     error: str | None = None
     """For `progress`: why the report could not be read, in words."""

@@ -54,6 +54,8 @@ def _answer(state: State, ask: str, day: int | None = None) -> Record:
         text = [shoot.schedule_text(forecast)]
     elif ask == "cost":
         text = shoot.cost_text(forecast, accounts=5)
+    elif ask == "hot":
+        text = [shoot.hot_costs_text(forecast)]
     else:
         text = list(progress.get("text") or [])
     return {"facts": progress_facts(state, ask, text, progress)}

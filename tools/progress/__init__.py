@@ -15,7 +15,14 @@ from tools.progress.model import DayReport, PartialScene, PickUp
 from tools.progress.phrases import parse_report
 from tools.progress.replan import RestReport, replan_rest
 from tools.progress.rules import RatesFrom, day_rules, rate_card, rate_history
-from tools.progress.text import cost_text, day_cost_text, day_text, progress_text, schedule_text
+from tools.progress.text import (
+    cost_text,
+    day_cost_text,
+    day_text,
+    hot_costs_text,
+    progress_text,
+    schedule_text,
+)
 
 __all__ = [
     "AccountForecast",
@@ -36,6 +43,7 @@ __all__ = [
     "day_text",
     "forecast",
     "hot_costs",
+    "hot_costs_text",
     "overtime_lines",
     "parse_report",
     "planned_scenes",

@@ -20,7 +20,14 @@ from tools.progress.replan import RestReport
 if TYPE_CHECKING:
     from tools.progress.evening import Progress
 
-__all__ = ["cost_text", "day_cost_text", "day_text", "progress_text", "schedule_text"]
+__all__ = [
+    "cost_text",
+    "day_cost_text",
+    "day_text",
+    "hot_costs_text",
+    "progress_text",
+    "schedule_text",
+]
 
 
 def _scenes(names: list[str]) -> str:
@@ -276,6 +283,18 @@ def _offer_text(offer: MoveOffer, rest: RestReport, money: Callable[[Decimal], s
         f"{offer.days} days, {money(offer.budget)} ({money(saved)} less than this re-plan): say "
         f'"allow {offer.moves} moves a day" to re-plan with it.'
     )
+
+
+def hot_costs_text(f: Forecast) -> str:
+    """'how much overtime have we paid so far?': the hot costs to date, line by line in day
+    order (each line names its day)."""
+    money = lambda v: format_money(v, f.currency)  # noqa: E731
+    lines = sorted(f.hot_costs, key=lambda line: (min(line.days or [0]), line.description))
+    if not lines:
+        return f"No hot costs so far: {_reported(f.reported_days)}, none with overtime or extras."
+    total = sum((line.amount for line in lines), Decimal(0))
+    said = "; ".join(f"{line.description} {money(line.amount)}" for line in lines)
+    return f"Hot costs so far {money(total)} ({_reported(f.reported_days)}): {said}."
 
 
 def day_cost_text(f: Forecast, day: int) -> str:
