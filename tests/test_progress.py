@@ -68,19 +68,6 @@ def test_partial_eighths_follow_what_is_left(plan: Plan) -> None:
     assert sum(d.shot[0].eighths for d in days) == scenes["3"]
 
 
-def test_what_a_part_shot_scene_still_needs_is_taken_from_what_was_left(plan: Plan) -> None:
-    scenes = scene_eighths(plan)  # scene 3 has 10/8
-    reports = [
-        DayReport(day=0, partial=[PartialScene(scene="3", left=7)]),  # "3, 7/8 left"
-        DayReport(day=1, partial=[PartialScene(scene="3", left=2)]),  # "all but 2/8 of 3"
-    ]
-    days = resolve_days(reports, scenes=scenes, planned={})
-    assert [d.shot[0].eighths for d in days] == [3, 5]
-    too_much = [DayReport(day=0, partial=[PartialScene(scene="3", left=10)])]
-    with pytest.raises(ValueError, match="scene 3 had 10/8 left to shoot, so 10/8 left means"):
-        resolve_days(too_much, scenes=scenes, planned={})
-
-
 def test_unmentioned_planned_scenes_count_as_not_shot(plan: Plan) -> None:
     scenes = scene_eighths(plan)
     planned = planned_scenes(plan, 0, scenes)

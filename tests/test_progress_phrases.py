@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from graph.intents import parse_intent
-from tools.progress import DayReport, PartialScene, PickUp, parse_report
+from tools.progress import DayReport, PartialScene, PickUp, parse_report, resolve_days
 from tools.progress.numbers import digits
 
 ROWS: list[tuple[str, dict[str, Any]]] = [
@@ -279,3 +279,16 @@ def test_the_intent_hook_reads_progress_first(text: str, ask: str) -> None:
 def test_other_intents_are_left_alone(text: str, kind: str) -> None:
     request = parse_intent(text)
     assert request is not None and request.kind == kind
+
+
+def test_what_a_part_shot_scene_still_needs_is_taken_from_what_was_left() -> None:
+    scenes = {"3": 10}
+    reports = [
+        DayReport(day=0, partial=[PartialScene(scene="3", left=7)]),  # "3, 7/8 left"
+        DayReport(day=1, partial=[PartialScene(scene="3", left=2)]),  # "all but 2/8 of 3"
+    ]
+    days = resolve_days(reports, scenes=scenes, planned={})
+    assert [d.shot[0].eighths for d in days] == [3, 5]
+    too_much = [DayReport(day=0, partial=[PartialScene(scene="3", left=10)])]
+    with pytest.raises(ValueError, match="scene 3 had 10/8 left to shoot, so 10/8 left means"):
+        resolve_days(too_much, scenes=scenes, planned={})

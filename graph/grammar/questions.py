@@ -13,7 +13,7 @@ from graph.grammar.figures import board_query, cast_rate_query, overtime_query, 
 from graph.grammar.multi import ASPECTS as _ASPECTS
 from graph.grammar.producer import producer_query
 from graph.grammar.slots import Slots
-from graph.grammar.spans import night_runs_query, span_query
+from graph.grammar.spans import night_runs_query, span_nights_query, span_query
 from tools.queries import Query
 
 __all__ = ["OUTSIDE", "clause_query"]
@@ -313,21 +313,14 @@ def _night_query(slots: Slots) -> Query | None:
     return None
 
 
-_ANY = re.compile(
-    r"\b(?:is there|are there|any|do we have|have we got|how many|which|what|when|where)\b", re.I
-)
-
-
 def clause_query(slots: Slots) -> Query | None:
     """The query one clause asks, or None when it asks nothing the plan holds."""
     text = slots.text
     if early := overtime_query(slots) or producer_query(slots):
         return early
-    span = span_query(slots)
-    if span is not None and slots.lighting == "NIGHT" and _ANY.search(text):
-        # "is there a night shoot in the first week?": that span's nights, not its summary.
-        return span.model_copy(update={"lighting": "NIGHT"})
-    if night := _night_query(slots) or night_runs_query(slots) or span:
+    if nights := span_nights_query(slots):
+        return nights
+    if night := _night_query(slots) or night_runs_query(slots) or span_query(slots):
         return night
     if who := _WHO_FIRST.search(text):
         verb, when = (

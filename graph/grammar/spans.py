@@ -15,7 +15,14 @@ from graph.grammar.numbers import ORDINALS
 from graph.grammar.slots import Slots
 from tools.queries import Query
 
-__all__ = ["NIGHT_BLOCK", "WEEK_DAYS", "next_span", "night_runs_query", "span_query"]
+__all__ = [
+    "NIGHT_BLOCK",
+    "WEEK_DAYS",
+    "next_span",
+    "night_runs_query",
+    "span_nights_query",
+    "span_query",
+]
 
 WEEK_DAYS = 5
 """The grammar's week; the query tool re-reads a week from the board's own week length."""
@@ -94,6 +101,19 @@ def span_query(slots: Slots) -> Query | None:
         if week:
             return Query(kind="span", week=week)
     return None
+
+
+_ANY = re.compile(
+    r"\b(?:is there|are there|any|do we have|have we got|how many|which|what|when|where)\b", re.I
+)
+
+
+def span_nights_query(slots: Slots) -> Query | None:
+    """'is there a night shoot in the first week?': that span's nights, not its summary."""
+    span = span_query(slots)
+    if span is None or slots.lighting != "NIGHT" or not _ANY.search(slots.text):
+        return None
+    return span.model_copy(update={"lighting": "NIGHT"})
 
 
 def next_span(slots: Slots, last: Query) -> Query | None:
