@@ -292,3 +292,21 @@ def test_what_a_part_shot_scene_still_needs_is_taken_from_what_was_left() -> Non
     too_much = [DayReport(day=0, partial=[PartialScene(scene="3", left=10)])]
     with pytest.raises(ValueError, match="scene 3 had 10/8 left to shoot, so 10/8 left means"):
         resolve_days(too_much, scenes=scenes, planned={})
+
+
+def test_a_report_that_adds_to_its_day_keeps_what_the_day_said() -> None:
+    filed = parse_report("Day 1 wrapped: shot 3 and half of 18; 24 not shot; an hour over")
+    more = parse_report("correction: on day 1 we finished 18 too, and 2 extra background")
+    assert filed is not None and more is not None
+    assert more.amend and not filed.amend
+    merged = more.merged(filed)
+    assert (merged.day, merged.complete, merged.partial, merged.not_shot) == (
+        0,
+        ["3", "18"],
+        [],
+        ["24"],
+    )
+    assert (merged.overtime_hours, merged.extra_background, merged.amend) == (1.0, 2, False)
+    assert merged.note == f"{filed.note} / {more.note}"
+    again = parse_report("scratch that, day 1: shot 3 and 18")
+    assert again is not None and not again.amend, "a new report of the day replaces it"

@@ -85,6 +85,10 @@ async def file_report(
     if approved_row is None:
         return _notice(state, f"The approved plan (version {approved_version}) is missing.")
     approved, current = Plan.model_validate(approved_row.plan), Plan.model_validate(state.plan)
+    filed_day = next((s for s in stored if s.day == report.day), None)
+    if report.amend and filed_day is not None:
+        # "we finished 18 too": added to the day's report, nothing it said is lost.
+        report = report.merged(shoot.DayReport.model_validate(filed_day.report))
     planned = {s.day: s.planned for s in stored}
     if report.day not in planned:
         scenes = shoot.scene_eighths(approved)

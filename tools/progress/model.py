@@ -51,8 +51,32 @@ class DayReport(BaseModel):
     weather_hours: float = Field(default=0.0, ge=0, le=24)
     """Hours lost to weather (recorded; the cost shows in what slipped)."""
     note: str = ""
+    amend: bool = False
+    """'On day 1 we finished 18 too': adds to the day's filed report (`merged`) instead of
+    replacing it."""
 
     def named(self) -> list[str]:
         """Every scene the report names, in its order, once."""
         scenes = [*self.complete, *(p.scene for p in self.partial), *self.not_shot]
         return list(dict.fromkeys(scenes))
+
+    def merged(self, earlier: DayReport) -> DayReport:
+        """`earlier` (the day's filed report) with this one's facts added: a scene this one
+        names takes this one's word; hours, background and pick-ups add up."""
+        said = set(self.named())
+
+        def kept(scenes: list[str]) -> list[str]:
+            return [s for s in scenes if s not in said]
+
+        return DayReport(
+            day=self.day,
+            complete=[*kept(earlier.complete), *self.complete],
+            partial=[*(p for p in earlier.partial if p.scene not in said), *self.partial],
+            not_shot=[*kept(earlier.not_shot), *self.not_shot],
+            all_planned=earlier.all_planned or self.all_planned,
+            pickups=[*earlier.pickups, *self.pickups],
+            overtime_hours=min(12.0, earlier.overtime_hours + self.overtime_hours),
+            extra_background=earlier.extra_background + self.extra_background,
+            weather_hours=min(24.0, earlier.weather_hours + self.weather_hours),
+            note=f"{earlier.note} / {self.note}"[:500] if earlier.note else self.note,
+        )

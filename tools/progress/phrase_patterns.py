@@ -10,6 +10,7 @@ import re
 
 __all__ = [
     "ALL",
+    "AMEND",
     "BACKGROUND",
     "CLAUSES",
     "DAY",
@@ -149,6 +150,8 @@ POSITIVE = re.compile(
     r"canned|knocked out|nailed|through)\b",
     re.I,
 )
+AMEND = re.compile(r"\b(?:too|also|as well|in addition|additionally|on top of that)\b", re.I)
+"""'on day 1 we finished 18 too': more for a day already reported, not a new report of it."""
 SEGMENTS = re.compile(r",")
 CLAUSES = re.compile(r"[;.!\n]|\bbut\b|\bhowever\b", re.I)
 RANGE = re.compile(r"\b(\d+)\s*(?:-|to|through|thru)\s*(\d+)\b", re.I)

@@ -220,7 +220,8 @@ def parse_report(text: str, *, next_day: int | None = None) -> DayReport | None:
         return None
     found = {**asdict(out), "partial": out.partial, "pickups": out.pickups}
     try:
-        return DayReport(day=index, note=text.strip()[:500], **found)
+        amend = bool(pt.AMEND.search(message))
+        return DayReport(day=index, note=text.strip()[:500], amend=amend, **found)
     except ValidationError as exc:
         problem = exc.errors()[0]
         where = ".".join(str(part) for part in problem["loc"])
