@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.context import Context
 from graph.facts import overview_facts
+from graph.intent_patterns import WEEKLY_CAP
 from tools import queries as plan_queries
 from tools.queries import Answer, Query
 from tools.queries.why import EXPLAINABLE
@@ -74,6 +75,14 @@ def outside_answer(text: str = "", script: Record | None = None) -> Record:
             f"Losing {place} is not a change I can re-plan by itself: its scenes need a new "
             f'home. Say where they go ("what if we shoot the {words} scenes on a stage?", or '
             f'"scene {first} is at the {where}") and I will re-plan with them there.'
+        )
+        return Answer(kind="outside", text=text, found=False).model_dump(mode="json")
+    if WEEKLY_CAP.search(text):
+        text = (
+            "A cap on how many days a week one person works is not a rule I can plan by. Say "
+            'the days they cannot work ("ORSON can\'t work Fridays", "ORSON is unavailable on '
+            'days 3-5") or their window ("ORSON is only available for the first two weeks") '
+            "and I will re-plan with it."
         )
         return Answer(kind="outside", text=text, found=False).model_dump(mode="json")
     text = f"I don't have that: it is not in the script or the plan. {CAPABILITIES}"

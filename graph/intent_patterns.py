@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CATEGORY_WORDS",
+    "WEEKLY_CAP",
     "WEEK_DAYS",
     "parse_budget_cap",
     "parse_changes",
@@ -42,10 +43,17 @@ _FIRST_DAYS = re.compile(r"\bfirst\s+(\d+)\s+(?:shooting\s+)?(days|weeks)\b", re
 _DAY_LIST = re.compile(r"\bdays?\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)", re.I)
 _SHOOT_DAYS = re.compile(
     r"(?P<neg>(?<![\w-])-\s?|\bminus\s)?\b(\d{1,3})(?:\s+shooting)?[\s-]+days?\b(?!\s*\d)"
+    r"(?!\s+(?:a|per|each|every|of\s+the)\s+week)"
     r"(?<!hour days)|\b(\d{1,3})[- ]day shoot\b",
     re.I,
 )
 _HOURS = re.compile(r"\d+[- ]hour", re.I)
+WEEKLY_CAP = re.compile(
+    r"\b(?:only|just|at most|max(?:imum)?|no more than|up to)\b[^.?;]*\b(?:\d+|one|two|three|"
+    r"four|five)\s+days?\s+(?:a|per|each|every)\s+week\b",
+    re.I,
+)
+"""'Orson can only work three days a week': a weekly cap the planner has no rule for."""
 _OVER = re.compile(
     r"\b(?:held|holds?|hold days|works?|worked|working|on hold)\b[^.?;]*\b(?:(?:more|less|fewer|"
     r"longer)\s+than|at\s+least|over)\s*$",

@@ -46,3 +46,20 @@ def test_anything_else_is_the_plain_outside_answer() -> None:
     for text in ("what's the weather like in Prague?", "we lose an hour to rain"):
         answer = outside_answer(text, SCRIPT)
         assert answer["text"].startswith("I don't have that: it is not in the script or the plan.")
+
+
+def test_a_weekly_cap_for_one_person_says_how_to_give_their_days_instead() -> None:
+    from graph.grammar.lexicon import Lexicon
+
+    lexicon = Lexicon.from_script({"scenes": [{"speakers": ["ORSON", "MAYA"]}]})
+    text = "Orson can only work three days a week"
+    request = parse_intent(text, lexicon=lexicon)
+    assert request is not None and request.topic == "outside", "not a 3-day shoot"
+    answer = outside_answer(request.text, SCRIPT)
+    assert answer["text"].startswith("A cap on how many days a week one person works")
+    # The phrasings it suggests are ones the chat reads as re-plans.
+    for said in answer["text"].split('"')[1::2]:
+        suggested = parse_intent(said, lexicon=lexicon)
+        assert suggested is not None and suggested.kind == "what_if", said
+    shoot = parse_intent("what if we shoot six days a week?", lexicon=lexicon)
+    assert shoot is not None and shoot.changes[0].kind == "week_days"

@@ -16,7 +16,7 @@ from graph.grammar.questions import OUTSIDE, clause_query
 from graph.grammar.slots import Slots, read_slots
 from graph.grammar.spans import NIGHT_BLOCK
 from graph.grammar.why import why_of, why_of_money
-from graph.intent_patterns import parse_budget_cap, parse_changes, parse_versions
+from graph.intent_patterns import WEEKLY_CAP, parse_budget_cap, parse_changes, parse_versions
 from tools.queries import Query
 
 __all__ = [
@@ -330,6 +330,8 @@ def questions(turn: Turn) -> Request | None:
     """Questions the plan answers (several in one message), or one it cannot (weather)."""
     if OUTSIDE.search(turn.normal):
         return Request(kind="question", topic="outside")
+    if WEEKLY_CAP.search(turn.normal) and turn.lexicon.cast_in(turn.normal):
+        return Request(kind="question", topic="outside", text=turn.normal)
     if (
         _UNREAD_CHANGE.search(turn.normal)
         and not NIGHT_BLOCK.search(turn.normal)

@@ -19,27 +19,31 @@ __all__ = ["parse_site_phrase"]
 
 _NUM = r"([0-9]+[A-Z]?)"
 _PLACE = r"(?:the\s+)?(?P<site>[^.,;!?]+?)"
-_END = r"\s*[.!]?\s*$"
+_END = r"\s*[.!?]?\s*$"
+_LEAD = r"^\s*(?:(?:what if|suppose|say|let'?s say|and if|if)\s+)?"
+"""'what if the harbor is a stage?' states the same correction, as a what-if."""
 _RANGE = re.compile(
-    rf"^\s*scenes?\s+{_NUM}\s*(?:to|through|thru|until|-|–)\s*{_NUM}\s+"
+    rf"{_LEAD}scenes?\s+{_NUM}\s*(?:to|through|thru|until|-|–)\s*{_NUM}\s+"
     rf"(?:are|is|were)\s+(?:all\s+)?(?:shot\s+)?(?:at|in|on)\s+{_PLACE}{_END}",
     re.IGNORECASE,
 )
 _ONE = re.compile(
-    rf"^\s*scene\s+{_NUM}\s+(?:is|was)\s+(?:shot\s+)?(?:at|in|on)\s+{_PLACE}{_END}", re.IGNORECASE
+    rf"{_LEAD}scene\s+{_NUM}\s+(?:is|was)\s+(?:shot\s+)?(?:at|in|on)\s+{_PLACE}{_END}",
+    re.IGNORECASE,
 )
 _KIND = re.compile(
-    rf"^\s*(?:the\s+)?(?P<name>[^.,;!?]+?)\s+(?:is|are|will be)\s+(?:a|an|on\s+a|on\s+the)\s+"
-    rf"(?P<kind>{'|'.join(KINDS)})(?:\s+location|\s+set)?{_END}",
+    rf"{_LEAD}(?:(?:let'?s\s+|we\s+)?(?:make|treat|turn|shoot|build)\s+)?(?:the\s+)?(?P<name>[^.,;!?]+?)\s+"
+    rf"(?:(?:is|are|will be|was|were)\s+)?(?:into\s+|as\s+)?(?:a|an|on\s+a|on\s+the)\s+"
+    rf"(?P<kind>{'|'.join(KINDS)})(?:\s+location|\s+set)?(?:\s+instead)?{_END}",
     re.IGNORECASE,
 )
 _PART_OF = re.compile(
-    rf"^\s*(?:the\s+)?(?P<name>[^.,;!?]+?)\s+(?:is|are)\s+(?:all\s+)?(?:in|at|part\s+of)\s+{_PLACE}"
+    rf"{_LEAD}(?:the\s+)?(?P<name>[^.,;!?]+?)\s+(?:is|are)\s+(?:all\s+)?(?:in|at|part\s+of)\s+{_PLACE}"
     rf"{_END}",
     re.IGNORECASE,
 )
 _SAME = re.compile(
-    r"^\s*(?:the\s+)?(?P<a>[^.,;!?]+?)\s+and\s+(?:the\s+)?(?P<b>[^.,;!?]+?)\s+(?:are|is)\s+"
+    rf"{_LEAD}(?:the\s+)?(?P<a>[^.,;!?]+?)\s+and\s+(?:the\s+)?(?P<b>[^.,;!?]+?)\s+(?:are|is)\s+"
     r"(?:(?:all\s+)?(?:at|in)\s+)?(?:the\s+same|one|a\s+single)\s*"
     r"(?:place|site|location|building|house|stage|spot)?(?:\s+too)?"
     rf"{_END}",
