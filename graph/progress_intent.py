@@ -62,9 +62,9 @@ def progress_fields(text: str) -> dict[str, Any] | None:
         return {"kind": "progress", "ask": "report", "error": str(exc)}
     if report is not None:
         return {"kind": "progress", "ask": "report", "report": report.model_dump(mode="json")}
-    if _HOT_SO_FAR.search(text):
-        return {"kind": "progress", "ask": "hot"}
     day = _DAY_ACTUAL.search(digits(text))
+    if _HOT_SO_FAR.search(text) and not day:
+        return {"kind": "progress", "ask": "hot"}
     if day and (day.group(1) or _PAST.search(text) or not _OVERTIME_QUOTE.search(text)):
         number = next(int(g) for g in day.groups() if g)
         return {"kind": "progress", "ask": "day", "day": number}
