@@ -36,15 +36,13 @@ class MoveOffer(BaseModel):
     """0-based days that take more moves than the cap."""
 
 
-def start_board(
-    problem: ScheduleProblem, board: Board, approved: ScheduleResult | None
-) -> ScheduleResult:
+def start_board(problem: ScheduleProblem, board: Board, approved: ScheduleResult) -> ScheduleResult:
     """The repaired last version; or the repaired approved board (shot days as shot), when
     that takes fewer days: a what-if asked after an evening that added a day ("allow two
     moves a day") starts where the day was added, not from the day it added."""
     frozen = len(board.frozen)
     hint = repaired_board(problem, board.previous, frozen)
-    if approved is None or approved is board.previous or len(approved.days) <= frozen:
+    if len(approved.days) <= frozen:
         return hint
     shot = board.previous.days[:frozen]
     taken = {sid for day in shot for sid in day.strips}

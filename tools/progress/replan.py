@@ -81,7 +81,7 @@ def _optimize(
     board: Board,
     move: float,
     ends: tuple[float, float],
-    approved: ScheduleResult | None = None,
+    approved: ScheduleResult,
 ) -> tuple[ScheduleResult, float]:
     """CP-SAT from the repaired board (`offer.start_board`); the repaired board itself when
     CP-SAT finds nothing. `ends` is the evening's deadline and the seconds kept back before
@@ -108,7 +108,7 @@ def _solve(
     card: RateCard,
     time_limit_s: float,
     deadline: float,
-    approved: ScheduleResult | None = None,
+    approved: ScheduleResult,
 ) -> tuple[ScheduleResult, str | None, float]:
     """The remaining days solved by `deadline`, less the costing's reserve; a fixed day count
     the work no longer fits is lifted and solved again in what is left. With the result come

@@ -167,10 +167,11 @@ def optimize(
         warm_up()
     before = _previous_starts(prep, previous)
     repaired = None
-    if large and previous is not None and not frozen and problem.options.fixed_days is None:
-        # A mid-size re-plan: the previous board repaired and improved first (a change the
-        # previous board breaks left CP-SAT hinted with a broken board: "ORSON can't work
-        # Fridays" came back 17 days for 12, against 13 repaired), then CP-SAT from it.
+    mid = large and not feature and previous is not None and not frozen
+    if mid and problem.options.fixed_days is None:
+        # A mid-size re-plan (a feature-scale one was repaired above): the previous board
+        # repaired and improved first, then CP-SAT from it. Hinted with a previous board the
+        # change breaks, CP-SAT alone gave "ORSON can't work Fridays" 17 days for 12.
         repaired = replan_by_lns(prep, before, frozen, move_cost, started)
     origin = _previous_starts(prep, repaired) if repaired is not None else before
     fallback = heuristic_starts(prep)
