@@ -253,3 +253,23 @@ def test_cast_tiers_by_share_of_scenes(card) -> None:
         "X": "day_player",
         "Y": "day_player",
     }
+
+
+def test_a_site_given_a_kind_is_paid_as_that_kind(card, problem) -> None:
+    """A user's 'MAIN STREET is a stage' reaches the budget: the strip's kind, not the name."""
+    before = compute_budget(problem, _result(["1", "3"], ["2"]), DOOD, card, tiers=TIERS)
+    strips = [
+        s.model_copy(update={"site_kind": "stage"}) if s.id == "2" else s for s in problem.strips
+    ]
+    staged = problem.model_copy(update={"strips": strips})
+    after = compute_budget(staged, _result(["1", "3"], ["2"]), DOOD, card, tiers=TIERS)
+    a, b = _amounts(before), _amounts(after)
+    assert ("2200", "MAIN STREET: street fee") in a and ("2200", "MAIN STREET: street fee") not in b
+    assert b[("2200", "MAIN STREET: stage fee")] == Decimal("900")
+    assert b[("2200", "MAIN STREET: set-up")] == Decimal("50")
+    # A stunt on a stage is not a public stunt.
+    assert ("2500", "Public stunt") in a and ("2500", "Public stunt") not in b
+    lines_2200 = sum(v for (acct, _), v in a.items() if acct == "2200")
+    assert sum(v for (acct, _), v in b.items() if acct == "2200") - lines_2200 == Decimal(
+        (900 - 700) + (50 - 250)
+    )

@@ -6,6 +6,7 @@ stability (few strips move); "allow two moves a day" and "10-hour days" change t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from graph.intents import parse_intent
 from graph.providers import ModelSet
 from tests.test_graph import assistant, provider, turn
+from tools.ratecard import load_rate_card
 
 SCRIPT = """Title: Sites
 
@@ -126,3 +128,31 @@ async def test_a_site_in_one_block_is_planned_and_said(tmp_path: Path) -> None:
             assert mine == list(range(mine[0], mine[0] + len(mine))) if mine else True
         assert "MILLER HOUSE is shot in one block: days" in asked.answer
         assert "MILLER HOUSE shot in one block" in asked.answer  # the version's label
+
+
+async def test_a_site_made_a_stage_is_budgeted_as_a_stage(tmp_path: Path) -> None:
+    """'What if the harbor office is a stage?' re-prices the site at the stage rows; the
+    board and the budget agree about what the site is."""
+    path = tmp_path / "sites.fountain"
+    path.write_text(SCRIPT, encoding="utf-8")
+    uploads = [{"name": path.name, "path": str(path)}]
+    card = load_rate_card()
+    async with assistant(tmp_path, ModelSet(local=provider("fake", replies=["Done."]))) as a:
+        await turn(a, "", uploads)
+        first = (await a.context.plans.current("t1")).plan  # type: ignore[union-attr]
+        staged = await turn(a, "what if the harbor office is a stage?")
+        assert staged.version == 2
+        second = (await a.context.plans.current("t1")).plan  # type: ignore[union-attr]
+
+    def office(plan: dict) -> dict[str, dict]:
+        lines = plan["budget"]["lines"]
+        return {x["description"]: x for x in lines if x["description"].startswith("HARBOR OFFICE")}
+
+    before, after = office(first), office(second)
+    assert "HARBOR OFFICE: stage fee" not in before
+    fee = after["HARBOR OFFICE: stage fee"]
+    assert float(fee["rate"]) == float(card.rate("location", "stage"))
+    assert float(after["HARBOR OFFICE: set-up"]["rate"]) == float(card.rate("setup", "stage"))
+    said = re.search(r"Budget: (\S+) -> (\S+)", staged.answer)
+    assert said is not None and said.group(1) != said.group(2), staged.answer
+    assert second["budget"]["likely"] != first["budget"]["likely"]

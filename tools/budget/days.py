@@ -16,6 +16,7 @@ __all__ = [
     "days_text",
     "location_kind",
     "main_location",
+    "strip_kind",
     "visit_blocks",
 ]
 
@@ -30,6 +31,12 @@ SATURDAY = 5
 def main_location(strip: Strip) -> str:
     """The location a strip is grouped, moved and paid by."""
     return strip.main_location or strip.location or "UNKNOWN LOCATION"
+
+
+def strip_kind(strip: Strip) -> str:
+    """The kind a strip's site is paid as: the one its site was given (a user's correction
+    included), else read from the name."""
+    return strip.site_kind or location_kind(main_location(strip))
 
 
 @dataclass(frozen=True, slots=True)

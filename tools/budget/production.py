@@ -8,7 +8,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from tools.budget.crew import CrewPlan
-from tools.budget.days import RELOCATED, DayFacts, days_text, location_kind, main_location
+from tools.budget.days import RELOCATED, DayFacts, days_text, main_location, strip_kind
 from tools.budget.lines import WORK_CODES, make_line
 from tools.budget.model import BudgetLine
 from tools.ratecard import RateCard
@@ -78,11 +78,14 @@ def location_lines(facts: list[DayFacts], card: RateCard) -> list[BudgetLine]:
     """Per main location: a fee for each day used and a set-up for each visit block."""
     lines = []
     used: dict[str, list[int]] = {}
+    kinds: dict[str, str] = {}
     for day in facts:
         for where in day.locations:
             used.setdefault(where, []).append(day.index)
+        for strip in day.strips:
+            kinds.setdefault(main_location(strip), strip_kind(strip))
     for where, days in used.items():
-        kind = location_kind(where)
+        kind = kinds[where]
         blocks = 1 + sum(1 for a, b in pairwise(days) if b != a + 1)
         lines.append(
             make_line(
@@ -159,7 +162,7 @@ def _public_stunts(facts: list[DayFacts]) -> list[tuple[str, int]]:
         for strip in day.strips
         if "stunts" in strip.flags
         and RELOCATED not in strip.flags
-        and location_kind(main_location(strip)) == "street"
+        and strip_kind(strip) == "street"
     ]
 
 

@@ -118,6 +118,7 @@ def _eased(day: list[Strip], options: ScheduleOptions, *, last: bool) -> list[St
         "minutes": None,
         "lighting": "NIGHT" if last and any(s.lighting == "NIGHT" for s in day) else "DAY",
         "main_location": first.main_location,
+        "site_kind": first.site_kind,
         "location": first.location,
         "set": first.set,
         "int_ext": first.int_ext,  # part of a set's key: INT and EXT are two sets

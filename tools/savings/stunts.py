@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from tools.budget.days import RELOCATED, location_kind, main_location
+from tools.budget.days import RELOCATED, main_location, strip_kind
 from tools.budget.money import Money
 from tools.schedule.model import ScheduleProblem, Strip
 
@@ -41,7 +41,7 @@ def stunt_scenes_at_public_places(problem: ScheduleProblem) -> list[Strip]:
         for strip in problem.strips
         if "stunts" in strip.flags
         and RELOCATED not in strip.flags
-        and location_kind(main_location(strip)) == "street"
+        and strip_kind(strip) == "street"
     ]
 
 
@@ -51,6 +51,7 @@ def _moved(strip: Strip, to: Destination) -> Strip:
         update={
             "location": f"{name} ({main_location(strip)})",
             "main_location": name,
+            "site_kind": to,
             "int_ext": "INT" if to == "stage" else strip.int_ext,
             "flags": [*strip.flags, RELOCATED],
         }
@@ -94,7 +95,7 @@ def stunt_candidates(
             StuntCandidate(
                 scene=strip.id,
                 location=main_location(strip),
-                kind=location_kind(main_location(strip)),
+                kind=strip_kind(strip),
                 saving=before - after,
                 traded_away=_trade(strip),
             )
