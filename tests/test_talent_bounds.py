@@ -120,3 +120,22 @@ def test_state_bounds_keep_the_spans_rival_in_full(n, m, seed, rng):
         bound = t.bounds(np.array([front]), np.array([back]))[0]
         assert _spans_in_full(t, front, back) <= bound + 1e-6
         assert bound <= _best_middle(t, front, back) + 1e-6
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(3, 14), st.integers(2, 14), st.integers(0, 10_000), st.integers(0, 2**31))
+def test_bounds_within_a_slack_prune_exactly_the_states_the_full_bound_prunes(n, m, seed, draw):
+    # Parts (the crossing pairs, the held cast's exact pay) are skipped once a state is past
+    # its slack: the prune decision and every kept bound must be the full bound's.
+    plan = exact_plan(sequencing(prepare(talent_instance(n, m, seed=seed))), max_groups=62)
+    t, k = _Tables(plan), len(plan.groups)
+    rng = np.random.default_rng(draw)
+    side = rng.integers(0, 3, size=(200, k))  # each group: middle, front or back
+    bits = np.int64(1) << np.arange(k, dtype=np.int64)
+    front, back = (side == 1) @ bits, (side == 2) @ bits
+    full = t.bounds(front, back)
+    slack = full * rng.uniform(0.5, 1.5, size=len(full))
+    within = t.bounds_within(front, back, slack)
+    assert np.array_equal(within > slack, full > slack)
+    assert np.array_equal(within[within <= slack], full[within <= slack])
+    assert np.all(within <= full + 1e-9)

@@ -90,7 +90,10 @@ def _bound(
     smith_left = split_left + _completion(left, ratio, weights, picked)
     smith_right = split_right + _completion(right, ratio, weights, picked)
     total += smith_left + smith_right
-    total += _crossing(used, left, right, actors, days, weights, picked)
+    # The crossing pairs cost a pass over the cast per middle group: a state already past
+    # its slack is pruned without them (and is remembered as a bound short of full).
+    if total <= slack:
+        total += _crossing(used, left, right, actors, days, weights, picked)
     # The same pay of each end's held cast exactly (`talent_finish`): never lower, and some
     # times dearer to compute than all the rest, so only while the state may survive.
     for side in range(2):
