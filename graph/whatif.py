@@ -302,12 +302,21 @@ def _apply_rate(new: Record, change: Change, script: Record) -> None:
             raise ValueError(f"a rate factor of {change.factor:g} is not a rate change")
         factors = new.setdefault("rate_factors", {})
         target = change.department or "crew"
+        if change.actor:  # one actor: their own what-if rate, else a factor on their tier's
+            name = _actor(script, change.actor)
+            rates = new.setdefault("rates", {})
+            if f"cast:{name}" in rates:
+                rates[f"cast:{name}"] = round(rates[f"cast:{name}"] * change.factor, 2)
+                return
+            target = f"name:{name}"
         factors[target] = round(factors.get(target, 1.0) * change.factor, 4)
         return
     if change.value is None or not 0 < change.value <= 1_000_000:
         raise ValueError("name a day rate above 0 and at most $1,000,000")
     if change.actor:
-        new.setdefault("rates", {})[f"cast:{_actor(script, change.actor)}"] = change.value
+        name = _actor(script, change.actor)
+        new.setdefault("rates", {})[f"cast:{name}"] = change.value
+        new.get("rate_factors", {}).pop(f"name:{name}", None)  # the day rate said last wins
     elif change.department and change.department not in {"cast", "crew"}:
         new.setdefault("rates", {})[f"crew:{change.department}"] = change.value
     else:

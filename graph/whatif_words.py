@@ -82,7 +82,9 @@ def describe_changes(changes: Sequence[Change]) -> str:
             if who.startswith("cast:"):
                 who = who.removeprefix("cast:").replace("_", " ") + " cast"
             parts.append(
-                f"{who} rates x {c.factor:g}"
+                f"{who}'s day rate x {c.factor:g}"
+                if c.factor is not None and c.actor
+                else f"{who} rates x {c.factor:g}"
                 if c.factor is not None
                 else f"{who} at {c.value:,.0f} a day"
             )

@@ -8,7 +8,7 @@ import pytest
 
 from tools.budget import cast_tiers, compute_budget, days_text, location_kind
 from tools.budget.money import to_money
-from tools.ratecard import RateCard, parse_rate_card
+from tools.ratecard import RateCard, adjust_rates, parse_rate_card
 from tools.schedule.model import (
     Dood,
     DoodRow,
@@ -273,3 +273,11 @@ def test_a_site_given_a_kind_is_paid_as_that_kind(card, problem) -> None:
     assert sum(v for (acct, _), v in b.items() if acct == "2200") - lines_2200 == Decimal(
         (900 - 700) + (50 - 250)
     )
+
+
+def test_one_actors_rate_factor_prices_their_line_and_says_so(card, problem) -> None:
+    dear = adjust_rates(card, rates={}, factors={"name:A": 1.5})
+    budget = compute_budget(problem, _result(["1", "3"], ["2"]), DOOD, dear, tiers=TIERS)
+    cast = {x.description: (x.quantity, x.rate) for x in budget.lines if x.account == "1300"}
+    assert cast["A (lead x 1.5)"] == (Decimal(2), Decimal("1500.00"))
+    assert cast["B (supporting)"] == (Decimal(1), Decimal(500))

@@ -82,6 +82,34 @@ async def test_a_rate_what_if_reprices_and_a_dearer_plan_says_why(
         assert "saves -" not in slow.answer
 
 
+async def test_one_actors_percentage_reprices_only_that_actor(
+    tmp_path: Path, screenplays_dir: Path
+) -> None:
+    def chalf(plan: dict) -> dict:
+        found = [x for x in plan["budget"]["lines"] if x["description"].startswith("CHALF")]
+        assert len(found) == 1
+        return found[0]
+
+    async with assistant(tmp_path, ModelSet()) as a:
+        first = await turn(a, "", upload(screenplays_dir))
+        dear = await turn(a, "what if chalf costs twenty percent more?")
+        assert dear.version == 2 and dear.plan and first.plan
+        assert dear.facts["in_force"] == ["CHALF's day rate x 1.2"]
+        before, after = chalf(first.plan), chalf(dear.plan)
+        assert after["rate"] == round(before["rate"] * 1.2, 2)
+        others = [
+            (x["description"], x["rate"])
+            for x in first.plan["budget"]["lines"]
+            if x["account"] == "1300" and not x["description"].startswith(("CHALF", "Fringes"))
+        ]
+        assert others and all(
+            (x["description"], x["rate"]) in others
+            for x in dear.plan["budget"]["lines"]
+            if x["account"] == "1300" and not x["description"].startswith(("CHALF", "Fringes"))
+        )
+        assert dear.plan["budget"]["likely"] > first.plan["budget"]["likely"]
+
+
 async def test_the_embedded_models_nonsense_never_reaches_the_user(
     tmp_path: Path, screenplays_dir: Path
 ) -> None:

@@ -97,3 +97,33 @@ def test_adjusted_rates_change_the_card_and_its_hash() -> None:
         Decimal("0.01")
     )
     assert leads.rate("cast", "supporting") == card.rate("cast", "supporting")
+
+
+def test_one_actors_percentage_prices_only_that_actor() -> None:
+    """'MAYA costs 20% more' is a factor on her rate (her tier's, or her own what-if rate);
+    a day rate said after it replaces it."""
+    inputs = apply_changes(
+        {"rates": {}, "rate_factors": {}},
+        [
+            Change(kind="rate", actor="MAYA", factor=1.2),
+            Change(kind="rate", actor="MAYA", factor=1.1),
+        ],
+        SCRIPT,
+    )
+    assert inputs["rate_factors"] == {"name:MAYA": 1.32} and inputs["rates"] == {}
+    set_rate = apply_changes(inputs, [Change(kind="rate", actor="MAYA", value=3000)], SCRIPT)
+    assert set_rate["rates"] == {"cast:MAYA": 3000} and set_rate["rate_factors"] == {}
+    then_up = apply_changes(set_rate, [Change(kind="rate", actor="MAYA", factor=1.1)], SCRIPT)
+    assert then_up["rates"] == {"cast:MAYA": 3300} and then_up["rate_factors"] == {}
+
+    card = load_rate_card()
+    new = adjust_rates(card, rates={}, factors={"name:MAYA": 1.2, "cast:lead": 1.1})
+    lead = card.rate("cast", "lead")
+    assert new.cast_rate("MAYA", "lead") == (lead * Decimal("1.1") * Decimal("1.2")).quantize(
+        Decimal("0.01")
+    )
+    assert new.cast_rate("JONAH", "lead") == (lead * Decimal("1.1")).quantize(Decimal("0.01"))
+    assert new.cast_rate("MAYA", "supporting") == (
+        card.rate("cast", "supporting") * Decimal("1.2")
+    ).quantize(Decimal("0.01"))
+    assert new.content_hash != adjust_rates(card, rates={}, factors={"cast:lead": 1.1}).content_hash

@@ -114,6 +114,16 @@ class RateCard:
     currency: str = "USD"
     source: str = ""
     content_hash: str = ""
+    name_factors: tuple[tuple[str, Decimal], ...] = ()
+    """What-if multipliers on one cast member's day rate ("MAYA costs 20% more")."""
+
+    def cast_rate(self, name: str, tier: str) -> Decimal:
+        """`name`'s day rate: their own `cast_name` row, else their tier's, times any
+        what-if factor on them."""
+        named = self.find("cast_name", name)
+        rate = named.rate if named else self.rate("cast", tier)
+        factor = dict(self.name_factors).get(name)
+        return rate if factor is None else (rate * factor).quantize(Decimal("0.01"))
 
     def find(self, kind: str, key: str, applies_to: str = "") -> RateItem | None:
         """The row with this kind, key and condition, or None."""
@@ -289,14 +299,22 @@ def adjust_rates(
     """A copy of `card` with what-if rates: `rates` maps "cast:NAME" (a cast member's day
     rate, added as a cast_name row when absent) or "crew:DEPT" (every row of that crew
     department) to a rate; `factors` maps "cast", a cast tier ("cast:lead"), "crew" or a
-    crew department to a multiplier. ValueError for a negative rate or factor. The content
+    crew department, or "name:NAME" (one cast member's day rate, whatever it is) to a
+    multiplier. ValueError for a negative rate or factor. The content
     hash changes with them."""
     if not rates and not factors:
         return card
     if any(v < 0 for v in [*rates.values(), *factors.values()]):
         raise ValueError("a rate or a rate factor cannot be negative")
     items = list(card.items)
+    named = {
+        t.removeprefix("name:"): Decimal(str(f))
+        for t, f in factors.items()
+        if t.startswith("name:")
+    }
     for target, factor in factors.items():
+        if target.startswith("name:"):
+            continue
         items = [
             _scaled(i, Decimal(str(factor))) if _factor_applies(i, target) else i for i in items
         ]
@@ -319,7 +337,12 @@ def adjust_rates(
     digest = hashlib.sha256(
         f"{card.content_hash}\n{sorted(rates.items())}\n{sorted(factors.items())}".encode()
     ).hexdigest()
-    return replace(card, items=tuple(items), content_hash=digest)
+    merged = dict(card.name_factors)
+    for who, by in named.items():
+        merged[who] = merged.get(who, Decimal(1)) * by
+    return replace(
+        card, items=tuple(items), content_hash=digest, name_factors=tuple(sorted(merged.items()))
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import re
 from graph.grammar.dates import start_date_changes
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import LAST_DAY, Change
+from graph.grammar.named_rates import named_percent
 from graph.grammar.numbers import ORDINALS
 from graph.grammar.omits import omit_changes
 from graph.grammar.order import order_changes
@@ -379,7 +380,7 @@ def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]
     if not re.search(r"\bscene\s+\w+\s+(?:to|on|for|onto)\s+day\s+\d", text, re.I):
         changes += _scene_on_day(text)
     changes += _availability(text, names) or weekday_changes(text, names)
-    changes += _rates(text, lexicon, names) or _percent(text)
+    changes += named_percent(text, names) or _rates(text, lexicon, names) or _percent(text)
     if not any(c.kind == "available" for c in changes):
         # "MAYA can start on the 14th" is her availability, not the shoot's start date.
         changes += start_date_changes(text)

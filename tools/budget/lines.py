@@ -66,8 +66,10 @@ def cast_lines(dood: Dood, tiers: Mapping[str, str], card: RateCard) -> list[Bud
         hold = sum(code == "H" for code in row.codes)
         named = card.find("cast_name", row.name)
         tier = tiers.get(row.name, "day_player")
-        rate = named.rate if named else card.rate("cast", tier)
+        rate = card.cast_rate(row.name, tier)
         basis = "own rate" if named else tier.replace("_", " ")
+        if (factor := dict(card.name_factors).get(row.name)) is not None:
+            basis += f" x {factor:g}"
         lines.append(
             make_line(
                 "1300",

@@ -99,9 +99,7 @@ def _cast_rates(card: RateCard, tiers: dict[str, str]) -> dict[str, float]:
     fringe = 1 + card.rate("fringe", "cast", Decimal(0)) / 100
     rates = {}
     for name, tier in tiers.items():
-        named = card.find("cast_name", name)
-        rate = named.rate if named else card.rate("cast", tier)
-        rates[name] = float(rate * fringe)
+        rates[name] = float(card.cast_rate(name, tier) * fringe)
     return rates
 
 

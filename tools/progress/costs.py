@@ -38,8 +38,7 @@ def cast_wages(dood: Dood, day: int, card: RateCard, tiers: Mapping[str, str]) -
     total = Decimal(0)
     for row in dood.rows:
         if day < len(row.codes) and row.codes[day] in WORK_CODES:
-            named = card.find("cast_name", row.name)
-            total += named.rate if named else card.rate("cast", tiers.get(row.name, "day_player"))
+            total += card.cast_rate(row.name, tiers.get(row.name, "day_player"))
     return total
 
 
