@@ -15,6 +15,7 @@ from graph.grammar.numbers import ORDINALS
 from graph.grammar.omits import omit_changes
 from graph.grammar.order import order_changes
 from graph.grammar.weekdays import weekday_changes
+from graph.grammar.wrap import wrap_changes
 from graph.intent_patterns import WEEK_DAYS, parse_days
 
 __all__ = ["extra_changes"]
@@ -372,7 +373,7 @@ def _scene_on_day(text: str) -> list[Change]:
 
 def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]:
     """The changes of the kinds above a message asks for (digits already normalized)."""
-    changes = _relative_days(text) or _weeks(text) or _one_more(text)
+    changes = wrap_changes(text, names) or _relative_days(text) or _weeks(text) or _one_more(text)
     changes += order_changes(text)
     changes += omit_changes(text)
     changes += _losing(text, names) or _named_out(text, names)
