@@ -10,10 +10,10 @@ import re
 from graph.grammar.dates import start_date_changes
 from graph.grammar.lexicon import Lexicon
 from graph.grammar.model import LAST_DAY, Change
-from graph.grammar.named_rates import named_percent
 from graph.grammar.numbers import ORDINALS
 from graph.grammar.omits import omit_changes
 from graph.grammar.order import order_changes
+from graph.grammar.rates import rate_changes
 from graph.grammar.weekdays import weekday_changes
 from graph.grammar.wrap import wrap_changes
 from graph.intent_patterns import WEEK_DAYS, parse_days
@@ -38,30 +38,6 @@ _MORE_PAGES = re.compile(
     rf"|\b(?:a|{_NUM})\s+pages?\s+(more|less|fewer)\s+(?:a|per|each)\s+day\b",
     re.I,
 )
-_MONEY = (
-    r"[$€£]\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand)?"
-    r"|\b(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|grand)\b(?=\s*(?:dollars\s+)?(?:a|per|each|/)\s*day)"
-    r"|\b(\d[\d,]*(?:\.\d+)?)\s+(?:dollars|bucks)\b"
-)
-"""'$5,000', '2k a day', '2,500 dollars' (a bare number with no unit is no money)."""
-_TIERS = r"leads?|lead actors?|supporting(?:\s+(?:cast|actors?))?|day players?"
-"""Cast tiers a rate factor can name ("pay the leads 10% more")."""
-_PERCENT = re.compile(
-    rf"\b{_NUM}\s*(?:%|percent)\s+(cheaper|less|lower|more expensive|more|higher|dearer|off|up|"
-    rf"down|raise|cut)?\s*"
-    r"(?:on\s+|for\s+|in\s+)?(?:the\s+)?(cast|actors?|talent|crew|\w+ crew|\w+ department|camera|"
-    rf"{_TIERS}|"
-    r"grip|electric|sound|art|wardrobe|makeup|locations|transport|catering|stunts)\b"
-    r"|\b(?:cut|reduce|lower|raise|increase|drop)\s+(?:the\s+)?(cast|crew|actors?|"
-    r"\w+)\s+(?:rates?\s+|costs?\s+|pay\s+)?by\s+(\d+(?:\.\d+)?)\s*(?:%|percent)"
-    rf"|\b(cast|crew|actors?|{_TIERS})\s+(?:rates?\s+|costs?\s+)?(?:is|are|were|was|gets?|"
-    r"costs?)?\s*(\d+(?:\.\d+)?)\s*(?:%|percent)\s+(cheaper|less|lower|more expensive|more|"
-    r"higher|dearer)",
-    re.I,
-)
-_UP = {"more expensive", "more", "higher", "dearer", "up", "raise", "increase"}
-_DEPARTMENTS = {"camera", "grip", "electric", "sound", "art", "wardrobe", "makeup", "locations",
-                "transport", "catering", "stunts", "production"}  # fmt: skip
 _AVAILABLE = re.compile(
     rf"\bonly\s+(?:available|free|around|here|with us|booked)\s+(?:for\s+|during\s+|"
     rf"in\s+)?(?:the\s+)?({_ORD}|first)\s+{_NUM}?\s*(days?|weeks?)"
@@ -221,59 +197,6 @@ def _relative_pages(text: str) -> list[Change]:
     ]
 
 
-def _department(word: str) -> str:
-    word = word.lower().replace(" department", "").replace(" crew", "")
-    if word in {"actor", "actors", "talent", "cast"}:
-        return "cast"
-    if word.startswith("lead"):
-        return "cast:lead"
-    if word.startswith("supporting"):
-        return "cast:supporting"
-    if word.startswith("day player"):
-        return "cast:day_player"
-    return word if word in _DEPARTMENTS else "crew"
-
-
-def _percent(text: str) -> list[Change]:
-    match = _PERCENT.search(text)
-    if not match:
-        return []
-    g = match.groups()
-    if g[0]:
-        pct, direction, who = float(g[0]), (g[1] or "cheaper").lower(), g[2]
-    elif g[3]:
-        verb = re.search(r"\b(cut|reduce|lower|raise|increase|drop)\b", match.group(0), re.I)
-        pct, direction, who = float(g[4]), (verb.group(1) if verb else "cut").lower(), g[3]
-    else:
-        pct, direction, who = float(g[6]), g[7].lower(), g[5]
-    factor = 1 + pct / 100 if direction in _UP else 1 - pct / 100
-    return [Change(kind="rate", department=_department(who), factor=round(factor, 4))]
-
-
-def _money(text: str) -> float | None:
-    match = re.search(_MONEY, text, re.I)
-    if not match:
-        return None
-    number = match.group(1) or match.group(3) or match.group(5)
-    unit = match.group(2) or match.group(4)
-    value = float(number.replace(",", ""))
-    return value * 1000 if unit else value
-
-
-def _rates(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]:
-    if not re.search(r"\b(a|per|each|/)\s*day\b|\bday rate\b|\brate\b", text, re.I):
-        return []
-    value = _money(text)
-    if value is None:
-        return [] if not (pct := _percent(text)) else pct
-    if names:
-        return [Change(kind="rate", actor=names[0], value=value)]
-    for word in [*sorted(_DEPARTMENTS), "cast", "actors", "crew"]:  # the specific one first
-        if re.search(rf"\b{word}s?\b", text, re.I):
-            return [Change(kind="rate", department=_department(word), value=value)]
-    return []
-
-
 def _day_of(groups: tuple[str | None, ...]) -> int | None:
     for value in groups:
         if value:
@@ -381,7 +304,7 @@ def extra_changes(text: str, lexicon: Lexicon, names: list[str]) -> list[Change]
     if not re.search(r"\bscene\s+\w+\s+(?:to|on|for|onto)\s+day\s+\d", text, re.I):
         changes += _scene_on_day(text)
     changes += _availability(text, names) or weekday_changes(text, names)
-    changes += named_percent(text, names) or _rates(text, lexicon, names) or _percent(text)
+    changes += rate_changes(text, names)
     if not any(c.kind == "available" for c in changes):
         # "MAYA can start on the 14th" is her availability, not the shoot's start date.
         changes += start_date_changes(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from graph.grammar.model import Change
+from graph.grammar.rates import clauses
 from graph.intent_patterns import WEEK_DAYS
 
 __all__ = ["wrap_changes"]
@@ -23,10 +24,15 @@ _WRAP_ON = re.compile(r"\b(?:finish|wrap|end|be\s+done)\w*\s+(?:on|by)\s+day\s+(
 
 
 def wrap_changes(text: str, names: list[str]) -> list[Change]:
-    """The days change when the message moves the shoot's wrap; [] otherwise, and when it
-    names a cast member ("TOM must wrap by day 8" is his availability)."""
-    if names:
-        return []
+    """The days change when the message moves the shoot's wrap; [] otherwise. A clause that
+    names a cast member is theirs ("TOM must wrap by day 8" is his availability)."""
+    for part, said in clauses(text, names):
+        if not said and (found := _wrap(part)):
+            return found
+    return []
+
+
+def _wrap(text: str) -> list[Change]:
     if on := _WRAP_ON.search(text):
         return [Change(kind="days", value=float(on.group(1)))]
     match = _WRAP.search(text)
