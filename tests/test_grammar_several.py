@@ -25,6 +25,11 @@ CASES = [
         [("rate", "JONAH", 3000.0), ("rate", "MAYA", 2000.0)],
     ),
     ("10% cheaper cast and 5% more crew", [("rate", "cast", 0.9), ("rate", "crew", 1.05)]),
+    ("what if Maya and the crew cost 10% more?", [("rate", "MAYA", 1.1), ("rate", "crew", 1.1)]),
+    (
+        "what if Maya is out on day 3 and the cast is 10% cheaper",
+        [("unavailable", "MAYA", None), ("rate", "cast", 0.9)],
+    ),
     ("Tom must wrap by day 8", [("available", "TOM", None)]),
 ]
 

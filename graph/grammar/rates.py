@@ -100,6 +100,20 @@ def clauses(text: str, names: list[str]) -> Iterator[tuple[str, list[str]]]:
         yield part, said
 
 
+_FILLER = re.compile(r"\b(?:what|if|say|suppose|both|we|pay|paid|give|make|and|the|only)\b", re.I)
+
+
+def _only_names(part: str, said: list[str]) -> bool:
+    """Whether a clause is only names ("what if CHALF" before "and the crew cost 10% more"),
+    not a change of its own ("MAYA is out" does not share the next clause's rate)."""
+    rest = part
+    for name in said:
+        rest = re.sub(
+            rf"\b(?:{re.escape(name)}|{re.escape(name.split()[0])})\b", " ", rest, flags=re.I
+        )
+    return not re.search(r"\w", _FILLER.sub(" ", rest))
+
+
 def rate_changes(text: str, names: list[str]) -> list[Change]:
     """Every rate change the message makes, clause by clause; names said in a clause with
     no rate of their own share the next one's ("MAYA and JONAH cost 20% more")."""
@@ -108,8 +122,15 @@ def rate_changes(text: str, names: list[str]) -> list[Change]:
     for part, said in clauses(text, names):
         who = [*waiting, *said]
         found = _named_percent(part, who, text) or _rates(part, who) or _percent(part)
+        if who and not any(c.actor for c in found):  # "CHALF and the crew cost 10% more"
+            found += [
+                Change(kind="rate", actor=name, factor=c.factor)
+                for c in found
+                if c.factor is not None
+                for name in who
+            ]
         out += [c for c in found if c not in out]
-        waiting = [] if found else who
+        waiting = who if not found and _only_names(part, said) else []
     return out
 
 
