@@ -204,6 +204,10 @@ CAST_ROWS: list[Row] = [
     ("when does Ellen Park finish?", q(kind="cast", cast="DR. ELLEN PARK", aspect="finish")),
     ("which scenes is Tom in", q(kind="cast", cast="TOM", aspect="scenes")),
     ("who's in the cast", q(kind="cast")),
+    ("who are the leads?", q(kind="cast", tier="lead")),
+    ("which actors are day players?", q(kind="cast", tier="day_player")),
+    ("list the supporting cast", q(kind="cast", tier="supporting")),
+    ("how many day players do we have?", q(kind="cast", tier="day_player")),
     ("list the cast", q(kind="cast")),
     ("who are the actors?", q(kind="cast")),
 ]
@@ -695,6 +699,10 @@ OTHER_ROWS: list[Row] = [
 
 #: (previous message, follow-up, expected): follow-ups read with the last request.
 FOLLOW_ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    # A list of one tier, then another (or the whole cast), is asked afresh.
+    ("who are the day players?", "list the supporting cast", q(kind="cast", tier="supporting")),
+    ("who are the day players?", "and the leads?", q(kind="cast", tier="lead")),
+    ("who are the leads?", "who's in the cast?", q(kind="cast", tier=None)),
     # Every question of the last message again, for the new subject.
     (
         "when does MAYA start, and what does she cost?",

@@ -111,6 +111,24 @@ def test_cast_days_and_cost_match_the_dood_and_budget(planned: tuple[Plan, Recor
         assert got.facts["cost"] == pytest.approx(sum(float(ln.amount) for ln in lines))
 
 
+def test_one_tier_of_the_cast_is_those_the_budget_pays_at_it(
+    planned: tuple[Plan, Record, Record],
+) -> None:
+    plan, record, _ = planned
+    assert plan.dood is not None
+    whole = answer(record, Query(kind="cast"))
+    seen: list[str] = []
+    for tier in ("lead", "supporting", "day_player"):
+        got = answer(record, Query(kind="cast", tier=tier))
+        want = [r.name for r in plan.dood.rows if plan.tiers.get(r.name, "day_player") == tier]
+        assert got.facts["cast"] == want and got.facts["count"] == len(want)
+        assert all(row["tier"] == tier.replace("_", " ") for row in got.rows)
+        if not want:
+            assert got.text.startswith("No one in the cast is paid as a")
+        seen += want
+    assert sorted(seen) == sorted(whole.facts["cast"])
+
+
 def test_cast_by_first_name_and_unknown_names(planned: tuple[Plan, Record, Record]) -> None:
     plan, record, _ = planned
     assert plan.dood is not None

@@ -170,7 +170,10 @@ def follow_query(
     short = len(slots.text.split()) <= 4 and fresh.kind != "category"
     follow = FOLLOW_UP.search(slots.text) or short
     subjects = {"day", "scene", "cast", "category", "location"}
+    listing = fresh.kind == "cast" and fresh.cast is None  # "list the supporting cast": afresh
     if follow and fresh.kind == last.kind and fresh.kind in subjects and fresh.aspect == "all":
+        if listing:
+            return fresh
         return last.model_copy(
             update={k: getattr(fresh, k) for k in SUBJECT_FIELDS if getattr(fresh, k) is not None}
         )

@@ -67,12 +67,24 @@ _DAYS_OFF = re.compile(
 )
 
 
+_TIER = re.compile(
+    r"\b(?:(leads?|lead (?:actors?|cast|roles?|parts?))|(supporting(?: cast| actors?| roles?| "
+    r"parts?)?)|(day players?))\b",
+    re.I,
+)
+_LISTING = re.compile(r"^\s*(?:who|which|list|show|name|how many|what|and|how about)\b", re.I)
+
+
 def producer_query(slots: Slots) -> Query | None:
     """One of the board totals above, or None; a clause about a day, a scene or a cast
     member is theirs ("what does day 12 cost?", "when is MAYA off?")."""
     if slots.scene or slots.day is not None or slots.cast:
         return None
     text = slots.text
+    if (tier := _TIER.search(text)) and _LISTING.search(text):  # "who are the leads?"
+        if tier.group(1):
+            return Query(kind="cast", tier="lead")
+        return Query(kind="cast", tier="supporting" if tier.group(2) else "day_player")
     if _STUNTS.search(text) and _MONEY.search(text):
         return Query(kind="total", measure="stunt_cost")
     if (line := _NIGHT_LINE.search(text)) and _MONEY.search(text):

@@ -145,18 +145,28 @@ def _night_cast(board: Board) -> Answer:
     return Answer(kind="cast", text=text, rows=rows, facts={"names": [n for n, _ in ranked]})
 
 
+_TIER_WORDS = {
+    "lead": ("lead", "The leads"),
+    "supporting": ("supporting actor", "The supporting cast"),
+    "day_player": ("day player", "The day players"),
+}
+
+
 def cast_list_answer(board: Board, query: Query) -> Answer:
-    """The whole cast with work, hold days and cost (the DOOD in a table); with `lighting`
-    NIGHT, who works the nights."""
+    """The whole cast (or one tier of it) with tier, work, hold days and cost (the DOOD in a
+    table); with `lighting` NIGHT, who works the nights."""
     if query.lighting == "NIGHT":
         return _night_cast(board)
+    tiers = board.plan.get("tiers") or {}
+    names = [n for n in board.cast_names() if query.tier in (None, tiers.get(n, "day_player"))]
     rows: list[dict[str, object]] = []
     costs: list[float] = []
-    for name in board.cast_names():
+    for name in names:
         row = board.dood_row(name) or {}
         rows.append(
             {
                 "name": name,
+                "tier": str(tiers.get(name, "day_player")).replace("_", " "),
                 "work_days": int(row.get("work_days") or 0),
                 "hold_days": int(row.get("hold_days") or 0),
                 "start_day": (row["start_day"] + 1) if row.get("start_day") is not None else None,
@@ -167,15 +177,18 @@ def cast_list_answer(board: Board, query: Query) -> Answer:
             }
         )
         costs.append(cast_cost(board, name))
-    names = board.cast_names()
     total = round(sum(costs), 2)
-    text = (
-        f"The cast: {plural(len(rows), 'member')}, {board.money(total)} in cast day rates "
-        "before fringes: " + ", ".join(names[:20]) + ("..." if len(names) > 20 else "") + "."
-    )
+    if query.tier and not names:
+        text = f"No one in the cast is paid as a {_TIER_WORDS[query.tier][0]}."
+    else:
+        who = _TIER_WORDS[query.tier][1] if query.tier else "The cast"
+        text = (
+            f"{who}: {plural(len(rows), 'member')}, {board.money(total)} in cast day rates "
+            "before fringes: " + ", ".join(names[:20]) + ("..." if len(names) > 20 else "") + "."
+        )
     return Answer(
         kind="cast",
         text=text,
         rows=rows,
-        facts={"cast": names, "count": len(rows), "cost": total},
+        facts={"cast": names, "count": len(rows), "cost": total, "tier": query.tier},
     )

@@ -81,6 +81,8 @@ class Query(BaseModel):
     hours: float | None = None
     """`overtime`: the hours over the day priced ("two hours of overtime"); None: one. The
     `long_days` total: the length a day must exceed ("which days go over 11 hours?")."""
+    tier: Literal["lead", "supporting", "day_player"] | None = None
+    """`cast`: only the cast of this tier ("who are the leads?"), as the budget pays them."""
     top: int | None = None
     """Rankings: how many to list ("the three most expensive days"); None: the first (and
     ties), with the top five as a table."""
