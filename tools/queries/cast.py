@@ -179,7 +179,17 @@ def cast_list_answer(board: Board, query: Query) -> Answer:
         costs.append(cast_cost(board, name))
     total = round(sum(costs), 2)
     if query.tier and not names:
-        text = f"No one in the cast is paid as a {_TIER_WORDS[query.tier][0]}."
+        # "who are the leads?" on a script where no part is in enough scenes to be one: say
+        # so, and list the first tier below that has anyone.
+        text = (
+            f"No one in the cast is paid as a {_TIER_WORDS[query.tier][0]}: no part is in "
+            "enough of the scenes for that tier."
+        )
+        tiers_in_order = list(_TIER_WORDS)
+        for lower in tiers_in_order[tiers_in_order.index(query.tier) + 1 :]:
+            below = cast_list_answer(board, query.model_copy(update={"tier": lower}))
+            if below.facts["cast"]:
+                return below.model_copy(update={"text": f"{text} {below.text}"})
     else:
         who = _TIER_WORDS[query.tier][1] if query.tier else "The cast"
         text = (
